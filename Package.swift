@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "hark",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hark", targets: ["hark"]),
+        .library(name: "HarkCore", targets: ["HarkCore"]),
+        .library(name: "HarkAudio", targets: ["HarkAudio"]),
+        .library(name: "HarkSuites", targets: ["HarkSuites"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries: a modulemap and a shim header each, nothing else.
+        .systemLibrary(
+            name: "CSndFile", pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"]), .brew(["libsndfile"])]),
+        .systemLibrary(
+            name: "CSoxr", pkgConfig: "soxr",
+            providers: [.apt(["libsoxr-dev"]), .brew(["libsoxr"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+
+        .target(
+            name: "HarkCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HarkAudio",
+            dependencies: ["HarkCore", "CSndFile", "CSoxr"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HarkSuites",
+            dependencies: ["HarkCore", "HarkAudio", "Yams"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HarkTestSupport",
+            dependencies: ["HarkCore", "HarkAudio"],
+            swiftSettings: strictSettings),
+
+        .executableTarget(
+            name: "hark",
+            dependencies: [
+                "HarkCore", "HarkAudio", "HarkSuites",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "hark-bench",
+            dependencies: ["HarkAudio", "HarkTestSupport", "CSndFile", "CSoxr"],
+            swiftSettings: strictSettings),
+
+        .testTarget(
+            name: "HarkCoreTests",
+            dependencies: ["HarkCore", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkAudioTests",
+            dependencies: ["HarkAudio", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkSuitesTests",
+            dependencies: ["HarkSuites", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkCLITests",
+            dependencies: ["HarkTestSupport", "hark"],
+            swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+/// One question of a suite: the clips it is about (none for text-only items, several for
+/// multi-audio items), the question, free tags for slicing, and what a right answer is.
+public struct Item: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var audio: [AudioRef]
+    /// The question as written; `nil` when the suite's prompt templates supply it.
+    public var question: String?
+    /// Free key/values used for slices: `sampling`, `template`, `category`, `difficulty`, ...
+    public var tags: [String: String]
+    public var expectation: Expectation
+    /// The 1-based line of `items.jsonl` the item was read from.
+    public var line: Int
+
+    public init(
+        id: String, audio: [AudioRef] = [], question: String? = nil, tags: [String: String] = [:],
+        expectation: Expectation, line: Int = 0
+    ) {
+        self.id = id
+        self.audio = audio
+        self.question = question
+        self.tags = tags
+        self.expectation = expectation
+        self.line = line
+    }
+
+    public var task: TaskKind { expectation.task }
+}
+
+/// What counts as a right answer, by task kind.
+public enum Expectation: Sendable, Hashable {
+    /// Is `object` in the clip? `object` fills the `{object}` of prompt templates.
+    case yesNo(object: String?, label: YesNo)
+    /// `answer` is the exact text of one of `choices`.
+    case multipleChoice(choices: [String], answer: String)
+    case instructionFollowing([Instruction])
+    /// The sound objects present, against which a caption's mentions are checked.
+    case caption(labels: [String])
+    /// A reference answer for a judge.
+    case openQA(answer: String)
+
+    public var task: TaskKind {
+        switch self {
+        case .yesNo: .yesNo
+        case .multipleChoice: .multipleChoice
+        case .instructionFollowing: .instructionFollowing
+        case .caption: .caption
+        case .openQA: .openQA
+        }
+    }
+}

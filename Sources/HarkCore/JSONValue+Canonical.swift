@@ -1,0 +1,66 @@
+extension JSONValue {
+    /// The canonical text of the value: no white space, object keys sorted by their UTF-8 bytes,
+    /// strings escaped minimally, integral numbers below 2^53 written as integers and other numbers
+    /// in Swift's shortest round-trip form. Equal values give equal bytes on every machine.
+    public var canonical: String {
+        var output = ""
+        writeCanonical(to: &output)
+        return output
+    }
+
+    private func writeCanonical(to output: inout String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .integer(let value): output += String(value)
+        case .number(let value): output += Self.canonicalNumber(value)
+        case .string(let value): Self.writeQuoted(value, to: &output)
+        case .array(let values):
+            output += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += "," }
+                value.writeCanonical(to: &output)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { output += "," }
+                Self.writeQuoted(key, to: &output)
+                output += ":"
+                members[key]?.writeCanonical(to: &output)
+            }
+            output += "}"
+        }
+    }
+
+    private static func canonicalNumber(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value.rounded() == value && abs(value) < 9.007_199_254_740_992e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    private static func writeQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}
