@@ -1,0 +1,234 @@
+import Foundation
+public import HarkCore
+import Yams
+
+/// Reads `suite.yaml` into a `SuiteManifest`, reporting every problem with its line and field.
+public enum ManifestParser {
+    static let knownKeys: Set<String> = [
+        "id", "version", "task", "description", "source", "audio_root", "items", "prompt", "scoring",
+    ]
+    static let placeholders: Set<String> = ["object"]
+
+    /// Parses the manifest text; `file` is the path shown in diagnostics. Returns `nil` with at least
+    /// one error when the manifest cannot be used.
+    public static func parse(_ text: String, file: String) -> (SuiteManifest?, [Diagnostic]) {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return (nil, [.error(SourceLocation(file: file, line: 1), "the manifest is empty")])
+            }
+            root = node
+        } catch {
+            return (nil, [yamlError(error, file: file)])
+        }
+        var reader = NodeReader(file: file)
+        let manifest = reader.manifest(root)
+        return (reader.diagnostics.hasErrors ? nil : manifest, reader.diagnostics)
+    }
+
+    static func yamlError(_ error: any Error, file: String) -> Diagnostic {
+        switch error {
+        case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
+            YamlError.composer(_, let problem, let mark, _):
+            return .error(SourceLocation(file: file, line: mark.line), "malformed YAML: \(problem) (column \(mark.column))")
+        case YamlError.duplicatedKeysInMapping(let duplicates, _):
+            return .error(SourceLocation(file: file), "duplicate keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return .error(SourceLocation(file: file), "malformed YAML: \(error)")
+        }
+    }
+}
+
+/// Walks a YAML node tree, collecting diagnostics as it goes.
+private struct NodeReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    func location(_ node: Node?, _ field: String) -> SourceLocation {
+        SourceLocation(file: file, line: node?.mark?.line, field: field)
+    }
+
+    mutating func error(_ node: Node?, _ field: String, _ message: String) {
+        diagnostics.append(.error(location(node, field), message))
+    }
+
+    mutating func manifest(_ root: Node) -> SuiteManifest? {
+        guard let mapping = root.mapping else {
+            error(root, "(top level)", "expected a mapping of keys such as id, version, task")
+            return nil
+        }
+        let fields = members(mapping, known: ManifestParser.knownKeys, prefix: "")
+        let id = requiredString(fields, "id", in: root)
+        if let id, id.isEmpty || id.contains(where: { !($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+            error(fields["id"], "id", "must be letters, digits, '.', '_' or '-', found \"\(id)\"")
+        }
+        let version = requiredInteger(fields, "version", in: root)
+        if let version, version < 1 { error(fields["version"], "version", "must be 1 or more, found \(version)") }
+        let task = requiredString(fields, "task", in: root).flatMap { name -> TaskKind? in
+            guard let task = TaskKind(rawValue: name) else {
+                let known = TaskKind.allCases.map(\.rawValue).joined(separator: ", ")
+                error(fields["task"], "task", "unknown task \"\(name)\"; expected one of \(known)")
+                return nil
+            }
+            return task
+        }
+        let description = optionalString(fields, "description")
+        let source = fields["source"].flatMap { sourceSpec($0) }
+        let audioRoot = optionalString(fields, "audio_root") ?? "."
+        let items = optionalString(fields, "items") ?? "items.jsonl"
+        let prompt = fields["prompt"].map { promptSpec($0) } ?? SuiteManifest.Prompt()
+        let scoring = fields["scoring"].map { scoringSpec($0) } ?? SuiteManifest.Scoring()
+        guard let id, let version, let task else { return nil }
+        return SuiteManifest(
+            id: id, version: version, task: task, description: description, source: source,
+            audioRoot: audioRoot, items: items, prompt: prompt, scoring: scoring, document: JSONValue(yaml: root))
+    }
+
+    mutating func members(_ mapping: Node.Mapping, known: Set<String>, prefix: String) -> [String: Node] {
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                error(key, prefix.isEmpty ? "(key)" : prefix, "keys must be strings")
+                continue
+            }
+            if !known.contains(name) {
+                let list = known.sorted().joined(separator: ", ")
+                diagnostics.append(.warning(location(key, prefix + name), "unknown key, ignored (known: \(list))"))
+            }
+            fields[name] = value
+        }
+        return fields
+    }
+
+    mutating func requiredString(_ fields: [String: Node], _ name: String, in parent: Node) -> String? {
+        guard let node = fields[name], !isNull(node) else {
+            error(parent, name, "missing")
+            return nil
+        }
+        return string(node, name)
+    }
+
+    mutating func requiredInteger(_ fields: [String: Node], _ name: String, in parent: Node) -> Int? {
+        guard let node = fields[name], !isNull(node) else {
+            error(parent, name, "missing")
+            return nil
+        }
+        guard node.tagName == .int, let value = node.int else {
+            error(node, name, "expected an integer, found \(describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func optionalString(_ fields: [String: Node], _ name: String, prefix: String = "") -> String? {
+        guard let node = fields[name], !isNull(node) else { return nil }
+        return string(node, prefix + name)
+    }
+
+    mutating func string(_ node: Node, _ field: String) -> String? {
+        guard let scalar = node.scalar, node.tagName == .str else {
+            error(node, field, "expected a string, found \(describe(node))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func sourceSpec(_ node: Node) -> SuiteManifest.Source? {
+        guard !isNull(node) else { return nil }
+        guard let mapping = node.mapping else {
+            error(node, "source", "expected a mapping with name, url, license")
+            return nil
+        }
+        let fields = members(mapping, known: ["name", "url", "license"], prefix: "source.")
+        return SuiteManifest.Source(
+            name: optionalString(fields, "name", prefix: "source."), url: optionalString(fields, "url", prefix: "source."),
+            license: optionalString(fields, "license", prefix: "source."))
+    }
+
+    mutating func promptSpec(_ node: Node) -> SuiteManifest.Prompt {
+        guard !isNull(node) else { return SuiteManifest.Prompt() }
+        guard let mapping = node.mapping else {
+            error(node, "prompt", "expected a mapping with system, prefix, templates")
+            return SuiteManifest.Prompt()
+        }
+        let fields = members(mapping, known: ["system", "prefix", "templates"], prefix: "prompt.")
+        var templates: [String] = []
+        if let list = fields["templates"], !isNull(list) {
+            if let sequence = list.sequence {
+                for (index, template) in sequence.enumerated() {
+                    let field = "prompt.templates[\(index)]"
+                    guard let text = string(template, field) else { continue }
+                    for name in Template.placeholders(in: text) where !ManifestParser.placeholders.contains(name) {
+                        error(template, field, "unknown placeholder {\(name)}; known: {object}")
+                    }
+                    templates.append(text)
+                }
+            } else {
+                error(list, "prompt.templates", "expected a list of strings, found \(describe(list))")
+            }
+        }
+        return SuiteManifest.Prompt(
+            system: optionalString(fields, "system", prefix: "prompt."),
+            prefix: optionalString(fields, "prefix", prefix: "prompt."), templates: templates)
+    }
+
+    mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
+        guard !isNull(node) else { return SuiteManifest.Scoring() }
+        guard let mapping = node.mapping else {
+            error(node, "scoring", "expected a mapping with extractor, positive_class, unparsed")
+            return SuiteManifest.Scoring()
+        }
+        let fields = members(mapping, known: ["extractor", "positive_class", "unparsed"], prefix: "scoring.")
+        var scoring = SuiteManifest.Scoring(
+            extractor: optionalString(fields, "extractor", prefix: "scoring."),
+            unparsed: optionalString(fields, "unparsed", prefix: "scoring."))
+        if let name = optionalString(fields, "positive_class", prefix: "scoring.") {
+            if let positive = YesNo(rawValue: name) {
+                scoring.positiveClass = positive
+            } else {
+                error(fields["positive_class"], "scoring.positive_class", "expected \"yes\" or \"no\", found \"\(name)\"")
+            }
+        }
+        return scoring
+    }
+
+    func isNull(_ node: Node) -> Bool { node.tagName == .null }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): node.tagName == .str ? "the string \"\(scalar.string)\"" : scalar.string
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
+
+extension JSONValue {
+    /// The YAML tree as JSON values, scalars typed by YAML's core schema; what fingerprints cover.
+    init(yaml node: Node) {
+        switch node {
+        case .scalar(let scalar):
+            switch node.tagName {
+            case .null: self = .null
+            case .bool: self = node.bool.map(JSONValue.bool) ?? .string(scalar.string)
+            case .int: self = node.int.map { .integer(Int64($0)) } ?? .string(scalar.string)
+            case .float: self = node.float.map(JSONValue.number) ?? .string(scalar.string)
+            default: self = .string(scalar.string)
+            }
+        case .mapping(let mapping):
+            var members: [String: JSONValue] = [:]
+            for (key, value) in mapping { members[key.string ?? ""] = JSONValue(yaml: value) }
+            self = .object(members)
+        case .sequence(let sequence):
+            self = .array(sequence.map(JSONValue.init(yaml:)))
+        case .alias:
+            self = .null
+        }
+    }
+}
+
+extension Node {
+    /// The node's resolved YAML tag ("tag:yaml.org,2002:int", ...).
+    var tagName: Tag.Name { Tag.Name(rawValue: tag.description) }
+}

@@ -1,0 +1,54 @@
+public import HarkCore
+
+/// The parsed `suite.yaml` of a suite: what it asks, where its items and clips are, how to prompt
+/// and how to score.
+public struct SuiteManifest: Sendable, Hashable {
+    public struct Source: Sendable, Hashable {
+        public var name: String?
+        public var url: String?
+        public var license: String?
+    }
+
+    public struct Prompt: Sendable, Hashable {
+        public var system: String?
+        /// Put before every question, e.g. "Focus on the given audio and answer the following question."
+        public var prefix: String?
+        /// Question templates used where an item has no `question`; `{object}` is the item's object.
+        public var templates: [String]
+
+        public init(system: String? = nil, prefix: String? = nil, templates: [String] = []) {
+            self.system = system
+            self.prefix = prefix
+            self.templates = templates
+        }
+    }
+
+    public struct Scoring: Sendable, Hashable {
+        /// The answer extractor's name; `nil` means the task's default.
+        public var extractor: String?
+        /// The class precision, recall and F1 are computed for (the audio papers use "no").
+        public var positiveClass: YesNo
+        /// The named policy for unparsed answers; `nil` means hark's default.
+        public var unparsed: String?
+
+        public init(extractor: String? = nil, positiveClass: YesNo = .no, unparsed: String? = nil) {
+            self.extractor = extractor
+            self.positiveClass = positiveClass
+            self.unparsed = unparsed
+        }
+    }
+
+    public var id: String
+    public var version: Int
+    public var task: TaskKind
+    public var description: String?
+    public var source: Source?
+    /// The folder clips are found in, relative to `suite.yaml`; items may not escape it.
+    public var audioRoot: String
+    /// The items file, relative to `suite.yaml`.
+    public var items: String
+    public var prompt: Prompt
+    public var scoring: Scoring
+    /// The whole manifest as read, unknown keys included: what the fingerprint covers.
+    public var document: JSONValue
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkSuites
+
+/// `hark validate SUITE...`: load each suite, report every problem, and sum it up.
+struct Validate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check suites and show what they hold.",
+        discussion: """
+            Loads each suite (a folder with suite.yaml, or the manifest itself), reports every problem
+            with file, line and field, decodes every clip, and prints items, slices, audio and the
+            suite fingerprint. Exits 0 when every suite is valid, 2 otherwise.
+            """)
+
+    @Argument(help: "Suite folders or suite.yaml files.")
+    var suites: [String]
+
+    @Flag(help: "Print the summaries as JSON instead of text.")
+    var json = false
+
+    func run() async throws {
+        var summaries: [SuiteSummary] = []
+        var failed = false
+        for path in suites {
+            let loaded = SuiteLoader.load(path)
+            var diagnostics = loaded.diagnostics
+            var summary: SuiteSummary?
+            if let suite = loaded.suite {
+                let (inspected, clipDiagnostics) = await SuiteInspector.inspect(suite)
+                diagnostics += clipDiagnostics
+                summary = inspected
+                summary?.errors = diagnostics.errors.count
+                summary?.warnings = diagnostics.warnings.count
+            }
+            failed = failed || diagnostics.hasErrors || summary == nil
+            for diagnostic in diagnostics { Terminal.error(diagnostic.description) }
+            if let summary {
+                summaries.append(summary)
+                if !json { print(summary.text) }
+            } else if !json {
+                print("suite \(path): invalid, \(diagnostics.errors.count) errors, \(diagnostics.warnings.count) warnings")
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
