@@ -58,7 +58,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "hark-bench",
-            dependencies: ["HarkAudio", "HarkTestSupport", "CSndFile", "CSoxr"],
+            dependencies: [
+                "HarkAudio", "HarkTestSupport", "CSndFile", "CSoxr",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings),
 
         .testTarget(
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "HarkCLITests",
             dependencies: ["HarkTestSupport", "hark"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

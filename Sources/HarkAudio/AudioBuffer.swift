@@ -19,20 +19,30 @@ public struct AudioBuffer: Sendable, Hashable {
     /// The average of the channels, as librosa's `to_mono` makes it.
     public func mono() -> AudioBuffer {
         guard channels > 1 else { return self }
-        let channelCount = channels
         let frameCount = frames
-        let scale = 1 / Float(channelCount)
         let mixed = [Float](unsafeUninitializedCapacity: frameCount) { output, initialized in
-            samples.withUnsafeBufferPointer { input in
-                for frame in 0..<frameCount {
-                    let base = frame * channelCount
-                    var sum: Float = 0
-                    for channel in 0..<channelCount { sum += input[base + channel] }
-                    output[frame] = sum * scale
-                }
-            }
+            samples.withUnsafeBufferPointer { input in Downmix.average(input, channels: channels, into: output) }
             initialized = frameCount
         }
         return AudioBuffer(samples: mixed, channels: 1, sampleRate: sampleRate)
+    }
+}
+
+/// Averages interleaved channels into one.
+enum Downmix {
+    /// Writes the mean of each frame of `input` to `output`, which holds at least as many frames;
+    /// summed in channel order, then divided, as numpy's `mean` does for a few channels.
+    static func average(_ input: UnsafeBufferPointer<Float>, channels: Int, into output: UnsafeMutableBufferPointer<Float>) {
+        let frames = input.count / channels
+        let count = Float(channels)
+        if channels == 2 {
+            for frame in 0..<frames { output[frame] = (input[2 * frame] + input[2 * frame + 1]) / count }
+            return
+        }
+        for frame in 0..<frames {
+            var sum: Float = 0
+            for channel in 0..<channels { sum += input[frame * channels + channel] }
+            output[frame] = sum / count
+        }
     }
 }

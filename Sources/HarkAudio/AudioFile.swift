@@ -9,43 +9,11 @@ public enum AudioFile {
     /// Throws `AudioError` naming the file: missing, unreadable, not audio, unsupported, truncated,
     /// no frames, or a NaN/infinite sample.
     public static func read(_ url: URL) throws(AudioError) -> AudioBuffer {
-        let file = try SoundFile(reading: url)
-        defer { file.close() }
-        let channels = Int(file.info.channels)
-        let announced = Int(file.info.frames)
-        guard announced > 0 else { throw AudioError(url: url, reason: .zeroFrames) }
-
-        // Streams of unknown length announce a huge count: allocate for at most 2^27 frames up front.
-        let firstRead = min(announced, 1 << 27)
-        var frames = 0
-        var samples = [Float](unsafeUninitializedCapacity: firstRead * channels) { buffer, initialized in
-            frames = Int(sf_readf_float(file.handle, buffer.baseAddress, sf_count_t(firstRead)))
-            initialized = max(frames, 0) * channels
-        }
-        if frames == firstRead && (firstRead < announced || !file.isFrameCountExact) {
-            // More to come, or an estimated count that may fall short: read on until the stream ends.
-            let chunkFrames = 1 << 16
-            var chunk = [Float](repeating: 0, count: chunkFrames * channels)
-            while true {
-                let got = chunk.withUnsafeMutableBufferPointer { buffer in
-                    Int(sf_readf_float(file.handle, buffer.baseAddress, sf_count_t(chunkFrames)))
-                }
-                guard got > 0 else { break }
-                samples.append(contentsOf: chunk[..<(got * channels)])
-                frames += got
-            }
-        }
-        if sf_error(file.handle) != 0 {
-            throw AudioError(url: url, reason: .truncated(file.errorMessage + " after \(frames) frames"))
-        }
-        guard frames > 0 else { throw AudioError(url: url, reason: .zeroFrames) }
-        if frames < announced && file.isFrameCountExact {
-            throw AudioError(url: url, reason: .truncated("\(frames) of \(announced) frames decoded"))
-        }
-        if let bad = samples.firstIndex(where: { !$0.isFinite }) {
-            throw AudioError(url: url, reason: .nonFiniteSamples(frame: bad / channels))
-        }
-        return AudioBuffer(samples: samples, channels: channels, sampleRate: Int(file.info.samplerate))
+        let decoder = try ClipDecoder(url)
+        var samples: [Float] = []
+        samples.reserveCapacity(min(decoder.announcedFrames, 1 << 27) * decoder.channels)
+        try decoder.forEachBlock { block in samples.append(contentsOf: block) }
+        return AudioBuffer(samples: samples, channels: decoder.channels, sampleRate: decoder.sampleRate)
     }
 
     /// Writes samples to a file in the given format; samples outside [-1, 1] are clipped.

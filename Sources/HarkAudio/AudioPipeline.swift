@@ -13,15 +13,42 @@ public struct AudioPipeline: Sendable, Hashable {
         self.resampler = Resampler(quality: quality)
     }
 
-    /// The decoded, downmixed and resampled clip.
+    /// The decoded, downmixed and resampled clip. The file is decoded, downmixed and resampled block
+    /// by block, so that only the output is held whole in memory.
     public func prepare(_ url: URL) throws(AudioError) -> AudioBuffer {
-        var buffer = try AudioFile.read(url)
-        if mono { buffer = buffer.mono() }
+        let decoder = try ClipDecoder(url)
+        let channels = decoder.channels
+        let outputChannels = mono ? 1 : channels
+        let stream =
+            decoder.sampleRate == sampleRate
+            ? nil
+            : try ResamplerStream(from: decoder.sampleRate, to: sampleRate, channels: outputChannels, quality: resampler.quality)
+        let expected = Resampler.outputFrames(min(decoder.announcedFrames, 1 << 27), from: decoder.sampleRate, to: sampleRate)
+        var output: [Float] = []
+        output.reserveCapacity((expected + 64) * outputChannels)
+        var mixed = [Float](repeating: 0, count: outputChannels == channels ? 0 : ClipDecoder.blockFrames)
         do {
-            return try resampler.resample(buffer, to: sampleRate)
+            try decoder.forEachBlock { block throws(AudioError) in
+                if outputChannels == channels {
+                    if let stream { try stream.process(block, into: &output) } else { output.append(contentsOf: block) }
+                    return
+                }
+                let frames = block.count / channels
+                mixed.withUnsafeMutableBufferPointer { mixed in Downmix.average(block, channels: channels, into: mixed) }
+                try mixed.withUnsafeBufferPointer { mixed throws(AudioError) in
+                    let frameSlice = UnsafeBufferPointer(rebasing: mixed[..<frames])
+                    if let stream { try stream.process(frameSlice, into: &output) } else { output.append(contentsOf: frameSlice) }
+                }
+            }
+            guard let stream else {
+                return AudioBuffer(samples: output, channels: outputChannels, sampleRate: sampleRate)
+            }
+            try stream.finish(into: &output)
         } catch {
             throw AudioError(url: url, reason: error.reason)
         }
+        return Resampler.fitted(
+            output, frames: decoder.framesRead, from: decoder.sampleRate, to: sampleRate, channels: outputChannels)
     }
 
     /// The clip as WAV bytes, ready to send.

@@ -1,5 +1,3 @@
-internal import CSoxr
-
 /// Sample-rate conversion with libsoxr, the resampler librosa (`soxr_hq`, its default) and vLLM use,
 /// so that hark sends a model what a Python pipeline would.
 public struct Resampler: Sendable, Hashable {
@@ -33,30 +31,26 @@ public struct Resampler: Sendable, Hashable {
     /// returned as it is.
     public func resample(_ buffer: AudioBuffer, to targetRate: Int) throws(AudioError) -> AudioBuffer {
         guard buffer.sampleRate != targetRate else { return buffer }
-        guard targetRate > 0 else {
-            throw AudioError(path: "<buffer>", reason: .library("target sample rate must be positive, got \(targetRate)"))
+        let stream = try ResamplerStream(
+            from: buffer.sampleRate, to: targetRate, channels: buffer.channels, quality: quality)
+        var output: [Float] = []
+        output.reserveCapacity((Self.outputFrames(buffer.frames, from: buffer.sampleRate, to: targetRate) + 64) * buffer.channels)
+        try buffer.samples.withUnsafeBufferPointer { samples throws(AudioError) in
+            try stream.process(samples, into: &output)
         }
-        let channels = buffer.channels
-        let outputFrames = Self.outputFrames(buffer.frames, from: buffer.sampleRate, to: targetRate)
-        var ioSpec = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I)
-        var qualitySpec = soxr_quality_spec(quality.recipe, 0)
-        var failure: soxr_error_t?
-        let output = [Float](unsafeUninitializedCapacity: outputFrames * channels) { out, initialized in
-            var produced = 0
-            failure = buffer.samples.withUnsafeBufferPointer { input in
-                soxr_oneshot(
-                    Double(buffer.sampleRate), Double(targetRate), UInt32(channels),
-                    input.baseAddress, buffer.frames, nil,
-                    out.baseAddress, outputFrames, &produced,
-                    &ioSpec, &qualitySpec, nil)
-            }
-            // Pad a short tail with silence so every clip has exactly `outputFrames` frames.
-            for index in (produced * channels)..<(outputFrames * channels) { out[index] = 0 }
-            initialized = outputFrames * channels
+        try stream.finish(into: &output)
+        return Self.fitted(output, frames: buffer.frames, from: buffer.sampleRate, to: targetRate, channels: buffer.channels)
+    }
+
+    /// Pads with silence or trims to exactly `outputFrames(frames, from:to:)` frames.
+    static func fitted(_ samples: [Float], frames: Int, from sourceRate: Int, to targetRate: Int, channels: Int) -> AudioBuffer {
+        var samples = samples
+        let wanted = outputFrames(frames, from: sourceRate, to: targetRate) * channels
+        if samples.count > wanted {
+            samples.removeLast(samples.count - wanted)
+        } else if samples.count < wanted {
+            samples.append(contentsOf: repeatElement(0, count: wanted - samples.count))
         }
-        if let failure {
-            throw AudioError(path: "<buffer>", reason: .library("libsoxr: " + String(cString: failure)))
-        }
-        return AudioBuffer(samples: output, channels: channels, sampleRate: targetRate)
+        return AudioBuffer(samples: samples, channels: channels, sampleRate: targetRate)
     }
 }

@@ -39,4 +39,10 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// The diagnostics in line order, keeping the order of those on the same line.
+    public func sortedByLine() -> [Diagnostic] {
+        enumerated().sorted { ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset) }
+            .map(\.element)
+    }
 }

@@ -7,27 +7,27 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var question: String?
     /// Free key/values used for slices: `sampling`, `template`, `category`, `difficulty`, ...
     public var tags: [String: String]
-    public var expectation: Expectation
+    public var answerKey: AnswerKey
     /// The 1-based line of `items.jsonl` the item was read from.
     public var line: Int
 
     public init(
         id: String, audio: [AudioRef] = [], question: String? = nil, tags: [String: String] = [:],
-        expectation: Expectation, line: Int = 0
+        answerKey: AnswerKey, line: Int = 0
     ) {
         self.id = id
         self.audio = audio
         self.question = question
         self.tags = tags
-        self.expectation = expectation
+        self.answerKey = answerKey
         self.line = line
     }
 
-    public var task: TaskKind { expectation.task }
+    public var task: TaskKind { answerKey.task }
 }
 
 /// What counts as a right answer, by task kind.
-public enum Expectation: Sendable, Hashable {
+public enum AnswerKey: Sendable, Hashable {
     /// Is `object` in the clip? `object` fills the `{object}` of prompt templates.
     case yesNo(object: String?, label: YesNo)
     /// `answer` is the exact text of one of `choices`.

@@ -99,12 +99,12 @@ private struct ItemReader {
         let audio = audioRefs(object["audio"])
         let question = string(object, "question", required: false)
         let tags = tags(object["tags"])
-        let expectation = expectation(object)
+        let answerKey = answerKey(object)
         if question == nil && !parser.hasTemplates && (object["question"] ?? .null) == .null {
             error("question", "missing, and the suite has no prompt templates to make one")
         }
-        guard let id, let expectation else { return nil }
-        return Item(id: id, audio: audio, question: question, tags: tags, expectation: expectation, line: location.line ?? 0)
+        guard let id, let answerKey else { return nil }
+        return Item(id: id, audio: audio, question: question, tags: tags, answerKey: answerKey, line: location.line ?? 0)
     }
 
     mutating func string(_ object: [String: JSONValue], _ key: String, required: Bool) -> String? {
@@ -178,7 +178,7 @@ private struct ItemReader {
         return tags
     }
 
-    mutating func expectation(_ object: [String: JSONValue]) -> Expectation? {
+    mutating func answerKey(_ object: [String: JSONValue]) -> AnswerKey? {
         switch parser.task {
         case .yesNo:
             let subject = string(object, "object", required: false)
@@ -203,7 +203,7 @@ private struct ItemReader {
             }
             return .multipleChoice(choices: choices, answer: answer)
         case .instructionFollowing:
-            return instructions(object["instructions"]).map(Expectation.instructionFollowing)
+            return instructions(object["instructions"]).map(AnswerKey.instructionFollowing)
         case .caption:
             return strings(object, "labels").map { .caption(labels: $0) }
         case .openQA:

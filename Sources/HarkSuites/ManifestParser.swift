@@ -23,7 +23,7 @@ public enum ManifestParser {
         }
         var reader = NodeReader(file: file)
         let manifest = reader.manifest(root)
-        return (reader.diagnostics.hasErrors ? nil : manifest, reader.diagnostics)
+        return (reader.diagnostics.hasErrors ? nil : manifest, reader.diagnostics.sortedByLine())
     }
 
     static func yamlError(_ error: any Error, file: String) -> Diagnostic {

@@ -66,7 +66,7 @@ public enum SuiteInspector {
     static func labels(_ items: [Item]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for item in items {
-            if case .yesNo(_, let label) = item.expectation { counts[label.rawValue, default: 0] += 1 }
+            if case .yesNo(_, let label) = item.answerKey { counts[label.rawValue, default: 0] += 1 }
         }
         return counts
     }

@@ -38,15 +38,16 @@ public enum SuiteLoader {
             return Result(diagnostics: diagnostics)
         }
         let parsedItems = ItemParser(manifest: manifest, file: itemsPath).parse(data)
-        diagnostics += parsedItems.diagnostics
+        var itemDiagnostics = parsedItems.diagnostics
         if parsedItems.items.isEmpty && !parsedItems.diagnostics.hasErrors {
-            diagnostics.append(.error(SourceLocation(file: itemsPath), "the suite has no items"))
+            itemDiagnostics.append(.error(SourceLocation(file: itemsPath), "the suite has no items"))
         }
 
         let suite = Suite(
             manifest: manifest, items: parsedItems.items, directory: directory, itemsFile: itemsPath,
             canonicalItems: parsedItems.canonicalLines)
-        diagnostics += audioDiagnostics(suite)
+        itemDiagnostics += audioDiagnostics(suite)
+        diagnostics += itemDiagnostics.sortedByLine()
         return Result(suite: diagnostics.hasErrors ? nil : suite, diagnostics: diagnostics)
     }
 

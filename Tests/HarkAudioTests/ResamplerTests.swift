@@ -65,3 +65,36 @@ import Testing
         #expect(stereo.mono().channels == 1)
     }
 }
+
+@Suite struct StreamingTests {
+    @Test("block-by-block pipeline equals resampling the whole clip at once", arguments: [44_100, 48_000, 8_000])
+    func pipelineMatchesWholeClip(sourceRate: Int) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // Longer than several decoder blocks, with different content per channel.
+        var samples = [Float](repeating: 0, count: 150_001 * 2)
+        for index in 0..<150_001 {
+            samples[2 * index] = Float(sin(Double(index) * 0.03)) * 0.4
+            samples[2 * index + 1] = Float(sin(Double(index) * 0.011)) * 0.3
+        }
+        let url = directory.path("long.wav")
+        try AudioFile.write(AudioBuffer(samples: samples, channels: 2, sampleRate: sourceRate), to: url, format: .wavFloat)
+
+        let streamed = try AudioPipeline(sampleRate: 16_000).prepare(url)
+        let whole = try Resampler().resample(try AudioFile.read(url).mono(), to: 16_000)
+
+        #expect(streamed.frames == Resampler.outputFrames(150_001, from: sourceRate, to: 16_000))
+        #expect(streamed == whole)
+    }
+
+    @Test func pipelineKeepsChannelsWhenAskedTo() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try Signals.writeSine(to: directory.path("s.wav"), seconds: 1, sampleRate: 22_050, channels: 2)
+        let prepared = try AudioPipeline(sampleRate: 16_000, mono: false).prepare(url)
+        #expect(prepared.channels == 2)
+        #expect(prepared.frames == 16_000)
+        let sameRate = try AudioPipeline(sampleRate: 22_050, mono: true).prepare(url)
+        #expect(sameRate == (try AudioFile.read(url).mono()))
+    }
+}

@@ -1,0 +1,48 @@
+public import Foundation
+
+/// Runs the built `hark` executable the way a user does, for end-to-end tests.
+public enum HarkCLI {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The package's root folder (the one holding Package.swift).
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `hark` binary beside the running test bundle, or `HARK_BINARY` when set.
+    public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["HARK_BINARY"] { return URL(fileURLWithPath: path) }
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = runner.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("hark")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/hark")
+    }
+
+    /// Runs `hark` with the arguments in `directory` (the package root by default) and waits for it.
+    /// Its output goes to files, not pipes, so that a chatty process never blocks on a full pipe.
+    public static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Output {
+        let scratch = try TemporaryDirectory(prefix: "hark-cli")
+        defer { scratch.remove() }
+        let outURL = try scratch.write("", to: "stdout")
+        let errURL = try scratch.write("", to: "stderr")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
+            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}

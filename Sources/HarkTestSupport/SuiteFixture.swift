@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes a suite to a temporary folder: a manifest, item lines as given, and short clips.
+public struct SuiteFixture: Sendable {
+    public let directory: TemporaryDirectory
+
+    public var path: String { directory.url.path }
+
+    /// A yes-no manifest with one template, for tests that vary only the items.
+    public static let yesNoManifest = """
+        id: fixture
+        version: 1
+        task: yes-no
+        audio_root: audio/
+        prompt:
+          templates: ["Is there a sound of {object} in the audio?"]
+        """
+
+    /// Writes `suite.yaml`, `items.jsonl` (the lines joined by newlines) and a 0.1 s sine clip at
+    /// each path in `clips` (relative to the folder; each tone a different frequency).
+    public init(manifest: String = SuiteFixture.yesNoManifest, items: [String], clips: [String] = ["audio/a.wav"]) throws {
+        directory = try TemporaryDirectory(prefix: "hark-suite")
+        try directory.write(manifest, to: "suite.yaml")
+        try directory.write(items.joined(separator: "\n") + "\n", to: "items.jsonl")
+        for (index, clip) in clips.enumerated() {
+            try Signals.writeSine(to: directory.path(clip), frequency: 200 + 100 * Double(index), seconds: 0.1)
+        }
+    }
+
+    public func remove() { directory.remove() }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// Benchmarks of hark's hot paths. Not tests: figures are printed for people to read and compare.
+@main
+struct HarkBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hark-bench",
+        abstract: "Benchmarks of hark's hot paths (build with -c release).",
+        subcommands: [AudioPathBenchmark.self])
+}

@@ -1,0 +1,54 @@
+import Foundation
+import HarkTestSupport
+import Testing
+
+@Suite struct ValidateCommandTests {
+    static let golden = HarkCLI.packageRoot.appendingPathComponent("Tests/HarkCLITests/Golden")
+
+    @Test func fixtureSuitePrintsItsSummary() throws {
+        let output = try HarkCLI.run(["validate", "benchmarks/fixture-yes-no"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.isEmpty)
+        let expected = try String(contentsOf: Self.golden.appendingPathComponent("validate-fixture.txt"), encoding: .utf8)
+        #expect(output.stdout == expected)
+    }
+
+    @Test func invalidSuiteExitsTwoAndNamesEveryProblem() throws {
+        let fixture = try SuiteFixture(items: [
+            #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "maybe"}"#,
+            #"{"id": "b", "audio": "../escape.wav", "object": "dog", "label": "no"}"#,
+        ])
+        defer { fixture.remove() }
+        let output = try HarkCLI.run(["validate", "."], in: fixture.directory.url)
+        #expect(output.status == 2)
+        #expect(output.stderr == """
+            items.jsonl:1: error: label: expected "yes" or "no", found "maybe"
+            items.jsonl:2: error: audio: "../escape.wav" escapes audio_root (audio/)
+
+            """)
+        #expect(output.stdout == "suite .: invalid, 2 errors, 0 warnings\n")
+    }
+
+    @Test func oneBadSuiteAmongGoodOnesStillFails() throws {
+        let output = try HarkCLI.run(["validate", "benchmarks/fixture-yes-no", "benchmarks/no-such-suite"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("benchmarks/no-such-suite: error: no such suite manifest"))
+        #expect(output.stdout.contains("suite fixture-yes-no"))
+    }
+
+    @Test func jsonSummary() throws {
+        let output = try HarkCLI.run(["validate", "--json", "benchmarks/fixture-yes-no"])
+        #expect(output.status == 0)
+        let summaries = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(summaries.count == 1)
+        #expect(summaries.first?["items"] as? Int == 10)
+        #expect((summaries.first?["fingerprint"] as? String)?.hasPrefix("sha256:") == true)
+    }
+
+    @Test func versionNamesTheRevision() throws {
+        let output = try HarkCLI.run(["--version"])
+        #expect(output.status == 0)
+        #expect(output.stdout.range(of: #"^\d+\.\d+\.\d+ \(([0-9a-f]{40}(-dirty)?|unknown)\)\n$"#, options: .regularExpression) != nil, "\(output.stdout)")
+    }
+}
