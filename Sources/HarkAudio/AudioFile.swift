@@ -9,7 +9,15 @@ public enum AudioFile {
     /// Throws `AudioError` naming the file: missing, unreadable, not audio, unsupported, truncated,
     /// no frames, or a NaN/infinite sample.
     public static func read(_ url: URL) throws(AudioError) -> AudioBuffer {
-        let decoder = try ClipDecoder(url)
+        try read(ClipDecoder(url))
+    }
+
+    /// Decodes encoded audio held in memory (WAV, FLAC, MP3, …); `name` stands for it in errors.
+    public static func decode(_ bytes: Data, name: String = "<memory>") throws(AudioError) -> AudioBuffer {
+        try read(ClipDecoder(SoundFile(reading: bytes, name: name), name: name))
+    }
+
+    private static func read(_ decoder: ClipDecoder) throws(AudioError) -> AudioBuffer {
         var samples: [Float] = []
         samples.reserveCapacity(min(decoder.announcedFrames, 1 << 27) * decoder.channels)
         try decoder.forEachBlock { block in samples.append(contentsOf: block) }
@@ -45,6 +53,21 @@ public enum AudioFile {
 struct SoundFile {
     let handle: OpaquePointer
     let info: SF_INFO
+    /// The bytes behind a handle opened on memory, kept alive as long as the handle.
+    private var memory: MemoryFile?
+
+    /// Opens encoded audio held in memory; `name` stands for the file in errors.
+    init(reading bytes: Data, name: String) throws(AudioError) {
+        let memory = MemoryFile(contents: bytes)
+        var io = MemoryFile.virtualIO
+        var info = SF_INFO()
+        guard let handle = sf_open_virtual(&io, Int32(SFM_READ), &info, Unmanaged.passUnretained(memory).toOpaque()) else {
+            throw AudioError(path: name, reason: Self.openFailure(String(cString: sf_strerror(nil))))
+        }
+        self.handle = handle
+        self.info = info
+        self.memory = memory
+    }
 
     init(reading url: URL) throws(AudioError) {
         var isDirectory: ObjCBool = false
@@ -57,19 +80,22 @@ struct SoundFile {
         }
         var info = SF_INFO()
         guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
-            let message = String(cString: sf_strerror(nil))
-            let reason: AudioError.Reason =
-                switch Int(sf_error(nil)) {
-                case Int(SF_ERR_UNRECOGNISED_FORMAT): .notAudio(message)
-                case Int(SF_ERR_UNSUPPORTED_ENCODING): .unsupportedFormat(message)
-                case Int(SF_ERR_MALFORMED_FILE): .truncated(message)
-                case Int(SF_ERR_SYSTEM): .unreadable(message)
-                default: .notAudio(message)
-                }
-            throw AudioError(url: url, reason: reason)
+            throw AudioError(url: url, reason: Self.openFailure(String(cString: sf_strerror(nil))))
         }
         self.handle = handle
         self.info = info
+    }
+
+    /// Maps the error of a failed open to a reason; libsndfile keeps it process-wide, so it is read
+    /// right after the failed call.
+    static func openFailure(_ message: String) -> AudioError.Reason {
+        switch Int(sf_error(nil)) {
+        case Int(SF_ERR_UNRECOGNISED_FORMAT): .notAudio(message)
+        case Int(SF_ERR_UNSUPPORTED_ENCODING): .unsupportedFormat(message)
+        case Int(SF_ERR_MALFORMED_FILE): .truncated(message)
+        case Int(SF_ERR_SYSTEM): .unreadable(message)
+        default: .notAudio(message)
+        }
     }
 
     var errorMessage: String { String(cString: sf_strerror(handle)) }

@@ -7,7 +7,7 @@ internal import CSndFile
 final class ClipDecoder {
     static let blockFrames = 1 << 15
 
-    let url: URL
+    let name: String
     let channels: Int
     let sampleRate: Int
     /// The frame count the header announced (an estimate for MP3 and Ogg).
@@ -16,9 +16,13 @@ final class ClipDecoder {
     private let file: SoundFile
     private var block: [Float]
 
-    init(_ url: URL) throws(AudioError) {
-        self.url = url
-        file = try SoundFile(reading: url)
+    convenience init(_ url: URL) throws(AudioError) {
+        try self.init(SoundFile(reading: url), name: url.path)
+    }
+
+    init(_ file: SoundFile, name: String) {
+        self.name = name
+        self.file = file
         channels = Int(file.info.channels)
         sampleRate = Int(file.info.samplerate)
         announcedFrames = Int(file.info.frames)
@@ -40,7 +44,7 @@ final class ClipDecoder {
                 (0..<samples).first { !buffer[$0].isFinite }
             }
             if let firstBad {
-                throw AudioError(url: url, reason: .nonFiniteSamples(frame: framesRead + firstBad / channels))
+                throw AudioError(path: name, reason: .nonFiniteSamples(frame: framesRead + firstBad / channels))
             }
             try block.withUnsafeBufferPointer { buffer throws(AudioError) in
                 try body(UnsafeBufferPointer(rebasing: buffer[..<samples]))
@@ -48,11 +52,11 @@ final class ClipDecoder {
             framesRead += frames
         }
         if sf_error(file.handle) != 0 {
-            throw AudioError(url: url, reason: .truncated(file.errorMessage + " after \(framesRead) frames"))
+            throw AudioError(path: name, reason: .truncated(file.errorMessage + " after \(framesRead) frames"))
         }
-        guard framesRead > 0 else { throw AudioError(url: url, reason: .zeroFrames) }
+        guard framesRead > 0 else { throw AudioError(path: name, reason: .zeroFrames) }
         if framesRead < announcedFrames && file.isFrameCountExact {
-            throw AudioError(url: url, reason: .truncated("\(framesRead) of \(announcedFrames) frames decoded"))
+            throw AudioError(path: name, reason: .truncated("\(framesRead) of \(announcedFrames) frames decoded"))
         }
     }
 }

@@ -2,7 +2,7 @@
 /// so that hark sends a model what a Python pipeline would.
 public struct Resampler: Sendable, Hashable {
     /// libsoxr's quality recipes.
-    public enum Quality: String, Sendable, Hashable, CaseIterable {
+    public enum Quality: String, Sendable, Hashable, CaseIterable, Codable {
         case quick, low, medium, high, veryHigh = "very-high"
 
         var recipe: UInt {

@@ -1,0 +1,63 @@
+/// One question put to a model: the rendered prompt with its clips, and where it comes from.
+public struct ModelRequest: Sendable, Hashable, Identifiable {
+    /// The sample key: suite, item, template and repeat, the same for every model, so that two runs
+    /// of a suite line up item by item. `suite/item#t0`, `suite/item#q` (the item's own question),
+    /// `suite/item#t1@r2` (a repeat).
+    public var key: String
+    public var suiteID: String
+    public var itemID: String
+    /// `t0`, `t1`, … for the suite's templates, `q` for the item's own question.
+    public var template: String
+    public var repeatIndex: Int
+    public var system: String?
+    /// The text that follows the clips.
+    public var prompt: String
+    /// The clips, in the order the prompt refers to them.
+    public var audio: [Clip]
+    public var generation: GenerationSettings
+
+    public init(
+        suiteID: String, itemID: String, template: String, repeatIndex: Int = 0, system: String? = nil,
+        prompt: String, audio: [Clip] = [], generation: GenerationSettings = GenerationSettings()
+    ) {
+        self.key = Self.key(suite: suiteID, item: itemID, template: template, repeatIndex: repeatIndex)
+        self.suiteID = suiteID
+        self.itemID = itemID
+        self.template = template
+        self.repeatIndex = repeatIndex
+        self.system = system
+        self.prompt = prompt
+        self.audio = audio
+        self.generation = generation
+    }
+
+    public var id: String { key }
+
+    public static func key(suite: String, item: String, template: String, repeatIndex: Int) -> String {
+        "\(suite)/\(item)#\(template)" + (repeatIndex > 0 ? "@r\(repeatIndex)" : "")
+    }
+
+    /// The content of the request as canonical JSON: everything that decides the answer except the
+    /// model. With the adapter's identity it makes the cache key.
+    public var content: JSONValue {
+        var members: [String: JSONValue] = [
+            "prompt": .string(prompt),
+            "audio": .array(audio.map { .string($0.sha256) }),
+            "generation": generation.json,
+        ]
+        if let system { members["system"] = .string(system) }
+        if generation.isSampled { members["repeat"] = .integer(Int64(repeatIndex)) }
+        return .object(members)
+    }
+}
+
+/// A model's answer.
+public struct ModelResponse: Sendable, Hashable, Codable {
+    public var text: String
+    public var finishReason: String?
+
+    public init(text: String, finishReason: String? = nil) {
+        self.text = text
+        self.finishReason = finishReason
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import HarkCore
+
+/// Makes the adapter a model config names.
+public enum AdapterRegistry {
+    /// Adapters that need no settings, usable as `--model NAME`.
+    public static let baselines = ["always-yes", "always-no", "random", "oracle"]
+    public static let names = ["openai", "command", "replay"] + baselines
+
+    public static func make(_ config: ModelConfig, catalog: ItemCatalog) throws -> any ModelAdapter {
+        switch config.adapter {
+        case "openai":
+            return try OpenAIAdapter(settings: settings(config), connections: config.concurrency.max)
+        case "command":
+            return try CommandAdapter(settings: settings(config))
+        case "replay":
+            struct Replay: Decodable { var file: String }
+            return try ReplayAdapter(file: settings(config, as: Replay.self).file)
+        case "always-yes": return AlwaysYesAdapter()
+        case "always-no": return AlwaysNoAdapter()
+        case "random": return RandomAdapter(seed: config.seed, catalog: catalog)
+        case "oracle": return OracleAdapter(catalog: catalog)
+        default:
+            throw HarkError.badInput("unknown adapter \"\(config.adapter)\"; known: \(names.joined(separator: ", "))")
+        }
+    }
+
+    static func settings<Settings: Decodable>(_ config: ModelConfig, as type: Settings.Type = Settings.self) throws -> Settings {
+        do {
+            return try JSONDecoder().decode(Settings.self, from: JSONEncoder().encode(config.settings))
+        } catch let error as DecodingError {
+            let field = ModelConfig.path(error).map { "settings.\($0)" } ?? "settings"
+            throw HarkError.badInput("\(config.adapter): \(field): \(ModelConfig.describe(error))")
+        }
+    }
+}

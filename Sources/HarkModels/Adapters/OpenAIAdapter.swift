@@ -1,0 +1,204 @@
+import AsyncHTTPClient
+public import Foundation
+public import HarkCore
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// OpenAI-compatible chat completions (vLLM, SGLang, LiteLLM, OpenAI): clips as `input_audio`
+/// parts (or vLLM's `audio_url` data URLs), then the prompt text. Several base URLs spread the load:
+/// each request goes to the endpoint with the fewest requests in flight.
+public final class OpenAIAdapter: ModelAdapter {
+    public struct Settings: Sendable, Hashable, Codable {
+        /// One endpoint or several, e.g. `http://localhost:8000/v1`.
+        public var baseURL: [String]
+        /// The model name the server knows.
+        public var model: String
+        /// The environment variable holding the API key, if the server wants one.
+        public var apiKeyEnv: String?
+        /// `input_audio` (portable, the default) or `audio_url` (vLLM data URLs).
+        public var audioTransport: AudioTransport
+        /// Connections kept per endpoint; at least the run's concurrency.
+        public var connectionsPerEndpoint: Int?
+
+        public enum AudioTransport: String, Sendable, Hashable, Codable {
+            case inputAudio = "input_audio"
+            case audioURL = "audio_url"
+        }
+
+        public init(baseURL: [String], model: String, apiKeyEnv: String? = nil, audioTransport: AudioTransport = .inputAudio) {
+            self.baseURL = baseURL
+            self.model = model
+            self.apiKeyEnv = apiKeyEnv
+            self.audioTransport = audioTransport
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case baseURL = "base_url", model, apiKeyEnv = "api_key_env", audioTransport = "audio_transport"
+            case connectionsPerEndpoint = "connections_per_endpoint"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let single = try? container.decode(String.self, forKey: .baseURL) {
+                baseURL = [single]
+            } else {
+                baseURL = try container.decode([String].self, forKey: .baseURL)
+            }
+            model = try container.decode(String.self, forKey: .model)
+            apiKeyEnv = try container.decodeIfPresent(String.self, forKey: .apiKeyEnv)
+            audioTransport = try container.decodeIfPresent(AudioTransport.self, forKey: .audioTransport) ?? .inputAudio
+            connectionsPerEndpoint = try container.decodeIfPresent(Int.self, forKey: .connectionsPerEndpoint)
+        }
+    }
+
+    public let settings: Settings
+    private let client: HTTPClient
+    private let apiKey: String?
+    private let balancer: EndpointBalancer
+    /// Longest response body read; longer bodies are an error.
+    private static let maxBodyBytes = 16 << 20
+
+    public init(settings: Settings, connections: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard !settings.baseURL.isEmpty else { throw HarkError.badInput("openai: base_url lists no endpoint") }
+        for url in settings.baseURL where URL(string: url)?.scheme == nil {
+            throw HarkError.badInput("openai: base_url \"\(url)\" is not a URL")
+        }
+        if let variable = settings.apiKeyEnv {
+            guard let key = environment[variable], !key.isEmpty else {
+                throw HarkError.badInput("openai: the environment variable \(variable) (api_key_env) is not set")
+            }
+            apiKey = key
+        } else {
+            apiKey = nil
+        }
+        self.settings = settings
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(settings.connectionsPerEndpoint ?? connections, 1))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        balancer = EndpointBalancer(count: settings.baseURL.count)
+    }
+
+    public var identity: String {
+        "openai(\(settings.baseURL.sorted().joined(separator: ",")), model=\(settings.model), audio=\(settings.audioTransport.rawValue))"
+    }
+
+    public var needsAudioBytes: Bool { true }
+
+    public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+        let endpoint = balancer.acquire()
+        defer { balancer.release(endpoint) }
+        var httpRequest = HTTPClientRequest(url: Self.completionsURL(settings.baseURL[endpoint]))
+        httpRequest.method = .POST
+        httpRequest.headers.add(name: "Content-Type", value: "application/json")
+        if let apiKey { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        httpRequest.body = .bytes(ByteBuffer(data: try body(request, audio: audio)))
+
+        let response: HTTPClientResponse
+        let bytes: ByteBuffer
+        do {
+            response = try await client.execute(httpRequest, timeout: .hours(1))
+            bytes = try await response.body.collect(upTo: Self.maxBodyBytes)
+        } catch let error as HTTPClientError {
+            throw Self.failure(error)
+        } catch is CancellationError {
+            throw RequestFailure(.timeout, "cancelled")
+        } catch {
+            throw RequestFailure(.connection, "\(error)")
+        }
+        let data = Data(buffer: bytes)
+        guard (200..<300).contains(Int(response.status.code)) else {
+            throw RequestFailure.http(
+                status: Int(response.status.code), message: Self.errorMessage(data),
+                retryAfter: response.headers.first(name: "Retry-After").flatMap(Self.retryAfterSeconds))
+        }
+        return try Self.parse(data)
+    }
+
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    func body(_ request: ModelRequest, audio: [Data]) throws -> Data {
+        var content: [JSONValue] = audio.map { clip in
+            let encoded = clip.base64EncodedString()
+            switch settings.audioTransport {
+            case .inputAudio:
+                return .object(["type": .string("input_audio"), "input_audio": .object(["data": .string(encoded), "format": .string("wav")])])
+            case .audioURL:
+                return .object(["type": .string("audio_url"), "audio_url": .object(["url": .string("data:audio/wav;base64," + encoded)])])
+            }
+        }
+        content.append(.object(["type": .string("text"), "text": .string(request.prompt)]))
+        var messages: [JSONValue] = []
+        if let system = request.system { messages.append(.object(["role": .string("system"), "content": .string(system)])) }
+        messages.append(.object(["role": .string("user"), "content": .array(content)]))
+        var members: [String: JSONValue] = ["model": .string(settings.model), "messages": .array(messages)]
+        let generation = request.generation
+        if let temperature = generation.temperature { members["temperature"] = .number(temperature) }
+        if let maxTokens = generation.maxTokens { members["max_tokens"] = .integer(Int64(maxTokens)) }
+        if let seed = generation.seed { members["seed"] = .integer(Int64(seed)) }
+        if let topP = generation.topP { members["top_p"] = .number(topP) }
+        if let stop = generation.stop { members["stop"] = .array(stop.map(JSONValue.string)) }
+        for (key, value) in generation.extra ?? [:] { members[key] = value }
+        return try JSONEncoder().encode(JSONValue.object(members))
+    }
+
+    static func completionsURL(_ base: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/chat/completions"
+    }
+
+    static func parse(_ data: Data) throws -> ModelResponse {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+            let choice = value.objectValue?["choices"]?.arrayValue?.first?.objectValue,
+            let message = choice["message"]?.objectValue
+        else {
+            throw RequestFailure(.malformedResponse, "not a chat completion: " + excerpt(data))
+        }
+        let text: String
+        switch message["content"] {
+        case .string(let content)?: text = content
+        case .null?, nil: text = ""
+        case .array(let parts)?:
+            text = parts.compactMap { $0.objectValue?["text"]?.stringValue }.joined()
+        default:
+            throw RequestFailure(.malformedResponse, "message content is neither text nor null: " + excerpt(data))
+        }
+        return ModelResponse(text: text, finishReason: choice["finish_reason"]?.stringValue)
+    }
+
+    static func errorMessage(_ data: Data) -> String {
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+            let message = value.objectValue?["error"]?.objectValue?["message"]?.stringValue
+                ?? value.objectValue?["message"]?.stringValue
+        {
+            return message
+        }
+        return excerpt(data)
+    }
+
+    static func excerpt(_ data: Data) -> String {
+        let text = String(decoding: data.prefix(300), as: UTF8.self)
+        return data.count > 300 ? text + "…" : text
+    }
+
+    /// `Retry-After` as seconds: a number of seconds, or an HTTP date.
+    static func retryAfterSeconds(_ value: String) -> Double? {
+        if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+    }
+
+    static func failure(_ error: HTTPClientError) -> RequestFailure {
+        switch error {
+        case .deadlineExceeded, .readTimeout, .connectTimeout, .getConnectionFromPoolTimeout, .cancelled:
+            RequestFailure(.timeout, "\(error)")
+        default:
+            RequestFailure(.connection, "\(error)")
+        }
+    }
+}

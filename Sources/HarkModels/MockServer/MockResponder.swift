@@ -1,0 +1,222 @@
+import Foundation
+import HarkAudio
+import HarkCore
+import Synchronization
+
+/// The mock server's decisions, apart from networking: what to answer to a request body, which
+/// fault to inject, how long to wait. Shared by all connections.
+final class MockResponder: Sendable {
+    enum Action {
+        case respond(status: Int, headers: [(String, String)], body: String, delayMs: Double)
+        case hang
+        case drop
+    }
+
+    struct Configuration: Sendable {
+        var policy: MockPolicy
+        var oracle: MockOracle
+        var faults: MockFaults
+        var latency: MockLatency
+        var validate: Bool
+        var keepRequests: Int
+    }
+
+    private struct State {
+        var statistics = MockStatistics()
+        var generator: SplitMix64
+        var received: [ReceivedRequest] = []
+    }
+
+    private let configuration: Configuration
+    private let state: Mutex<State>
+
+    init(_ configuration: Configuration) {
+        self.configuration = configuration
+        state = Mutex(State(generator: SplitMix64(seed: configuration.faults.seed)))
+    }
+
+    var statistics: MockStatistics { state.withLock { $0.statistics } }
+    var received: [ReceivedRequest] { state.withLock { $0.received } }
+
+    func statisticsJSON() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? String(decoding: encoder.encode(statistics), as: UTF8.self)) ?? "{}"
+    }
+
+    /// Decides what to do with a chat-completions request.
+    func completion(body: Data, authorization: Bool) -> Action {
+        let (fault, latency) = state.withLock { state -> (Int, Double) in
+            state.statistics.requests += 1
+            let draw = Double(state.generator.next() >> 11) / Double(1 << 53)
+            let spread = Double(state.generator.next() >> 11) / Double(1 << 53)
+            let latency = configuration.latency.minimumMs + spread * (configuration.latency.maximumMs - configuration.latency.minimumMs)
+            return (faultIndex(draw), latency)
+        }
+        switch fault {
+        case 1:
+            count { $0.serverErrors += 1 }
+            return .respond(status: 500, headers: [], body: #"{"error":{"message":"simulated server error"}}"#, delayMs: latency)
+        case 2:
+            count { $0.rateLimited += 1 }
+            return .respond(
+                status: 429, headers: [("Retry-After", String(configuration.faults.retryAfter))],
+                body: #"{"error":{"message":"simulated rate limit"}}"#, delayMs: latency)
+        case 3:
+            count { $0.hung += 1 }
+            return .hang
+        case 4:
+            count { $0.malformed += 1 }
+            return .respond(status: 200, headers: [], body: #"{"choices": [{"message": "#, delayMs: latency)
+        case 5:
+            count { $0.dropped += 1 }
+            return .drop
+        default:
+            break
+        }
+        let parsed: ParsedRequest
+        do {
+            parsed = try ParsedRequest(body, validateAudio: configuration.validate)
+        } catch {
+            count { $0.invalid += 1 }
+            let message = JSONValue.string("\(error)").canonical
+            return .respond(status: 400, headers: [], body: #"{"error":{"message":"# + message + "}}", delayMs: latency)
+        }
+        state.withLock { state in
+            state.statistics.answered += 1
+            if state.received.count < configuration.keepRequests {
+                state.received.append(
+                    ReceivedRequest(parts: parsed.parts, system: parsed.system, model: parsed.model, authorization: authorization))
+            }
+        }
+        let text = answer(parsed)
+        let reply: JSONValue = .object([
+            "id": .string("chatcmpl-mock"), "object": .string("chat.completion"), "model": .string(parsed.model ?? "mock"),
+            "choices": .array([
+                .object([
+                    "index": .integer(0), "finish_reason": .string("stop"),
+                    "message": .object(["role": .string("assistant"), "content": .string(text)]),
+                ])
+            ]),
+        ])
+        return .respond(status: 200, headers: [], body: reply.canonical, delayMs: latency)
+    }
+
+    private func faultIndex(_ draw: Double) -> Int {
+        let faults = configuration.faults
+        var threshold = 0.0
+        for (index, rate) in [faults.serverErrorRate, faults.rateLimitRate, faults.hangRate, faults.malformedRate, faults.dropRate]
+            .enumerated()
+        {
+            threshold += rate
+            if draw < threshold { return index + 1 }
+        }
+        return 0
+    }
+
+    private func count(_ update: (inout MockStatistics) -> Void) {
+        state.withLock { update(&$0.statistics) }
+    }
+
+    func answer(_ request: ParsedRequest) -> String {
+        switch configuration.policy {
+        case .alwaysYes: return "Yes"
+        case .alwaysNo: return "No"
+        case .echo: return "\(request.audioHashes.count) clips: \(request.prompt)"
+        case .oracle(let errorRate, let hallucinationRate, let seed):
+            guard let item = configuration.oracle.item(system: request.system, prompt: request.prompt, audio: request.audioHashes)
+            else { return "I cannot tell from this audio." }
+            let content = MockOracle.key(system: request.system, prompt: request.prompt, audio: request.audioHashes)
+            let draw = StableHash.unit(content, seed: seed)
+            switch item.answerKey {
+            case .yesNo(let object, let label):
+                let hallucinates = label == .no && draw < hallucinationRate
+                let errs = StableHash.unit(content, seed: seed &+ 1) < errorRate
+                let said: YesNo = hallucinates ? .yes : (errs ? (label == .yes ? .no : .yes) : label)
+                return ReferenceAnswer.yesNo(said, object: object)
+            case .multipleChoice(let choices, let answer):
+                let others = choices.filter { $0 != answer }
+                guard draw < errorRate, !others.isEmpty else { return ReferenceAnswer.choice(answer) }
+                return ReferenceAnswer.choice(others[Int(StableHash.value(content, seed: seed &+ 2) % UInt64(others.count))])
+            default:
+                return ReferenceAnswer.text(for: item)
+            }
+        }
+    }
+}
+
+/// The parts of a chat-completions body the mock server reads, checked on the way.
+struct ParsedRequest {
+    var model: String?
+    var system: String?
+    var prompt = ""
+    var parts: [String] = []
+    var audioHashes: [String] = []
+
+    struct Invalid: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init(_ body: Data, validateAudio: Bool) throws {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), let object = value.objectValue else {
+            throw Invalid(description: "the body is not a JSON object")
+        }
+        model = object["model"]?.stringValue
+        guard let messages = object["messages"]?.arrayValue, !messages.isEmpty else {
+            throw Invalid(description: "messages: missing or empty")
+        }
+        for message in messages {
+            guard let fields = message.objectValue, let role = fields["role"]?.stringValue else {
+                throw Invalid(description: "messages: each message needs a role")
+            }
+            if role == "system" { system = fields["content"]?.stringValue }
+            guard role == "user" else { continue }
+            switch fields["content"] {
+            case .string(let text)?:
+                parts.append("text:" + text)
+                prompt += text
+            case .array(let contents)?:
+                for part in contents { try read(part, validateAudio: validateAudio) }
+            default:
+                throw Invalid(description: "messages: user content must be text or a list of parts")
+            }
+        }
+    }
+
+    private mutating func read(_ part: JSONValue, validateAudio: Bool) throws {
+        let fields = part.objectValue ?? [:]
+        switch fields["type"]?.stringValue {
+        case "text":
+            let text = fields["text"]?.stringValue ?? ""
+            parts.append("text:" + text)
+            prompt += text
+        case "input_audio":
+            guard let audio = fields["input_audio"]?.objectValue, let encoded = audio["data"]?.stringValue,
+                let bytes = Data(base64Encoded: encoded)
+            else { throw Invalid(description: "input_audio: data must be base64") }
+            let format = audio["format"]?.stringValue ?? ""
+            guard ["wav", "mp3"].contains(format) else { throw Invalid(description: "input_audio: format must be wav or mp3") }
+            try add(bytes, validate: validateAudio)
+        case "audio_url":
+            guard let url = fields["audio_url"]?.objectValue?["url"]?.stringValue, url.hasPrefix("data:"),
+                let comma = url.firstIndex(of: ","), let bytes = Data(base64Encoded: String(url[url.index(after: comma)...]))
+            else { throw Invalid(description: "audio_url: only base64 data URLs are accepted here") }
+            try add(bytes, validate: validateAudio)
+        default:
+            throw Invalid(description: "unknown content part type \(fields["type"]?.excerpt ?? "null")")
+        }
+    }
+
+    private mutating func add(_ bytes: Data, validate: Bool) throws {
+        if validate {
+            do {
+                _ = try AudioFile.decode(bytes, name: "audio part \(audioHashes.count + 1)")
+            } catch {
+                throw Invalid(description: "\(error)")
+            }
+        }
+        let hash = ContentHash.sha256(bytes)
+        audioHashes.append(hash)
+        parts.append("audio:" + hash)
+    }
+}

@@ -1,0 +1,29 @@
+public import Foundation
+public import HarkCore
+
+/// A model hark can ask: one request in, one answer out. Adapters know nothing of metrics.
+public protocol ModelAdapter: Sendable {
+    /// What makes this adapter's answers what they are (adapter, endpoint, model): part of every
+    /// cache key, so that two models never share cached answers.
+    var identity: String { get }
+
+    /// Whether `respond` needs each clip encoded as WAV bytes (the engine then encodes each clip
+    /// once per run); adapters that answer from paths or labels say no.
+    var needsAudioBytes: Bool { get }
+
+    /// Problems to tell the user before the run starts (e.g. replayed answers for unknown items).
+    func warnings(for plan: [ModelRequest]) -> [String]
+
+    /// Answers one request. `audio` holds the encoded clips in request order when
+    /// `needsAudioBytes`, and is empty otherwise. Throws `RequestFailure`.
+    func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse
+
+    /// Releases connections and processes; called once at the end of a run.
+    func shutdown() async
+}
+
+extension ModelAdapter {
+    public var needsAudioBytes: Bool { false }
+    public func warnings(for plan: [ModelRequest]) -> [String] { [] }
+    public func shutdown() async {}
+}

@@ -1,0 +1,164 @@
+import Foundation
+public import HarkAudio
+public import HarkCore
+import Yams
+
+/// How to reach a model and ask it: the YAML a user writes (`--model model.yaml`), or a built-in
+/// baseline by name (`--model always-yes`).
+///
+/// ```yaml
+/// name: qwen2-audio-7b
+/// adapter: openai
+/// settings: {base_url: http://localhost:8000/v1, model: Qwen/Qwen2-Audio-7B-Instruct}
+/// generation: {temperature: 0, max_tokens: 64, seed: 0}
+/// audio: {sample_rate: 16000, mono: true, quality: high}
+/// concurrency: {max: 16, adaptive: true, timeout: 60, retries: 4}
+/// ```
+public struct ModelConfig: Sendable, Hashable {
+    public struct Audio: Sendable, Hashable, Codable {
+        public var sampleRate: Int = 16_000
+        public var mono: Bool = true
+        public var quality: Resampler.Quality = .high
+
+        public init() {}
+
+        public var pipeline: AudioPipeline { AudioPipeline(sampleRate: sampleRate, mono: mono, quality: quality) }
+
+        enum CodingKeys: String, CodingKey { case sampleRate = "sample_rate", mono, quality }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            sampleRate = try container.decodeIfPresent(Int.self, forKey: .sampleRate) ?? 16_000
+            mono = try container.decodeIfPresent(Bool.self, forKey: .mono) ?? true
+            quality = try container.decodeIfPresent(Resampler.Quality.self, forKey: .quality) ?? .high
+        }
+    }
+
+    public struct Concurrency: Sendable, Hashable, Codable {
+        /// Requests in flight at most.
+        public var max: Int = 8
+        /// Start lower and grow on success, halve on 429s and timeouts.
+        public var adaptive: Bool = false
+        /// Seconds a request may take before it counts as a timeout.
+        public var timeout: Double = 120
+        /// Attempts after the first for a retryable failure.
+        public var retries: Int = 4
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            max = try container.decodeIfPresent(Int.self, forKey: .max) ?? 8
+            adaptive = try container.decodeIfPresent(Bool.self, forKey: .adaptive) ?? false
+            timeout = try container.decodeIfPresent(Double.self, forKey: .timeout) ?? 120
+            retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? 4
+        }
+    }
+
+    public var name: String
+    public var adapter: String
+    /// The adapter's own settings, as written.
+    public var settings: JSONValue
+    public var generation: GenerationSettings
+    public var audio: Audio
+    public var concurrency: Concurrency
+    /// The seed of the `random` baseline.
+    public var seed: UInt64
+
+    public init(
+        name: String, adapter: String, settings: JSONValue = .object([:]), generation: GenerationSettings = GenerationSettings(),
+        audio: Audio = Audio(), concurrency: Concurrency = Concurrency(), seed: UInt64 = 0
+    ) {
+        self.name = name
+        self.adapter = adapter
+        self.settings = settings
+        self.generation = generation
+        self.audio = audio
+        self.concurrency = concurrency
+        self.seed = seed
+    }
+
+    /// A built-in baseline by name, or the YAML file at `reference`.
+    public static func resolve(_ reference: String) throws -> ModelConfig {
+        if AdapterRegistry.baselines.contains(reference) {
+            return ModelConfig(name: reference, adapter: reference)
+        }
+        guard FileManager.default.fileExists(atPath: reference) else {
+            let names = AdapterRegistry.baselines.joined(separator: ", ")
+            throw HarkError.badInput("no such model config file, and not a built-in model (\(names))", at: SourceLocation(file: reference))
+        }
+        let text = try String(contentsOfFile: reference, encoding: .utf8)
+        return try parse(text, file: reference)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> ModelConfig {
+        struct Document: Decodable {
+            var name: String
+            var adapter: String
+            var settings: JSONValue?
+            var generation: GenerationSettings?
+            var audio: Audio?
+            var concurrency: Concurrency?
+            var seed: UInt64?
+        }
+        let document: Document
+        do {
+            document = try YAMLDecoder().decode(Document.self, from: text)
+        } catch let error as DecodingError {
+            throw HarkError.badInput(Self.describe(error), at: SourceLocation(file: file, field: Self.path(error)))
+        } catch {
+            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: file))
+        }
+        guard AdapterRegistry.names.contains(document.adapter) else {
+            throw HarkError.badInput(
+                "unknown adapter \"\(document.adapter)\"; known: \(AdapterRegistry.names.joined(separator: ", "))",
+                at: SourceLocation(file: file, field: "adapter"))
+        }
+        return ModelConfig(
+            name: document.name, adapter: document.adapter, settings: document.settings ?? .object([:]),
+            generation: document.generation ?? GenerationSettings(), audio: document.audio ?? Audio(),
+            concurrency: document.concurrency ?? Concurrency(), seed: document.seed ?? 0)
+    }
+
+    /// The adapter settings with anything that looks like a secret replaced, for manifests and logs.
+    public var redactedSettings: JSONValue {
+        Self.redact(settings)
+    }
+
+    static func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            var cleaned: [String: JSONValue] = [:]
+            for (key, member) in members {
+                let lowered = key.lowercased()
+                let secret = ["key", "token", "secret", "password", "authorization"].contains { lowered.contains($0) }
+                cleaned[key] = secret && !lowered.hasSuffix("_env") ? .string("<redacted>") : redact(member)
+            }
+            return .object(cleaned)
+        case .array(let values): return .array(values.map(redact))
+        default: return value
+        }
+    }
+
+    static func path(_ error: DecodingError) -> String? {
+        let context: DecodingError.Context? =
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context
+            case .keyNotFound(let key, let context):
+                DecodingError.Context(codingPath: context.codingPath + [key], debugDescription: context.debugDescription)
+            @unknown default: nil
+            }
+        guard let codingPath = context?.codingPath, !codingPath.isEmpty else { return nil }
+        return codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound: "missing"
+        case .typeMismatch(let type, _): "expected \(type)"
+        case .valueNotFound(let type, _): "expected \(type), found null"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+}
