@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -24,6 +24,14 @@ public enum AudioFile {
         return AudioBuffer(samples: samples, channels: decoder.channels, sampleRate: decoder.sampleRate)
     }
 
+    /// The header facts of a file without decoding it: frames (an estimate for MP3 and Ogg), rate,
+    /// channels.
+    public static func info(_ url: URL) throws(AudioError) -> (frames: Int, sampleRate: Int, channels: Int) {
+        let file = try SoundFile(reading: url)
+        defer { file.close() }
+        return (Int(file.info.frames), Int(file.info.samplerate), Int(file.info.channels))
+    }
+
     /// Writes samples to a file in the given format; samples outside [-1, 1] are clipped.
     public static func write(_ buffer: AudioBuffer, to url: URL, format: AudioFileFormat) throws(AudioError) {
         var info = SF_INFO()

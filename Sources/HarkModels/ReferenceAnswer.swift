@@ -14,8 +14,8 @@ public enum ReferenceAnswer {
     }
 
     public static func yesNo(_ answer: YesNo, object: String?) -> String {
-        let subject = object.map { "the sound of \($0)" } ?? "that sound"
-        return answer == .yes ? "Yes, there is \(subject) in the audio." : "No, there is no \(subject) in the audio."
+        guard let object else { return answer == .yes ? "Yes." : "No." }
+        return answer == .yes ? "Yes, I can hear \(object) in the audio." : "No, there is no \(object) in the audio."
     }
 
     public static func choice(_ text: String) -> String {

@@ -7,5 +7,5 @@ struct Hark: AsyncParsableCommand {
         commandName: "hark",
         abstract: "An evaluation harness for audio-aware large language models.",
         version: HarkVersion.description,
-        subcommands: [Validate.self])
+        subcommands: [Validate.self, Run.self, Merge.self, MockServerCommand.self])
 }

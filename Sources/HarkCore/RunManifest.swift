@@ -1,0 +1,114 @@
+/// What a run was: hark's version, the suites, the model (secrets removed), settings, seeds, times
+/// and counts. Written when a run starts and completed when it ends; part of `results.json`.
+public struct RunManifest: Sendable, Hashable, Codable {
+    public struct SuiteEntry: Sendable, Hashable, Codable {
+        public var id: String
+        public var version: Int
+        public var task: TaskKind
+        public var fingerprint: String
+        public var items: Int
+
+        public init(id: String, version: Int, task: TaskKind, fingerprint: String, items: Int) {
+            self.id = id
+            self.version = version
+            self.task = task
+            self.fingerprint = fingerprint
+            self.items = items
+        }
+    }
+
+    public struct Model: Sendable, Hashable, Codable {
+        public var name: String
+        public var adapter: String
+        /// The adapter's identity: part of every cache key.
+        public var identity: String
+        /// The adapter's settings with secrets replaced.
+        public var settings: JSONValue
+
+        public init(name: String, adapter: String, identity: String, settings: JSONValue) {
+            self.name = name
+            self.adapter = adapter
+            self.identity = identity
+            self.settings = settings
+        }
+    }
+
+    public struct Plan: Sendable, Hashable, Codable {
+        public var repeats: Int
+        /// At most this many items per suite.
+        public var limit: Int?
+        /// `i/N`: this run holds the samples whose key falls in shard i of N.
+        public var shard: String?
+
+        public init(repeats: Int = 1, limit: Int? = nil, shard: String? = nil) {
+            self.repeats = repeats
+            self.limit = limit
+            self.shard = shard
+        }
+    }
+
+    public struct Counts: Sendable, Hashable, Codable {
+        /// Samples in the plan.
+        public var samples = 0
+        public var answered = 0
+        public var errors = 0
+        public var cacheHits = 0
+        /// Samples taken over from an earlier, interrupted run.
+        public var resumed = 0
+        /// Calls made to the model, retries included.
+        public var modelCalls = 0
+        public var retries = 0
+        public var emptyAnswers = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case samples, answered, errors, resumed, retries
+            case cacheHits = "cache_hits"
+            case modelCalls = "model_calls"
+            case emptyAnswers = "empty_answers"
+        }
+    }
+
+    public var run: String
+    public var harkVersion: String
+    public var gitRevision: String
+    public var suites: [SuiteEntry]
+    public var model: Model
+    public var generation: GenerationSettings
+    /// The audio sent: sample rate, channels, resampler quality.
+    public var audio: JSONValue
+    public var plan: Plan
+    public var seeds: [String: UInt64]
+    public var startedAt: String
+    public var finishedAt: String?
+    public var counts: Counts
+    /// True once every sample has an answer or a recorded error.
+    public var complete: Bool
+
+    public init(
+        run: String, suites: [SuiteEntry], model: Model, generation: GenerationSettings, audio: JSONValue, plan: Plan,
+        seeds: [String: UInt64], startedAt: String
+    ) {
+        self.run = run
+        harkVersion = HarkVersion.number
+        gitRevision = HarkVersion.gitRevision
+        self.suites = suites
+        self.model = model
+        self.generation = generation
+        self.audio = audio
+        self.plan = plan
+        self.seeds = seeds
+        self.startedAt = startedAt
+        counts = Counts()
+        complete = false
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case run, suites, model, generation, audio, plan, seeds, counts, complete
+        case harkVersion = "hark_version"
+        case gitRevision = "git_revision"
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+    }
+}

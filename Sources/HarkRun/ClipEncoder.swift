@@ -1,0 +1,43 @@
+public import Foundation
+public import HarkAudio
+public import HarkCore
+
+/// Encodes each clip of a run once (decode, downmix, resample, WAV) and hands the bytes to every
+/// request that needs them; a clip is asked about many times (objects × templates). Keeps the most
+/// recently used clips; the plan's order keeps an item's requests together.
+public actor ClipEncoder {
+    public let pipeline: AudioPipeline
+    private let capacity: Int
+    private var clips: [String: Task<Data, any Error>] = [:]
+    private var recent: [String] = []
+    /// How many clips were encoded: once each, unless evicted and needed again.
+    public private(set) var encodes = 0
+
+    public init(pipeline: AudioPipeline, capacity: Int = 512) {
+        self.pipeline = pipeline
+        self.capacity = max(1, capacity)
+    }
+
+    /// The clip as WAV bytes; throws `RequestFailure` of kind `audio` when it cannot be encoded.
+    public func wav(_ clip: Clip) async throws -> Data {
+        let key = clip.sha256 + "/" + clip.path
+        let task: Task<Data, any Error>
+        if let known = clips[key] {
+            task = known
+            if let index = recent.lastIndex(of: key) { recent.remove(at: index) }
+        } else {
+            guard let url = clip.location else { throw RequestFailure(.audio, "\(clip.path): no file location") }
+            encodes += 1
+            let pipeline = pipeline
+            task = Task.detached { try pipeline.wav(url) }
+            clips[key] = task
+            if recent.count >= capacity { clips[recent.removeFirst()] = nil }
+        }
+        recent.append(key)
+        do {
+            return try await task.value
+        } catch {
+            throw RequestFailure(.audio, "\(error)")
+        }
+    }
+}

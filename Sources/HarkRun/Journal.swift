@@ -1,0 +1,69 @@
+public import Foundation
+public import HarkCore
+
+/// A run's `samples.jsonl`: records appended as answers arrive, each with a single `write` of one
+/// whole line, so that a killed run keeps every record already written.
+public actor Journal {
+    public let url: URL
+    private let handle: FileHandle
+    private let encoder: JSONEncoder
+
+    /// Opens the journal for appending, creating it when absent.
+    public init(url: URL) throws {
+        self.url = url
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        encoder = Self.makeEncoder()
+    }
+
+    public func append(_ record: SampleRecord) throws {
+        var line = try encoder.encode(record)
+        line.append(UInt8(ascii: "\n"))
+        try handle.write(contentsOf: line)
+    }
+
+    public func close() throws {
+        try handle.synchronize()
+        try handle.close()
+    }
+
+    static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Reads a journal. A last line cut short by a kill is dropped; any other bad line is an error
+    /// naming its line.
+    public static func read(_ url: URL) throws -> [SampleRecord] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let decoder = JSONDecoder()
+        var records: [SampleRecord] = []
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            do {
+                records.append(try decoder.decode(SampleRecord.self, from: Data(line)))
+            } catch {
+                let isTornTail = index == lines.count - 1
+                if isTornTail { break }
+                throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: url.path, line: index + 1))
+            }
+        }
+        return records
+    }
+
+    /// Writes records as a whole new journal (through a temporary file and a rename, so that a
+    /// crash leaves either the old or the new file).
+    public static func write(_ records: [SampleRecord], to url: URL) throws {
+        let encoder = makeEncoder()
+        var data = Data()
+        for record in records {
+            data.append(try encoder.encode(record))
+            data.append(UInt8(ascii: "\n"))
+        }
+        try data.write(to: url, options: .atomic)
+    }
+}

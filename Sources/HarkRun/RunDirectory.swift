@@ -1,0 +1,57 @@
+public import Foundation
+public import HarkCore
+
+/// The files of one run under `results/<run>/`.
+public struct RunDirectory: Sendable {
+    public let url: URL
+
+    public init(_ url: URL) {
+        self.url = url
+    }
+
+    /// A run given by name (under `results/`) or by path.
+    public static func locate(_ reference: String, resultsRoot: URL = URL(fileURLWithPath: "results")) -> RunDirectory {
+        let direct = URL(fileURLWithPath: reference)
+        if FileManager.default.fileExists(atPath: direct.appendingPathComponent("samples.jsonl").path) || reference.contains("/") {
+            return RunDirectory(direct)
+        }
+        return RunDirectory(resultsRoot.appendingPathComponent(reference))
+    }
+
+    public var name: String { url.lastPathComponent }
+    public var samples: URL { url.appendingPathComponent("samples.jsonl") }
+    public var manifest: URL { url.appendingPathComponent("manifest.json") }
+    public var results: URL { url.appendingPathComponent("results.json") }
+
+    public func create() throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func write<Value: Encodable>(_ value: Value, to file: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(UInt8(ascii: "\n"))
+        try data.write(to: file, options: .atomic)
+    }
+
+    public func readManifest() throws -> RunManifest? {
+        guard let data = FileManager.default.contents(atPath: manifest.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(RunManifest.self, from: data)
+        } catch {
+            throw HarkError.badInput("not a hark run manifest: \(error)", at: SourceLocation(file: manifest.path))
+        }
+    }
+
+    public func readResults() throws -> RunResults {
+        guard let data = FileManager.default.contents(atPath: results.path) else {
+            throw HarkError(.incomplete, "no results.json: the run did not finish", at: SourceLocation(file: results.path))
+        }
+        do {
+            return try JSONDecoder().decode(RunResults.self, from: data)
+        } catch {
+            throw HarkError.badInput("not a hark results file: \(error)", at: SourceLocation(file: results.path))
+        }
+    }
+}

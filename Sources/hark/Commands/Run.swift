@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkModels
+import HarkRun
+
+/// `hark run`: ask a model every question of the suites and journal the answers.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask a model the questions of one or more suites.",
+        discussion: """
+            Writes results/<run>/samples.jsonl as answers arrive, then manifest.json and results.json.
+            A killed run continues with --resume. Exits 3 when more samples than --max-error-rate
+            end in errors.
+            """)
+
+    @Option(name: .customLong("suite"), help: "A suite folder or suite.yaml (repeat for several).")
+    var suites: [String] = []
+
+    @Option(help: "A model config YAML, or a built-in model: always-yes, always-no, random, oracle.")
+    var model: String?
+
+    @Option(help: "Answer from a JSON Lines file of earlier answers (the replay adapter).")
+    var replay: String?
+
+    @Option(help: "The run's name: its folder under --results. Default: the model's name.")
+    var run: String?
+
+    @Option(help: "Where runs are written.")
+    var results = "results"
+
+    @Flag(help: "Continue a killed run, asking only what has no answer yet.")
+    var resume = false
+
+    @Option(help: "The response cache (SQLite). Default: ~/.cache/hark/responses.sqlite.")
+    var cache: String?
+
+    @Flag(help: "Run without the response cache.")
+    var noCache = false
+
+    @Option(help: "Ask each question this many times (for sampled decoding).")
+    var repeats = 1
+
+    @Option(help: "Only the first N items of each suite.")
+    var limit: Int?
+
+    @Option(help: "Only shard i of N (0-based), split by sample key: e.g. 0/4.")
+    var shard: String?
+
+    @Option(help: "Requests in flight at most (overrides the config).")
+    var concurrency: Int?
+
+    @Flag(help: "Adapt the requests in flight: grow on success, halve on 429s and timeouts.")
+    var adaptive = false
+
+    @Option(help: "Seconds before a request counts as timed out.")
+    var timeout: Double?
+
+    @Option(help: "Retries of a retryable failure.")
+    var retries: Int?
+
+    @Option(help: "Sampling temperature.")
+    var temperature: Double?
+
+    @Option(help: "Most tokens to generate.")
+    var maxTokens: Int?
+
+    @Option(help: "The generation seed sent to the model, and the seed of the random baseline.")
+    var seed: Int?
+
+    @Option(help: "Endpoint of an openai model (repeat for several); overrides the config.")
+    var baseURL: [String] = []
+
+    @Option(help: "Exit 3 when more than this share of samples end in errors.")
+    var maxErrorRate = 0.05
+
+    func run() async throws {
+        let loaded = try SuiteLoading.load(suites)
+        guard !loaded.isEmpty else { throw ValidationError("name at least one --suite") }
+        var config = try modelConfig()
+        if let concurrency { config.concurrency.max = concurrency }
+        if adaptive { config.concurrency.adaptive = true }
+        if let timeout { config.concurrency.timeout = timeout }
+        if let retries { config.concurrency.retries = retries }
+        if let temperature { config.generation.temperature = temperature }
+        if let maxTokens { config.generation.maxTokens = maxTokens }
+        if let seed {
+            config.generation.seed = seed
+            config.seed = UInt64(seed)
+        }
+        if !baseURL.isEmpty, case .object(var settings) = config.settings {
+            settings["base_url"] = .array(baseURL.map(JSONValue.string))
+            config.settings = .object(settings)
+        }
+
+        let directory = RunDirectory(URL(fileURLWithPath: results).appendingPathComponent(run ?? config.name))
+        var session = RunSession(
+            suites: loaded, model: config, directory: directory,
+            planner: Planner(generation: config.generation, repeats: repeats, limit: limit, shard: try shard.map(Shard.init)))
+        session.resume = resume
+        session.cacheURL = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL
+        let progress = ProgressLine()
+        let outcome = try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) })
+
+        for suite in outcome.results.suites {
+            let counts = suite.counts
+            print("\(suite.id): \(counts.samples) samples, \(counts.answered) answered, \(counts.errors) errors, \(counts.cacheHits) from cache")
+        }
+        print("run: \(directory.url.path)")
+        let manifest = outcome.results.manifest
+        let errorRate = manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0
+        if !manifest.complete || errorRate > maxErrorRate {
+            Terminal.error(String(format: "hark: %d of %d samples ended in errors (%.1f%%, allowed %.1f%%)",
+                manifest.counts.errors, manifest.counts.samples, errorRate * 100, maxErrorRate * 100))
+            throw ExitCode(3)
+        }
+    }
+
+    func modelConfig() throws -> ModelConfig {
+        switch (model, replay) {
+        case (nil, let file?):
+            return ModelConfig(name: "replay", adapter: "replay", settings: .object(["file": .string(file)]))
+        case (let reference?, nil):
+            return try ModelConfig.resolve(reference)
+        case (nil, nil):
+            throw ValidationError("name a model with --model (a config file or always-yes, always-no, random, oracle) or --replay FILE")
+        case (_?, _?):
+            throw ValidationError("give --model or --replay, not both")
+        }
+    }
+}
