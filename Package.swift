@@ -102,8 +102,16 @@ let package = Package(
             dependencies: ["HarkSuites", "HarkTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "HarkModelsTests",
+            dependencies: ["HarkModels", "HarkRun", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkRunTests",
+            dependencies: ["HarkRun", "HarkModels", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "HarkCLITests",
-            dependencies: ["HarkTestSupport", "hark"],
+            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "hark"],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],

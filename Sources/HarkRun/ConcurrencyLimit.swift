@@ -1,18 +1,18 @@
 /// How many requests may be in flight: fixed, or adaptive (additive increase, multiplicative
 /// decrease): one more after a full window of successes, half after a 429 or a timeout.
-struct ConcurrencyLimit: Sendable {
-    let maximum: Int
-    let adaptive: Bool
-    private(set) var current: Int
+public struct ConcurrencyLimit: Sendable {
+    public let maximum: Int
+    public let adaptive: Bool
+    public private(set) var current: Int
     private var successes = 0
 
-    init(maximum: Int, adaptive: Bool) {
+    public init(maximum: Int, adaptive: Bool) {
         self.maximum = max(1, maximum)
         self.adaptive = adaptive
         current = adaptive ? min(self.maximum, 4) : self.maximum
     }
 
-    mutating func record(congested: Bool) {
+    public mutating func record(congested: Bool) {
         guard adaptive else { return }
         if congested {
             current = max(1, current / 2)

@@ -45,4 +45,17 @@ public enum HarkCLI {
             status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
+
+    /// Starts `hark` without waiting for it, its output discarded: for tests that kill it.
+    public static func start(_ arguments: [String], in directory: URL = packageRoot) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
 }

@@ -29,3 +29,26 @@ public struct SuiteFixture: Sendable {
 
     public func remove() { directory.remove() }
 }
+
+extension SuiteFixture {
+    /// A yes-no suite of `clips` clips, each asked about one present and one absent object with
+    /// `templates` templates: `clips × 2 × templates` samples.
+    public static func probes(clips: Int, templates: Int = 2, prefix: String? = nil) throws -> SuiteFixture {
+        let templateList = (0..<templates).map { "\"Template \($0): is there {object}?\"" }.joined(separator: ", ")
+        let manifest = """
+            id: probes
+            version: 1
+            task: yes-no
+            audio_root: audio/
+            prompt:
+              prefix: \(prefix.map { "\"\($0)\"" } ?? "null")
+              templates: [\(templateList)]
+            """
+        var items: [String] = []
+        for clip in 0..<clips {
+            items.append(#"{"id": "c\#(clip)-yes", "audio": "clip\#(clip).wav", "object": "tone \#(clip)", "label": "yes", "tags": {"sampling": "random"}}"#)
+            items.append(#"{"id": "c\#(clip)-no", "audio": "clip\#(clip).wav", "object": "dog \#(clip)", "label": "no", "tags": {"sampling": "random"}}"#)
+        }
+        return try SuiteFixture(manifest: manifest, items: items, clips: (0..<clips).map { "audio/clip\($0).wav" })
+    }
+}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HarkAudio
 import HarkCore
 
 @main
@@ -8,4 +10,29 @@ struct Hark: AsyncParsableCommand {
         abstract: "An evaluation harness for audio-aware large language models.",
         version: HarkVersion.description,
         subcommands: [Validate.self, Run.self, Merge.self, MockServerCommand.self])
+
+    /// Runs the command and turns hark's errors into its exit codes: 2 bad input, 3 incomplete,
+    /// 4 internal; argument errors keep ArgumentParser's handling.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as HarkError {
+            for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+            Terminal.error("hark: " + error.description)
+            Self.exit(withError: ExitCode(error.exitCode))
+        } catch let error as AudioError {
+            Terminal.error("hark: " + error.description)
+            Self.exit(withError: ExitCode(2))
+        } catch let error as CocoaError {
+            Terminal.error("hark: " + error.localizedDescription)
+            Self.exit(withError: ExitCode(2))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

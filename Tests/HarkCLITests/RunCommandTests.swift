@@ -1,0 +1,86 @@
+import Foundation
+import HarkCore
+import HarkModels
+import HarkRun
+import HarkSuites
+import HarkTestSupport
+import Testing
+
+@Suite(.serialized) struct RunCommandTests {
+    func journalWithoutTimings(_ url: URL) throws -> [SampleRecord] {
+        try Journal.read(url).map { record in
+            var record = record
+            record.latencyMs = 0
+            return record
+        }
+    }
+
+    @Test func killedRunResumesToTheSameJournalAskingOnlyWhatWasUnfinished() async throws {
+        let suite = try SuiteFixture.probes(clips: 20, templates: 2)
+        defer { suite.remove() }
+        let loaded = try #require(SuiteLoader.load(suite.path).suite)
+        var options = MockServer.Options()
+        options.policy = .oracle(errorRate: 0.2, hallucinationRate: 0.3, seed: 3)
+        options.oracle = try MockOracle(suites: [loaded])
+        options.latency = MockLatency(fixedMs: 25)
+        let server = try await MockServer(options: options)
+        defer { Task { try? await server.stop() } }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write("name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n", to: "model.yaml")
+        let common = ["run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--concurrency", "2"]
+
+        let full = try HarkCLI.run(common + ["--run", "full"], in: work.url)
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(server.statistics.requests == 80)
+
+        let killed = try HarkCLI.start(common + ["--run", "killed"], in: work.url)
+        let journal = work.path("results/killed/samples.jsonl")
+        let deadline = Date().addingTimeInterval(30)
+        while (try? Journal.read(journal).count) ?? 0 < 30, Date() < deadline { try await Task.sleep(nanoseconds: 5_000_000) }
+        kill(killed.processIdentifier, SIGKILL)
+        killed.waitUntilExit()
+        let kept = try Journal.read(journal).count
+        #expect(kept >= 30 && kept < 80, "killed after \(kept) samples")
+        let before = server.statistics.requests
+
+        let resumed = try HarkCLI.run(common + ["--run", "killed", "--resume"], in: work.url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(server.statistics.requests - before == 80 - kept)
+        #expect(try journalWithoutTimings(journal) == journalWithoutTimings(work.path("results/full/samples.jsonl")))
+        let fullResults = try RunDirectory(work.path("results/full")).readResults()
+        let resumedResults = try RunDirectory(work.path("results/killed")).readResults()
+        #expect(resumedResults.suites == fullResults.suites)
+        #expect(resumedResults.manifest.counts.resumed == kept)
+        #expect(resumedResults.manifest.complete)
+    }
+
+    @Test func anExistingRunIsNotOverwrittenWithoutResume() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
+        let first = try HarkCLI.run(["run", "--suite", suite, "--model", "always-no", "--no-cache"], in: work.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try HarkCLI.run(["run", "--suite", suite, "--model", "always-no", "--no-cache"], in: work.url)
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("use --resume"))
+    }
+
+    @Test func replayMissingAnswersAreErrorsAndTheRunExitsThree() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write(#"{"item_id": "tone-1", "response": "Yes"}"# + "\n", to: "answers.jsonl")
+        let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
+        let output = try HarkCLI.run(["run", "--suite", suite, "--replay", "answers.jsonl", "--no-cache"], in: work.url)
+        #expect(output.status == 3)
+        #expect(output.stdout.contains("fixture-yes-no: 19 samples, 2 answered, 17 errors"))
+    }
+
+    @Test func badSuiteStopsTheRunWithExitTwo() throws {
+        let fixture = try SuiteFixture(items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "perhaps"}"#])
+        defer { fixture.remove() }
+        let output = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "oracle", "--no-cache"], in: fixture.directory.url)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(#"label: expected "yes" or "no", found "perhaps""#))
+    }
+}

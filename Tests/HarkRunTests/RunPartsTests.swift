@@ -1,0 +1,146 @@
+import Foundation
+import HarkCore
+import HarkModels
+import HarkRun
+import HarkSuites
+import HarkTestSupport
+import Testing
+
+@Suite struct PlannerTests {
+    @Test func itemsTimesTemplatesTimesRepeatsInOrder() throws {
+        let fixture = try SuiteFixture.probes(clips: 2, templates: 2, prefix: "Listen.")
+        defer { fixture.remove() }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        let plan = try Planner(repeats: 2).plan([suite])
+        #expect(plan.count == 2 * 2 * 2 * 2)
+        #expect(plan.prefix(4).map(\.key) == ["probes/c0-yes#t0", "probes/c0-yes#t0@r1", "probes/c0-yes#t1", "probes/c0-yes#t1@r1"])
+        #expect(plan[0].prompt == "Listen. Template 0: is there tone 0?")
+        #expect(plan[0].audio.map(\.path) == ["clip0.wav"])
+        #expect(plan[0].audio[0].sha256 == (try ContentHash.sha256(fileAt: fixture.directory.path("audio/clip0.wav"))))
+        #expect(abs(plan[0].audio[0].seconds - 0.1) < 1e-9)
+    }
+
+    @Test func shardsPartitionThePlan() throws {
+        let fixture = try SuiteFixture.probes(clips: 20)
+        defer { fixture.remove() }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        let whole = try Planner().plan([suite]).map(\.key)
+        var seen: [String] = []
+        for index in 0..<3 { seen += try Planner(shard: try Shard("\(index)/3")).plan([suite]).map(\.key) }
+        #expect(seen.sorted() == whole.sorted())
+        #expect(Set(seen).count == seen.count)
+    }
+
+    @Test func badShardIsRefused() {
+        #expect(throws: HarkError.self) { try Shard("4/4") }
+        #expect(throws: HarkError.self) { try Shard("1") }
+    }
+
+    @Test func limitTakesTheFirstItems() throws {
+        let fixture = try SuiteFixture.probes(clips: 5, templates: 1)
+        defer { fixture.remove() }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        #expect(try Planner(limit: 3).plan([suite]).map(\.itemID) == ["c0-yes", "c0-no", "c1-yes"])
+    }
+
+    @Test func sampledRepeatsGetTheirOwnContent() {
+        let greedy = ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 1, prompt: "p")
+        let greedyFirst = ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 0, prompt: "p")
+        #expect(greedy.content == greedyFirst.content)
+        let sampled = GenerationSettings(temperature: 0.7)
+        #expect(
+            ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 1, prompt: "p", generation: sampled).content
+                != ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 0, prompt: "p", generation: sampled).content)
+    }
+}
+
+@Suite struct RetryPolicyTests {
+    let policy = RetryPolicy(maxRetries: 3, baseDelay: 1, maxDelay: 5)
+
+    @Test func backoffDoublesUpToTheCapWithJitter() {
+        let failure = RequestFailure(.serverError, "boom", status: 503)
+        #expect(policy.delay(after: failure, retry: 1, jitter: 0.5) == 0.5)
+        #expect(policy.delay(after: failure, retry: 2, jitter: 0.5) == 1)
+        #expect(policy.delay(after: failure, retry: 3, jitter: 0.999)! < 4)
+        #expect(policy.delay(after: failure, retry: 4, jitter: 0.5) == nil)
+    }
+
+    @Test func retryAfterIsHonoured() {
+        let failure = RequestFailure.http(status: 429, message: "slow down", retryAfter: 2.5)
+        #expect(failure.kind == .rateLimited)
+        #expect(policy.delay(after: failure, retry: 1, jitter: 0) == 2.5)
+    }
+
+    @Test("4xx other than 408, 409 and 429 is not retried", arguments: [400, 401, 403, 404, 413, 422])
+    func clientErrorsAreFinal(status: Int) {
+        let failure = RequestFailure.http(status: status, message: "bad")
+        #expect(failure.kind == .clientError)
+        #expect(policy.delay(after: failure, retry: 1, jitter: 0.5) == nil)
+    }
+
+    @Test("408, 409 and 5xx are retried", arguments: [408, 409, 500, 502, 503])
+    func serverErrorsAreRetried(status: Int) {
+        #expect(policy.delay(after: RequestFailure.http(status: status, message: "x"), retry: 1, jitter: 0.5) != nil)
+    }
+}
+
+@Suite struct JournalTests {
+    func record(_ key: String) -> SampleRecord {
+        SampleRecord(
+            request: ModelRequest(suiteID: "s", itemID: key, template: "q", prompt: "p"), requestHash: "h",
+            response: ModelResponse(text: "Yes"), error: nil, latencyMs: 1, attempts: 1, cached: false)
+    }
+
+    @Test func aTornLastLineIsDropped() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let journal = try Journal(url: directory.path("samples.jsonl"))
+        try await journal.append(record("a"))
+        try await journal.append(record("b"))
+        try await journal.close()
+        let handle = try FileHandle(forWritingTo: directory.path("samples.jsonl"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"key":"s/c#q","suite":"#.utf8))
+        try handle.close()
+        #expect(try Journal.read(directory.path("samples.jsonl")).map(\.item) == ["a", "b"])
+    }
+
+    @Test func aBadLineInTheMiddleIsAnErrorWithItsLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try directory.write("not json\n{}\n", to: "samples.jsonl")
+        #expect { try Journal.read(url) } throws: { ($0 as? HarkError)?.location?.line == 1 }
+    }
+}
+
+@Suite struct ConcurrencyLimitTests {
+    @Test func adaptiveLimitGrowsOnSuccessAndHalvesOnCongestion() {
+        var limit = ConcurrencyLimit(maximum: 16, adaptive: true)
+        #expect(limit.current == 4)
+        for _ in 0..<4 { limit.record(congested: false) }
+        #expect(limit.current == 5)
+        limit.record(congested: true)
+        #expect(limit.current == 2)
+        for _ in 0..<200 { limit.record(congested: false) }
+        #expect(limit.current == 16)
+    }
+
+    @Test func fixedLimitStays() {
+        var limit = ConcurrencyLimit(maximum: 8, adaptive: false)
+        limit.record(congested: true)
+        #expect(limit.current == 8)
+    }
+}
+
+@Suite struct ResponseCacheTests {
+    @Test func emptyAnswersAreNotStored() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let cache = try ResponseCache(url: directory.path("c/cache.sqlite"))
+        try await cache.store(ModelResponse(text: "  \n"), for: "a")
+        try await cache.store(ModelResponse(text: "Yes", finishReason: "stop"), for: "b")
+        #expect(try await cache.lookup("a") == nil)
+        #expect(try await cache.lookup("b") == ModelResponse(text: "Yes", finishReason: "stop"))
+        #expect(try await cache.count() == 1)
+    }
+}
