@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkTestSupport", "CSndFile", "CSoxr",
+                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

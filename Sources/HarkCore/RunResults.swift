@@ -30,6 +30,19 @@ public struct RunResults: Sendable, Hashable, Codable {
 
         public var errorRate: Double { samples > 0 ? Double(errors) / Double(samples) : 0 }
 
+        /// Counts one journal record in.
+        public mutating func add(_ record: SampleRecord) {
+            samples += 1
+            if record.cached { cacheHits += 1 }
+            if let error = record.error {
+                errors += 1
+                errorKinds[error.kind.rawValue, default: 0] += 1
+            } else {
+                answered += 1
+                if record.response?.isEmpty ?? true { emptyAnswers += 1 }
+            }
+        }
+
         enum CodingKeys: String, CodingKey {
             case samples, answered, errors
             case errorKinds = "error_kinds"
@@ -46,24 +59,5 @@ public struct RunResults: Sendable, Hashable, Codable {
         schema = Self.schemaVersion
         self.manifest = manifest
         self.suites = suites
-    }
-
-    /// Counts per suite from journal records.
-    public static func counts(_ records: [SampleRecord]) -> [String: Counts] {
-        var bySuite: [String: Counts] = [:]
-        for record in records {
-            var counts = bySuite[record.suite] ?? Counts()
-            counts.samples += 1
-            if record.cached { counts.cacheHits += 1 }
-            if let error = record.error {
-                counts.errors += 1
-                counts.errorKinds[error.kind.rawValue, default: 0] += 1
-            } else {
-                counts.answered += 1
-                if record.response?.isEmpty ?? true { counts.emptyAnswers += 1 }
-            }
-            bySuite[record.suite] = counts
-        }
-        return bySuite
     }
 }

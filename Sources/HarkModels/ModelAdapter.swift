@@ -12,7 +12,7 @@ public protocol ModelAdapter: Sendable {
     var needsAudioBytes: Bool { get }
 
     /// Problems to tell the user before the run starts (e.g. replayed answers for unknown items).
-    func warnings(for plan: [ModelRequest]) -> [String]
+    func warnings(for plan: any Sequence<ModelRequest>) -> [String]
 
     /// Answers one request. `audio` holds the encoded clips in request order when
     /// `needsAudioBytes`, and is empty otherwise. Throws `RequestFailure`.
@@ -24,6 +24,6 @@ public protocol ModelAdapter: Sendable {
 
 extension ModelAdapter {
     public var needsAudioBytes: Bool { false }
-    public func warnings(for plan: [ModelRequest]) -> [String] { [] }
+    public func warnings(for plan: any Sequence<ModelRequest>) -> [String] { [] }
     public func shutdown() async {}
 }

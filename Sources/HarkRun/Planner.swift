@@ -18,25 +18,10 @@ public struct Planner: Sendable {
         self.shard = shard
     }
 
-    /// The requests, in plan order. Throws when a clip cannot be read.
-    public func plan(_ suites: [Suite]) throws -> [ModelRequest] {
-        var requests: [ModelRequest] = []
-        for suite in suites {
-            let clips = try Self.clips(of: suite)
-            let renderer = PromptRenderer(manifest: suite.manifest)
-            for item in suite.items.prefix(limit ?? Int.max) {
-                let audio = item.audio.compactMap { clips[$0.path] }
-                for prompt in renderer.prompts(for: item) {
-                    for repeatIndex in 0..<repeats {
-                        let request = ModelRequest(
-                            suiteID: suite.id, itemID: item.id, template: prompt.template, repeatIndex: repeatIndex,
-                            system: renderer.system, prompt: prompt.text, audio: audio, generation: generation)
-                        if shard?.contains(request.key) ?? true { requests.append(request) }
-                    }
-                }
-            }
-        }
-        return requests
+    /// The plan of a run: its requests, made one at a time as the run takes them, so that a plan of
+    /// any size costs only its suites' memory. Throws when a clip cannot be read.
+    public func plan(_ suites: [Suite]) throws -> Plan {
+        Plan(planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite)) })
     }
 
     /// Each clip of a suite with its content hash and duration (read from the header).
@@ -51,4 +36,33 @@ public struct Planner: Sendable {
         }
         return clips
     }
+}
+
+/// The requests of a run in plan order (suite, item, prompt, repeat), made lazily.
+public struct Plan: Sequence, Sendable {
+    let planner: Planner
+    let suites: [(suite: Suite, clips: [String: Clip])]
+
+    public func makeIterator() -> AnyIterator<ModelRequest> {
+        let planner = planner
+        let requests = suites.lazy.flatMap { entry in
+            let renderer = PromptRenderer(manifest: entry.suite.manifest)
+            return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
+                let audio = item.audio.compactMap { entry.clips[$0.path] }
+                return renderer.prompts(for: item).lazy.flatMap { prompt in
+                    (0..<planner.repeats).lazy.map { repeatIndex in
+                        ModelRequest(
+                            suiteID: entry.suite.id, itemID: item.id, template: prompt.template, repeatIndex: repeatIndex,
+                            system: renderer.system, prompt: prompt.text, audio: audio, generation: planner.generation)
+                    }
+                }
+            }
+        }.filter { planner.shard?.contains($0.key) ?? true }
+        return AnyIterator(requests.makeIterator())
+    }
+
+    /// The number of requests (counted by walking the plan once).
+    public var count: Int { reduce(0) { count, _ in count + 1 } }
+
+    public var keys: [String] { map(\.key) }
 }

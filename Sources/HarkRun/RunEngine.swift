@@ -42,25 +42,24 @@ public struct RunEngine: Sendable {
         var congested: Bool
     }
 
-    /// Runs the requests; `resumed` counts samples already done by an earlier invocation (for
-    /// progress). Returns the counts of this invocation.
+    /// Runs the requests (`total` of them), taking them from the sequence only as slots free up;
+    /// `resumed` counts samples already done by an earlier invocation (for progress). Returns the
+    /// counts of this invocation.
     public func run(
-        _ requests: [ModelRequest], resumed: Int = 0, progress: @Sendable (RunProgress) -> Void = { _ in }
+        _ requests: some Sequence<ModelRequest>, total: Int, resumed: Int = 0, progress: @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> RunManifest.Counts {
         var counts = RunManifest.Counts()
         var limit = ConcurrencyLimit(maximum: concurrency.max, adaptive: concurrency.adaptive)
         let start = Date()
         var status = RunProgress(
-            total: requests.count + resumed, done: resumed, errors: 0, cacheHits: 0, resumed: resumed, elapsed: 0,
+            total: total + resumed, done: resumed, errors: 0, cacheHits: 0, resumed: resumed, elapsed: 0,
             concurrency: limit.current)
         progress(status)
         try await withThrowingTaskGroup(of: Outcome.self) { group in
-            var next = requests.startIndex
+            var pending = requests.makeIterator()
             var running = 0
             func launch() {
-                while running < limit.current, next < requests.endIndex {
-                    let request = requests[next]
-                    next += 1
+                while running < limit.current, let request = pending.next() {
                     running += 1
                     group.addTask { try await self.process(request) }
                 }

@@ -25,40 +25,43 @@ public enum RunMerger {
                 throw HarkError.badInput("its model or settings differ from those of \(firstRun.url.path)", at: SourceLocation(file: run.manifest.path))
             }
         }
-        var byKey: [String: SampleRecord] = [:]
+        // All shard journals into one file, then compacted into (suite, key) order.
+        try output.create()
+        _ = FileManager.default.createFile(atPath: output.samples.path, contents: nil)
+        let combined = try FileHandle(forWritingTo: output.samples)
+        var keys: [(suite: Int, key: String)] = []
+        let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
         for run in runs {
-            for record in try Journal.read(run.samples) where byKey[record.key].map({ !$0.isAnswered }) ?? true {
-                byKey[record.key] = record
+            try LineReader.forEachLine(run.samples) { line, _, _, isLast in
+                guard let record = try? JSONDecoder().decode(SampleRecord.self, from: line) else {
+                    if isLast { return }
+                    throw HarkError.badInput("not a journal record", at: SourceLocation(file: run.samples.path))
+                }
+                keys.append((suiteOrder[record.suite] ?? 0, record.key))
+                try combined.write(contentsOf: line + Data("\n".utf8))
             }
         }
-        let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
-        let records = byKey.values.sorted {
-            (suiteOrder[$0.suite] ?? 0, $0.key) < (suiteOrder[$1.suite] ?? 0, $1.key)
-        }
+        try combined.close()
+        let order = keys.sorted { ($0.suite, $0.key) < ($1.suite, $1.key) }.map(\.key)
+        let compaction = try Journal.compact(output.samples, planOrder: order)
 
         var manifest = first
         manifest.run = output.name
         manifest.plan.shard = nil
         manifest.startedAt = manifests.map(\.startedAt).min() ?? first.startedAt
         manifest.finishedAt = manifests.compactMap(\.finishedAt).max()
-        var counts = RunManifest.Counts()
+        manifest.counts = RunManifest.Counts()
         for other in manifests {
-            counts.samples += other.counts.samples
-            counts.modelCalls += other.counts.modelCalls
-            counts.retries += other.counts.retries
-            counts.resumed += other.counts.resumed
+            manifest.counts.modelCalls += other.counts.modelCalls
+            manifest.counts.retries += other.counts.retries
+            manifest.counts.resumed += other.counts.resumed
         }
-        counts.answered = records.count { $0.isAnswered }
-        counts.errors = records.count { !$0.isAnswered }
-        counts.cacheHits = records.count(where: \.cached)
-        counts.emptyAnswers = records.count { $0.isAnswered && ($0.response ?? "").isEmpty }
-        manifest.counts = counts
-        manifest.complete = manifests.allSatisfy(\.complete) && records.count == counts.samples
+        let planned = manifests.reduce(0) { $0 + $1.counts.samples }
+        manifest.apply(compaction, planned: planned)
+        manifest.complete = manifest.complete && manifests.allSatisfy(\.complete)
 
-        try output.create()
-        try Journal.write(records, to: output.samples)
         try output.write(manifest, to: output.manifest)
-        let results = RunSession.results(manifest: manifest, records: records)
+        let results = RunSession.results(manifest: manifest, counts: compaction.counts)
         try output.write(results, to: output.results)
         return results
     }

@@ -25,7 +25,6 @@ public struct RunSession: Sendable {
 
     public struct Outcome: Sendable {
         public var results: RunResults
-        public var records: [SampleRecord]
         public var warnings: [String]
         public var clipsEncoded: Int
     }
@@ -34,6 +33,7 @@ public struct RunSession: Sendable {
         warn: @Sendable (String) -> Void = { _ in }, progress: @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> Outcome {
         let plan = try planner.plan(suites.map(\.suite))
+        let planned = plan.count
         let adapter = try AdapterRegistry.make(model, catalog: ItemCatalog(suites: suites.map(\.suite)))
         let warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
@@ -56,8 +56,8 @@ public struct RunSession: Sendable {
         if let earlier = try directory.readManifest(), resume { manifest.startedAt = earlier.startedAt }
         try directory.write(manifest, to: directory.manifest)
 
-        let finished = Set(kept.map(\.key))
-        let pending = plan.filter { !finished.contains($0.key) }
+        let finished = Set(kept.keys)
+        let pending = plan.lazy.filter { !finished.contains($0.key) }
         let journal = try Journal(url: directory.samples)
         let encoder = ClipEncoder(pipeline: model.audio.pipeline)
         let engine = RunEngine(
@@ -65,7 +65,7 @@ public struct RunSession: Sendable {
             concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical)
         let counts: RunManifest.Counts
         do {
-            counts = try await engine.run(pending, resumed: kept.count, progress: progress)
+            counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, progress: progress)
         } catch {
             await adapter.shutdown()
             throw error
@@ -74,21 +74,15 @@ public struct RunSession: Sendable {
         try await journal.close()
 
         // The finished journal: one record per sample, in plan order.
-        let records = Self.inPlanOrder(try Journal.read(directory.samples), plan: plan)
-        try Journal.write(records, to: directory.samples)
+        let compaction = try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key))
         manifest.finishedAt = ISO8601DateFormatter().string(from: Date())
         manifest.counts = counts
-        manifest.counts.samples = plan.count
-        manifest.counts.resumed = kept.count
-        manifest.counts.answered = records.count { $0.isAnswered }
-        manifest.counts.errors = records.count { !$0.isAnswered }
-        manifest.counts.cacheHits = records.count(where: \.cached)
-        manifest.counts.emptyAnswers = records.count { $0.isAnswered && ($0.response ?? "").isEmpty }
-        manifest.complete = records.count == plan.count
+        manifest.counts.resumed = kept.records
+        manifest.apply(compaction, planned: planned)
         try directory.write(manifest, to: directory.manifest)
-        let results = Self.results(manifest: manifest, records: records)
+        let results = Self.results(manifest: manifest, counts: compaction.counts)
         try directory.write(results, to: directory.results)
-        return Outcome(results: results, records: records, warnings: warnings, clipsEncoded: await encoder.encodes)
+        return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes)
     }
 
     var audioDescription: JSONValue {
@@ -101,9 +95,8 @@ public struct RunSession: Sendable {
     /// Checks an existing run folder and keeps the answered records worth keeping. Without
     /// `resume` an existing journal is an error; with it, the run must be of the same suites and
     /// model, and failed records are dropped so that they are asked again.
-    func prepareJournal(manifest: RunManifest, plan: [ModelRequest]) throws -> [SampleRecord] {
-        let exists = FileManager.default.fileExists(atPath: directory.samples.path)
-        guard exists else { return [] }
+    func prepareJournal(manifest: RunManifest, plan: Plan) throws -> Journal.Compaction {
+        guard FileManager.default.fileExists(atPath: directory.samples.path) else { return Journal.Compaction() }
         guard resume else {
             throw HarkError.badInput(
                 "the run folder already holds a journal; use --resume to continue it, or another --run name",
@@ -117,29 +110,27 @@ public struct RunSession: Sendable {
                 throw HarkError.badInput("cannot resume: the model or its settings changed since the run started", at: SourceLocation(file: directory.manifest.path))
             }
         }
-        let planned = Set(plan.map(\.key))
-        var kept: [String: SampleRecord] = [:]
-        for record in try Journal.read(directory.samples) where record.isAnswered && planned.contains(record.key) {
-            kept[record.key] = record
-        }
-        let records = Self.inPlanOrder(Array(kept.values), plan: plan)
-        try Journal.write(records, to: directory.samples)
-        return records
+        return try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key), keep: \.isAnswered)
     }
 
-    /// One record per planned sample (the last written wins), in plan order.
-    static func inPlanOrder(_ records: [SampleRecord], plan: [ModelRequest]) -> [SampleRecord] {
-        var latest: [String: SampleRecord] = [:]
-        for record in records { latest[record.key] = record }
-        return plan.compactMap { latest[$0.key] }
-    }
-
-    static func results(manifest: RunManifest, records: [SampleRecord]) -> RunResults {
-        let counts = RunResults.counts(records)
-        return RunResults(
+    static func results(manifest: RunManifest, counts: [String: RunResults.Counts]) -> RunResults {
+        RunResults(
             manifest: manifest,
             suites: manifest.suites.map {
                 RunResults.SuiteResults(id: $0.id, task: $0.task, fingerprint: $0.fingerprint, counts: counts[$0.id] ?? RunResults.Counts())
             })
+    }
+}
+
+extension RunManifest {
+    /// Takes the counts of the finished journal and whether every planned sample is in it.
+    mutating func apply(_ compaction: Journal.Compaction, planned: Int) {
+        let totals = compaction.counts.values
+        counts.samples = planned
+        counts.answered = totals.reduce(0) { $0 + $1.answered }
+        counts.errors = totals.reduce(0) { $0 + $1.errors }
+        counts.cacheHits = totals.reduce(0) { $0 + $1.cacheHits }
+        counts.emptyAnswers = totals.reduce(0) { $0 + $1.emptyAnswers }
+        complete = compaction.records == planned
     }
 }

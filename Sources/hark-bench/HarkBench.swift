@@ -2,9 +2,9 @@ import ArgumentParser
 
 /// Benchmarks of hark's hot paths. Not tests: figures are printed for people to read and compare.
 @main
-struct HarkBench: ParsableCommand {
+struct HarkBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hark-bench",
         abstract: "Benchmarks of hark's hot paths (build with -c release).",
-        subcommands: [AudioPathBenchmark.self])
+        subcommands: [AudioPathBenchmark.self, RunEngineBenchmark.self])
 }

@@ -11,7 +11,7 @@ import Testing
         let fixture = try SuiteFixture.probes(clips: 2, templates: 2, prefix: "Listen.")
         defer { fixture.remove() }
         let suite = try #require(SuiteLoader.load(fixture.path).suite)
-        let plan = try Planner(repeats: 2).plan([suite])
+        let plan = Array(try Planner(repeats: 2).plan([suite]))
         #expect(plan.count == 2 * 2 * 2 * 2)
         #expect(plan.prefix(4).map(\.key) == ["probes/c0-yes#t0", "probes/c0-yes#t0@r1", "probes/c0-yes#t1", "probes/c0-yes#t1@r1"])
         #expect(plan[0].prompt == "Listen. Template 0: is there tone 0?")
@@ -142,5 +142,25 @@ import Testing
         #expect(try await cache.lookup("a") == nil)
         #expect(try await cache.lookup("b") == ModelResponse(text: "Yes", finishReason: "stop"))
         #expect(try await cache.count() == 1)
+    }
+}
+
+@Suite struct JournalCompactionTests {
+    func record(_ item: String, _ response: String?) -> SampleRecord {
+        SampleRecord(
+            request: ModelRequest(suiteID: "s", itemID: item, template: "q", prompt: "p"), requestHash: "h",
+            response: response.map { ModelResponse(text: $0) }, error: response == nil ? RequestFailure(.timeout, "t") : nil,
+            latencyMs: 1, attempts: 1, cached: false)
+    }
+
+    @Test func keepsTheLastAcceptedRecordPerKeyInPlanOrder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.path("samples.jsonl")
+        try Journal.write([record("b", "1"), record("a", nil), record("c", "x"), record("a", "2"), record("b", nil)], to: url)
+        let compaction = try Journal.compact(url, planOrder: ["s/a#q", "s/b#q"], keep: \.isAnswered)
+        #expect(compaction.keys == ["s/a#q", "s/b#q"])
+        #expect(try Journal.read(url).map(\.response) == ["2", "1"])
+        #expect(compaction.counts["s"]?.answered == 2)
     }
 }

@@ -121,14 +121,16 @@ public final class OpenAIAdapter: ModelAdapter {
         try? await client.shutdown()
     }
 
+    /// The request body. Clips go in as base64 spliced into the encoded JSON (base64 needs no
+    /// escaping), so that a large clip is not walked by the JSON encoder once per request.
     func body(_ request: ModelRequest, audio: [Data]) throws -> Data {
-        var content: [JSONValue] = audio.map { clip in
-            let encoded = clip.base64EncodedString()
+        let placeholders = audio.indices.map { "@@hark-audio-\($0)@@" }
+        var content: [JSONValue] = placeholders.map { placeholder in
             switch settings.audioTransport {
             case .inputAudio:
-                return .object(["type": .string("input_audio"), "input_audio": .object(["data": .string(encoded), "format": .string("wav")])])
+                return .object(["type": .string("input_audio"), "input_audio": .object(["data": .string(placeholder), "format": .string("wav")])])
             case .audioURL:
-                return .object(["type": .string("audio_url"), "audio_url": .object(["url": .string("data:audio/wav;base64," + encoded)])])
+                return .object(["type": .string("audio_url"), "audio_url": .object(["url": .string("data:audio/wav;base64," + placeholder)])])
             }
         }
         content.append(.object(["type": .string("text"), "text": .string(request.prompt)]))
@@ -143,7 +145,12 @@ public final class OpenAIAdapter: ModelAdapter {
         if let topP = generation.topP { members["top_p"] = .number(topP) }
         if let stop = generation.stop { members["stop"] = .array(stop.map(JSONValue.string)) }
         for (key, value) in generation.extra ?? [:] { members[key] = value }
-        return try JSONEncoder().encode(JSONValue.object(members))
+        var body = try JSONEncoder().encode(JSONValue.object(members))
+        for (placeholder, clip) in zip(placeholders, audio) {
+            guard let range = body.firstRange(of: Data(placeholder.utf8)) else { continue }
+            body.replaceSubrange(range, with: clip.base64EncodedData())
+        }
+        return body
     }
 
     static func completionsURL(_ base: String) -> String {

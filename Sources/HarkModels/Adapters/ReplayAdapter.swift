@@ -61,9 +61,14 @@ public struct ReplayAdapter: ModelAdapter {
         return ModelResponse(text: entry.response, finishReason: "replay")
     }
 
-    public func warnings(for plan: [ModelRequest]) -> [String] {
-        let keys = Set(plan.map(\.key))
-        let items = Set(plan.map(\.itemID)).union(plan.map { $0.suiteID + "/" + $0.itemID })
+    public func warnings(for plan: any Sequence<ModelRequest>) -> [String] {
+        var keys: Set<String> = []
+        var items: Set<String> = []
+        for request in plan {
+            keys.insert(request.key)
+            items.insert(request.itemID)
+            items.insert(request.suiteID + "/" + request.itemID)
+        }
         let unknownKeys = byKey.filter { !keys.contains($0.key) }.map { ($0.value.line, "key \($0.key)") }
         let unknownItems = byItem.filter { !items.contains($0.key) }.map { ($0.value.line, "item \($0.key)") }
         return (unknownKeys + unknownItems).sorted { $0.0 < $1.0 }.map { "\(file):\($0.0): warning: answer for an unknown \($0.1), ignored" }

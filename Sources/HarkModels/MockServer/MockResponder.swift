@@ -74,6 +74,10 @@ final class MockResponder: Sendable {
         default:
             break
         }
+        if !readsBodies {
+            count { $0.answered += 1 }
+            return .respond(status: 200, headers: [], body: Self.completion(answer(nil), model: "mock"), delayMs: latency)
+        }
         let parsed: ParsedRequest
         do {
             parsed = try ParsedRequest(body, validateAudio: configuration.validate)
@@ -89,17 +93,27 @@ final class MockResponder: Sendable {
                     ReceivedRequest(parts: parsed.parts, system: parsed.system, model: parsed.model, authorization: authorization))
             }
         }
-        let text = answer(parsed)
-        let reply: JSONValue = .object([
-            "id": .string("chatcmpl-mock"), "object": .string("chat.completion"), "model": .string(parsed.model ?? "mock"),
+        return .respond(status: 200, headers: [], body: Self.completion(answer(parsed), model: parsed.model ?? "mock"), delayMs: latency)
+    }
+
+    /// Fixed answers without validation or recording need nothing from the body: the benchmark setting.
+    private var readsBodies: Bool {
+        switch configuration.policy {
+        case .alwaysYes, .alwaysNo: configuration.validate || configuration.keepRequests > 0
+        case .echo, .oracle: true
+        }
+    }
+
+    static func completion(_ text: String, model: String) -> String {
+        JSONValue.object([
+            "id": .string("chatcmpl-mock"), "object": .string("chat.completion"), "model": .string(model),
             "choices": .array([
                 .object([
                     "index": .integer(0), "finish_reason": .string("stop"),
                     "message": .object(["role": .string("assistant"), "content": .string(text)]),
                 ])
             ]),
-        ])
-        return .respond(status: 200, headers: [], body: reply.canonical, delayMs: latency)
+        ]).canonical
     }
 
     private func faultIndex(_ draw: Double) -> Int {
@@ -118,13 +132,13 @@ final class MockResponder: Sendable {
         state.withLock { update(&$0.statistics) }
     }
 
-    func answer(_ request: ParsedRequest) -> String {
+    func answer(_ request: ParsedRequest?) -> String {
         switch configuration.policy {
         case .alwaysYes: return "Yes"
         case .alwaysNo: return "No"
-        case .echo: return "\(request.audioHashes.count) clips: \(request.prompt)"
+        case .echo: return "\(request?.audioHashes.count ?? 0) clips: \(request?.prompt ?? "")"
         case .oracle(let errorRate, let hallucinationRate, let seed):
-            guard let item = configuration.oracle.item(system: request.system, prompt: request.prompt, audio: request.audioHashes)
+            guard let request, let item = configuration.oracle.item(system: request.system, prompt: request.prompt, audio: request.audioHashes)
             else { return "I cannot tell from this audio." }
             let content = MockOracle.key(system: request.system, prompt: request.prompt, audio: request.audioHashes)
             let draw = StableHash.unit(content, seed: seed)

@@ -1,0 +1,96 @@
+public import Foundation
+public import HarkCore
+
+extension Journal {
+    /// What a compaction kept.
+    public struct Compaction: Sendable {
+        /// The keys written, in plan order.
+        public var keys: [String] = []
+        /// Counts per suite of the records written.
+        public var counts: [String: RunResults.Counts] = [:]
+        public var records: Int { keys.count }
+    }
+
+    /// Rewrites a journal as one record per planned sample — the last one that `keep` accepts — in
+    /// plan order, dropping records of samples not in the plan. Streams the file twice (an index of
+    /// line offsets, then the copy), so memory stays flat in the number of records. A torn last
+    /// line is dropped.
+    @discardableResult
+    public static func compact(
+        _ url: URL, planOrder: some Sequence<String>, keep: (SampleRecord) -> Bool = { _ in true }
+    ) throws -> Compaction {
+        guard FileManager.default.fileExists(atPath: url.path) else { return Compaction() }
+        let decoder = JSONDecoder()
+        var index: [String: (offset: UInt64, length: Int, suite: String)] = [:]
+        try LineReader.forEachLine(url) { line, offset, number, isLast in
+            let record: SampleRecord
+            do {
+                record = try decoder.decode(SampleRecord.self, from: line)
+            } catch {
+                if isLast { return }
+                throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: url.path, line: number))
+            }
+            if keep(record) { index[record.key] = (offset, line.count, record.suite) }
+        }
+
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).compacting")
+        _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        let input = try FileHandle(forReadingFrom: url)
+        let output = try FileHandle(forWritingTo: temporary)
+        var compaction = Compaction()
+        var buffer = Data()
+        for key in planOrder {
+            guard let entry = index.removeValue(forKey: key) else { continue }
+            try input.seek(toOffset: entry.offset)
+            guard let line = try input.read(upToCount: entry.length), line.count == entry.length else {
+                throw HarkError(.internal, "the journal changed while it was compacted", at: SourceLocation(file: url.path))
+            }
+            let record = try decoder.decode(SampleRecord.self, from: line)
+            compaction.counts[record.suite, default: RunResults.Counts()].add(record)
+            compaction.keys.append(key)
+            buffer.append(line)
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count > 1 << 20 {
+                try output.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try output.write(contentsOf: buffer)
+        try output.synchronize()
+        try output.close()
+        try input.close()
+        // rename(2) replaces the journal in one step: a crash leaves the old or the new file.
+        guard rename(temporary.path, url.path) == 0 else {
+            throw HarkError(.internal, "cannot replace the journal: \(String(cString: strerror(errno)))", at: SourceLocation(file: url.path))
+        }
+        return compaction
+    }
+}
+
+/// Reads a file line by line in blocks, with each line's byte offset.
+enum LineReader {
+    static func forEachLine(
+        _ url: URL, _ body: (_ line: Data, _ offset: UInt64, _ number: Int, _ isLast: Bool) throws -> Void
+    ) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var pending = Data()
+        var pendingOffset: UInt64 = 0
+        var number = 0
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            pending.append(block)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                number += 1
+                let line = pending[start..<newline]
+                if !line.isEmpty {
+                    try body(Data(line), pendingOffset + UInt64(start - pending.startIndex), number, false)
+                }
+                start = newline + 1
+            }
+            pendingOffset += UInt64(start - pending.startIndex)
+            pending = Data(pending[start...])
+        }
+        if !pending.isEmpty { try body(pending, pendingOffset, number + 1, true) }
+    }
+}
