@@ -4,11 +4,10 @@ public import HarkCore
 extension Journal {
     /// What a compaction kept.
     public struct Compaction: Sendable {
-        /// The keys written, in plan order.
-        public var keys: [String] = []
+        /// The number of records written.
+        public var records = 0
         /// Counts per suite of the records written.
         public var counts: [String: RunResults.Counts] = [:]
-        public var records: Int { keys.count }
     }
 
     /// Rewrites a journal as one record per planned sample — the last one that `keep` accepts — in
@@ -21,7 +20,7 @@ extension Journal {
     ) throws -> Compaction {
         guard FileManager.default.fileExists(atPath: url.path) else { return Compaction() }
         let decoder = JSONDecoder()
-        var index: [String: (offset: UInt64, length: Int, suite: String)] = [:]
+        var index: [String: (offset: UInt64, length: Int)] = [:]
         try LineReader.forEachLine(url) { line, offset, number, isLast in
             let record: SampleRecord
             do {
@@ -30,7 +29,7 @@ extension Journal {
                 if isLast { return }
                 throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: url.path, line: number))
             }
-            if keep(record) { index[record.key] = (offset, line.count, record.suite) }
+            if keep(record) { index[record.key] = (offset, line.count) }
         }
 
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).compacting")
@@ -47,7 +46,7 @@ extension Journal {
             }
             let record = try decoder.decode(SampleRecord.self, from: line)
             compaction.counts[record.suite, default: RunResults.Counts()].add(record)
-            compaction.keys.append(key)
+            compaction.records += 1
             buffer.append(line)
             buffer.append(UInt8(ascii: "\n"))
             if buffer.count > 1 << 20 {

@@ -56,7 +56,7 @@ public struct RunSession: Sendable {
         if let earlier = try directory.readManifest(), resume { manifest.startedAt = earlier.startedAt }
         try directory.write(manifest, to: directory.manifest)
 
-        let finished = Set(kept.keys)
+        let finished = kept.records > 0 ? Set(try Journal.read(directory.samples).map(\.key)) : []
         let pending = plan.lazy.filter { !finished.contains($0.key) }
         let journal = try Journal(url: directory.samples)
         let encoder = ClipEncoder(pipeline: model.audio.pipeline)

@@ -159,7 +159,7 @@ import Testing
         let url = directory.path("samples.jsonl")
         try Journal.write([record("b", "1"), record("a", nil), record("c", "x"), record("a", "2"), record("b", nil)], to: url)
         let compaction = try Journal.compact(url, planOrder: ["s/a#q", "s/b#q"], keep: \.isAnswered)
-        #expect(compaction.keys == ["s/a#q", "s/b#q"])
+        #expect(compaction.records == 2)
         #expect(try Journal.read(url).map(\.response) == ["2", "1"])
         #expect(compaction.counts["s"]?.answered == 2)
     }
