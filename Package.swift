@@ -63,9 +63,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .target(
+            name: "HarkScoring",
+            dependencies: ["HarkCore"],
+            swiftSettings: strictSettings),
+        .target(
             name: "HarkRun",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
@@ -77,14 +81,14 @@ let package = Package(
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkTestSupport", "CSndFile", "CSoxr",
+                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -100,6 +104,11 @@ let package = Package(
         .testTarget(
             name: "HarkSuitesTests",
             dependencies: ["HarkSuites", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkScoringTests",
+            dependencies: ["HarkScoring", "HarkTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkModelsTests",

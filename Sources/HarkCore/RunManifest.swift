@@ -7,13 +7,16 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var task: TaskKind
         public var fingerprint: String
         public var items: Int
+        /// Where the suite was loaded from, so that `hark score` can find its labels again.
+        public var path: String?
 
-        public init(id: String, version: Int, task: TaskKind, fingerprint: String, items: Int) {
+        public init(id: String, version: Int, task: TaskKind, fingerprint: String, items: Int, path: String? = nil) {
             self.id = id
             self.version = version
             self.task = task
             self.fingerprint = fingerprint
             self.items = items
+            self.path = path
         }
     }
 

@@ -8,12 +8,24 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var task: TaskKind
         public var fingerprint: String
         public var counts: Counts
+        /// How the suite was scored (extractor, policy, positive class, bootstrap), when it was.
+        public var scoring: JSONValue?
+        /// Metrics by name, each `{value, ci, n}`; fractions in [0, 1].
+        public var metrics: [String: MetricValue]
+        /// Tag key → tag value → metrics; `template` slices by prompt template.
+        public var slices: [String: [String: [String: MetricValue]]]
 
-        public init(id: String, task: TaskKind, fingerprint: String, counts: Counts) {
+        public init(
+            id: String, task: TaskKind, fingerprint: String, counts: Counts, scoring: JSONValue? = nil,
+            metrics: [String: MetricValue] = [:], slices: [String: [String: [String: MetricValue]]] = [:]
+        ) {
             self.id = id
             self.task = task
             self.fingerprint = fingerprint
             self.counts = counts
+            self.scoring = scoring
+            self.metrics = metrics
+            self.slices = slices
         }
     }
 
@@ -25,6 +37,8 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var errorKinds: [String: Int] = [:]
         public var cacheHits = 0
         public var emptyAnswers = 0
+        /// Answered samples whose answer could not be read (known once scored).
+        public var unparsed: Int?
 
         public init() {}
 
@@ -48,6 +62,7 @@ public struct RunResults: Sendable, Hashable, Codable {
             case errorKinds = "error_kinds"
             case cacheHits = "cache_hits"
             case emptyAnswers = "empty_answers"
+            case unparsed
         }
     }
 

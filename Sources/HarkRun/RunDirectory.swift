@@ -22,6 +22,7 @@ public struct RunDirectory: Sendable {
     public var samples: URL { url.appendingPathComponent("samples.jsonl") }
     public var manifest: URL { url.appendingPathComponent("manifest.json") }
     public var results: URL { url.appendingPathComponent("results.json") }
+    public var scores: URL { url.appendingPathComponent("scores.jsonl") }
 
     public func create() throws {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -47,6 +48,12 @@ public struct RunDirectory: Sendable {
     public func readResults() throws -> RunResults {
         guard let data = FileManager.default.contents(atPath: results.path) else {
             throw HarkError(.incomplete, "no results.json: the run did not finish", at: SourceLocation(file: results.path))
+        }
+        if let schema = (try? JSONDecoder().decode(JSONValue.self, from: data))?.objectValue?["schema"]?.stringValue,
+            schema != RunResults.schemaVersion
+        {
+            throw HarkError.badInput(
+                "written by schema \(schema); this hark reads \(RunResults.schemaVersion)", at: SourceLocation(file: results.path))
         }
         do {
             return try JSONDecoder().decode(RunResults.self, from: data)

@@ -43,7 +43,7 @@ public struct RunSession: Sendable {
             suites: suites.map {
                 RunManifest.SuiteEntry(
                     id: $0.suite.id, version: $0.suite.manifest.version, task: $0.suite.manifest.task, fingerprint: $0.fingerprint,
-                    items: $0.suite.items.count)
+                    items: $0.suite.items.count, path: $0.suite.directory.path)
             },
             model: RunManifest.Model(
                 name: model.name, adapter: model.adapter, identity: adapter.identity, settings: model.redactedSettings),
@@ -80,8 +80,8 @@ public struct RunSession: Sendable {
         manifest.counts.resumed = kept.records
         manifest.apply(compaction, planned: planned)
         try directory.write(manifest, to: directory.manifest)
-        let results = Self.results(manifest: manifest, counts: compaction.counts)
-        try directory.write(results, to: directory.results)
+        let results = try RunScoring.score(
+            Self.results(manifest: manifest, counts: compaction.counts), suites: suites.map(\.suite), directory: directory)
         return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes)
     }
 

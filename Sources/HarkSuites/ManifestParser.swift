@@ -175,13 +175,23 @@ private struct NodeReader {
     mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
         guard !isNull(node) else { return SuiteManifest.Scoring() }
         guard let mapping = node.mapping else {
-            error(node, "scoring", "expected a mapping with extractor, positive_class, unparsed")
+            error(node, "scoring", "expected a mapping with extractor, positive_class, policy, synonyms")
             return SuiteManifest.Scoring()
         }
-        let fields = members(mapping, known: ["extractor", "positive_class", "unparsed"], prefix: "scoring.")
+        let fields = members(mapping, known: ["extractor", "positive_class", "policy", "synonyms"], prefix: "scoring.")
         var scoring = SuiteManifest.Scoring(
             extractor: optionalString(fields, "extractor", prefix: "scoring."),
-            unparsed: optionalString(fields, "unparsed", prefix: "scoring."))
+            policy: optionalString(fields, "policy", prefix: "scoring."))
+        if let synonyms = fields["synonyms"], !isNull(synonyms) {
+            if let pairs = synonyms.mapping {
+                for (name, label) in pairs {
+                    guard let name = name.string, let label = string(label, "scoring.synonyms.\(name)") else { continue }
+                    scoring.synonyms[name] = label
+                }
+            } else {
+                error(synonyms, "scoring.synonyms", "expected a mapping of name: label")
+            }
+        }
         if let name = optionalString(fields, "positive_class", prefix: "scoring.") {
             if let positive = YesNo(rawValue: name) {
                 scoring.positiveClass = positive

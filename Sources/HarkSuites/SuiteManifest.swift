@@ -28,13 +28,16 @@ public struct SuiteManifest: Sendable, Hashable {
         public var extractor: String?
         /// The class precision, recall and F1 are computed for (the audio papers use "no").
         public var positiveClass: YesNo
-        /// The named policy for unparsed answers; `nil` means hark's default.
-        public var unparsed: String?
+        /// The named scoring policy (how unparsed answers count, rounding); `nil` means `hark`.
+        public var policy: String?
+        /// Other names of sound objects for caption scoring: name → label ("barking" → "dog").
+        public var synonyms: [String: String]
 
-        public init(extractor: String? = nil, positiveClass: YesNo = .no, unparsed: String? = nil) {
+        public init(extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil, synonyms: [String: String] = [:]) {
             self.extractor = extractor
             self.positiveClass = positiveClass
-            self.unparsed = unparsed
+            self.policy = policy
+            self.synonyms = synonyms
         }
     }
 

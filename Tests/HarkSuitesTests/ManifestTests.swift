@@ -20,7 +20,7 @@ import Testing
               system: null
               prefix: Focus on the given audio and answer the following question.
               templates: ["Is there a sound of {object} in the audio?", "Can you hear the sound of {object}?"]
-            scoring: {extractor: kuan2024, positive_class: "no", unparsed: wrong}
+            scoring: {extractor: kuan2024, positive_class: "no", policy: kuan2024-interspeech, synonyms: {barking: dog}}
             """
         let (parsed, diagnostics) = ManifestParser.parse(yaml, file: "suite.yaml")
         #expect(diagnostics.isEmpty)
@@ -32,7 +32,7 @@ import Testing
         #expect(manifest.items == "probes.jsonl")
         #expect(manifest.prompt.prefix == "Focus on the given audio and answer the following question.")
         #expect(manifest.prompt.templates.count == 2)
-        #expect(manifest.scoring == SuiteManifest.Scoring(extractor: "kuan2024", positiveClass: .no, unparsed: "wrong"))
+        #expect(manifest.scoring == SuiteManifest.Scoring(extractor: "kuan2024", positiveClass: .no, policy: "kuan2024-interspeech", synonyms: ["barking": "dog"]))
         #expect(manifest.source?.license == "CC-BY-4.0")
     }
 

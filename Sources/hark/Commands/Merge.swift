@@ -18,11 +18,10 @@ struct Merge: AsyncParsableCommand {
 
     func run() async throws {
         let root = URL(fileURLWithPath: results)
-        let merged = try RunMerger.merge(
-            runs.map { RunDirectory.locate($0, resultsRoot: root) }, into: RunDirectory.locate(output, resultsRoot: root))
-        for suite in merged.suites {
-            print("\(suite.id): \(suite.counts.samples) samples, \(suite.counts.answered) answered, \(suite.counts.errors) errors")
-        }
-        print("run: \(RunDirectory.locate(output, resultsRoot: root).url.path)")
+        let target = RunDirectory.locate(output, resultsRoot: root)
+        let merged = try RunMerger.merge(runs.map { RunDirectory.locate($0, resultsRoot: root) }, into: target)
+        let scored = try RunScoring.score(merged, suites: RunSuites.load(for: merged.manifest), directory: target)
+        print(ResultsSummary.text(scored))
+        print("run: \(target.url.path)")
     }
 }

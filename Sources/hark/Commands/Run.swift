@@ -102,10 +102,7 @@ struct Run: AsyncParsableCommand {
         let progress = ProgressLine()
         let outcome = try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) })
 
-        for suite in outcome.results.suites {
-            let counts = suite.counts
-            print("\(suite.id): \(counts.samples) samples, \(counts.answered) answered, \(counts.errors) errors, \(counts.cacheHits) from cache")
-        }
+        print(ResultsSummary.text(outcome.results))
         print("run: \(directory.url.path)")
         let manifest = outcome.results.manifest
         let errorRate = manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0

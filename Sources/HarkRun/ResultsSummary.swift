@@ -1,0 +1,18 @@
+import Foundation
+public import HarkCore
+
+/// The few lines a command prints about a run's results: per suite, counts and main metrics.
+public enum ResultsSummary {
+    public static func text(_ results: RunResults) -> String {
+        results.suites.map { suite in
+            var line = "\(suite.id): \(suite.counts.samples) samples, \(suite.counts.answered) answered, \(suite.counts.errors) errors"
+            if let unparsed = suite.counts.unparsed { line += ", \(unparsed) unparsed" }
+            let shown = ["accuracy", "precision", "recall", "f1", "yes_ratio", "f1_std", "echo_i", "echo_s", "cover"]
+            let metrics = shown.compactMap { name in
+                suite.metrics[name].map { String(format: "%@ %.2f", name as NSString, $0.value * 100) }
+            }
+            if !metrics.isEmpty { line += "\n  " + metrics.joined(separator: "  ") }
+            return line
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,20 @@
+public import HarkCore
+
+/// Reads a yes/no answer out of a model's free text. `nil` is "unparsed": a result, never a guess.
+public protocol YesNoExtractor: Sendable {
+    /// The name a suite's `scoring.extractor` uses.
+    static var name: String { get }
+    func extract(_ response: String) -> YesNo?
+}
+
+/// The yes/no extractors by name.
+public enum YesNoExtractors {
+    public static let all: [any YesNoExtractor] = [DefaultYesNoExtractor(), StrictYesNoExtractor(), Kuan2024Extractor()]
+
+    public static var names: [String] { all.map { type(of: $0).name } }
+
+    public static func named(_ name: String?) -> (any YesNoExtractor)? {
+        guard let name else { return DefaultYesNoExtractor() }
+        return all.first { type(of: $0).name == name }
+    }
+}

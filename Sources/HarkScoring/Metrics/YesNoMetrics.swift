@@ -1,0 +1,81 @@
+import Foundation
+public import HarkCore
+
+/// The yes/no metrics of a confusion table under a policy, as fractions in [0, 1].
+public struct YesNoMetrics: Sendable, Hashable {
+    public var accuracy: Double
+    public var precision: Double
+    public var recall: Double
+    public var f1: Double
+    public var yesRatio: Double
+    public var unparsedRate: Double
+    /// Per-class F1 and their macro and support-weighted means (computed the `hark` way under
+    /// every policy, so that every published variant can be read off one result).
+    public var f1Yes: Double
+    public var f1No: Double
+    public var f1Macro: Double
+    public var f1Weighted: Double
+    /// The ICASSP 2025 share of answers that parsed (reported under every policy).
+    public var instructionFollowingRate: Double
+
+    public init(_ table: YesNoConfusion, positive: YesNo = .no, policy: ScoringPolicy = .hark) {
+        let total = Double(table.total)
+        func ratio(_ numerator: Int, _ denominator: Int) -> Double {
+            denominator == 0 ? 0 : Double(numerator) / Double(denominator)
+        }
+        func f1Score(_ positive: YesNo) -> Double {
+            let counts = table.counts(of: positive)
+            return ratio(2 * counts.truePositives, counts.predicted + counts.actual)
+        }
+        f1Yes = f1Score(.yes)
+        f1No = f1Score(.no)
+        f1Macro = (f1Yes + f1No) / 2
+        f1Weighted = total == 0 ? 0 : (f1Yes * Double(table.labelYes) + f1No * Double(table.labelNo)) / total
+        unparsedRate = ratio(table.unparsed, table.total)
+        instructionFollowingRate = ratio(table.total - table.unparsed, table.total)
+
+        switch policy {
+        case .hark:
+            let counts = table.counts(of: positive)
+            accuracy = ratio(table.correct, table.total)
+            precision = ratio(counts.truePositives, counts.predicted)
+            recall = ratio(counts.truePositives, counts.actual)
+            f1 = ratio(2 * counts.truePositives, counts.predicted + counts.actual)
+            yesRatio = ratio(table.saidYes, table.total)
+        case .kuan2024Interspeech:
+            let precisionPercent = Self.pythonRound(100 * ratio(table.noNo, table.total - table.saidYes))
+            let recallPercent = Self.pythonRound(100 * ratio(table.noNo, table.labelNo))
+            let sum = precisionPercent + recallPercent
+            accuracy = Self.pythonRound(100 * ratio(table.correct, table.total)) / 100
+            precision = precisionPercent / 100
+            recall = recallPercent / 100
+            f1 = (sum == 0 ? 0 : Self.pythonRound(2 * precisionPercent * recallPercent / sum)) / 100
+            yesRatio = Self.pythonRound(100 * ratio(table.saidYes, table.total)) / 100
+        case .kuan2025ICASSP:
+            let precisionRaw = ratio(table.noNo, table.noNo + table.yesNo)
+            let recallRaw = ratio(table.noNo, table.noNo + table.noYes)
+            let sum = precisionRaw + recallRaw
+            accuracy = Self.pythonRound(100 * ratio(table.correct, table.total)) / 100
+            precision = Self.pythonRound(100 * precisionRaw) / 100
+            recall = Self.pythonRound(100 * recallRaw) / 100
+            f1 = Self.pythonRound(100 * (sum == 0 ? 0 : 2 * precisionRaw * recallRaw / sum)) / 100
+            yesRatio = Self.pythonRound(100 * ratio(table.saidYes, table.total)) / 100
+            instructionFollowingRate = Self.pythonRound(100 * instructionFollowingRate) / 100
+        }
+    }
+
+    /// Python's `round(x, 2)`: the exact binary value rounded to 2 decimals, ties to even (glibc's
+    /// `%.2f` rounds the same way).
+    static func pythonRound(_ value: Double) -> Double {
+        Double(String(format: "%.2f", value)) ?? value
+    }
+
+    /// The metrics by their names in `results.json`.
+    public var named: [(String, Double)] {
+        [
+            ("accuracy", accuracy), ("precision", precision), ("recall", recall), ("f1", f1), ("yes_ratio", yesRatio),
+            ("unparsed_rate", unparsedRate), ("f1_yes", f1Yes), ("f1_no", f1No), ("f1_macro", f1Macro),
+            ("f1_weighted", f1Weighted), ("instruction_following_rate", instructionFollowingRate),
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+public import HarkCore
+
+/// ICASSP 2025 pair analysis: items come in pairs (the clip with the sound, the same clip with it
+/// removed), joined by the tag `pair`. Of the pairs whose two answers both parsed, the share where
+/// both are right (C-C), both wrong (IC-IC), only the first — the clip with the sound — right (C-IC),
+/// or only the second right (IC-C).
+public enum PairAnalysis {
+    public static func metrics(_ samples: [(record: SampleRecord, label: YesNo, prediction: YesNo?, pair: String?)]) -> [String: MetricValue] {
+        var pairs: [String: (present: Bool?, absent: Bool?)] = [:]
+        for sample in samples {
+            guard let pair = sample.pair, let prediction = sample.prediction else { continue }
+            let id = pair + "#" + sample.record.template + "@" + String(sample.record.repeatIndex)
+            let correct = prediction == sample.label
+            if sample.label == .yes { pairs[id, default: (nil, nil)].present = correct } else { pairs[id, default: (nil, nil)].absent = correct }
+        }
+        var counts = (cc: 0, icic: 0, cic: 0, icc: 0)
+        for (present, absent) in pairs.values {
+            switch (present, absent) {
+            case (true?, true?): counts.cc += 1
+            case (false?, false?): counts.icic += 1
+            case (true?, false?): counts.cic += 1
+            case (false?, true?): counts.icc += 1
+            default: continue
+            }
+        }
+        let total = counts.cc + counts.icic + counts.cic + counts.icc
+        guard total > 0 else { return [:] }
+        func share(_ count: Int) -> MetricValue { MetricValue(Double(count) / Double(total), n: total) }
+        return ["pair_c_c": share(counts.cc), "pair_ic_ic": share(counts.icic), "pair_c_ic": share(counts.cic), "pair_ic_c": share(counts.icc)]
+    }
+}

@@ -1,0 +1,31 @@
+public import HarkCore
+
+/// How a suite is scored: the extractor, the policy, the positive class, and the bootstrap.
+public struct ScoringSettings: Sendable, Hashable, Codable {
+    public var extractor: String
+    public var policy: ScoringPolicy
+    public var positiveClass: YesNo
+    public var bootstrapResamples: Int
+    public var seed: UInt64
+    /// Extra names for sound objects in captions: each name maps to the label it stands for
+    /// ("barking" → "dog").
+    public var synonyms: [String: String]
+
+    public init(
+        extractor: String = DefaultYesNoExtractor.name, policy: ScoringPolicy = .hark, positiveClass: YesNo = .no,
+        bootstrapResamples: Int = Bootstrap.defaultResamples, seed: UInt64 = 0, synonyms: [String: String] = [:]
+    ) {
+        self.extractor = extractor
+        self.policy = policy
+        self.positiveClass = positiveClass
+        self.bootstrapResamples = bootstrapResamples
+        self.seed = seed
+        self.synonyms = synonyms
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case extractor, policy, seed, synonyms
+        case positiveClass = "positive_class"
+        case bootstrapResamples = "bootstrap_resamples"
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+public import HarkCore
+
+/// What a suite scored: metrics overall, per slice (tag key → value → metrics; `template` is a
+/// slice too), with the settings that made them.
+public struct SuiteScore: Sendable, Hashable, Codable {
+    public var scoring: ScoringSettings
+    public var metrics: [String: MetricValue]
+    public var slices: [String: [String: [String: MetricValue]]]
+    /// Answered samples whose answer could not be read.
+    public var unparsed: Int
+    public var confusion: YesNoConfusion?
+
+    public init(
+        scoring: ScoringSettings, metrics: [String: MetricValue] = [:], slices: [String: [String: [String: MetricValue]]] = [:],
+        unparsed: Int = 0, confusion: YesNoConfusion? = nil
+    ) {
+        self.scoring = scoring
+        self.metrics = metrics
+        self.slices = slices
+        self.unparsed = unparsed
+        self.confusion = confusion
+    }
+}
+
+extension SuiteScore {
+    /// The score written into a suite's results.
+    public func apply(to results: inout RunResults.SuiteResults) {
+        results.metrics = metrics
+        results.slices = slices
+        results.counts.unparsed = unparsed
+        results.scoring = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(scoring)))
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkRun
+
+/// `hark score RUN`: re-score a run's journal without asking the model again.
+struct Score: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a run again (another extractor or policy) without asking the model.",
+        discussion: "Rewrites results/<run>/results.json and scores.jsonl.")
+
+    @Argument(help: "A run folder, or a run name under --results.")
+    var run: String
+
+    @Option(help: "Where runs are found.")
+    var results = "results"
+
+    @Option(name: .customLong("suite"), help: "The run's suites, when they are no longer where the run found them.")
+    var suites: [String] = []
+
+    @Option(help: "The yes/no extractor: default, strict or kuan2024.")
+    var extractor: String?
+
+    @Option(help: "The scoring policy: hark, kuan2024-interspeech or kuan2025-icassp.")
+    var policy: String?
+
+    @Option(help: "Bootstrap resamples for the intervals of precision, recall and F1.")
+    var resamples: Int?
+
+    @Option(help: "Seed of the bootstrap.")
+    var seed: UInt64?
+
+    func run() async throws {
+        let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
+        let current = try directory.readResults()
+        let suiteList = try RunSuites.load(for: current.manifest, paths: suites)
+        let scored = try RunScoring.score(
+            current, suites: suiteList, directory: directory,
+            overrides: RunScoring.Overrides(extractor: extractor, policy: policy, resamples: resamples, seed: seed))
+        print(ResultsSummary.text(scored))
+        print("results: \(directory.results.path)")
+    }
+}
