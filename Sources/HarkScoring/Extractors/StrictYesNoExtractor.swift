@@ -15,10 +15,14 @@ public struct StrictYesNoExtractor: YesNoExtractor {
     }
 }
 
-/// Splitting text into words: runs of letters, digits and apostrophes (curly ones made straight).
+/// Splitting text into words: runs of letters, digits and inner apostrophes ("don't"), curly
+/// apostrophes made straight; quotes around a word are not part of it.
 enum Words {
     static func split(_ text: String) -> [Substring] {
         let normalised = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-        return normalised.split { !($0.isLetter || $0.isNumber || $0 == "'") }.map { $0 }
+        return normalised.split { !($0.isLetter || $0.isNumber || $0 == "'") }
+            .map { $0.drop { $0 == "'" } }
+            .map { word in word.dropLast(word.reversed().prefix { $0 == "'" }.count) }
+            .filter { !$0.isEmpty }
     }
 }

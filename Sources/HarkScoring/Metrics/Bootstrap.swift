@@ -29,7 +29,7 @@ public enum Bootstrap {
             var counts = [Int](repeating: 0, count: 6)
             for _ in 0..<total {
                 // An index in [0, total) by multiply-shift, then the cell it falls in.
-                let index = (generator.next() >> 32) &* size >> 32
+                let index = ((generator.next() >> 32) &* size) >> 32
                 var cell = 0
                 while index >= bounds[cell] { cell += 1 }
                 counts[cell] += 1
