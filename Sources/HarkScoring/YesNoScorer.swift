@@ -34,8 +34,10 @@ public struct YesNoScorer: Sendable {
         var byTemplate: [String: [Scored]] = [:]
         var byTag: [String: [String: [Scored]]] = [:]
         for entry in scored {
-            byTemplate[entry.record.template, default: []].append(entry)
-            for (key, value) in entry.tags { byTag[key, default: [:]][value, default: []].append(entry) }
+            // Items with their own question may name the template they follow in a `template` tag.
+            let template = entry.record.template == "q" ? entry.tags["template"] ?? "q" : entry.record.template
+            byTemplate[template, default: []].append(entry)
+            for (key, value) in entry.tags where key != "template" { byTag[key, default: [:]][value, default: []].append(entry) }
         }
         for (key, groups) in byTag {
             score.slices[key] = groups.mapValues { metrics(Self.table($0), intervals: false, seed: 0) }

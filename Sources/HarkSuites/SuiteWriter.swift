@@ -1,0 +1,33 @@
+public import Foundation
+public import HarkCore
+
+/// Writes a suite folder (`suite.yaml` and `items.jsonl`), the output of the generator and the
+/// importers.
+public enum SuiteWriter {
+    public static func write(
+        id: String, task: TaskKind, description: String, audioRoot: String, prompt: SuiteManifest.Prompt = .init(),
+        scoring: String? = nil, items: [JSONValue], to directory: URL
+    ) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        func quoted(_ text: String) -> String { JSONValue.string(text).canonical }
+        var manifest = """
+            id: \(id)
+            version: 1
+            task: \(task.rawValue)
+            description: \(quoted(description))
+            audio_root: \(quoted(audioRoot))
+            items: items.jsonl
+
+            """
+        if prompt.prefix != nil || prompt.system != nil || !prompt.templates.isEmpty {
+            manifest += "prompt:\n"
+            if let system = prompt.system { manifest += "  system: \(quoted(system))\n" }
+            if let prefix = prompt.prefix { manifest += "  prefix: \(quoted(prefix))\n" }
+            if !prompt.templates.isEmpty { manifest += "  templates:\n" + prompt.templates.map { "    - \(quoted($0))\n" }.joined() }
+        }
+        if let scoring { manifest += "scoring: \(scoring)\n" }
+        try Data(manifest.utf8).write(to: directory.appendingPathComponent("suite.yaml"))
+        let lines = items.map(\.canonical).joined(separator: "\n") + "\n"
+        try Data(lines.utf8).write(to: directory.appendingPathComponent("items.jsonl"))
+    }
+}

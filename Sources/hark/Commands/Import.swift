@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkSuites
+
+/// `hark import`: public benchmark files and labelled folders into hark's formats.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
+        subcommands: [Kuan2024.self, ICASSP2025.self, Folder.self])
+
+    struct Kuan2024: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "kuan2024",
+            abstract: "Kuan et al. 2024 rows (entry_id, audio_index, prompt_text, object, attribute, label, sampling).")
+
+        @Argument(help: "The exported rows: .jsonl, .csv or .json.")
+        var file: String
+        @Option(help: "The folder holding <audio_index>.wav.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "kuan2024-audiocaps"
+
+        func run() async throws {
+            let items = try HallucinationImporters.kuan2024(rows: TabularRows(path: file), file: file)
+            let directory = URL(fileURLWithPath: out)
+            try SuiteWriter.write(
+                id: id, task: .yesNo, description: "Kuan et al. 2024 discriminative probes, imported from \((file as NSString).lastPathComponent)",
+                audioRoot: Probes.Generate.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot)),
+                scoring: "{extractor: kuan2024, positive_class: \"no\", policy: kuan2024-interspeech}", items: items, to: directory)
+            print("\(out): \(items.count) items")
+        }
+    }
+
+    struct ICASSP2025: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "icassp2025", abstract: "Kuan & Lee ICASSP 2025 rows (entry_id, audio, query, object, attribute, ground_truth).")
+
+        @Argument(help: "The exported rows: .jsonl, .csv or .json.")
+        var file: String
+        @Option(help: "The folder the audio paths are relative to.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "icassp2025-object-existence"
+
+        func run() async throws {
+            let items = try HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file)
+            let directory = URL(fileURLWithPath: out)
+            try SuiteWriter.write(
+                id: id, task: .yesNo, description: "Kuan & Lee ICASSP 2025 task, imported from \((file as NSString).lastPathComponent)",
+                audioRoot: Probes.Generate.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot)),
+                scoring: "{extractor: kuan2024, positive_class: \"no\", policy: kuan2025-icassp}", items: items, to: directory)
+            print("\(out): \(items.count) items")
+        }
+    }
+
+    struct Folder: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A folder of clips into a clip manifest for hark probes generate.")
+
+        @Argument(help: "The folder of clips.")
+        var folder: String
+        @Option(help: "folder (the clip's folder name) or stem (its file name).")
+        var labelFrom = "folder"
+        @Option(help: "A CSV of clip,objects that labels the clips instead.")
+        var labels: String?
+        @Option(help: "The manifest to write (.jsonl).")
+        var out: String
+
+        func run() async throws {
+            guard let source = FolderImporter.LabelSource(rawValue: labelFrom) else {
+                throw ValidationError("--label-from takes folder or stem")
+            }
+            let manifest = try FolderImporter.manifest(folder: URL(fileURLWithPath: folder), labels: source, sidecar: labels)
+            try Data(manifest.jsonLines.utf8).write(to: URL(fileURLWithPath: out))
+            print("\(out): \(manifest.entries.count) clips")
+        }
+    }
+}

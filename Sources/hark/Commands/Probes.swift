@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkSuites
+
+/// `hark probes generate`: yes-no hallucination suites from labelled clips.
+struct Probes: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make object-hallucination probe suites.", subcommands: [Generate.self])
+
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write yes-no suites (random, popular, adversarial negatives) from a labelled clip manifest.",
+            discussion: """
+                The manifest is JSON Lines ({"clip": "a.wav", "objects": ["dog barking"]}) or CSV (clip,objects with
+                objects separated by ';'); clip paths are relative to --audio-root. One suite is written per sampling,
+                as OUT/<id>-<sampling>/.
+                """)
+
+        @Option(help: "The labelled clip manifest (.jsonl or .csv).")
+        var clips: String
+
+        @Option(help: "The folder the clip paths are relative to.")
+        var audioRoot: String
+
+        @Option(help: "Where the suites are written.")
+        var out: String
+
+        @Option(help: "The suites' id prefix.")
+        var id = "hallucination"
+
+        @Option(help: "random, popular, adversarial or all.")
+        var sampling = "all"
+
+        @Option(help: "Objects present and absent asked per clip.")
+        var k = 3
+
+        @Option(help: "Seed of random choices.")
+        var seed: UInt64 = 0
+
+        @Option(help: "Vocabulary YAML: objects: [...], synonyms: {name: [alias, ...]}.")
+        var vocabulary: String?
+
+        @Option(help: "Ontology YAML: {parent: [child, ...]}.")
+        var ontology: String?
+
+        @Option(help: "Which Kuan 2024 template (1-5), or all.")
+        var template = "all"
+
+        @Option(help: "A prefix before every question, e.g. \"Focus on the given audio and answer the following question.\"")
+        var prefix: String?
+
+        func run() async throws {
+            let samplings: [NegativeSampling]
+            if sampling == "all" {
+                samplings = NegativeSampling.allCases
+            } else if let one = NegativeSampling(rawValue: sampling) {
+                samplings = [one]
+            } else {
+                throw ValidationError("--sampling takes random, popular, adversarial or all")
+            }
+            let templates: [String]
+            if template == "all" {
+                templates = ProbeGenerator.kuan2024Templates
+            } else if let index = Int(template), (1...5).contains(index) {
+                templates = [ProbeGenerator.kuan2024Templates[index - 1]]
+            } else {
+                throw ValidationError("--template takes 1 to 5, or all")
+            }
+            let manifest = try ClipManifest(path: clips)
+            let generator = ProbeGenerator(
+                k: k, seed: seed, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary, ontologyPath: ontology))
+            for sampling in samplings {
+                let output = generator.generate(manifest, sampling: sampling)
+                let directory = URL(fileURLWithPath: out).appendingPathComponent("\(id)-\(sampling.rawValue)")
+                let root = Self.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot))
+                try ProbeGenerator.writeSuite(
+                    output.probes, id: "\(id)-\(sampling.rawValue)", sampling: sampling, templates: templates, prefix: prefix,
+                    audioRoot: root, to: directory)
+                for skipped in output.skipped { Terminal.error("\(clips):\(skipped.line): warning: \(skipped.clip) left out: \(skipped.reason)") }
+                print("\(directory.path): \(output.probes.count) probes from \(manifest.entries.count - output.skipped.count) clips (\(output.skipped.count) left out)")
+            }
+        }
+
+        /// `to` relative to `from`, so that a suite keeps working when the tree is moved.
+        static func relativePath(from: URL, to: URL) -> String {
+            let source = from.standardizedFileURL.pathComponents
+            let target = to.standardizedFileURL.pathComponents
+            let common = zip(source, target).prefix { $0 == $1 }.count
+            let path = Array(repeating: "..", count: source.count - common) + target.dropFirst(common)
+            return path.isEmpty ? "." : path.joined(separator: "/")
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import HarkCore
+import HarkSuites
+import HarkTestSupport
+import Testing
+
+@Suite struct ProbeGeneratorTests {
+    /// Frequencies: speech 5, dog barking 4, car 3, rain 2, siren 1, bird 1, music 1.
+    /// dog barking co-occurs with speech 3 times, with car 2 times.
+    static let manifest = ClipManifest(entries: [
+        .init(clip: "a.wav", objects: ["dog barking", "speech", "car"]),
+        .init(clip: "b.wav", objects: ["dog barking", "speech", "car"]),
+        .init(clip: "c.wav", objects: ["dog barking", "speech", "rain"]),
+        .init(clip: "d.wav", objects: ["speech", "rain", "siren"]),
+        .init(clip: "e.wav", objects: ["speech", "bird", "music"]),
+        .init(clip: "f.wav", objects: ["dog barking", "car", "bird"]),
+        .init(clip: "g.wav", objects: ["music", "siren"]),
+    ])
+
+    func negatives(_ output: ProbeGenerator.Output, _ clip: String) -> [String] {
+        output.probes.filter { $0.clip == clip && $0.label == .no }.map(\.object)
+    }
+
+    @Test func popularNegativesAreTheMostFrequentAbsentObjects() {
+        let output = ProbeGenerator(k: 3).generate(Self.manifest, sampling: .popular)
+        // e.wav lacks dog barking (4), car (3), rain (2): the three most frequent it does not hold.
+        #expect(negatives(output, "e.wav") == ["dog barking", "car", "rain"])
+        // d.wav lacks dog barking (4), car (3), then bird and music (1 each): the tie goes to the name.
+        #expect(negatives(output, "d.wav") == ["dog barking", "car", "bird"])
+    }
+
+    @Test func adversarialNegativesAreTheTopCoOccurringAbsentObjects() {
+        let output = ProbeGenerator(k: 3).generate(Self.manifest, sampling: .adversarial)
+        // d.wav holds speech, rain, siren. Co-occurrence with them: dog barking 3+1+0 = 4, car 2, bird 1,
+        // music 1+1 = 2. Ties: car and music both 2, car is more frequent.
+        #expect(negatives(output, "d.wav") == ["dog barking", "car", "music"])
+    }
+
+    @Test func sameSeedSameSuiteOtherSeedOtherSuite() {
+        let first = ProbeGenerator(k: 3, seed: 5).generate(Self.manifest, sampling: .random).probes
+        #expect(first == ProbeGenerator(k: 3, seed: 5).generate(Self.manifest, sampling: .random).probes)
+        #expect(first != ProbeGenerator(k: 3, seed: 6).generate(Self.manifest, sampling: .random).probes)
+    }
+
+    @Test func balancedYesAndNoPerClip() {
+        let output = ProbeGenerator(k: 3).generate(Self.manifest, sampling: .random)
+        for clip in Set(output.probes.map(\.clip)) {
+            #expect(output.probes.count { $0.clip == clip && $0.label == .yes } == 3)
+            #expect(output.probes.count { $0.clip == clip && $0.label == .no } == 3)
+        }
+    }
+
+    @Test func clipsWithTooFewObjectsAreReported() {
+        let output = ProbeGenerator(k: 3).generate(Self.manifest, sampling: .random)
+        #expect(output.skipped.map(\.clip) == ["g.wav"])
+        #expect(output.skipped.first?.reason.contains("fewer than k = 3") == true)
+    }
+
+    @Test func tooSmallAVocabularyIsReported() {
+        let tiny = ClipManifest(entries: [.init(clip: "a.wav", objects: ["x", "y"]), .init(clip: "b.wav", objects: ["x", "z"])])
+        let output = ProbeGenerator(k: 2).generate(tiny, sampling: .random)
+        #expect(output.skipped.count == 2)
+        #expect(output.skipped.allSatisfy { $0.reason.contains("absent") })
+    }
+
+    @Test func noClipIsAskedAboutItsOwnObjectsTheirParentsOrSynonyms() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let vocabulary = try directory.write("synonyms:\n  dog barking: [barking dog, dog bark]\nobjects: [cat, horse, cow]\n", to: "vocabulary.yaml")
+        let ontology = try directory.write("dog: [dog barking, dog growling]\nanimal: [dog, cat]\n", to: "ontology.yaml")
+        let manifest = ClipManifest(entries: [
+            .init(clip: "a.wav", objects: ["barking dog", "rain", "wind"]),
+            .init(clip: "b.wav", objects: ["dog", "cat", "horse"]),
+            .init(clip: "c.wav", objects: ["dog growling", "wind", "cow"]),
+        ])
+        let generator = ProbeGenerator(
+            k: 3, seed: 1, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary.path, ontologyPath: ontology.path))
+        for sampling in NegativeSampling.allCases {
+            for seed: UInt64 in 0..<20 {
+                var seeded = generator
+                seeded.seed = seed
+                let output = seeded.generate(manifest, sampling: sampling)
+                let aNegatives = Set(negatives(output, "a.wav"))
+                #expect(aNegatives.isDisjoint(with: ["dog barking", "barking dog", "dog", "animal", "rain", "wind"]))
+                let bNegatives = Set(negatives(output, "b.wav"))
+                #expect(bNegatives.isDisjoint(with: ["dog", "cat", "horse", "animal", "dog barking", "dog growling"]))
+            }
+        }
+        // The synonym is asked under its canonical name.
+        #expect(generator.generate(manifest, sampling: .random).probes.contains { $0.clip == "a.wav" && $0.object == "dog barking" && $0.label == .yes })
+    }
+
+    @Test func writtenSuiteValidates() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for clip in Self.manifest.entries { try Signals.writeSine(to: directory.path("clips/\(clip.clip)")) }
+        let output = ProbeGenerator(k: 3).generate(Self.manifest, sampling: .adversarial)
+        try ProbeGenerator.writeSuite(
+            output.probes, id: "gen-adversarial", sampling: .adversarial, templates: ProbeGenerator.kuan2024Templates,
+            prefix: "Focus on the given audio and answer the following question.", audioRoot: "../clips",
+            to: directory.path("suite"))
+        let loaded = SuiteLoader.load(directory.path("suite").path)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.suite?.items.count == 36)
+        #expect(loaded.suite?.manifest.prompt.templates.count == 5)
+    }
+}
+
+@Suite struct ImporterTests {
+    @Test func kuan2024RowsFromCSVWithQuotedFields() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(
+            #"""
+            entry_id,audio_index,prompt_text,object,attribute,label,sampling
+            0,Y7fmOlUlwoNg,Is there a sound of dog barking in the audio?,dog barking,positive,Yes,Random
+            1,Y7fmOlUlwoNg,"Can you hear the sound of ""rain""?","""rain""",negative,No,Random
+            2,Yabc,"Does the audio contain the sound of car, engine?","car, engine",negative,No,Adversarial
+            3,Yabc,What is it?,car,negative,No,Popular
+
+            """#, to: "rows.csv")
+        let items = try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
+        #expect(items.count == 4)
+        let first = items[0].objectValue ?? [:]
+        #expect(first["audio"] == .string("Y7fmOlUlwoNg.wav"))
+        #expect(first["label"] == .string("yes"))
+        #expect(first["tags"]?.objectValue?["template"] == .string("1"))
+        #expect(first["tags"]?.objectValue?["sampling"] == .string("random"))
+        #expect(items[1].objectValue?["tags"]?.objectValue?["template"] == .string("4"))
+        #expect(items[2].objectValue?["object"] == .string("car, engine"))
+        #expect(items[2].objectValue?["tags"]?.objectValue?["template"] == .string("2"))
+        #expect(items[3].objectValue?["tags"]?.objectValue?["template"] == .string("other"))
+
+        for clip in ["Y7fmOlUlwoNg", "Yabc"] { try Signals.writeSine(to: directory.path("audio/\(clip).wav")) }
+        try SuiteWriter.write(id: "k", task: .yesNo, description: "t", audioRoot: "../audio", items: items, to: directory.path("suite"))
+        #expect(SuiteLoader.load(directory.path("suite").path).diagnostics.isEmpty)
+    }
+
+    @Test func kuan2024BadLabelNamesItsLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(
+            #"{"entry_id": 0, "audio_index": "a", "prompt_text": "Is there?", "object": "x", "label": "Maybe", "sampling": "Random"}"# + "\n",
+            to: "rows.jsonl")
+        #expect {
+            try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
+        } throws: { ($0 as? HarkError)?.location?.line == 1 && ($0 as? HarkError)?.location?.field == "label" }
+    }
+
+    @Test func icasspRowsKeepTheirPairs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(
+            """
+            [{"entry_id": "0", "audio": "a_with.wav", "query": "Is there a dog?", "object": "dog", "attribute": "", "ground_truth": "yes"},
+             {"entry_id": "1", "audio": "a_without.wav", "query": "Is there a dog?", "object": "dog", "attribute": "", "ground_truth": "no"},
+             {"entry_id": "2", "audio": "b_with.wav", "query": "Is there a cat?", "object": "cat", "attribute": "", "ground_truth": "Yes"},
+             {"entry_id": "3", "audio": "b_without.wav", "query": "Is there a cat?", "object": "cat", "attribute": "", "ground_truth": "No"}]
+            """, to: "rows.json")
+        let items = try HallucinationImporters.icassp2025(rows: TabularRows(path: file.path), file: file.path)
+        #expect(items.map { $0.objectValue?["tags"]?.objectValue?["pair"] } == [.string("p0"), .string("p0"), .string("p1"), .string("p1")])
+        #expect(items.map { $0.objectValue?["label"] } == [.string("yes"), .string("no"), .string("yes"), .string("no")])
+    }
+
+    @Test func labelledFolderBecomesAClipManifest() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Signals.writeSine(to: directory.path("clips/dog_bark/one.wav"))
+        try Signals.writeSine(to: directory.path("clips/rain/two.flac"), format: .flac)
+        try Signals.writeSine(to: directory.path("clips/car-horn-03.wav"))
+        try directory.write("not audio", to: "clips/readme.txt")
+        let byFolder = try FolderImporter.manifest(folder: directory.path("clips"), labels: .folder)
+        #expect(byFolder.entries.map(\.clip) == ["car-horn-03.wav", "dog_bark/one.wav", "rain/two.flac"])
+        #expect(byFolder.entries.map(\.objects) == [[], ["dog bark"], ["rain"]])
+        let byStem = try FolderImporter.manifest(folder: directory.path("clips"), labels: .stem)
+        #expect(byStem.entries.first?.objects == ["car horn"])
+        let sidecar = try directory.write("clip,objects\ndog_bark/one.wav,dog barking;speech\n", to: "labels.csv")
+        let bySidecar = try FolderImporter.manifest(folder: directory.path("clips"), labels: .folder, sidecar: sidecar.path)
+        #expect(bySidecar.entries[1].objects == ["dog barking", "speech"])
+        #expect(try ClipManifest(path: sidecar.path).entries.count == 1)
+    }
+}
