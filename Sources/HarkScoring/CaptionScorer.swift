@@ -56,16 +56,19 @@ public struct CaptionScorer: Sendable {
 /// ("dogs", "buses", "babies") and synonyms mapped to their label.
 struct MentionFinder {
     /// Word sequences to look for, each with the label it stands for.
-    private var phrases: [([String], String)] = []
+    private var phrases: [([[UInt8]], String)] = []
 
     init(labels: Set<String>, synonyms: [String: String]) {
         var forms: [String: String] = [:]
         for label in labels { forms[label] = label }
         for (name, label) in synonyms { forms[name.lowercased()] = label.lowercased() }
         for (name, label) in forms {
-            let words = Words.split(name).map(String.init)
+            let tokens = TextTokens(name)
+            let words = tokens.words.map { String(decoding: tokens.bytes[$0], as: UTF8.self) }
             guard let last = words.last else { continue }
-            for variant in Self.plurals(of: last) { phrases.append((words.dropLast() + [variant], label)) }
+            for variant in Self.plurals(of: last) {
+                phrases.append(((words.dropLast() + [variant]).map { Array($0.utf8) }, label))
+            }
         }
         phrases.sort { $0.0.count > $1.0.count }
     }
@@ -78,10 +81,10 @@ struct MentionFinder {
     }
 
     func mentions(in text: String) -> Set<String> {
-        let words = Words.split(text.lowercased()).map(String.init)
+        let tokens = TextTokens(text)
         var found: Set<String> = []
-        for (phrase, label) in phrases where !found.contains(label) {
-            if DefaultYesNoExtractor.contains(words, any: [phrase]) { found.insert(label) }
+        for (phrase, label) in phrases where !found.contains(label) && tokens.contains(phrase) {
+            found.insert(label)
         }
         return found
     }

@@ -1,6 +1,6 @@
 import Foundation
 import HarkCore
-import HarkScoring
+@testable import HarkScoring
 import HarkTestSupport
 import Testing
 
@@ -84,5 +84,28 @@ import Testing
         // numpy.percentile([1, 2, 3, 4], [2.5, 97.5]) == [1.075, 3.925]
         #expect(Bootstrap.percentile([1, 2, 3, 4], 2.5) == 1.075)
         #expect(abs(Bootstrap.percentile([1, 2, 3, 4], 97.5) - 3.925) < 1e-12)
+    }
+}
+
+@Suite struct BinomialTests {
+    @Test("binomial draws have the right mean and variance", arguments: [(1_000_000, 0.25), (50, 0.5), (10, 0.01), (7, 0.99)])
+    func moments(n: Int, p: Double) {
+        var generator = SplitMix64(seed: 11)
+        let draws = (0..<20_000).map { _ in
+            Double(Binomial.draw(n: n, p: p, uniform: Double(generator.next() >> 11) / Double(1 << 53)))
+        }
+        let mean = draws.reduce(0, +) / Double(draws.count)
+        let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(draws.count - 1)
+        let expectedVariance = Double(n) * p * (1 - p)
+        // Standard error of the mean is √(npq / 20000); allow 5 of them.
+        #expect(abs(mean - Double(n) * p) < 5 * (expectedVariance / 20_000).squareRoot() + 1e-9)
+        #expect(abs(variance / expectedVariance - 1) < 0.06)
+        #expect(draws.allSatisfy { $0 >= 0 && $0 <= Double(n) })
+    }
+
+    @Test func edgeProbabilities() {
+        #expect(Binomial.draw(n: 10, p: 0, uniform: 0.5) == 0)
+        #expect(Binomial.draw(n: 10, p: 1, uniform: 0.5) == 10)
+        #expect(Binomial.draw(n: 0, p: 0.5, uniform: 0.5) == 0)
     }
 }

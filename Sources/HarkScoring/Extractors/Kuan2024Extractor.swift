@@ -8,8 +8,11 @@ public struct Kuan2024Extractor: YesNoExtractor {
 
     public init() {}
 
+    /// Substring tests on UTF-8 bytes: for valid UTF-8 the same as Python's `in` on code points (a
+    /// Swift `String.contains` would compare grapheme clusters, which differs on combining marks).
     public func extract(_ response: String) -> YesNo? {
-        func has(_ needle: String) -> Bool { response.contains(needle) }
+        let bytes = Array(response.utf8)
+        func has(_ needle: String) -> Bool { Self.contains(bytes, Array(needle.utf8)) }
         if has("Yes") || has("yes") { return .yes }
         if has("No") { return .no }
         if has("there is no") { return .no }
@@ -17,5 +20,19 @@ public struct Kuan2024Extractor: YesNoExtractor {
         if has("contain") { return .yes }
         if has("not") || has("unable") || has("can't") { return .no }
         return nil
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 }

@@ -6,8 +6,8 @@ public import HarkCore
 public enum Bootstrap {
     public static let defaultResamples = 1_000
 
-    /// Intervals for yes/no metrics over a confusion table: resampling items is resampling the six
-    /// cells with the table's proportions. `metrics` maps a resampled table to values, in a fixed
+    /// Intervals for yes/no metrics over a confusion table: resampling the items is drawing the six
+    /// cells from a multinomial with the table's proportions, done exactly by conditional binomials. `metrics` maps a resampled table to values, in a fixed
     /// order; the result holds one interval per value.
     public static func yesNoIntervals(
         _ table: YesNoConfusion, resamples: Int = defaultResamples, seed: UInt64, metrics: (YesNoConfusion) -> [Double]
@@ -15,25 +15,22 @@ public enum Bootstrap {
         let total = table.total
         guard total > 0, resamples > 1 else { return metrics(table).map { _ in [0, 0] } }
         let cells = [table.yesYes, table.yesNo, table.yesUnparsed, table.noYes, table.noNo, table.noUnparsed]
-        var bounds: [UInt64] = []
-        var running = 0
-        for cell in cells {
-            running += cell
-            bounds.append(UInt64(running))
-        }
         var generator = SplitMix64(seed: seed)
         var draws: [[Double]] = []
         draws.reserveCapacity(resamples)
-        let size = UInt64(total)
         for _ in 0..<resamples {
+            // Resampling `total` items with replacement gives multinomial cell counts; each cell is a
+            // binomial draw from what the cells before it left.
             var counts = [Int](repeating: 0, count: 6)
-            for _ in 0..<total {
-                // An index in [0, total) by multiply-shift, then the cell it falls in.
-                let index = ((generator.next() >> 32) &* size) >> 32
-                var cell = 0
-                while index >= bounds[cell] { cell += 1 }
-                counts[cell] += 1
+            var remaining = total
+            var mass = total
+            for cell in 0..<5 where remaining > 0 && mass > 0 {
+                let uniform = Double(generator.next() >> 11) / Double(1 << 53)
+                counts[cell] = Binomial.draw(n: remaining, p: Double(cells[cell]) / Double(mass), uniform: uniform)
+                remaining -= counts[cell]
+                mass -= cells[cell]
             }
+            counts[5] = remaining
             draws.append(metrics(YesNoConfusion(
                 yesYes: counts[0], yesNo: counts[1], yesUnparsed: counts[2], noYes: counts[3], noNo: counts[4], noUnparsed: counts[5])))
         }
