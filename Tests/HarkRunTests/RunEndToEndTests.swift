@@ -123,11 +123,16 @@ import Testing
             sizes.append(try await session.execute().results.manifest.counts.samples)
             shards.append(session.directory)
         }
-        let merged = try RunMerger.merge(shards, into: RunDirectory(fixture.output.path("results/merged")))
+        let mergedDirectory = RunDirectory(fixture.output.path("results/merged"))
+        let merged = try RunScoring.score(
+            try RunMerger.merge(shards, into: mergedDirectory), suites: RunSuites.load(for: whole.results.manifest),
+            directory: mergedDirectory)
 
         #expect(sizes.reduce(0, +) == 40)
         #expect(sizes.allSatisfy { $0 > 0 })
         #expect(merged.suites.map(\.counts) == whole.results.suites.map(\.counts))
+        #expect(merged.suites.map(\.metrics) == whole.results.suites.map(\.metrics))
+        #expect(merged.suites.first?.metrics["accuracy"]?.value == 1)
         let mergedRecords = Dictionary(uniqueKeysWithValues: try Journal.read(RunDirectory(fixture.output.path("results/merged")).samples).map { ($0.key, $0.response) })
         let wholeRecords = try Journal.read(fixture.output.path("results/whole/samples.jsonl"))
         #expect(mergedRecords == Dictionary(uniqueKeysWithValues: wholeRecords.map { ($0.key, $0.response) }))
