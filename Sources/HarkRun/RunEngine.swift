@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import HarkCore
 public import HarkModels
 
@@ -55,13 +56,16 @@ public struct RunEngine: Sendable {
             total: total + resumed, done: resumed, errors: 0, cacheHits: 0, resumed: resumed, elapsed: 0,
             concurrency: limit.current)
         progress(status)
+        let watch = TimeoutWatch()
+        watch.start()
+        defer { watch.stop() }
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             var pending = requests.makeIterator()
             var running = 0
             func launch() {
                 while running < limit.current, let request = pending.next() {
                     running += 1
-                    group.addTask { try await self.process(request) }
+                    group.addTask { try await self.process(request, watch: watch) }
                 }
             }
             launch()
@@ -91,7 +95,7 @@ public struct RunEngine: Sendable {
         return counts
     }
 
-    func process(_ request: ModelRequest) async throws -> Outcome {
+    func process(_ request: ModelRequest, watch: TimeoutWatch) async throws -> Outcome {
         let hash = requestHash(request)
         let started = Date()
         func milliseconds() -> Double { (Date().timeIntervalSince(started) * 1_000_000).rounded() / 1_000 }
@@ -119,7 +123,7 @@ public struct RunEngine: Sendable {
             try Task.checkCancellation()
             attempts += 1
             do {
-                let response = try await attempt(request, audio: audio)
+                let response = try await attempt(request, audio: audio, watch: watch)
                 if let cache { try await cache.store(response, for: hash) }
                 let record = SampleRecord(
                     request: request, requestHash: hash, response: response, error: nil, latencyMs: milliseconds(),
@@ -139,27 +143,29 @@ public struct RunEngine: Sendable {
         }
     }
 
-    /// One call to the adapter, bounded by the timeout; any error that is not a `RequestFailure`
-    /// is classified as `other`.
-    func attempt(_ request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+    /// One call to the adapter, cancelled by the watch when it outlives the timeout; any error that is
+    /// not a `RequestFailure` is classified as `other`.
+    func attempt(_ request: ModelRequest, audio: [Data], watch: TimeoutWatch) async throws -> ModelResponse {
         let adapter = adapter
         let timeout = concurrency.timeout
+        let call = Task { try await adapter.respond(to: request, audio: audio) }
+        let timedOut = Mutex(false)
+        let id = watch.watch(until: Date().addingTimeInterval(timeout)) {
+            timedOut.withLock { $0 = true }
+            call.cancel()
+        }
+        defer { watch.release(id) }
         do {
-            return try await withThrowingTaskGroup(of: ModelResponse.self) { group in
-                defer { group.cancelAll() }
-                group.addTask { try await adapter.respond(to: request, audio: audio) }
-                group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(timeout * 1e9))
-                    throw RequestFailure(.timeout, "no answer within \(timeout) s")
-                }
-                guard let first = try await group.next() else { throw RequestFailure(.other, "no result") }
-                return first
+            return try await withTaskCancellationHandler {
+                try await call.value
+            } onCancel: {
+                call.cancel()
             }
-        } catch let failure as RequestFailure {
-            throw failure
-        } catch is CancellationError {
-            throw CancellationError()
         } catch {
+            if timedOut.withLock({ $0 }) { throw RequestFailure(.timeout, "no answer within \(timeout) s") }
+            try Task.checkCancellation()
+            if let failure = error as? RequestFailure { throw failure }
+            if error is CancellationError { throw CancellationError() }
             throw RequestFailure(.other, "\(error)")
         }
     }

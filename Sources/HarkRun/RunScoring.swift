@@ -22,33 +22,80 @@ public enum RunScoring {
         }
     }
 
+    /// Streams the journal once: each record is scored by its suite's scorer and its outcome written
+    /// to `scores.jsonl` at once, so memory holds counts, not records.
     public static func score(
         _ results: RunResults, suites: [Suite], directory: RunDirectory, overrides: Overrides = Overrides()
     ) throws -> RunResults {
         var results = results
-        let records = try Journal.read(directory.samples)
-        var bySuite: [String: [SampleRecord]] = [:]
-        for record in records { bySuite[record.suite, default: []].append(record) }
-        var outcomes: [String: [ScoreRecord]] = [:]
-        for index in results.suites.indices {
-            let entry = results.suites[index]
-            guard let suite = suites.first(where: { $0.id == entry.id }) else { continue }
+        var scorers: [String: SuiteScorer] = [:]
+        var items: [String: [String: Item]] = [:]
+        for suite in suites where results.suites.contains(where: { $0.id == suite.id }) {
             let settings = try settings(for: suite, overrides: overrides)
-            let items = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let suiteRecords = bySuite[suite.id] ?? []
-            let scored: (SuiteScore, [ScoreRecord])?
+            items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             switch suite.manifest.task {
-            case .yesNo: scored = try YesNoScorer(settings: settings).score(suite: suite.id, items: items, records: suiteRecords)
-            case .caption: scored = CaptionScorer(settings: settings).score(suite: suite.id, items: items, records: suiteRecords)
-            case .multipleChoice, .instructionFollowing, .openQA: scored = nil
+            case .yesNo: scorers[suite.id] = SuiteScorer(yesNo: try YesNoScorer(settings: settings, suite: suite.id))
+            case .caption:
+                var labels: Set<String> = []
+                for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
+                scorers[suite.id] = SuiteScorer(caption: CaptionScorer(settings: settings, labels: labels))
+            case .multipleChoice, .instructionFollowing, .openQA: continue
             }
-            guard let (score, suiteOutcomes) = scored else { continue }
-            score.apply(to: &results.suites[index])
-            outcomes[suite.id] = suiteOutcomes
         }
-        try writeScores(results.suites.flatMap { outcomes[$0.id] ?? [] }, to: directory.scores)
+
+        let temporary = directory.url.appendingPathComponent(".scores.jsonl.writing")
+        _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        let output = try FileHandle(forWritingTo: temporary)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let decoder = JSONDecoder()
+        var buffer = Data()
+        if FileManager.default.fileExists(atPath: directory.samples.path) {
+            try LineReader.forEachLine(directory.samples) { line, _, number, isLast in
+                let record: SampleRecord
+                do {
+                    record = try decoder.decode(SampleRecord.self, from: line)
+                } catch {
+                    if isLast { return }
+                    throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: directory.samples.path, line: number))
+                }
+                guard let item = items[record.suite]?[record.item], let outcome = scorers[record.suite]?.add(record, item: item) else { return }
+                buffer.append(try encoder.encode(outcome))
+                buffer.append(UInt8(ascii: "\n"))
+                if buffer.count > 1 << 20 {
+                    try output.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        try output.write(contentsOf: buffer)
+        try output.close()
+        guard rename(temporary.path, directory.scores.path) == 0 else {
+            throw HarkError(.internal, "cannot write scores.jsonl: \(String(cString: strerror(errno)))", at: SourceLocation(file: directory.scores.path))
+        }
+        for index in results.suites.indices {
+            scorers[results.suites[index].id]?.finish()?.apply(to: &results.suites[index])
+        }
         try directory.write(results, to: directory.results)
         return results
+    }
+
+    /// The scorer of one suite, by task; a class so that each sample updates it in place.
+    final class SuiteScorer {
+        private var yesNo: YesNoScorer?
+        private var caption: CaptionScorer?
+
+        init(yesNo: YesNoScorer) { self.yesNo = yesNo }
+        init(caption: CaptionScorer) { self.caption = caption }
+
+        func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
+            if yesNo != nil { return yesNo?.add(record, item: item) }
+            return caption?.add(record, item: item)
+        }
+
+        func finish() -> SuiteScore? {
+            yesNo?.finish() ?? caption?.finish()
+        }
     }
 
     static func settings(for suite: Suite, overrides: Overrides) throws -> ScoringSettings {
@@ -64,16 +111,5 @@ public enum RunScoring {
             extractor: overrides.extractor ?? scoring.extractor ?? DefaultYesNoExtractor.name, policy: policy,
             positiveClass: scoring.positiveClass, bootstrapResamples: overrides.resamples ?? Bootstrap.defaultResamples,
             seed: overrides.seed ?? 0, synonyms: scoring.synonyms)
-    }
-
-    static func writeScores(_ records: [ScoreRecord], to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
-        for record in records {
-            data.append(try encoder.encode(record))
-            data.append(UInt8(ascii: "\n"))
-        }
-        try data.write(to: url, options: .atomic)
     }
 }

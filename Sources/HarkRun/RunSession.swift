@@ -27,6 +27,8 @@ public struct RunSession: Sendable {
         public var results: RunResults
         public var warnings: [String]
         public var clipsEncoded: Int
+        /// Seconds spent asking the model (the engine), apart from planning, compaction and scoring.
+        public var requestSeconds: Double
     }
 
     public func execute(
@@ -64,6 +66,7 @@ public struct RunSession: Sendable {
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
             concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical)
         let counts: RunManifest.Counts
+        let engineStart = Date()
         do {
             counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, progress: progress)
         } catch {
@@ -71,6 +74,7 @@ public struct RunSession: Sendable {
             throw error
         }
         await adapter.shutdown()
+        let requestSeconds = Date().timeIntervalSince(engineStart)
         try await journal.close()
 
         // The finished journal: one record per sample, in plan order.
@@ -82,7 +86,7 @@ public struct RunSession: Sendable {
         try directory.write(manifest, to: directory.manifest)
         let results = try RunScoring.score(
             Self.results(manifest: manifest, counts: compaction.counts), suites: suites.map(\.suite), directory: directory)
-        return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes)
+        return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes, requestSeconds: requestSeconds)
     }
 
     var audioDescription: JSONValue {

@@ -8,47 +8,55 @@ public import HarkCore
 /// in `no_mention_rate`, not scored as −1 (the official code's bug).
 public struct CaptionScorer: Sendable {
     public let settings: ScoringSettings
+    private let finder: MentionFinder
+    private var echoInstance = 0.0, echoSentence = 0.0, mentioning = 0
+    private var cover = 0.0, labelled = 0
+    private var answered = 0, noMention = 0
 
-    public init(settings: ScoringSettings) {
+    /// `labels` are every object the suite labels: the vocabulary mentions are looked for.
+    public init(settings: ScoringSettings, labels: Set<String>) {
         self.settings = settings
+        finder = MentionFinder(labels: Set(labels.map { $0.lowercased() }), synonyms: settings.synonyms)
     }
 
-    public func score(suite: String, items: [String: Item], records: [SampleRecord]) -> (SuiteScore, [ScoreRecord]) {
-        var vocabulary: Set<String> = []
-        for item in items.values { if case .caption(let labels) = item.answerKey { vocabulary.formUnion(labels.map { $0.lowercased() }) } }
-        let finder = MentionFinder(labels: vocabulary, synonyms: settings.synonyms)
-        var echoInstance: [Double] = []
-        var echoSentence: [Double] = []
-        var cover: [Double] = []
-        var noMention = 0
-        var outcomes: [ScoreRecord] = []
-        var answered = 0
-        for record in records where record.isAnswered {
-            guard let item = items[record.item], case .caption(let labels) = item.answerKey else { continue }
-            answered += 1
-            let present = Set(labels.map { $0.lowercased() })
-            let mentioned = finder.mentions(in: record.response ?? "")
-            if mentioned.isEmpty {
-                noMention += 1
-            } else {
-                let absent = mentioned.subtracting(present)
-                echoInstance.append(Double(absent.count) / Double(mentioned.count))
-                echoSentence.append(absent.isEmpty ? 0 : 1)
-            }
-            if !present.isEmpty { cover.append(Double(mentioned.intersection(present).count) / Double(present.count)) }
-            outcomes.append(ScoreRecord(
-                key: record.key, suite: suite, item: record.item, template: record.template,
-                extracted: mentioned.sorted().joined(separator: ", "), expected: present.sorted().joined(separator: ", "),
-                correct: nil, tags: item.tags))
+    public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
+        guard record.isAnswered, case .caption(let labels) = item.answerKey else { return nil }
+        answered += 1
+        let present = Set(labels.map { $0.lowercased() })
+        let mentioned = finder.mentions(in: record.response ?? "")
+        if mentioned.isEmpty {
+            noMention += 1
+        } else {
+            let absent = mentioned.subtracting(present)
+            echoInstance += Double(absent.count) / Double(mentioned.count)
+            echoSentence += absent.isEmpty ? 0 : 1
+            mentioning += 1
         }
-        func mean(_ values: [Double]) -> MetricValue {
-            MetricValue(values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count), n: values.count)
+        if !present.isEmpty {
+            cover += Double(mentioned.intersection(present).count) / Double(present.count)
+            labelled += 1
         }
-        let metrics: [String: MetricValue] = [
-            "echo_i": mean(echoInstance), "echo_s": mean(echoSentence), "cover": mean(cover),
-            "no_mention_rate": MetricValue(answered == 0 ? 0 : Double(noMention) / Double(answered), n: answered),
-        ]
-        return (SuiteScore(scoring: settings, metrics: metrics), outcomes)
+        return ScoreRecord(
+            key: record.key, suite: record.suite, item: record.item, template: record.template,
+            extracted: mentioned.sorted().joined(separator: ", "), expected: present.sorted().joined(separator: ", "),
+            correct: nil, tags: item.tags)
+    }
+
+    public func finish() -> SuiteScore {
+        func mean(_ sum: Double, _ count: Int) -> MetricValue { MetricValue(count == 0 ? 0 : sum / Double(count), n: count) }
+        return SuiteScore(scoring: settings, metrics: [
+            "echo_i": mean(echoInstance, mentioning), "echo_s": mean(echoSentence, mentioning), "cover": mean(cover, labelled),
+            "no_mention_rate": mean(Double(noMention), answered),
+        ])
+    }
+
+    /// Scores a whole list of records at once, the vocabulary taken from the items.
+    public static func score(settings: ScoringSettings, items: [String: Item], records: [SampleRecord]) -> (SuiteScore, [ScoreRecord]) {
+        var labels: Set<String> = []
+        for item in items.values { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
+        var scorer = CaptionScorer(settings: settings, labels: labels)
+        let outcomes = records.compactMap { record in items[record.item].flatMap { scorer.add(record, item: $0) } }
+        return (scorer.finish(), outcomes)
     }
 }
 

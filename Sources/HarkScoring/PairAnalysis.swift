@@ -1,18 +1,21 @@
 public import HarkCore
 
-/// ICASSP 2025 pair analysis: items come in pairs (the clip with the sound, the same clip with it
-/// removed), joined by the tag `pair`. Of the pairs whose two answers both parsed, the share where
-/// both are right (C-C), both wrong (IC-IC), only the first — the clip with the sound — right (C-IC),
-/// or only the second right (IC-C).
-public enum PairAnalysis {
-    public static func metrics(_ samples: [(record: SampleRecord, label: YesNo, prediction: YesNo?, pair: String?)]) -> [String: MetricValue] {
-        var pairs: [String: (present: Bool?, absent: Bool?)] = [:]
-        for sample in samples {
-            guard let pair = sample.pair, let prediction = sample.prediction else { continue }
-            let id = pair + "#" + sample.record.template + "@" + String(sample.record.repeatIndex)
-            let correct = prediction == sample.label
-            if sample.label == .yes { pairs[id, default: (nil, nil)].present = correct } else { pairs[id, default: (nil, nil)].absent = correct }
-        }
+/// ICASSP 2025 pair analysis: items come in pairs (the clip with the sound, labelled yes, and the same
+/// clip with it removed, labelled no), joined by the tag `pair`. Of the pairs whose two answers both
+/// parsed, the share where both are right (C-C), both wrong (IC-IC), only the first — the clip with
+/// the sound — right (C-IC), or only the second right (IC-C).
+public struct PairAnalysis: Sendable {
+    private var pairs: [String: (present: Bool?, absent: Bool?)] = [:]
+
+    public init() {}
+
+    public mutating func add(pair: String, label: YesNo, prediction: YesNo?) {
+        guard let prediction else { return }
+        let correct = prediction == label
+        if label == .yes { pairs[pair, default: (nil, nil)].present = correct } else { pairs[pair, default: (nil, nil)].absent = correct }
+    }
+
+    public var metrics: [String: MetricValue] {
         var counts = (cc: 0, icic: 0, cic: 0, icc: 0)
         for (present, absent) in pairs.values {
             switch (present, absent) {

@@ -1,78 +1,71 @@
 public import HarkCore
 
 /// Scores yes-no suites: extraction, the confusion table, metrics with confidence intervals, slices
-/// by tag and by template, the spread of F1 across templates, and ICASSP pair analysis.
+/// by tag and by template, the spread of F1 across templates, and ICASSP pair analysis. Samples are
+/// added one at a time and only counts are kept, so memory does not grow with the run.
 public struct YesNoScorer: Sendable {
     public let settings: ScoringSettings
     let extractor: any YesNoExtractor
+    let suite: String
+    private var table = YesNoConfusion()
+    private var byTemplate: [String: YesNoConfusion] = [:]
+    private var byTag: [String: [String: YesNoConfusion]] = [:]
+    private var pairs = PairAnalysis()
 
-    public init(settings: ScoringSettings) throws {
+    public init(settings: ScoringSettings, suite: String = "") throws {
         guard let extractor = YesNoExtractors.named(settings.extractor) else {
             throw HarkError.badInput(
                 "unknown yes/no extractor \"\(settings.extractor)\"; known: \(YesNoExtractors.names.joined(separator: ", "))")
         }
         self.settings = settings
         self.extractor = extractor
+        self.suite = suite
     }
 
-    struct Scored {
-        var record: SampleRecord
-        var label: YesNo
-        var prediction: YesNo?
-        var tags: [String: String]
+    /// Scores one answered sample; errors and items of other tasks are not scored (nil).
+    public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
+        guard record.isAnswered, case .yesNo(_, let label) = item.answerKey else { return nil }
+        let prediction = extractor.extract(record.response ?? "")
+        table.add(label: label, prediction: prediction)
+        // Items with their own question may name the template they follow in a `template` tag.
+        let template = record.template == "q" ? item.tags["template"] ?? "q" : record.template
+        byTemplate[template, default: YesNoConfusion()].add(label: label, prediction: prediction)
+        for (key, value) in item.tags where key != "template" {
+            byTag[key, default: [:]][value, default: YesNoConfusion()].add(label: label, prediction: prediction)
+        }
+        if let pair = item.tags["pair"] {
+            pairs.add(pair: pair + "#" + record.template + "@" + String(record.repeatIndex), label: label, prediction: prediction)
+        }
+        return ScoreRecord(
+            key: record.key, suite: record.suite, item: record.item, template: record.template,
+            extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label, tags: item.tags)
     }
 
-    public func score(suite: String, items: [String: Item], records: [SampleRecord]) -> (SuiteScore, [ScoreRecord]) {
-        var scored: [Scored] = []
-        for record in records where record.isAnswered {
-            guard let item = items[record.item], case .yesNo(_, let label) = item.answerKey else { continue }
-            scored.append(Scored(record: record, label: label, prediction: extractor.extract(record.response ?? ""), tags: item.tags))
-        }
-        let table = Self.table(scored)
-        var score = SuiteScore(scoring: settings, metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)), unparsed: table.unparsed, confusion: table)
-
-        var byTemplate: [String: [Scored]] = [:]
-        var byTag: [String: [String: [Scored]]] = [:]
-        for entry in scored {
-            // Items with their own question may name the template they follow in a `template` tag.
-            let template = entry.record.template == "q" ? entry.tags["template"] ?? "q" : entry.record.template
-            byTemplate[template, default: []].append(entry)
-            for (key, value) in entry.tags where key != "template" { byTag[key, default: [:]][value, default: []].append(entry) }
-        }
-        for (key, groups) in byTag {
-            score.slices[key] = groups.mapValues { metrics(Self.table($0), intervals: false, seed: 0) }
-        }
+    public func finish() -> SuiteScore {
+        var score = SuiteScore(
+            scoring: settings, metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)),
+            unparsed: table.unparsed, confusion: table)
+        for (key, groups) in byTag { score.slices[key] = groups.mapValues { metrics($0, intervals: false, seed: 0) } }
+        if byTemplate.count > 1 { score.slices["template"] = byTemplate.mapValues { metrics($0, intervals: false, seed: 0) } }
         // The spread of F1 over the suite's templates (items with their own question, `q`, stand apart).
-        let templates = byTemplate.keys.filter { $0 != "q" }.sorted()
-        let templateF1 = templates.map {
-            YesNoMetrics(Self.table(byTemplate[$0] ?? []), positive: settings.positiveClass, policy: settings.policy).f1
+        let templateF1 = byTemplate.filter { $0.key != "q" }.sorted { $0.key < $1.key }.map {
+            YesNoMetrics($0.value, positive: settings.positiveClass, policy: settings.policy).f1
         }
-        if byTemplate.count > 1 {
-            score.slices["template"] = byTemplate.mapValues { metrics(Self.table($0), intervals: false, seed: 0) }
-        }
-        if templates.count > 1 {
+        if templateF1.count > 1 {
             let mean = templateF1.reduce(0, +) / Double(templateF1.count)
             let variance = templateF1.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(templateF1.count)
             score.metrics["f1_mean_over_templates"] = MetricValue(mean, n: templateF1.count)
             score.metrics["f1_std"] = MetricValue(variance.squareRoot(), n: templateF1.count)
         }
-        for (name, value) in PairAnalysis.metrics(scored.map { ($0.record, $0.label, $0.prediction, $0.tags["pair"]) }) {
-            score.metrics[name] = value
-        }
-
-        let outcomes = scored.map { entry in
-            ScoreRecord(
-                key: entry.record.key, suite: suite, item: entry.record.item, template: entry.record.template,
-                extracted: entry.prediction?.rawValue ?? "unparsed", expected: entry.label.rawValue,
-                correct: entry.prediction == entry.label, tags: entry.tags)
-        }
-        return (score, outcomes)
+        score.metrics.merge(pairs.metrics) { $1 }
+        return score
     }
 
-    static func table(_ scored: [Scored]) -> YesNoConfusion {
-        var table = YesNoConfusion()
-        for entry in scored { table.add(label: entry.label, prediction: entry.prediction) }
-        return table
+    /// Scores a whole list of records at once.
+    public func score(suite: String, items: [String: Item], records: [SampleRecord]) -> (SuiteScore, [ScoreRecord]) {
+        var scorer = self
+        let outcomes = records.compactMap { record in items[record.item].flatMap { scorer.add(record, item: $0) } }
+        return (scorer.finish(), outcomes)
     }
 
     /// The metrics of a table; with `intervals`, Wilson intervals for proportions and seeded
@@ -80,13 +73,11 @@ public struct YesNoScorer: Sendable {
     func metrics(_ table: YesNoConfusion, intervals: Bool, seed: UInt64) -> [String: MetricValue] {
         let values = YesNoMetrics(table, positive: settings.positiveClass, policy: settings.policy)
         let counts = table.counts(of: settings.positiveClass)
-        let sizes: [String: Int] = [
-            "accuracy": table.total, "yes_ratio": table.total, "unparsed_rate": table.total, "instruction_following_rate": table.total,
-            "precision": counts.predicted, "recall": counts.actual, "f1": table.total, "f1_yes": table.total, "f1_no": table.total,
-            "f1_macro": table.total, "f1_weighted": table.total,
-        ]
         var result: [String: MetricValue] = [:]
-        for (name, value) in values.named { result[name] = MetricValue(value, n: sizes[name] ?? table.total) }
+        for (name, value) in values.named {
+            let size = name == "precision" ? counts.predicted : name == "recall" ? counts.actual : table.total
+            result[name] = MetricValue(value, n: size)
+        }
         guard intervals else { return result }
         result["accuracy"]?.ci = Wilson.interval(successes: table.correct, n: table.total)
         result["yes_ratio"]?.ci = Wilson.interval(successes: table.saidYes, n: table.total)

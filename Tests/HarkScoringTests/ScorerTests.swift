@@ -24,7 +24,7 @@ import Testing
             record("c3", "Something hums quietly."),
             record("c3", nil, template: "t1"),
         ]
-        let (score, outcomes) = CaptionScorer(settings: ScoringSettings()).score(suite: "s", items: items, records: records)
+        let (score, outcomes) = CaptionScorer.score(settings: ScoringSettings(), items: items, records: records)
         #expect(score.metrics["echo_i"] == MetricValue((0.25 + 0) / 2, n: 2))
         #expect(score.metrics["echo_s"] == MetricValue(0.5, n: 2))
         #expect(score.metrics["cover"] == MetricValue((1 + 1 + 0) / 3, n: 3))
@@ -35,8 +35,8 @@ import Testing
     @Test func synonymsAndPluralsAreMentions() {
         let items = ["c": Item(id: "c", answerKey: .caption(labels: ["dog", "bus", "baby"]))]
         let settings = ScoringSettings(synonyms: ["barking": "dog", "infant": "baby"])
-        let (_, outcomes) = CaptionScorer(settings: settings).score(
-            suite: "s", items: items, records: [record("c", "Barking near two buses; babies and an infant cry.")])
+        let (_, outcomes) = CaptionScorer.score(
+            settings: settings, items: items, records: [record("c", "Barking near two buses; babies and an infant cry.")])
         #expect(outcomes.first?.extracted == "baby, bus, dog")
     }
 
