@@ -39,19 +39,9 @@ public actor Journal {
     /// Reads a journal. A last line cut short by a kill is dropped; any other bad line is an error
     /// naming its line.
     public static func read(_ url: URL) throws -> [SampleRecord] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        let decoder = JSONDecoder()
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
         var records: [SampleRecord] = []
-        for (index, line) in lines.enumerated() where !line.isEmpty {
-            do {
-                records.append(try decoder.decode(SampleRecord.self, from: Data(line)))
-            } catch {
-                let isTornTail = index == lines.count - 1
-                if isTornTail { break }
-                throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: url.path, line: index + 1))
-            }
-        }
+        try forEachRecord(url) { record, _, _ in records.append(record) }
         return records
     }
 
@@ -59,11 +49,8 @@ public actor Journal {
     /// crash leaves either the old or the new file).
     public static func write(_ records: [SampleRecord], to url: URL) throws {
         let encoder = makeEncoder()
-        var data = Data()
-        for record in records {
-            data.append(try encoder.encode(record))
-            data.append(UInt8(ascii: "\n"))
-        }
-        try data.write(to: url, options: .atomic)
+        let output = try LineFileWriter(replacing: url)
+        for record in records { try output.write(try encoder.encode(record)) }
+        try output.commit()
     }
 }

@@ -19,25 +19,16 @@ extension Journal {
         _ url: URL, planOrder: some Sequence<String>, keep: (SampleRecord) -> Bool = { _ in true }
     ) throws -> Compaction {
         guard FileManager.default.fileExists(atPath: url.path) else { return Compaction() }
-        let decoder = JSONDecoder()
         var index: [String: (offset: UInt64, length: Int)] = [:]
-        try LineReader.forEachLine(url) { line, offset, number, isLast in
-            let record: SampleRecord
-            do {
-                record = try decoder.decode(SampleRecord.self, from: line)
-            } catch {
-                if isLast { return }
-                throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: url.path, line: number))
-            }
-            if keep(record) { index[record.key] = (offset, line.count) }
+        try forEachRecord(url) { record, offset, length in
+            if keep(record) { index[record.key] = (offset, length) }
         }
 
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).compacting")
-        _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        let decoder = JSONDecoder()
         let input = try FileHandle(forReadingFrom: url)
-        let output = try FileHandle(forWritingTo: temporary)
+        defer { try? input.close() }
+        let output = try LineFileWriter(replacing: url)
         var compaction = Compaction()
-        var buffer = Data()
         for key in planOrder {
             guard let entry = index.removeValue(forKey: key) else { continue }
             try input.seek(toOffset: entry.offset)
@@ -47,22 +38,26 @@ extension Journal {
             let record = try decoder.decode(SampleRecord.self, from: line)
             compaction.counts[record.suite, default: RunResults.Counts()].add(record)
             compaction.records += 1
-            buffer.append(line)
-            buffer.append(UInt8(ascii: "\n"))
-            if buffer.count > 1 << 20 {
-                try output.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            try output.write(line)
         }
-        try output.write(contentsOf: buffer)
-        try output.synchronize()
-        try output.close()
-        try input.close()
-        // rename(2) replaces the journal in one step: a crash leaves the old or the new file.
-        guard rename(temporary.path, url.path) == 0 else {
-            throw HarkError(.internal, "cannot replace the journal: \(String(cString: strerror(errno)))", at: SourceLocation(file: url.path))
-        }
+        try output.commit()
         return compaction
+    }
+
+    /// Calls `body` with each record of a journal and its line's byte offset and length, streaming
+    /// the file. A last line cut short by a kill is skipped; any other bad line is an error naming it.
+    static func forEachRecord(_ url: URL, _ body: (SampleRecord, UInt64, Int) throws -> Void) throws {
+        let decoder = JSONDecoder()
+        try LineReader.forEachLine(url) { line, offset, number, isLast in
+            let record: SampleRecord
+            do {
+                record = try decoder.decode(SampleRecord.self, from: line)
+            } catch {
+                if isLast { return }
+                throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: url.path, line: number))
+            }
+            try body(record, offset, line.count)
+        }
     }
 }
 

@@ -27,21 +27,17 @@ public enum RunMerger {
         }
         // All shard journals into one file, then compacted into (suite, key) order.
         try output.create()
-        _ = FileManager.default.createFile(atPath: output.samples.path, contents: nil)
-        let combined = try FileHandle(forWritingTo: output.samples)
+        let combined = try LineFileWriter(replacing: output.samples)
+        let encoder = Journal.makeEncoder()
         var keys: [(suite: Int, key: String)] = []
         let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
         for run in runs {
-            try LineReader.forEachLine(run.samples) { line, _, _, isLast in
-                guard let record = try? JSONDecoder().decode(SampleRecord.self, from: line) else {
-                    if isLast { return }
-                    throw HarkError.badInput("not a journal record", at: SourceLocation(file: run.samples.path))
-                }
+            try Journal.forEachRecord(run.samples) { record, _, _ in
                 keys.append((suiteOrder[record.suite] ?? 0, record.key))
-                try combined.write(contentsOf: line + Data("\n".utf8))
+                try combined.write(try encoder.encode(record))
             }
         }
-        try combined.close()
+        try combined.commit()
         let order = keys.sorted { ($0.suite, $0.key) < ($1.suite, $1.key) }.map(\.key)
         let compaction = try Journal.compact(output.samples, planOrder: order)
 

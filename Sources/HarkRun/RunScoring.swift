@@ -43,36 +43,16 @@ public enum RunScoring {
             }
         }
 
-        let temporary = directory.url.appendingPathComponent(".scores.jsonl.writing")
-        _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-        let output = try FileHandle(forWritingTo: temporary)
+        let output = try LineFileWriter(replacing: directory.scores)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let decoder = JSONDecoder()
-        var buffer = Data()
         if FileManager.default.fileExists(atPath: directory.samples.path) {
-            try LineReader.forEachLine(directory.samples) { line, _, number, isLast in
-                let record: SampleRecord
-                do {
-                    record = try decoder.decode(SampleRecord.self, from: line)
-                } catch {
-                    if isLast { return }
-                    throw HarkError.badInput("not a journal record: \(error)", at: SourceLocation(file: directory.samples.path, line: number))
-                }
+            try Journal.forEachRecord(directory.samples) { record, _, _ in
                 guard let item = items[record.suite]?[record.item], let outcome = scorers[record.suite]?.add(record, item: item) else { return }
-                buffer.append(try encoder.encode(outcome))
-                buffer.append(UInt8(ascii: "\n"))
-                if buffer.count > 1 << 20 {
-                    try output.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                try output.write(try encoder.encode(outcome))
             }
         }
-        try output.write(contentsOf: buffer)
-        try output.close()
-        guard rename(temporary.path, directory.scores.path) == 0 else {
-            throw HarkError(.internal, "cannot write scores.jsonl: \(String(cString: strerror(errno)))", at: SourceLocation(file: directory.scores.path))
-        }
+        try output.commit()
         for index in results.suites.indices {
             scorers[results.suites[index].id]?.finish()?.apply(to: &results.suites[index])
         }

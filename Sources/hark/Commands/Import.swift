@@ -9,6 +9,18 @@ struct Import: AsyncParsableCommand {
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
         subcommands: [Kuan2024.self, ICASSP2025.self, Folder.self])
 
+    /// Writes imported yes-no items as a suite scored by the official rule and the given policy.
+    static func writeYesNoSuite(
+        items: [JSONValue], id: String, description: String, policy: String, file: String, audioRoot: String, out: String
+    ) throws {
+        let directory = URL(fileURLWithPath: out)
+        try SuiteWriter.write(
+            id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
+            audioRoot: Probes.Generate.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot)),
+            scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: items, to: directory)
+        print("\(out): \(items.count) items")
+    }
+
     struct Kuan2024: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "kuan2024",
@@ -24,13 +36,10 @@ struct Import: AsyncParsableCommand {
         var id = "kuan2024-audiocaps"
 
         func run() async throws {
-            let items = try HallucinationImporters.kuan2024(rows: TabularRows(path: file), file: file)
-            let directory = URL(fileURLWithPath: out)
-            try SuiteWriter.write(
-                id: id, task: .yesNo, description: "Kuan et al. 2024 discriminative probes, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: Probes.Generate.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot)),
-                scoring: "{extractor: kuan2024, positive_class: \"no\", policy: kuan2024-interspeech}", items: items, to: directory)
-            print("\(out): \(items.count) items")
+            try Import.writeYesNoSuite(
+                items: HallucinationImporters.kuan2024(rows: TabularRows(path: file), file: file), id: id,
+                description: "Kuan et al. 2024 discriminative probes", policy: "kuan2024-interspeech", file: file,
+                audioRoot: audioRoot, out: out)
         }
     }
 
@@ -48,13 +57,9 @@ struct Import: AsyncParsableCommand {
         var id = "icassp2025-object-existence"
 
         func run() async throws {
-            let items = try HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file)
-            let directory = URL(fileURLWithPath: out)
-            try SuiteWriter.write(
-                id: id, task: .yesNo, description: "Kuan & Lee ICASSP 2025 task, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: Probes.Generate.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot)),
-                scoring: "{extractor: kuan2024, positive_class: \"no\", policy: kuan2025-icassp}", items: items, to: directory)
-            print("\(out): \(items.count) items")
+            try Import.writeYesNoSuite(
+                items: HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file), id: id,
+                description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot, out: out)
         }
     }
 
