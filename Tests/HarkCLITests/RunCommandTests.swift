@@ -84,3 +84,33 @@ import Testing
         #expect(output.stderr.contains(#"label: expected "yes" or "no", found "perhaps""#))
     }
 }
+
+@Suite struct RunConfigTests {
+    @Test func aRunConfigNamesSuitesModelAndPlan() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
+        try work.write(
+            """
+            suites: [\(suite)]
+            model: {name: inline-random, adapter: random, seed: 4}
+            run: configured
+            limit: 3
+            """, to: "run.yaml")
+        let output = try HarkCLI.run(["run", "--config", "run.yaml", "--no-cache"], in: work.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        let results = try RunDirectory(work.path("results/configured")).readResults()
+        #expect(results.manifest.model.name == "inline-random")
+        #expect(results.manifest.plan.limit == 3)
+        #expect(results.suites.first?.counts.samples == 6)
+    }
+
+    @Test func anUnknownKeyNamesItsLine() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write("suites: []\nmodle: oracle\n", to: "run.yaml")
+        let output = try HarkCLI.run(["run", "--config", "run.yaml"], in: work.url)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("run.yaml:2: modle: unknown key"))
+    }
+}

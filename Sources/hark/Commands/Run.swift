@@ -23,6 +23,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Answer from a JSON Lines file of earlier answers (the replay adapter).")
     var replay: String?
 
+    @Option(help: "A run config YAML (suites, model, run, repeats, limit); flags override it.")
+    var config: String?
+
     @Option(help: "The run's name: its folder under --results. Default: the model's name.")
     var run: String?
 
@@ -39,7 +42,7 @@ struct Run: AsyncParsableCommand {
     var noCache = false
 
     @Option(help: "Ask each question this many times (for sampled decoding).")
-    var repeats = 1
+    var repeats: Int?
 
     @Option(help: "Only the first N items of each suite.")
     var limit: Int?
@@ -75,9 +78,10 @@ struct Run: AsyncParsableCommand {
     var maxErrorRate = 0.05
 
     func run() async throws {
-        let loaded = try SuiteLoading.load(suites)
+        let runConfig = try config.map(RunConfig.init(path:))
+        let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites)
         guard !loaded.isEmpty else { throw ValidationError("name at least one --suite") }
-        var config = try modelConfig()
+        var config = try modelConfig(default: runConfig?.model)
         if let concurrency { config.concurrency.max = concurrency }
         if adaptive { config.concurrency.adaptive = true }
         if let timeout { config.concurrency.timeout = timeout }
@@ -93,10 +97,12 @@ struct Run: AsyncParsableCommand {
             config.settings = .object(settings)
         }
 
-        let directory = RunDirectory(URL(fileURLWithPath: results).appendingPathComponent(run ?? config.name))
-        var session = RunSession(
-            suites: loaded, model: config, directory: directory,
-            planner: Planner(generation: config.generation, repeats: repeats, limit: limit, shard: try shard.map(Shard.init)))
+        let name = run ?? runConfig?.run ?? config.name
+        let directory = RunDirectory(URL(fileURLWithPath: results).appendingPathComponent(name))
+        let planner = Planner(
+            generation: config.generation, repeats: repeats ?? runConfig?.repeats ?? 1, limit: limit ?? runConfig?.limit,
+            shard: try shard.map(Shard.init))
+        var session = RunSession(suites: loaded, model: config, directory: directory, planner: planner)
         session.resume = resume
         session.cacheURL = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL
         let progress = ProgressLine()
@@ -113,7 +119,8 @@ struct Run: AsyncParsableCommand {
         }
     }
 
-    func modelConfig() throws -> ModelConfig {
+    func modelConfig(default configured: ModelConfig?) throws -> ModelConfig {
+        if model == nil, replay == nil, let configured { return configured }
         switch (model, replay) {
         case (nil, let file?):
             return ModelConfig(name: "replay", adapter: "replay", settings: .object(["file": .string(file)]))

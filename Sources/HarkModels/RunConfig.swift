@@ -1,0 +1,56 @@
+public import Foundation
+public import HarkCore
+import Yams
+
+/// A run written down (`hark run --config run.yaml`): the suites, the model (a config file, a
+/// built-in name, or a model config inline) and the plan. Command-line flags override it.
+///
+/// ```yaml
+/// suites: [benchmarks/audiocaps-random, benchmarks/audiocaps-adversarial]
+/// model: models/qwen2-audio.yaml        # or: always-yes, or an inline mapping
+/// run: qwen2-audio-step-4000
+/// repeats: 1
+/// limit: 100
+/// ```
+public struct RunConfig: Sendable {
+    public var suites: [String]
+    public var model: ModelConfig?
+    public var run: String?
+    public var repeats: Int?
+    public var limit: Int?
+
+    public init(path: String) throws {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw HarkError.badInput("no such run config", at: SourceLocation(file: path))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: path))
+        }
+        guard let mapping = root?.mapping else { throw HarkError.badInput("expected a mapping", at: SourceLocation(file: path)) }
+        let location = { (field: String, node: Node?) in SourceLocation(file: path, line: node?.mark?.line, field: field) }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).standardizedFileURL.path
+        }
+        suites = (mapping["suites"]?.array(of: String.self) ?? []).map(resolve)
+        run = mapping["run"]?.string
+        repeats = mapping["repeats"]?.int
+        limit = mapping["limit"]?.int
+        switch mapping["model"] {
+        case .scalar(let scalar)?:
+            let reference = scalar.string
+            model = try ModelConfig.resolve(AdapterRegistry.baselines.contains(reference) ? reference : resolve(reference))
+        case let node?:
+            guard node.mapping != nil else { throw HarkError.badInput("expected a name, a file or a mapping", at: location("model", node)) }
+            model = try ModelConfig.parse(try Yams.serialize(node: node), file: path)
+        case nil:
+            model = nil
+        }
+        for (key, node) in mapping where !["suites", "model", "run", "repeats", "limit"].contains(key.string ?? "") {
+            throw HarkError.badInput("unknown key", at: location(key.string ?? "?", node))
+        }
+    }
+}
