@@ -166,3 +166,27 @@ import Testing
         #expect(try Journal.read(output.path("run/samples.jsonl")).first?.response == "2 clips: Which clip has the tone?")
     }
 }
+
+@Suite struct EndpointBalancingTests {
+    @Test func requestsGoToTheLeastBusyEndpoint() async throws {
+        let fixture = try RunFixture(clips: 10)
+        defer { fixture.remove() }
+        let slow = try await fixture.server { $0.latency = MockLatency(fixedMs: 150) }
+        let fast = try await fixture.server()
+        defer {
+            Task {
+                try? await slow.stop()
+                try? await fast.stop()
+            }
+        }
+        var model = fixture.model(fast, concurrency: 4)
+        model.settings = .object([
+            "base_url": .array([.string(slow.baseURL), .string(fast.baseURL)]), "model": .string("sim"),
+        ])
+        let outcome = try await fixture.session(model).execute()
+        #expect(outcome.results.manifest.counts.answered == 40)
+        #expect(slow.statistics.requests + fast.statistics.requests == 40)
+        #expect(slow.statistics.requests > 0)
+        #expect(fast.statistics.requests > 3 * slow.statistics.requests, "slow \(slow.statistics.requests), fast \(fast.statistics.requests)")
+    }
+}
