@@ -67,6 +67,10 @@ let package = Package(
             dependencies: ["HarkCore"],
             swiftSettings: strictSettings),
         .target(
+            name: "HarkReports",
+            dependencies: ["HarkCore", "CLibXML2"],
+            swiftSettings: strictSettings),
+        .target(
             name: "HarkRun",
             dependencies: [
                 "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring",
@@ -109,6 +113,10 @@ let package = Package(
             name: "HarkScoringTests",
             dependencies: ["HarkScoring", "HarkTestSupport"],
             exclude: ["Golden"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkReportsTests",
+            dependencies: ["HarkReports", "HarkTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkModelsTests",
