@@ -68,7 +68,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HarkReports",
-            dependencies: ["HarkCore", "CLibXML2"],
+            dependencies: ["HarkCore", "CLibXML2", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkRun",
@@ -117,6 +117,7 @@ let package = Package(
         .testTarget(
             name: "HarkReportsTests",
             dependencies: ["HarkReports", "HarkTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkModelsTests",

@@ -1,0 +1,125 @@
+public import Foundation
+public import HarkCore
+import Yams
+
+/// How a results table is laid out, declared rather than hard-coded: which rows, which column groups,
+/// which metrics with which labels, formats and directions. Built-in layouts cover the usual
+/// tables; a user's YAML file gives any other.
+///
+/// ```yaml
+/// title: Object hallucination (Kuan et al. 2024, Table 1)
+/// rows: suite-run          # run | suite-run | slice-run
+/// slice: sampling          # the tag whose values make rows (slice-run)
+/// groups: none             # none | suite (the metrics repeat under each suite)
+/// metrics:
+///   - {key: accuracy, label: Acc, better: higher}
+///   - {key: yes_ratio, label: Yes, better: balanced}
+/// ```
+public struct TableLayout: Sendable, Hashable, Codable {
+    public enum Rows: String, Sendable, Hashable, Codable {
+        /// One row per run.
+        case run
+        /// One row per suite and run: Kuan et al.'s "sampling setting × model".
+        case suiteRun = "suite-run"
+        /// One row per value of `slice` and run.
+        case sliceRun = "slice-run"
+    }
+
+    public enum Groups: String, Sendable, Hashable, Codable {
+        case none
+        /// The metrics repeat under each suite: a multi-suite summary.
+        case suite
+    }
+
+    public struct Metric: Sendable, Hashable, Codable {
+        public enum Better: String, Sendable, Hashable, Codable {
+            case higher, lower
+            /// Closest to 0.5 is best: a yes-ratio.
+            case balanced
+            /// No best value is marked.
+            case none
+        }
+
+        public enum Format: String, Sendable, Hashable, Codable {
+            /// ×100 with 2 decimals, as the papers print.
+            case percent
+            /// As is, 3 decimals.
+            case decimal
+            case integer
+        }
+
+        public var key: String
+        public var label: String
+        public var better: Better
+        public var format: Format
+
+        public init(key: String, label: String, better: Better = .higher, format: Format = .percent) {
+            self.key = key
+            self.label = label
+            self.better = better
+            self.format = format
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            key = try container.decode(String.self, forKey: .key)
+            label = try container.decodeIfPresent(String.self, forKey: .label) ?? key
+            better = try container.decodeIfPresent(Better.self, forKey: .better) ?? .higher
+            format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .percent
+        }
+    }
+
+    public var title: String
+    public var rows: Rows
+    public var slice: String?
+    public var groups: Groups
+    public var metrics: [Metric]
+
+    public init(title: String, rows: Rows, slice: String? = nil, groups: Groups = .none, metrics: [Metric]) {
+        self.title = title
+        self.rows = rows
+        self.slice = slice
+        self.groups = groups
+        self.metrics = metrics
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decodeIfPresent(String.self, forKey: .title) ?? "Results"
+        rows = try container.decodeIfPresent(Rows.self, forKey: .rows) ?? .run
+        slice = try container.decodeIfPresent(String.self, forKey: .slice)
+        groups = try container.decodeIfPresent(Groups.self, forKey: .groups) ?? .none
+        metrics = try container.decode([Metric].self, forKey: .metrics)
+    }
+
+    static let hallucinationMetrics: [Metric] = [
+        Metric(key: "accuracy", label: "Acc"), Metric(key: "precision", label: "P"), Metric(key: "recall", label: "R"),
+        Metric(key: "f1", label: "F1"), Metric(key: "yes_ratio", label: "Yes", better: .balanced),
+        Metric(key: "f1_std", label: "Std", better: .lower),
+    ]
+
+    /// Built-in layouts by name.
+    public static let builtIn: [String: TableLayout] = [
+        "hallucination": TableLayout(title: "Object hallucination", rows: .suiteRun, metrics: hallucinationMetrics),
+        "slices": TableLayout(
+            title: "Results by slice", rows: .sliceRun, slice: "sampling", metrics: Array(hallucinationMetrics.prefix(5))),
+        "summary": TableLayout(
+            title: "Summary", rows: .run, groups: .suite,
+            metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "f1", label: "F1"),
+                      Metric(key: "unparsed_rate", label: "Unparsed", better: .lower)]),
+    ]
+
+    /// A built-in layout by name, or a layout file.
+    public static func resolve(_ reference: String) throws -> TableLayout {
+        if let layout = builtIn[reference] { return layout }
+        guard let text = try? String(contentsOfFile: reference, encoding: .utf8) else {
+            let names = builtIn.keys.sorted().joined(separator: ", ")
+            throw HarkError.badInput("no such layout file, and not a built-in layout (\(names))", at: SourceLocation(file: reference))
+        }
+        do {
+            return try YAMLDecoder().decode(TableLayout.self, from: text)
+        } catch {
+            throw HarkError.badInput("not a table layout: \(error)", at: SourceLocation(file: reference))
+        }
+    }
+}

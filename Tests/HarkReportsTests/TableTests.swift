@@ -1,0 +1,76 @@
+import Foundation
+import HarkCore
+import HarkReports
+import HarkTestSupport
+import Testing
+
+@Suite struct TableTests {
+    static let golden = HarkCLI.packageRoot.appendingPathComponent("Tests/HarkReportsTests/Golden")
+
+    static let cases: [(layout: String, renderer: String, ci: Bool)] = ["hallucination", "slices", "summary"].flatMap { layout in
+        ["markdown", "latex", "csv"].map { (layout, $0, layout == "hallucination") }
+    }
+
+    func rendered(_ layout: String, _ renderer: String, ci: Bool) throws -> String {
+        let table = ResultsTable(layout: try TableLayout.resolve(layout), runs: TableFixtures.runs)
+        let format = try #require(TableRenderers.named(renderer))
+        return format.render(table, ci: ci)
+    }
+
+    @Test("built-in layouts match their golden files", arguments: cases)
+    func goldenFiles(layout: String, renderer: String, ci: Bool) throws {
+        let text = try rendered(layout, renderer, ci: ci)
+        let format = try #require(TableRenderers.named(renderer))
+        let url = Self.golden.appendingPathComponent("\(layout).\(format.fileExtension)")
+        if ProcessInfo.processInfo.environment["HARK_UPDATE_GOLDEN"] != nil { try text.write(to: url, atomically: true, encoding: .utf8) }
+        #expect(text == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test func bestValuesFollowEachMetricsDirection() throws {
+        let table = ResultsTable(layout: try TableLayout.resolve("hallucination"), runs: TableFixtures.runs)
+        let labels = table.columns.map(\.metric.label)
+        func bestRows(_ label: String) -> [String] {
+            table.best(column: labels.firstIndex(of: label)!).sorted().map { table.rows[$0].labels.joined(separator: "/") }
+        }
+        #expect(bestRows("F1") == ["random/balsa 100% #3"])
+        #expect(bestRows("P") == ["random/qwen2_audio 7B & co"])
+        #expect(bestRows("Yes") == ["adversarial/balsa 100% #3"])  // 0.37 is the closest to 0.5
+        #expect(bestRows("Std") == ["random/balsa 100% #3"])  // lower is better
+    }
+
+    @Test func latexEscapesNames() {
+        #expect(LaTeXTable.escape(#"a_b & 100% #3 {x} ~ ^ \"#) == ##"a\_b \& 100\% \#3 \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}"##)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdflatex"), "pdflatex is not installed"))
+    func latexCompilesWithPdflatex() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for layout in ["hallucination", "slices", "summary"] {
+            let table = try rendered(layout, "latex", ci: true)
+            try directory.write("\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n\(table)\\end{document}\n", to: "\(layout).tex")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/pdflatex")
+            process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "\(layout).tex"]
+            process.currentDirectoryURL = directory.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(layout).tex did not compile")
+            #expect(FileManager.default.fileExists(atPath: directory.path("\(layout).pdf").path))
+        }
+    }
+
+    @Test func layoutFilesAreRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(
+            "title: Mine\nrows: suite-run\nmetrics:\n  - {key: f1, label: F1}\n  - {key: yes_ratio, label: Yes, better: balanced, format: decimal}\n",
+            to: "layout.yaml")
+        let layout = try TableLayout.resolve(file.path)
+        #expect(layout.metrics.map(\.label) == ["F1", "Yes"])
+        #expect(layout.metrics[1].format == .decimal)
+        #expect(throws: HarkError.self) { try TableLayout.resolve(directory.path("nope.yaml").path) }
+    }
+}
