@@ -68,7 +68,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HarkReports",
-            dependencies: ["HarkCore", "CLibXML2", "Yams"],
+            dependencies: ["HarkCore", "HarkScoring", "CLibXML2", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkRun",
@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -129,7 +129,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkCLITests",
-            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "hark"],
+            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "HarkReports", "hark"],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],

@@ -1,0 +1,89 @@
+public import Foundation
+public import HarkCore
+import HarkScoring
+
+/// The JUnit view of runs: a test suite per (suite × run) with a case for the run's completeness and
+/// one per threshold; optionally one case per scored item, up to a cap (CI viewers choke on huge
+/// files; GitLab refuses over 30 MB).
+public enum ResultsJUnit {
+    /// One scored item of a run, for per-item cases.
+    public struct ItemOutcome: Sendable {
+        public var suite: String
+        public var key: String
+        public var expected: String
+        public var extracted: String
+        public var correct: Bool?
+
+        public init(suite: String, key: String, expected: String, extracted: String, correct: Bool?) {
+            self.suite = suite
+            self.key = key
+            self.expected = expected
+            self.extracted = extracted
+            self.correct = correct
+        }
+    }
+
+    public static func report(
+        runs: [(name: String, results: RunResults)], thresholds: [Threshold], items: [String: [ItemOutcome]] = [:], itemCap: Int = 0
+    ) -> JUnitReport {
+        var remaining = itemCap
+        var suites: [JUnitReport.TestSuite] = []
+        for run in runs {
+            let manifest = run.results.manifest
+            for suite in run.results.suites {
+                let classname = "\(suite.id).\(run.name)"
+                var cases: [JUnitReport.TestCase] = []
+                let counts = suite.counts
+                let complete = counts.samples > 0 && counts.answered == counts.samples
+                cases.append(.init(
+                    name: "all \(counts.samples) samples answered", classname: classname,
+                    outcome: complete
+                        ? .passed
+                        : .error(message: "\(counts.errors) of \(counts.samples) samples ended in errors: \(counts.errorKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")))
+                for threshold in thresholds where threshold.applies(to: suite.id) {
+                    let name = "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)"
+                    guard let value = suite.metrics[threshold.metric] else {
+                        cases.append(.init(name: name, classname: classname, outcome: .error(message: "the suite has no metric \(threshold.metric)")))
+                        continue
+                    }
+                    let ci = value.ci.map { String(format: " (95%% CI %.4f–%.4f)", $0[0], $0[1]) } ?? ""
+                    let message = String(format: "%@ = %.4f%@, bound %@ %g, n = %d", threshold.metric, value.value, ci, threshold.comparison.rawValue, threshold.bound, value.n)
+                    cases.append(.init(
+                        name: name, classname: classname,
+                        outcome: threshold.holds(value.value) ? .passed : .failed(message: message, details: message)))
+                }
+                for item in (items[run.name] ?? []).filter({ $0.suite == suite.id }) where remaining > 0 {
+                    remaining -= 1
+                    let detail = "expected \(item.expected), extracted \(item.extracted)"
+                    cases.append(.init(
+                        name: item.key, classname: classname + ".items",
+                        outcome: item.correct == false ? .failed(message: detail, details: detail) : .passed))
+                }
+                suites.append(.init(
+                    name: "\(suite.id) × \(run.name)", timestamp: manifest.startedAt.replacingOccurrences(of: "Z", with: ""),
+                    properties: [
+                        ("suite_fingerprint", suite.fingerprint), ("model", manifest.model.identity),
+                        ("hark_version", manifest.harkVersion), ("git_revision", manifest.gitRevision),
+                    ],
+                    cases: cases))
+            }
+        }
+        return JUnitReport(suites: suites)
+    }
+}
+
+extension ResultsJUnit.ItemOutcome {
+    /// The outcomes of a run's `scores.jsonl`; none when the file is absent.
+    public static func read(scores url: URL) throws -> [ResultsJUnit.ItemOutcome] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        let decoder = JSONDecoder()
+        return try data.split(separator: UInt8(ascii: "\n")).enumerated().map { index, line in
+            do {
+                let record = try decoder.decode(ScoreRecord.self, from: Data(line))
+                return .init(suite: record.suite, key: record.key, expected: record.expected, extracted: record.extracted, correct: record.correct)
+            } catch {
+                throw HarkError.badInput("not a scores record: \(error)", at: SourceLocation(file: url.path, line: index + 1))
+            }
+        }
+    }
+}

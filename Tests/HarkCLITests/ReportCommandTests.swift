@@ -1,0 +1,57 @@
+import Foundation
+import HarkReports
+import HarkTestSupport
+import Testing
+
+@Suite(.serialized) struct ReportCommandTests {
+    func runs(in work: TemporaryDirectory) throws {
+        let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
+        for model in ["oracle", "always-yes"] {
+            let output = try HarkCLI.run(["run", "--suite", suite, "--model", model, "--no-cache"], in: work.url)
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+    }
+
+    @Test func tablesAreWrittenUnderReportsByDefault() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try runs(in: work)
+        let output = try HarkCLI.run(["report", "oracle", "always-yes"], in: work.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        for file in ["hallucination.md", "hallucination.tex", "hallucination.csv"] {
+            #expect(FileManager.default.fileExists(atPath: work.path("reports/oracle+always-yes/\(file)").path), "\(file)")
+        }
+        #expect(output.stdout.contains("| fixture-yes-no | oracle | **100.00** |"))
+    }
+
+    @Test func junitWithThresholdsAndItemsValidates() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try runs(in: work)
+        let output = try HarkCLI.run(
+            ["report", "oracle", "results/always-yes", "--junit", "junit.xml", "--threshold", "fixture-*:f1>=0.5", "--junit-items", "100"],
+            in: work.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        let xml = try String(contentsOf: work.path("reports/oracle+always-yes/junit.xml"), encoding: .utf8)
+        let schema = HarkCLI.packageRoot.appendingPathComponent("Tests/Fixtures/schemas/junit-10.xsd")
+        #expect(try XMLSchemaValidator.problems(in: xml, schema: schema) == [])
+        #expect(xml.contains(#"<testsuite name="fixture-yes-no × always-yes" tests="21" failures="11""#))
+    }
+
+    @Test func aRunWrittenByAnotherSchemaIsRefused() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write(#"{"schema": "hark.results/0", "suites": []}"#, to: "results/old/results.json")
+        try work.write("", to: "results/old/samples.jsonl")
+        let output = try HarkCLI.run(["report", "old"], in: work.url)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("written by schema hark.results/0; this hark reads hark.results/1"))
+    }
+
+    @Test func thresholdsParse() throws {
+        let threshold = try Threshold("audiocaps-*:yes_ratio <= 0.7")
+        #expect(threshold.applies(to: "audiocaps-random") && !threshold.applies(to: "clotho"))
+        #expect(threshold.holds(0.7) && !threshold.holds(0.71))
+        #expect(throws: (any Error).self) { try Threshold("f1 at least 0.6") }
+    }
+}
