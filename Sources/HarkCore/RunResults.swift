@@ -14,6 +14,8 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var metrics: [String: MetricValue]
         /// Tag key → tag value → metrics; `template` slices by prompt template.
         public var slices: [String: [String: [String: MetricValue]]]
+        /// Yes-no suites: label × answer counts (`yes_yes`, `yes_no`, `yes_unparsed`, `no_yes`, …).
+        public var confusion: [String: Int]?
 
         public init(
             id: String, task: TaskKind, fingerprint: String, counts: Counts, scoring: JSONValue? = nil,

@@ -1,6 +1,6 @@
 public import Foundation
 public import HarkCore
-import HarkScoring
+public import HarkScoring
 
 /// The JUnit view of runs: a test suite per (suite × run) with a case for the run's completeness and
 /// one per threshold; optionally one case per scored item, up to a cap (CI viewers choke on huge
@@ -75,12 +75,20 @@ public enum ResultsJUnit {
 extension ResultsJUnit.ItemOutcome {
     /// The outcomes of a run's `scores.jsonl`; none when the file is absent.
     public static func read(scores url: URL) throws -> [ResultsJUnit.ItemOutcome] {
+        try ScoresFile.read(url).map {
+            .init(suite: $0.suite, key: $0.key, expected: $0.expected, extracted: $0.extracted, correct: $0.correct)
+        }
+    }
+}
+
+/// Reads a run's `scores.jsonl`.
+public enum ScoresFile {
+    public static func read(_ url: URL) throws -> [ScoreRecord] {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         let decoder = JSONDecoder()
         return try data.split(separator: UInt8(ascii: "\n")).enumerated().map { index, line in
             do {
-                let record = try decoder.decode(ScoreRecord.self, from: Data(line))
-                return .init(suite: record.suite, key: record.key, expected: record.expected, extracted: record.extracted, correct: record.correct)
+                return try decoder.decode(ScoreRecord.self, from: Data(line))
             } catch {
                 throw HarkError.badInput("not a scores record: \(error)", at: SourceLocation(file: url.path, line: index + 1))
             }

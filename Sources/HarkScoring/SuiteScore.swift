@@ -29,6 +29,12 @@ extension SuiteScore {
         results.metrics = metrics
         results.slices = slices
         results.counts.unparsed = unparsed
+        results.confusion = confusion.map { table in
+            [
+                "yes_yes": table.yesYes, "yes_no": table.yesNo, "yes_unparsed": table.yesUnparsed,
+                "no_yes": table.noYes, "no_no": table.noNo, "no_unparsed": table.noUnparsed,
+            ]
+        }
         results.scoring = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(scoring)))
     }
 }

@@ -1,0 +1,199 @@
+import Foundation
+public import HarkCore
+
+/// The self-contained HTML report: one file with inline CSS, JavaScript and SVG, no network fetches.
+/// Shows each run's manifest, summary cards, metric tables with intervals, charts, and an item
+/// explorer that pages through the samples (never one DOM row per item) and puts model text on the
+/// page only through `textContent`.
+public struct HTMLReport {
+    public var title: String
+    public var runs: [(name: String, results: RunResults)]
+    public var items: [ExplorerItem]
+    /// The `src` of a clip's audio player (a relative path or a data: URL), by suite and clip path.
+    public var audioSource: (_ suite: String, _ path: String) -> String?
+
+    public init(
+        title: String, runs: [(name: String, results: RunResults)], items: [ExplorerItem],
+        audioSource: @escaping (_ suite: String, _ path: String) -> String? = { _, _ in nil }
+    ) {
+        self.title = title
+        self.runs = runs
+        self.items = items
+        self.audioSource = audioSource
+    }
+
+    public func render() -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; media-src data: file: blob: *">
+            <title>\(HTMLText.escape(title))</title>
+            <style>\(Self.css)</style></head><body>
+            <header><h1>\(HTMLText.escape(title))</h1><p class="muted">hark report · \(runs.count) run(s) · \(items.count) samples</p></header>
+
+            """
+        html += section("Summary", summaryCards())
+        html += section("Tables", tables())
+        html += section("Charts", charts())
+        html += section("Items", explorer())
+        html += section("Runs", manifests())
+        html += "<script type=\"application/json\" id=\"hark-items\">" + HTMLText.scriptSafe(explorerJSON()) + "</script>\n"
+        html += "<script>" + Self.script + "</script>\n</body></html>\n"
+        return html
+    }
+
+    func section(_ heading: String, _ body: String) -> String {
+        "<section><h2>\(HTMLText.escape(heading))</h2>\n\(body)\n</section>\n"
+    }
+
+    func summaryCards() -> String {
+        var cards = "<div class=\"cards\">"
+        for run in runs {
+            for suite in run.results.suites {
+                let counts = suite.counts
+                func metric(_ name: String, _ label: String) -> String {
+                    guard let value = suite.metrics[name] else { return "" }
+                    let ci = value.ci.map { String(format: " <span class=\"muted\">[%.1f–%.1f]</span>", $0[0] * 100, $0[1] * 100) } ?? ""
+                    return "<div><b>\(label)</b> " + String(format: "%.2f", value.value * 100) + ci + "</div>"
+                }
+                cards += "<div class=\"card\"><h3>\(HTMLText.escape(run.name))</h3><p class=\"muted\">\(HTMLText.escape(suite.id))</p>"
+                cards += "<div><b>samples</b> \(counts.samples) · <b>errors</b> \(counts.errors) · <b>unparsed</b> \(counts.unparsed ?? 0)</div>"
+                cards += metric("accuracy", "accuracy") + metric("f1", "F1") + metric("yes_ratio", "yes-ratio") + metric("echo_i", "ECHO_I")
+                cards += "</div>"
+            }
+        }
+        return cards + "</div>"
+    }
+
+    func tables() -> String {
+        var html = ""
+        for name in ["hallucination", "slices", "summary"] {
+            guard let layout = TableLayout.builtIn[name] else { continue }
+            let table = ResultsTable(layout: layout, runs: runs)
+            guard !table.rows.isEmpty else { continue }
+            html += HTMLTable.render(table, ci: true)
+        }
+        return html
+    }
+
+    func charts() -> String {
+        var html = "<div class=\"charts\">"
+        let table = ResultsTable(layout: TableLayout.builtIn["hallucination"]!, runs: runs)
+        let settings = table.rows.reduce(into: [String]()) { if !$0.contains($1.labels[0]) { $0.append($1.labels[0]) } }
+        let names = runs.map(\.name)
+        func series(_ metric: String) -> [[Double?]] {
+            guard let column = table.metrics.firstIndex(where: { $0.key == metric }) else { return [] }
+            return names.map { name in
+                settings.map { setting in table.rows.first { $0.labels == [setting, name] }?.cells[column]?.value }
+            }
+        }
+        if !settings.isEmpty {
+            html += SVGChart.bars(title: "F1 by setting", groups: settings, series: names, values: series("f1"))
+            html += SVGChart.bars(title: "Yes-ratio (balanced = 50)", groups: settings, series: names, values: series("yes_ratio"), reference: 0.5)
+        }
+        for run in runs {
+            for suite in run.results.suites {
+                if let counts = suite.confusion { html += SVGChart.confusion(title: "\(suite.id) · \(run.name)", counts: counts) }
+            }
+        }
+        return html + "</div>"
+    }
+
+    func explorer() -> String {
+        """
+        <div class="filters">
+        <label>run <select id="f-run"><option value="">all</option></select></label>
+        <label>suite <select id="f-suite"><option value="">all</option></select></label>
+        <label>outcome <select id="f-outcome">
+        <option value="hallucinated">hallucinated: said yes to an absent sound</option>
+        <option value="missed">missed: said no to a present sound</option>
+        <option value="unparsed">unparsed</option><option value="error">error</option>
+        <option value="wrong">wrong</option><option value="correct">correct</option><option value="">all</option></select></label>
+        <label>slice <select id="f-slice"><option value="">all</option></select></label>
+        <label>search <input id="f-text" type="search" placeholder="question or answer"></label>
+        </div>
+        <p id="f-count" class="muted"></p>
+        <table class="items"><thead><tr><th>run</th><th>sample</th><th>question</th><th>answer</th><th>expected</th><th>read as</th><th>audio</th></tr></thead>
+        <tbody id="f-rows"></tbody></table>
+        <p class="pager"><button id="f-prev">previous</button> <span id="f-page"></span> <button id="f-next">next</button></p>
+        """
+    }
+
+    func manifests() -> String {
+        var html = ""
+        for run in runs {
+            let manifest = run.results.manifest
+            html += "<details><summary>\(HTMLText.escape(run.name))</summary><table class=\"manifest\">"
+            func row(_ key: String, _ value: String) { html += "<tr><th>\(HTMLText.escape(key))</th><td>\(HTMLText.escape(value))</td></tr>" }
+            row("hark", "\(manifest.harkVersion) (\(manifest.gitRevision))")
+            row("model", "\(manifest.model.name) · \(manifest.model.identity)")
+            row("settings", manifest.model.settings.canonical)
+            row("generation", manifest.generation.json.canonical)
+            row("audio", manifest.audio.canonical)
+            row("started / finished", "\(manifest.startedAt) / \(manifest.finishedAt ?? "-")")
+            row("counts", "\(manifest.counts.samples) samples, \(manifest.counts.answered) answered, \(manifest.counts.errors) errors, \(manifest.counts.cacheHits) cached")
+            for suite in manifest.suites { row("suite \(suite.id) v\(suite.version)", suite.fingerprint) }
+            html += "</table></details>"
+        }
+        return html
+    }
+
+    /// The samples as compact JSON: a table of distinct strings and, per sample, indexes into it.
+    func explorerJSON() -> String {
+        var strings: [String] = []
+        var index: [String: Int] = [:]
+        func id(_ text: String) -> Int {
+            if let known = index[text] { return known }
+            index[text] = strings.count
+            strings.append(text)
+            return strings.count - 1
+        }
+        var rows: [String] = []
+        rows.reserveCapacity(items.count)
+        for item in items {
+            let audio = item.audio.map { path in id(audioSource(item.suite, path) ?? "") }
+            let tags = item.tags.sorted { $0.key < $1.key }.map { id("\($0.key)=\($0.value)") }
+            let fields = [
+                id(item.run), id(item.suite), id(item.key), id(item.prompt), id(item.response), id(item.expected),
+                id(item.extracted), id(item.outcome), id(item.error ?? ""),
+            ]
+            rows.append("[" + fields.map(String.init).joined(separator: ",") + ",[" + audio.map(String.init).joined(separator: ",")
+                + "],[" + tags.map(String.init).joined(separator: ",") + "]]")
+        }
+        let table = JSONValue.array(strings.map(JSONValue.string)).canonical
+        return "{\"strings\":" + table + ",\"items\":[" + rows.joined(separator: ",") + "]}"
+    }
+
+    static let css = """
+        body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px;color:#222}
+        h1{margin-bottom:0}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:32px}.muted{color:#777}
+        .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:210px}
+        .card h3{margin:0}table{border-collapse:collapse;margin:8px 0 20px}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
+        table.results td.num{text-align:right;font-variant-numeric:tabular-nums}td.best{font-weight:700}
+        .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{width:520px;max-width:100%}.matrix{width:300px}
+        .chart-title{font-weight:600;font-size:13px}.axis{font-size:11px;fill:#555}.cell{font-size:13px}.grid{stroke:#eee}
+        .reference{stroke:#c00;stroke-dasharray:5 4}.filters{display:flex;flex-wrap:wrap;gap:10px}
+        table.items td{max-width:360px;white-space:pre-wrap;word-break:break-word}.outcome-hallucinated{background:#fdecea}
+        .outcome-missed{background:#fff4e5}.outcome-correct{background:#f0f8f0}audio{width:180px}
+        """
+
+    static let script = """
+        (function(){
+        var data=JSON.parse(document.getElementById('hark-items').textContent);var S=data.strings;var items=data.items;
+        var page=0,size=50,shown=[];function el(id){return document.getElementById(id)}
+        function fill(select,values){values.forEach(function(v){var o=document.createElement('option');o.value=v;o.textContent=v;select.appendChild(o)})}
+        function distinct(f){var seen={},out=[];items.forEach(function(i){var v=f(i);(Array.isArray(v)?v:[v]).forEach(function(x){if(!seen[x]){seen[x]=1;out.push(x)}})});return out.map(function(x){return S[x]}).sort()}
+        fill(el('f-run'),distinct(function(i){return i[0]}));fill(el('f-suite'),distinct(function(i){return i[1]}));fill(el('f-slice'),distinct(function(i){return i[10]}));
+        function apply(){var run=el('f-run').value,suite=el('f-suite').value,outcome=el('f-outcome').value,slice=el('f-slice').value,text=el('f-text').value.toLowerCase();
+        shown=items.filter(function(i){return(!run||S[i[0]]===run)&&(!suite||S[i[1]]===suite)&&(!outcome||S[i[7]]===outcome)&&(!slice||i[10].some(function(t){return S[t]===slice}))&&(!text||S[i[3]].toLowerCase().indexOf(text)>=0||S[i[4]].toLowerCase().indexOf(text)>=0)});page=0;render()}
+        function cell(tr,text){var td=document.createElement('td');td.textContent=text;tr.appendChild(td);return td}
+        function render(){var body=el('f-rows');body.textContent='';var pages=Math.max(1,Math.ceil(shown.length/size));page=Math.min(page,pages-1);
+        shown.slice(page*size,page*size+size).forEach(function(i){var tr=document.createElement('tr');tr.className='outcome-'+S[i[7]];
+        cell(tr,S[i[0]]);cell(tr,S[i[2]]);cell(tr,S[i[3]]);cell(tr,S[i[8]]?('error: '+S[i[8]]):S[i[4]]);cell(tr,S[i[5]]);cell(tr,S[i[6]]);
+        var td=cell(tr,'');i[9].forEach(function(a){if(S[a]){var audio=document.createElement('audio');audio.controls=true;audio.preload='none';audio.src=S[a];td.appendChild(audio)}});body.appendChild(tr)});
+        el('f-count').textContent=shown.length+' of '+items.length+' samples';el('f-page').textContent='page '+(page+1)+' of '+pages}
+        ['f-run','f-suite','f-outcome','f-slice'].forEach(function(id){el(id).addEventListener('change',apply)});el('f-text').addEventListener('input',apply);
+        el('f-prev').addEventListener('click',function(){if(page>0){page--;render()}});el('f-next').addEventListener('click',function(){page++;render()});apply()})();
+        """
+}
