@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "HarkRun",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring", "HarkReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkTestSupport", "CSndFile", "CSoxr",
+                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports", "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

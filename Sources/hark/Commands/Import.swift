@@ -16,7 +16,7 @@ struct Import: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: out)
         try SuiteWriter.write(
             id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
-            audioRoot: Probes.Generate.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot)),
+            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory),
             scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: items, to: directory)
         print("\(out): \(items.count) items")
     }

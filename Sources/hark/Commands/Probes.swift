@@ -73,22 +73,13 @@ struct Probes: AsyncParsableCommand {
             for sampling in samplings {
                 let output = generator.generate(manifest, sampling: sampling)
                 let directory = URL(fileURLWithPath: out).appendingPathComponent("\(id)-\(sampling.rawValue)")
-                let root = Self.relativePath(from: directory, to: URL(fileURLWithPath: audioRoot))
+                let root = URL(fileURLWithPath: audioRoot).path(relativeTo: directory)
                 try ProbeGenerator.writeSuite(
                     output.probes, id: "\(id)-\(sampling.rawValue)", sampling: sampling, templates: templates, prefix: prefix,
                     audioRoot: root, to: directory)
                 for skipped in output.skipped { Terminal.error("\(clips):\(skipped.line): warning: \(skipped.clip) left out: \(skipped.reason)") }
                 print("\(directory.path): \(output.probes.count) probes from \(manifest.entries.count - output.skipped.count) clips (\(output.skipped.count) left out)")
             }
-        }
-
-        /// `to` relative to `from`, so that a suite keeps working when the tree is moved.
-        static func relativePath(from: URL, to: URL) -> String {
-            let source = from.standardizedFileURL.pathComponents
-            let target = to.standardizedFileURL.pathComponents
-            let common = zip(source, target).prefix { $0 == $1 }.count
-            let path = Array(repeating: "..", count: source.count - common) + target.dropFirst(common)
-            return path.isEmpty ? "." : path.joined(separator: "/")
         }
     }
 }

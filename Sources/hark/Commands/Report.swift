@@ -3,7 +3,6 @@ import Foundation
 import HarkCore
 import HarkReports
 import HarkRun
-import HarkSuites
 
 /// `hark report RUN...`: paper tables, JUnit (and the HTML report) from one or more runs.
 struct Report: AsyncParsableCommand {
@@ -76,51 +75,17 @@ struct Report: AsyncParsableCommand {
             if name == "markdown" { print(text) }
             print("wrote \(file.path)")
         }
+        let directories = runs.map { RunDirectory.locate($0, resultsRoot: root) }
         if let html {
             let file = output.appendingPathComponent(html)
-            try writeHTML(runs: loaded, root: root, to: file)
+            try RunReport.writeHTML(directories, to: file, embedBytes: embedAudio ? Int(embedAudioCap * 1_000_000) : nil)
             print("wrote \(file.path)")
         }
         if let junit {
-            let items = try Dictionary(uniqueKeysWithValues: runs.map { reference in
-                let directory = RunDirectory.locate(reference, resultsRoot: root)
-                return (directory.name, junitItems > 0 ? try ResultsJUnit.ItemOutcome.read(scores: directory.scores) : [])
-            })
-            let report = ResultsJUnit.report(
-                runs: loaded, thresholds: try threshold.map(Threshold.init), items: items, itemCap: junitItems)
             let file = output.appendingPathComponent(junit)
-            try JUnitWriter.xml(report).write(to: file, atomically: true, encoding: .utf8)
+            let xml = try RunReport.junit(directories, thresholds: try threshold.map(Threshold.init), itemCap: junitItems)
+            try xml.write(to: file, atomically: true, encoding: .utf8)
             print("wrote \(file.path)")
         }
-    }
-
-    func writeHTML(runs loaded: [(name: String, results: RunResults)], root: URL, to file: URL) throws {
-        var items: [ExplorerItem] = []
-        var suites: [String: Suite] = [:]
-        for reference in runs {
-            let directory = RunDirectory.locate(reference, resultsRoot: root)
-            let results = try directory.readResults()
-            items += ExplorerItem.join(
-                run: directory.name, samples: try Journal.read(directory.samples), scores: try ScoresFile.read(directory.scores))
-            for suite in (try? RunSuites.load(for: results.manifest)) ?? [] { suites[suite.id] = suite }
-        }
-        let reportDirectory = file.deletingLastPathComponent()
-        var budget = Int(embedAudioCap * 1_000_000)
-        var sources: [String: String] = [:]
-        let report = HTMLReport(title: "hark report: " + loaded.map(\.name).joined(separator: ", "), runs: loaded, items: items) {
-            suiteID, path in
-            guard let suite = suites[suiteID] else { return nil }
-            let clip = suite.url(of: AudioRef(path: path))
-            if let known = sources[clip.path] { return known }
-            var source = Probes.Generate.relativePath(from: reportDirectory, to: clip)
-            if embedAudio, let data = FileManager.default.contents(atPath: clip.path), data.count <= budget {
-                budget -= data.count
-                source = "data:audio/\(clip.pathExtension.lowercased() == "mp3" ? "mpeg" : clip.pathExtension.lowercased());base64,"
-                    + data.base64EncodedString()
-            }
-            sources[clip.path] = source
-            return source
-        }
-        try report.render().write(to: file, atomically: true, encoding: .utf8)
     }
 }

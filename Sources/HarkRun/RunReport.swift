@@ -1,0 +1,52 @@
+public import Foundation
+public import HarkCore
+public import HarkReports
+import HarkScoring
+import HarkSuites
+
+/// Reports made from run folders: the HTML report (journal, scores and clips joined) and JUnit.
+public enum RunReport {
+    /// Writes the HTML report of the runs to `file`. Clips are linked relative to the report, or
+    /// embedded (data URLs) up to `embedBytes` in all; suites that cannot be found get no players.
+    public static func writeHTML(_ runs: [RunDirectory], to file: URL, embedBytes: Int? = nil) throws {
+        var loaded: [(name: String, results: RunResults)] = []
+        var items: [ExplorerItem] = []
+        var suites: [String: Suite] = [:]
+        for directory in runs {
+            let results = try directory.readResults()
+            loaded.append((directory.name, results))
+            items += ExplorerItem.join(
+                run: directory.name, samples: try Journal.read(directory.samples), scores: try ScoresFile.read(directory.scores))
+            for suite in (try? RunSuites.load(for: results.manifest)) ?? [] { suites[suite.id] = suite }
+        }
+        let reportDirectory = file.deletingLastPathComponent()
+        var budget = embedBytes ?? 0
+        var sources: [String: String] = [:]
+        let report = HTMLReport(title: "hark report: " + loaded.map(\.name).joined(separator: ", "), runs: loaded, items: items) {
+            suiteID, path in
+            guard let suite = suites[suiteID] else { return nil }
+            let clip = suite.url(of: AudioRef(path: path))
+            if let known = sources[clip.path] { return known }
+            var source = clip.path(relativeTo: reportDirectory)
+            if embedBytes != nil, let data = FileManager.default.contents(atPath: clip.path), data.count <= budget {
+                budget -= data.count
+                let type = clip.pathExtension.lowercased() == "mp3" ? "mpeg" : clip.pathExtension.lowercased()
+                source = "data:audio/\(type);base64," + data.base64EncodedString()
+            }
+            sources[clip.path] = source
+            return source
+        }
+        try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)
+        try report.render().write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// The JUnit report of the runs, with per-item cases up to `itemCap`.
+    public static func junit(_ runs: [RunDirectory], thresholds: [Threshold], itemCap: Int) throws -> String {
+        let loaded = try runs.map { (name: $0.name, results: try $0.readResults()) }
+        var items: [String: [ResultsJUnit.ItemOutcome]] = [:]
+        if itemCap > 0 {
+            for directory in runs { items[directory.name] = try ResultsJUnit.ItemOutcome.read(scores: directory.scores, limit: itemCap) }
+        }
+        return try JUnitWriter.xml(ResultsJUnit.report(runs: loaded, thresholds: thresholds, items: items, itemCap: itemCap))
+    }
+}
