@@ -71,9 +71,13 @@ let package = Package(
             dependencies: ["HarkCore", "HarkScoring", "CLibXML2", "Yams"],
             swiftSettings: strictSettings),
         .target(
+            name: "HarkGate",
+            dependencies: ["HarkCore", "HarkScoring", "Yams"],
+            swiftSettings: strictSettings),
+        .target(
             name: "HarkRun",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring", "HarkReports",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring", "HarkReports", "HarkGate",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
@@ -85,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports", "HarkGate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -120,6 +124,10 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "HarkGateTests",
+            dependencies: ["HarkGate", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "HarkModelsTests",
             dependencies: ["HarkModels", "HarkRun", "HarkTestSupport"],
             swiftSettings: strictSettings),
@@ -129,7 +137,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkCLITests",
-            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "HarkReports", "hark"],
+            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "HarkReports", "HarkGate", "hark"],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],

@@ -41,20 +41,7 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func applies(to suiteID: String) -> Bool {
-        Self.matches(suiteID, pattern: suite)
-    }
-
-    /// Glob matching with `*` only.
-    public static func matches(_ text: String, pattern: String) -> Bool {
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count > 1 else { return text == pattern }
-        guard text.hasPrefix(parts[0]), text.hasSuffix(parts[parts.count - 1]) else { return false }
-        var rest = Substring(text.dropFirst(parts[0].count))
-        for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let range = rest.range(of: part) else { return false }
-            rest = rest[range.upperBound...]
-        }
-        return rest.count >= parts[parts.count - 1].count
+        Glob.matches(suiteID, pattern: suite)
     }
 
     public func holds(_ value: Double) -> Bool { comparison.holds(value, bound) }

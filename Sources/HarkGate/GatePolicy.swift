@@ -1,0 +1,90 @@
+import Foundation
+public import HarkCore
+import Yams
+
+/// The rules a candidate run must pass, from YAML:
+///
+/// ```yaml
+/// gates:
+///   - {suite: audiocaps-adversarial, metric: f1, min: 0.60}
+///   - {suite: "*", metric: accuracy, max_drop: 0.02, significance: 0.05}
+///   - {metric: unparsed_rate, max: 0.05}
+///   - {metric: error_rate, max: 0.0}
+/// ```
+public struct GatePolicy: Sendable, Hashable {
+    public struct Rule: Sendable, Hashable, CustomStringConvertible {
+        /// Suite ids it applies to, `*` wildcards allowed.
+        public var suite: String
+        public var metric: String
+        public var min: Double?
+        public var max: Double?
+        /// Largest allowed fall from the baseline (baseline − candidate).
+        public var maxDrop: Double?
+        /// Largest allowed rise from the baseline (candidate − baseline).
+        public var maxRise: Double?
+        /// With max_drop / max_rise: fail only when the change is also significant at this level.
+        public var significance: Double?
+        /// The line of the policy file it was read from.
+        public var line: Int
+
+        public var needsBaseline: Bool { maxDrop != nil || maxRise != nil }
+
+        public var description: String {
+            var bounds: [String] = []
+            if let min { bounds.append("min \(min)") }
+            if let max { bounds.append("max \(max)") }
+            if let maxDrop { bounds.append("max_drop \(maxDrop)") }
+            if let maxRise { bounds.append("max_rise \(maxRise)") }
+            if let significance { bounds.append("significance \(significance)") }
+            return "\(metric) " + bounds.joined(separator: ", ")
+        }
+    }
+
+    public var rules: [Rule]
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// Reads a policy file; every problem names its line and field.
+    public init(path: String) throws {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw HarkError.badInput("no such gate policy", at: SourceLocation(file: path))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: path))
+        }
+        guard let gates = root?.mapping?["gates"]?.sequence else {
+            throw HarkError.badInput("expected a mapping with a list `gates`", at: SourceLocation(file: path, line: root?.mark?.line, field: "gates"))
+        }
+        let known: Set<String> = ["suite", "metric", "min", "max", "max_drop", "max_rise", "significance"]
+        var rules: [Rule] = []
+        for (index, gate) in gates.enumerated() {
+            let location = SourceLocation(file: path, line: gate.mark?.line, field: "gates[\(index)]")
+            guard let fields = gate.mapping else { throw HarkError.badInput("expected a mapping", at: location) }
+            for (key, _) in fields where !known.contains(key.string ?? "") {
+                throw HarkError.badInput("unknown key \"\(key.string ?? "")\" (known: \(known.sorted().joined(separator: ", ")))", at: location)
+            }
+            guard let metric = fields["metric"]?.string else { throw HarkError.badInput("metric: missing", at: location) }
+            func number(_ key: String) throws -> Double? {
+                guard let node = fields[key] else { return nil }
+                guard let value = node.float ?? node.int.map(Double.init) else {
+                    throw HarkError.badInput("\(key): expected a number", at: location)
+                }
+                return value
+            }
+            let rule = Rule(
+                suite: fields["suite"]?.string ?? "*", metric: metric, min: try number("min"), max: try number("max"),
+                maxDrop: try number("max_drop"), maxRise: try number("max_rise"), significance: try number("significance"),
+                line: gate.mark?.line ?? 0)
+            if rule.min == nil && rule.max == nil && rule.maxDrop == nil && rule.maxRise == nil {
+                throw HarkError.badInput("a gate needs min, max, max_drop or max_rise", at: location)
+            }
+            rules.append(rule)
+        }
+        self.rules = rules
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+public import HarkCore
+public import HarkScoring
+
+/// Two runs of the same suites compared item by item (aligned by sample key): per suite and metric
+/// both values, the difference with its paired 95% interval and a p-value — McNemar's exact test for
+/// accuracy, the paired bootstrap for F1, precision, recall and yes-ratio — and the items that
+/// flipped, right → wrong first.
+public struct RunComparison: Sendable, Hashable, Codable {
+    public struct MetricChange: Sendable, Hashable, Codable {
+        public var metric: String
+        public var baseline: Double
+        public var candidate: Double
+        public var difference: Double
+        public var ci: [Double]
+        public var pValue: Double
+        /// `mcnemar-exact` or `paired-bootstrap`.
+        public var test: String
+        /// (candidate − baseline) / baseline × 100: the forgetting rate's form; nil when the baseline is 0.
+        public var relativeChange: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case metric, baseline, candidate, difference, ci, test
+            case pValue = "p_value"
+            case relativeChange = "relative_change"
+        }
+    }
+
+    public struct Flip: Sendable, Hashable, Codable {
+        /// `right→wrong` or `wrong→right`.
+        public var direction: String
+        public var key: String
+        public var expected: String
+        public var baseline: String
+        public var candidate: String
+    }
+
+    public struct SuiteComparison: Sendable, Hashable, Codable {
+        public var suite: String
+        public var sharedSamples: Int
+        /// Samples only one of the runs has (compared only with `allowMismatch`).
+        public var unmatchedSamples: Int
+        public var fingerprintsDiffer: Bool
+        public var changes: [MetricChange]
+        public var flips: [Flip]
+
+        enum CodingKeys: String, CodingKey {
+            case suite, changes, flips
+            case sharedSamples = "shared_samples"
+            case unmatchedSamples = "unmatched_samples"
+            case fingerprintsDiffer = "fingerprints_differ"
+        }
+
+        public func change(_ metric: String) -> MetricChange? { changes.first { $0.metric == metric } }
+    }
+
+    public var baseline: String
+    public var candidate: String
+    public var suites: [SuiteComparison]
+
+    /// One run as a comparison reads it.
+    public struct Side: Sendable {
+        public var name: String
+        public var results: RunResults
+        public var scores: [ScoreRecord]
+
+        public init(name: String, results: RunResults, scores: [ScoreRecord]) {
+            self.name = name
+            self.results = results
+            self.scores = scores
+        }
+    }
+
+    /// Compares `candidate` with `baseline`. Suites whose fingerprints differ are refused unless
+    /// `allowMismatch`, when only the samples both runs have are compared.
+    public init(baseline: Side, candidate: Side, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0) throws {
+        self.baseline = baseline.name
+        self.candidate = candidate.name
+        suites = []
+        for suite in candidate.results.suites {
+            guard let base = baseline.results.suites.first(where: { $0.id == suite.id }) else { continue }
+            let differ = base.fingerprint != suite.fingerprint
+            if differ && !allowMismatch {
+                throw HarkError.badInput(
+                    "suite \(suite.id) differs between \(baseline.name) (\(base.fingerprint)) and \(candidate.name) (\(suite.fingerprint)); "
+                        + "use --allow-mismatch to compare only the samples both runs have")
+            }
+            let before = Dictionary(baseline.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+            let after = Dictionary(candidate.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+            let shared = after.keys.filter { before[$0] != nil }.sorted()
+            suites.append(Self.compare(
+                suite: suite.id, keys: shared, before: before, after: after,
+                unmatched: Set(before.keys).symmetricDifference(after.keys).count, differ: differ, resamples: resamples,
+                seed: seed ^ StableHash.value(suite.id, seed: 2)))
+        }
+    }
+
+    static func compare(
+        suite: String, keys: [String], before: [String: ScoreRecord], after: [String: ScoreRecord], unmatched: Int,
+        differ: Bool, resamples: Int, seed: UInt64
+    ) -> SuiteComparison {
+        var flips: [Flip] = []
+        var pairs = PairedBootstrap()
+        var rightToWrong = 0, wrongToRight = 0, yesNo = true
+        var correctBefore = 0, correctAfter = 0, scored = 0
+        for key in keys {
+            guard let a = before[key], let b = after[key] else { continue }
+            if let wasRight = a.correct, let isRight = b.correct {
+                scored += 1
+                if wasRight { correctBefore += 1 }
+                if isRight { correctAfter += 1 }
+                if wasRight && !isRight { rightToWrong += 1 }
+                if !wasRight && isRight { wrongToRight += 1 }
+                if wasRight != isRight {
+                    flips.append(Flip(
+                        direction: wasRight ? "right→wrong" : "wrong→right", key: key, expected: b.expected, baseline: a.extracted,
+                        candidate: b.extracted))
+                }
+            }
+            if let label = YesNo(rawValue: b.expected) {
+                pairs.add(label: label, baseline: YesNo(rawValue: a.extracted), candidate: YesNo(rawValue: b.extracted))
+            } else {
+                yesNo = false
+            }
+        }
+        flips.sort { ($0.direction == "right→wrong" ? 0 : 1, $0.key) < ($1.direction == "right→wrong" ? 0 : 1, $1.key) }
+        var changes: [MetricChange] = []
+        if scored > 0 {
+            let baseline = Double(correctBefore) / Double(scored)
+            let candidate = Double(correctAfter) / Double(scored)
+            var interval = [0.0, 0.0]
+            if yesNo {
+                interval = pairs.change(resamples: resamples, seed: seed) { YesNoMetrics($0).accuracy }.interval
+            }
+            changes.append(MetricChange(
+                metric: "accuracy", baseline: baseline, candidate: candidate, difference: candidate - baseline, ci: interval,
+                pValue: McNemar.exactPValue(b: rightToWrong, c: wrongToRight), test: "mcnemar-exact",
+                relativeChange: relative(baseline, candidate)))
+        }
+        if yesNo && pairs.total > 0 {
+            let metrics: [(String, @Sendable (YesNoConfusion) -> Double)] = [
+                ("f1", { YesNoMetrics($0).f1 }), ("precision", { YesNoMetrics($0).precision }),
+                ("recall", { YesNoMetrics($0).recall }), ("yes_ratio", { YesNoMetrics($0).yesRatio }),
+                ("unparsed_rate", { YesNoMetrics($0).unparsedRate }),
+            ]
+            for (index, (name, metric)) in metrics.enumerated() {
+                let change = pairs.change(resamples: resamples, seed: seed &+ UInt64(index + 1), metric: metric)
+                changes.append(MetricChange(
+                    metric: name, baseline: change.baseline, candidate: change.candidate, difference: change.difference,
+                    ci: change.interval, pValue: change.pValue, test: "paired-bootstrap",
+                    relativeChange: relative(change.baseline, change.candidate)))
+            }
+        }
+        return SuiteComparison(
+            suite: suite, sharedSamples: keys.count, unmatchedSamples: unmatched, fingerprintsDiffer: differ, changes: changes,
+            flips: flips)
+    }
+
+    /// (candidate − baseline) / baseline × 100, as Speech-IFEval's forgetting rate is defined.
+    public static func relative(_ baseline: Double, _ candidate: Double) -> Double? {
+        baseline == 0 ? nil : (candidate - baseline) / baseline * 100
+    }
+}

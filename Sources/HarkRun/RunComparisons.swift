@@ -1,0 +1,47 @@
+import Foundation
+public import HarkCore
+public import HarkGate
+public import HarkReports
+
+/// Comparisons and gates read from run folders.
+public enum RunComparisons {
+    public static func side(_ directory: RunDirectory) throws -> RunComparison.Side {
+        RunComparison.Side(name: directory.name, results: try directory.readResults(), scores: try ScoresFile.read(directory.scores))
+    }
+
+    /// The comparison as Markdown: per suite a table of changes, then the flipped items.
+    public static func markdown(_ comparison: RunComparison, flips: Int = 20) -> String {
+        var lines = ["## \(comparison.candidate) against \(comparison.baseline)", ""]
+        for suite in comparison.suites {
+            lines.append("### \(suite.suite)")
+            lines.append("")
+            var note = "\(suite.sharedSamples) samples compared"
+            if suite.fingerprintsDiffer { note += "; the suites differ, \(suite.unmatchedSamples) samples are in one run only and left out" }
+            lines += [note, "", "| metric | \(comparison.baseline) | \(comparison.candidate) | change | 95% CI | p | test |", "|---|---:|---:|---:|---|---:|---|"]
+            for change in suite.changes {
+                lines.append(String(
+                    format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric, change.baseline * 100,
+                    change.candidate * 100, change.difference * 100, change.ci[0] * 100, change.ci[1] * 100, change.pValue, change.test))
+            }
+            let shown = suite.flips.prefix(flips)
+            if !shown.isEmpty {
+                lines += ["", "Flipped (right → wrong first): \(suite.flips.count)", "", "| | sample | expected | \(comparison.baseline) | \(comparison.candidate) |", "|---|---|---|---|---|"]
+                for flip in shown {
+                    lines.append("| \(flip.direction) | \(flip.key) | \(flip.expected) | \(flip.baseline) | \(flip.candidate) |")
+                }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The gate's verdicts as JUnit: one test case per rule × suite.
+    public static func junit(_ verdicts: [Gate.Verdict], candidate: String) -> JUnitReport {
+        let cases = verdicts.map { verdict in
+            JUnitReport.TestCase(
+                name: "\(verdict.metric): \(verdict.rule)", classname: "gate.\(verdict.suite)",
+                outcome: verdict.passed ? .passed : .failed(message: verdict.message, details: verdict.message))
+        }
+        return JUnitReport(suites: [JUnitReport.TestSuite(name: "gate × \(candidate)", cases: cases)])
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HarkCore
+import HarkGate
+import HarkRun
+
+/// `hark compare BASELINE CANDIDATE [MORE...]`: paired statistics between runs.
+struct Compare: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare runs of the same suites item by item: changes with paired intervals and p-values, flipped items.")
+
+    @Argument(help: "The baseline run, then one or more candidates (names under --results, or folders).")
+    var runs: [String]
+
+    @Option(help: "Where runs are found.")
+    var results = "results"
+
+    @Flag(help: "Compare runs of suites that differ, on the samples both have.")
+    var allowMismatch = false
+
+    @Option(help: "Paired bootstrap resamples.")
+    var resamples = 10_000
+
+    @Option(help: "Seed of the bootstrap.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Also write the comparison as Markdown to this file.")
+    var markdown: String?
+
+    @Option(help: "Also write the comparison as JSON to this file.")
+    var json: String?
+
+    func run() async throws {
+        guard runs.count >= 2 else { throw ValidationError("name a baseline and at least one candidate") }
+        let root = URL(fileURLWithPath: results)
+        let baseline = try RunComparisons.side(RunDirectory.locate(runs[0], resultsRoot: root))
+        var comparisons: [RunComparison] = []
+        for candidate in runs.dropFirst() {
+            comparisons.append(try RunComparison(
+                baseline: baseline, candidate: RunComparisons.side(RunDirectory.locate(candidate, resultsRoot: root)),
+                allowMismatch: allowMismatch, resamples: resamples, seed: seed))
+        }
+        let text = comparisons.map { RunComparisons.markdown($0) }.joined(separator: "\n")
+        print(text)
+        if let markdown { try text.write(toFile: markdown, atomically: true, encoding: .utf8) }
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(comparisons).write(to: URL(fileURLWithPath: json))
+        }
+    }
+}
