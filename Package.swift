@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports", "HarkTestSupport", "CSndFile", "CSoxr",
+                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports", "HarkGate", "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -137,7 +137,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkCLITests",
-            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "HarkReports", "HarkGate", "hark"],
+            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "HarkReports", "HarkGate", "hark", "Yams"],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],

@@ -27,6 +27,20 @@ public struct GatePolicy: Sendable, Hashable {
         /// The line of the policy file it was read from.
         public var line: Int
 
+        public init(
+            suite: String = "*", metric: String, min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil,
+            maxRise: Double? = nil, significance: Double? = nil, line: Int = 0
+        ) {
+            self.suite = suite
+            self.metric = metric
+            self.min = min
+            self.max = max
+            self.maxDrop = maxDrop
+            self.maxRise = maxRise
+            self.significance = significance
+            self.line = line
+        }
+
         public var needsBaseline: Bool { maxDrop != nil || maxRise != nil }
 
         public var description: String {

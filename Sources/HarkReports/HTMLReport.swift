@@ -9,17 +9,52 @@ public struct HTMLReport {
     public var title: String
     public var runs: [(name: String, results: RunResults)]
     public var items: [ExplorerItem]
+    /// Comparisons of later runs with the first (`hark compare`), shown in their own section.
+    public var comparisons: [ComparisonSection]
     /// The `src` of a clip's audio player (a relative path or a data: URL), by suite and clip path.
     public var audioSource: (_ suite: String, _ path: String) -> String?
 
     public init(
-        title: String, runs: [(name: String, results: RunResults)], items: [ExplorerItem],
+        title: String, runs: [(name: String, results: RunResults)], items: [ExplorerItem], comparisons: [ComparisonSection] = [],
         audioSource: @escaping (_ suite: String, _ path: String) -> String? = { _, _ in nil }
     ) {
         self.title = title
         self.runs = runs
         self.items = items
+        self.comparisons = comparisons
         self.audioSource = audioSource
+    }
+
+    /// A comparison as the report shows it, already computed.
+    public struct ComparisonSection: Sendable {
+        public struct Row: Sendable {
+            public var suite: String
+            public var metric: String
+            public var baseline: Double
+            public var candidate: Double
+            public var difference: Double
+            public var ci: [Double]
+            public var pValue: Double
+            public var test: String
+
+            public init(suite: String, metric: String, baseline: Double, candidate: Double, difference: Double, ci: [Double], pValue: Double, test: String) {
+                (self.suite, self.metric, self.baseline, self.candidate) = (suite, metric, baseline, candidate)
+                (self.difference, self.ci, self.pValue, self.test) = (difference, ci, pValue, test)
+            }
+        }
+
+        public var baseline: String
+        public var candidate: String
+        public var rows: [Row]
+        /// Flipped samples, right → wrong first: (direction, key, expected, baseline answer, candidate answer).
+        public var flips: [(String, String, String, String, String)]
+
+        public init(baseline: String, candidate: String, rows: [Row], flips: [(String, String, String, String, String)]) {
+            self.baseline = baseline
+            self.candidate = candidate
+            self.rows = rows
+            self.flips = flips
+        }
     }
 
     public func render() -> String {
@@ -36,6 +71,7 @@ public struct HTMLReport {
         html += section("Summary", summaryCards())
         html += section("Tables", tables())
         html += section("Charts", charts())
+        if !comparisons.isEmpty { html += section("Comparison", comparisonHTML()) }
         html += section("Items", explorer())
         html += section("Runs", manifests())
         html += "<script type=\"application/json\" id=\"hark-items\">" + HTMLText.scriptSafe(explorerJSON()) + "</script>\n"
@@ -98,6 +134,34 @@ public struct HTMLReport {
             }
         }
         return html + "</div>"
+    }
+
+    func comparisonHTML() -> String {
+        var html = ""
+        for comparison in comparisons {
+            html += "<h3>\(HTMLText.escape(comparison.candidate)) against \(HTMLText.escape(comparison.baseline))</h3>"
+            html += "<table class=\"results\"><thead><tr><th>suite</th><th>metric</th><th>\(HTMLText.escape(comparison.baseline))</th>"
+            html += "<th>\(HTMLText.escape(comparison.candidate))</th><th>change</th><th>95% CI</th><th>p</th><th>test</th></tr></thead><tbody>"
+            for row in comparison.rows {
+                let cells = [
+                    String(format: "%.2f", row.baseline * 100), String(format: "%.2f", row.candidate * 100),
+                    String(format: "%+.2f", row.difference * 100), String(format: "[%+.2f, %+.2f]", row.ci[0] * 100, row.ci[1] * 100),
+                    String(format: "%.4g", row.pValue),
+                ]
+                html += "<tr><td>\(HTMLText.escape(row.suite))</td><td>\(HTMLText.escape(row.metric))</td>"
+                html += cells.map { "<td class=\"num\">\($0)</td>" }.joined() + "<td>\(HTMLText.escape(row.test))</td></tr>"
+            }
+            html += "</tbody></table>"
+            if !comparison.flips.isEmpty {
+                html += "<p>\(comparison.flips.count) samples flipped (right → wrong first; the first 100 shown).</p><table class=\"items\"><thead><tr><th></th><th>sample</th><th>expected</th>"
+                html += "<th>\(HTMLText.escape(comparison.baseline))</th><th>\(HTMLText.escape(comparison.candidate))</th></tr></thead><tbody>"
+                for flip in comparison.flips.prefix(100) {
+                    html += "<tr>" + [flip.0, flip.1, flip.2, flip.3, flip.4].map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>"
+                }
+                html += "</tbody></table>"
+            }
+        }
+        return html
     }
 
     func explorer() -> String {

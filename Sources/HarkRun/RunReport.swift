@@ -3,12 +3,13 @@ public import HarkCore
 public import HarkReports
 import HarkScoring
 import HarkSuites
+import HarkGate
 
 /// Reports made from run folders: the HTML report (journal, scores and clips joined) and JUnit.
 public enum RunReport {
     /// Writes the HTML report of the runs to `file`. Clips are linked relative to the report, or
     /// embedded (data URLs) up to `embedBytes` in all; suites that cannot be found get no players.
-    public static func writeHTML(_ runs: [RunDirectory], to file: URL, embedBytes: Int? = nil) throws {
+    public static func writeHTML(_ runs: [RunDirectory], to file: URL, embedBytes: Int? = nil, resamples: Int = 2_000) throws {
         var loaded: [(name: String, results: RunResults)] = []
         var items: [ExplorerItem] = []
         var suites: [String: Suite] = [:]
@@ -22,7 +23,10 @@ public enum RunReport {
         let reportDirectory = file.deletingLastPathComponent()
         var budget = embedBytes ?? 0
         var sources: [String: String] = [:]
-        let report = HTMLReport(title: "hark report: " + loaded.map(\.name).joined(separator: ", "), runs: loaded, items: items) {
+        let report = HTMLReport(
+            title: "hark report: " + loaded.map(\.name).joined(separator: ", "), runs: loaded, items: items,
+            comparisons: try comparisons(runs, resamples: resamples)
+        ) {
             suiteID, path in
             guard let suite = suites[suiteID] else { return nil }
             let clip = suite.url(of: AudioRef(path: path))
@@ -38,6 +42,27 @@ public enum RunReport {
         }
         try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)
         try report.render().write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// Each later run against the first, where their suites match.
+    static func comparisons(_ runs: [RunDirectory], resamples: Int) throws -> [HTMLReport.ComparisonSection] {
+        guard let first = runs.first, runs.count > 1 else { return [] }
+        let baseline = try RunComparisons.side(first)
+        return try runs.dropFirst().compactMap { directory in
+            guard let comparison = try? RunComparison(baseline: baseline, candidate: RunComparisons.side(directory), resamples: resamples) else {
+                return nil
+            }
+            return HTMLReport.ComparisonSection(
+                baseline: comparison.baseline, candidate: comparison.candidate,
+                rows: comparison.suites.flatMap { suite in
+                    suite.changes.map {
+                        HTMLReport.ComparisonSection.Row(
+                            suite: suite.suite, metric: $0.metric, baseline: $0.baseline, candidate: $0.candidate, difference: $0.difference,
+                            ci: $0.ci, pValue: $0.pValue, test: $0.test)
+                    }
+                },
+                flips: comparison.suites.flatMap { $0.flips.map { ($0.direction, $0.key, $0.expected, $0.baseline, $0.candidate) } })
+        }
     }
 
     /// The JUnit report of the runs, with per-item cases up to `itemCap`.

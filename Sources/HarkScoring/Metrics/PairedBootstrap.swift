@@ -55,7 +55,8 @@ public struct PairedBootstrap: Sendable {
         /// candidate − baseline, with its 95% interval.
         public var difference: Double
         public var interval: [Double]
-        /// Two-sided: twice the smaller share of resampled differences on either side of zero.
+        /// Two-sided: twice the smaller share of resampled differences on either side of zero,
+        /// counted as (k + 1) / (B + 1).
         public var pValue: Double
     }
 
@@ -91,7 +92,8 @@ public struct PairedBootstrap: Sendable {
         }
         let below = differences.count { $0 <= 0 }
         let above = differences.count { $0 >= 0 }
-        let pValue = min(1, 2 * Double(min(below, above)) / Double(differences.count))
+        // (k + 1) / (B + 1): a bootstrap p-value is never 0, only below 1 / (B + 1).
+        let pValue = min(1, 2 * Double(min(below, above) + 1) / Double(differences.count + 1))
         return Change(
             baseline: observedBaseline, candidate: observedCandidate, difference: observedCandidate - observedBaseline,
             interval: Bootstrap.percentileInterval(differences), pValue: pValue)
