@@ -31,8 +31,33 @@ public struct RunComparison: Sendable, Hashable, Codable {
         public var direction: String
         public var key: String
         public var expected: String
+        /// The extracted answers.
         public var baseline: String
         public var candidate: String
+        /// The question, the two runs' full answers and the clips, when the journals are at hand.
+        public var prompt: String?
+        public var baselineResponse: String?
+        public var candidateResponse: String?
+        public var audio: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case direction, key, expected, baseline, candidate, prompt, audio
+            case baselineResponse = "baseline_response"
+            case candidateResponse = "candidate_response"
+        }
+    }
+
+    /// Fills in each flip's question, full answers and clips from the two runs' journal records.
+    public mutating func describeFlips(baseline: [String: SampleRecord], candidate: [String: SampleRecord]) {
+        for suite in suites.indices {
+            for index in suites[suite].flips.indices {
+                let key = suites[suite].flips[index].key
+                suites[suite].flips[index].prompt = candidate[key]?.prompt ?? baseline[key]?.prompt
+                suites[suite].flips[index].baselineResponse = baseline[key]?.response
+                suites[suite].flips[index].candidateResponse = candidate[key]?.response
+                suites[suite].flips[index].audio = (candidate[key] ?? baseline[key])?.audio.map(\.path)
+            }
+        }
     }
 
     public struct SuiteComparison: Sendable, Hashable, Codable {

@@ -9,6 +9,19 @@ public enum RunComparisons {
         RunComparison.Side(name: directory.name, results: try directory.readResults(), scores: try ScoresFile.read(directory.scores))
     }
 
+    /// Compares runs in folders; the flips carry their questions, full answers and clips.
+    public static func compare(
+        baseline: RunDirectory, candidate: RunDirectory, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0
+    ) throws -> RunComparison {
+        var comparison = try RunComparison(
+            baseline: side(baseline), candidate: side(candidate), allowMismatch: allowMismatch, resamples: resamples, seed: seed)
+        func records(_ directory: RunDirectory) throws -> [String: SampleRecord] {
+            Dictionary(try Journal.read(directory.samples).map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+        }
+        comparison.describeFlips(baseline: try records(baseline), candidate: try records(candidate))
+        return comparison
+    }
+
     /// The comparison as Markdown: per suite a table of changes, then the flipped items.
     public static func markdown(_ comparison: RunComparison, flips: Int = 20) -> String {
         var lines = ["## \(comparison.candidate) against \(comparison.baseline)", ""]
@@ -25,9 +38,17 @@ public enum RunComparisons {
             }
             let shown = suite.flips.prefix(flips)
             if !shown.isEmpty {
-                lines += ["", "Flipped (right → wrong first): \(suite.flips.count)", "", "| | sample | expected | \(comparison.baseline) | \(comparison.candidate) |", "|---|---|---|---|---|"]
+                lines += [
+                    "", "Flipped (right → wrong first): \(suite.flips.count)", "",
+                    "| | sample | question | clip | expected | \(comparison.baseline) | \(comparison.candidate) |", "|---|---|---|---|---|---|---|",
+                ]
+                func cell(_ text: String?) -> String {
+                    (text ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                }
                 for flip in shown {
-                    lines.append("| \(flip.direction) | \(flip.key) | \(flip.expected) | \(flip.baseline) | \(flip.candidate) |")
+                    let before = flip.baselineResponse.map { "\(flip.baseline): \($0)" } ?? flip.baseline
+                    let after = flip.candidateResponse.map { "\(flip.candidate): \($0)" } ?? flip.candidate
+                    lines.append("| \(flip.direction) | \(flip.key) | \(cell(flip.prompt)) | \(cell(flip.audio?.joined(separator: ", "))) | \(flip.expected) | \(cell(before)) | \(cell(after)) |")
                 }
             }
             lines.append("")

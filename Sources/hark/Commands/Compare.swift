@@ -33,12 +33,12 @@ struct Compare: AsyncParsableCommand {
     func run() async throws {
         guard runs.count >= 2 else { throw ValidationError("name a baseline and at least one candidate") }
         let root = URL(fileURLWithPath: results)
-        let baseline = try RunComparisons.side(RunDirectory.locate(runs[0], resultsRoot: root))
+        let baseline = RunDirectory.locate(runs[0], resultsRoot: root)
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
-            comparisons.append(try RunComparison(
-                baseline: baseline, candidate: RunComparisons.side(RunDirectory.locate(candidate, resultsRoot: root)),
-                allowMismatch: allowMismatch, resamples: resamples, seed: seed))
+            comparisons.append(try RunComparisons.compare(
+                baseline: baseline, candidate: RunDirectory.locate(candidate, resultsRoot: root), allowMismatch: allowMismatch,
+                resamples: resamples, seed: seed))
         }
         let text = comparisons.map { RunComparisons.markdown($0) }.joined(separator: "\n")
         print(text)
