@@ -39,7 +39,8 @@ public enum RunScoring {
                 var labels: Set<String> = []
                 for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
                 scorers[suite.id] = SuiteScorer(caption: CaptionScorer(settings: settings, labels: labels))
-            case .multipleChoice, .instructionFollowing, .openQA: continue
+            case .multipleChoice: scorers[suite.id] = SuiteScorer(choice: try ChoiceScorer(settings: settings))
+            case .instructionFollowing, .openQA: continue
             }
         }
 
@@ -64,17 +65,20 @@ public enum RunScoring {
     final class SuiteScorer {
         private var yesNo: YesNoScorer?
         private var caption: CaptionScorer?
+        private var choice: ChoiceScorer?
 
         init(yesNo: YesNoScorer) { self.yesNo = yesNo }
         init(caption: CaptionScorer) { self.caption = caption }
+        init(choice: ChoiceScorer) { self.choice = choice }
 
         func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
             if yesNo != nil { return yesNo?.add(record, item: item) }
+            if choice != nil { return choice?.add(record, item: item) }
             return caption?.add(record, item: item)
         }
 
         func finish() -> SuiteScore? {
-            yesNo?.finish() ?? caption?.finish()
+            yesNo?.finish() ?? choice?.finish() ?? caption?.finish()
         }
     }
 

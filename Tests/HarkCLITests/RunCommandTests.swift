@@ -117,3 +117,26 @@ import Testing
         #expect(output.stderr.contains("run.yaml:2: modle: unknown key"))
     }
 }
+
+@Suite struct MultipleChoiceRunTests {
+    @Test func multipleChoiceSuitesAreScoredWithTheChosenExtractor() throws {
+        let fixture = try SuiteFixture(
+            manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: default}\n",
+            items: [
+                #"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog", "tags": {"task": "sound"}}"#,
+                #"{"id": "q2", "audio": "a.wav", "question": "Which?", "choices": ["piano", "violin"], "answer": "violin", "tags": {"task": "music"}}"#,
+            ])
+        defer { fixture.remove() }
+        try fixture.directory.write(
+            #"{"item_id": "q1", "response": "The correct answer is: \"dog\""}"# + "\n" + #"{"item_id": "q2", "response": "Hmm."}"# + "\n",
+            to: "answers.jsonl")
+        let output = try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        let results = try RunDirectory(fixture.directory.path("results/replay")).readResults()
+        let suite = try #require(results.suites.first)
+        #expect(suite.metrics["accuracy"]?.value == 0.5)
+        #expect(suite.metrics["unparsed_rate"]?.value == 0.5)
+        #expect(suite.slices["task"]?["sound"]?["accuracy"]?.value == 1)
+        #expect(suite.counts.unparsed == 1)
+    }
+}

@@ -17,17 +17,22 @@ public enum MMAUMatcher {
 
     /// Python's `set(re.findall(r"\b\w+\b", text.lower()))`.
     static func tokens(_ text: String) -> Set<String> {
-        var found: Set<String> = []
+        Set(tokenList(text))
+    }
+
+    /// The lowercased word tokens in order.
+    static func tokenList(_ text: String) -> [String] {
+        var found: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if isWord(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
-                found.insert(String(current))
+                found.append(String(current))
                 current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { found.insert(String(current)) }
+        if !current.isEmpty { found.append(String(current)) }
         return found
     }
 

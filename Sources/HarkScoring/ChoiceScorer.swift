@@ -1,0 +1,67 @@
+public import HarkCore
+
+/// Scores multiple-choice suites: accuracy overall and per tag with Wilson intervals, and the
+/// unparsed rate; an unparsed answer counts as wrong and is never replaced by a guess.
+public struct ChoiceScorer: Sendable {
+    public let settings: ScoringSettings
+    let extractor: ChoiceExtractor
+    private var overall = Tally()
+    private var bySlice: [String: [String: Tally]] = [:]
+
+    struct Tally: Sendable {
+        var total = 0, correct = 0, unparsed = 0
+
+        mutating func add(correct isCorrect: Bool, unparsed isUnparsed: Bool) {
+            total += 1
+            if isCorrect { correct += 1 }
+            if isUnparsed { unparsed += 1 }
+        }
+
+        func metrics(intervals: Bool) -> [String: MetricValue] {
+            let accuracy = total == 0 ? 0 : Double(correct) / Double(total)
+            let unparsedRate = total == 0 ? 0 : Double(unparsed) / Double(total)
+            return [
+                "accuracy": MetricValue(accuracy, ci: intervals ? Wilson.interval(successes: correct, n: total) : nil, n: total),
+                "unparsed_rate": MetricValue(unparsedRate, ci: intervals ? Wilson.interval(successes: unparsed, n: total) : nil, n: total),
+            ]
+        }
+    }
+
+    public init(settings: ScoringSettings) throws {
+        guard let extractor = ChoiceExtractor(rawValue: settings.extractor) else {
+            let known = ChoiceExtractor.allCases.map(\.rawValue).joined(separator: ", ")
+            throw HarkError.badInput("unknown choice extractor \"\(settings.extractor)\"; known: \(known)")
+        }
+        self.settings = settings
+        self.extractor = extractor
+    }
+
+    public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
+        guard record.isAnswered, case .multipleChoice(let choices, let answer) = item.answerKey else { return nil }
+        let response = record.response ?? ""
+        let extracted: String
+        let correct: Bool
+        if extractor == .mmau {
+            correct = MMAUMatcher.isCorrect(prediction: response, answer: answer, choices: choices)
+            extracted = correct ? answer : "no match"
+        } else if let index = extractor.choice(in: response, choices: choices) {
+            extracted = choices[index]
+            correct = extracted == answer
+        } else {
+            extracted = "unparsed"
+            correct = false
+        }
+        let unparsed = extracted == "unparsed"
+        overall.add(correct: correct, unparsed: unparsed)
+        for (key, value) in item.tags { bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed) }
+        return ScoreRecord(
+            key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted, expected: answer,
+            correct: correct, tags: item.tags)
+    }
+
+    public func finish() -> SuiteScore {
+        SuiteScore(
+            scoring: settings, metrics: overall.metrics(intervals: true),
+            slices: bySlice.mapValues { $0.mapValues { $0.metrics(intervals: true) } }, unparsed: overall.unparsed)
+    }
+}

@@ -1,0 +1,22 @@
+import HarkScoring
+import Testing
+
+@Suite struct ChoiceExtractorTests {
+    static let choices = ["acoustic guitar", "electric guitar", "piano", "violin"]
+
+    static let table: [(String, letter: Int?, default: Int?)] = [
+        ("B", 1, 1), ("(C)", 2, 2), ("d.", 3, 3), ("Answer: A", 0, 0), ("The correct answer is (B).", 1, 1),
+        ("The answer is C because it sounds like keys.", 2, 2), ("E", nil, nil), ("piano", nil, 2),
+        ("The correct answer is: \"violin\"", nil, 3), ("**Electric guitar**", nil, 1), ("I think it is the piano.", nil, 2),
+        ("acoustic guitar or piano", nil, nil), ("It sounds like a guitar.", nil, nil), ("", nil, nil),
+        ("What instrument is playing? Choose from the following options: acoustic guitar, electric guitar, piano, violin", nil, nil),
+        ("A violin, clearly.", nil, 3), ("Electric guitar, not acoustic.", nil, 1),
+    ]
+
+    @Test func letterAndDefaultReadTheTable() {
+        for (response, letter, expected) in Self.table {
+            #expect(ChoiceExtractor.letter.choice(in: response, choices: Self.choices) == letter, "letter: \(response)")
+            #expect(ChoiceExtractor.default.choice(in: response, choices: Self.choices) == expected, "default: \(response)")
+        }
+    }
+}
