@@ -35,10 +35,18 @@ public struct RunConfig: Sendable {
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).standardizedFileURL.path
         }
+        if let list = mapping["suites"], list.sequence == nil {
+            throw HarkError.badInput("expected a list of suite paths", at: location("suites", list))
+        }
         suites = (mapping["suites"]?.array(of: String.self) ?? []).map(resolve)
         run = mapping["run"]?.string
-        repeats = mapping["repeats"]?.int
-        limit = mapping["limit"]?.int
+        func integer(_ key: String) throws -> Int? {
+            guard let node = mapping[key] else { return nil }
+            guard let value = node.int, value >= 1 else { throw HarkError.badInput("expected a whole number ≥ 1", at: location(key, node)) }
+            return value
+        }
+        repeats = try integer("repeats")
+        limit = try integer("limit")
         switch mapping["model"] {
         case .scalar(let scalar)?:
             let reference = scalar.string

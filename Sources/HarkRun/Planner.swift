@@ -63,6 +63,4 @@ public struct Plan: Sequence, Sendable {
 
     /// The number of requests (counted by walking the plan once).
     public var count: Int { reduce(0) { count, _ in count + 1 } }
-
-    public var keys: [String] { map(\.key) }
 }

@@ -46,8 +46,9 @@ import Yams
         defer { work.remove() }
         let output = try HarkCLI.run(
             ["gate", "--policy", Self.examples.appendingPathComponent("gate.yaml").path, "--candidate", "missing-run"], in: work.url)
-        // The policy is read before the run is looked for: a missing run, not a bad policy.
-        #expect(output.status == 3 || output.stderr.contains("missing-run"), "\(output.stderr)")
+        // The policy is read first and is fine; what fails is the missing run (exit 3, not 2).
+        #expect(output.status == 3, "\(output.stderr)")
+        #expect(output.stderr.contains("missing-run/results.json"))
         #expect(!output.stderr.contains("gate.yaml"))
     }
 }

@@ -108,6 +108,15 @@ import Testing
         #expect(results.suites.first?.counts.samples == 6)
     }
 
+    @Test func aMistypedValueNamesItsLine() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write("suites: []\nlimit: ten\n", to: "run.yaml")
+        let output = try HarkCLI.run(["run", "--config", "run.yaml"], in: work.url)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("run.yaml:2: limit: expected a whole number ≥ 1"))
+    }
+
     @Test func anUnknownKeyNamesItsLine() throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }

@@ -19,6 +19,4 @@ final class EndpointBalancer: Sendable {
     func release(_ index: Int) {
         inFlight.withLock { $0[index] -= 1 }
     }
-
-    var counts: [Int] { inFlight.withLock { $0 } }
 }
