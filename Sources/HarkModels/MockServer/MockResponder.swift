@@ -25,6 +25,8 @@ final class MockResponder: Sendable {
         var statistics = MockStatistics()
         var generator: SplitMix64
         var received: [ReceivedRequest] = []
+        /// Requests after this many (counted from the start) are held unanswered.
+        var holdAfter: Int?
     }
 
     private let configuration: Configuration
@@ -36,6 +38,11 @@ final class MockResponder: Sendable {
     }
 
     var statistics: MockStatistics { state.withLock { $0.statistics } }
+
+    /// Holds every request after `more` further ones unanswered; `nil` answers again.
+    func hold(afterMore more: Int?) {
+        state.withLock { state in state.holdAfter = more.map { state.statistics.requests + $0 } }
+    }
     var received: [ReceivedRequest] { state.withLock { $0.received } }
 
     func statisticsJSON() -> String {
@@ -48,6 +55,7 @@ final class MockResponder: Sendable {
     func completion(body: Data, authorization: Bool) -> Action {
         let (fault, latency) = state.withLock { state -> (Int, Double) in
             state.statistics.requests += 1
+            if let limit = state.holdAfter, state.statistics.requests > limit { return (3, 0) }
             let draw = Double(state.generator.next() >> 11) / Double(1 << 53)
             let spread = Double(state.generator.next() >> 11) / Double(1 << 53)
             let latency = configuration.latency.minimumMs + spread * (configuration.latency.maximumMs - configuration.latency.minimumMs)

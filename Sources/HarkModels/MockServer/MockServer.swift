@@ -52,6 +52,12 @@ public final class MockServer: Sendable {
     /// The shapes of the requests answered so far, in arrival order.
     public var received: [ReceivedRequest] { responder.received }
 
+    /// Answers `more` further requests, then holds every later one open unanswered (a stalled
+    /// model), until called again with `nil`.
+    public func hold(afterMore more: Int?) {
+        responder.hold(afterMore: more)
+    }
+
     public func stop() async throws {
         try await channel.close()
     }
