@@ -15,10 +15,13 @@ public struct ModelRequest: Sendable, Hashable, Identifiable {
     /// The clips, in the order the prompt refers to them.
     public var audio: [Clip]
     public var generation: GenerationSettings
+    /// The order a multiple-choice item's choices are shown in, when the suite shuffles them
+    /// (indices into the item's choices). Already part of `prompt`; kept for scoring.
+    public var choiceOrder: [Int]?
 
     public init(
         suiteID: String, itemID: String, template: String, repeatIndex: Int = 0, system: String? = nil,
-        prompt: String, audio: [Clip] = [], generation: GenerationSettings = GenerationSettings()
+        prompt: String, audio: [Clip] = [], generation: GenerationSettings = GenerationSettings(), choiceOrder: [Int]? = nil
     ) {
         self.key = Self.key(suite: suiteID, item: itemID, template: template, repeatIndex: repeatIndex)
         self.suiteID = suiteID
@@ -29,6 +32,7 @@ public struct ModelRequest: Sendable, Hashable, Identifiable {
         self.prompt = prompt
         self.audio = audio
         self.generation = generation
+        self.choiceOrder = choiceOrder
     }
 
     public var id: String { key }

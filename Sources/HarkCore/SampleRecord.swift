@@ -11,6 +11,8 @@ public struct SampleRecord: Sendable, Hashable, Codable {
     public var system: String?
     public var prompt: String
     public var audio: [Clip]
+    /// The shown order of a multiple-choice item's choices, when the suite shuffles them.
+    public var choiceOrder: [Int]?
     public var response: String?
     public var finishReason: String?
     public var error: RequestFailure?
@@ -31,6 +33,7 @@ public struct SampleRecord: Sendable, Hashable, Codable {
         system = request.system
         prompt = request.prompt
         audio = request.audio
+        choiceOrder = request.choiceOrder
         self.response = response?.text
         finishReason = response?.finishReason
         self.error = error
@@ -46,7 +49,9 @@ public struct SampleRecord: Sendable, Hashable, Codable {
         case key, suite, item, template
         case repeatIndex = "repeat"
         case requestHash = "request_hash"
-        case system, prompt, audio, response
+        case system, prompt, audio
+        case choiceOrder = "choice_order"
+        case response
         case finishReason = "finish_reason"
         case error
         case latencyMs = "latency_ms"

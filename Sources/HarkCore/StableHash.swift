@@ -31,6 +31,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return Self.mix(state)
     }
 
+    /// A permutation of `0..<count` by Fisher–Yates with this generator, written out here so that it
+    /// does not depend on the standard library's shuffle.
+    public mutating func permutation(of count: Int) -> [Int] {
+        var order = Array(0..<count)
+        for index in stride(from: count - 1, to: 0, by: -1) {
+            order.swapAt(index, Int(next() % UInt64(index + 1)))
+        }
+        return order
+    }
+
     static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

@@ -53,7 +53,8 @@ public struct Plan: Sequence, Sendable {
                     (0..<planner.repeats).lazy.map { repeatIndex in
                         ModelRequest(
                             suiteID: entry.suite.id, itemID: item.id, template: prompt.template, repeatIndex: repeatIndex,
-                            system: renderer.system, prompt: prompt.text, audio: audio, generation: planner.generation)
+                            system: renderer.system, prompt: prompt.text, audio: audio, generation: planner.generation,
+                            choiceOrder: prompt.choiceOrder)
                     }
                 }
             }

@@ -36,27 +36,35 @@ public struct ChoiceScorer: Sendable {
         self.extractor = extractor
     }
 
+    /// Scores one answer against the choices as the model saw them (shuffled when the suite
+    /// shuffles). Besides the item's tags, each answer is sliced by `answer_position`, the letter
+    /// at which the right answer was shown, which makes position bias visible.
     public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
         guard record.isAnswered, case .multipleChoice(let choices, let answer) = item.answerKey else { return nil }
+        let shown = record.choiceOrder.flatMap { order in
+            order.count == choices.count && order.allSatisfy(choices.indices.contains) ? order.map { choices[$0] } : nil
+        } ?? choices
         let response = record.response ?? ""
         let extracted: String
         let correct: Bool
         if extractor == .mmau {
-            correct = MMAUMatcher.isCorrect(prediction: response, answer: answer, choices: choices)
+            correct = MMAUMatcher.isCorrect(prediction: response, answer: answer, choices: shown)
             extracted = correct ? answer : "no match"
-        } else if let index = extractor.choice(in: response, choices: choices) {
-            extracted = choices[index]
+        } else if let index = extractor.choice(in: response, choices: shown) {
+            extracted = shown[index]
             correct = extracted == answer
         } else {
             extracted = "unparsed"
             correct = false
         }
         let unparsed = extracted == "unparsed"
+        var tags = item.tags
+        if let position = shown.firstIndex(of: answer) { tags["answer_position"] = ChoiceLetters.letter(position) }
         overall.add(correct: correct, unparsed: unparsed)
-        for (key, value) in item.tags { bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed) }
+        for (key, value) in tags { bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed) }
         return ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted, expected: answer,
-            correct: correct, tags: item.tags)
+            correct: correct, tags: tags)
     }
 
     public func finish() -> SuiteScore {

@@ -148,10 +148,11 @@ private struct NodeReader {
     mutating func promptSpec(_ node: Node) -> SuiteManifest.Prompt {
         guard !isNull(node) else { return SuiteManifest.Prompt() }
         guard let mapping = node.mapping else {
-            error(node, "prompt", "expected a mapping with system, prefix, templates")
+            error(node, "prompt", "expected a mapping with system, prefix, templates, choices, answer_format, shuffle_choices")
             return SuiteManifest.Prompt()
         }
-        let fields = members(mapping, known: ["system", "prefix", "templates"], prefix: "prompt.")
+        let fields = members(
+            mapping, known: ["system", "prefix", "templates", "choices", "answer_format", "shuffle_choices"], prefix: "prompt.")
         var templates: [String] = []
         if let list = fields["templates"], !isNull(list) {
             if let sequence = list.sequence {
@@ -167,21 +168,38 @@ private struct NodeReader {
                 error(list, "prompt.templates", "expected a list of strings, found \(describe(list))")
             }
         }
-        return SuiteManifest.Prompt(
+        var prompt = SuiteManifest.Prompt(
             system: optionalString(fields, "system", prefix: "prompt."),
-            prefix: optionalString(fields, "prefix", prefix: "prompt."), templates: templates)
+            prefix: optionalString(fields, "prefix", prefix: "prompt."), templates: templates,
+            answerFormat: optionalString(fields, "answer_format", prefix: "prompt."))
+        if let name = optionalString(fields, "choices", prefix: "prompt.") {
+            if let format = ChoiceFormat(rawValue: name) {
+                prompt.choices = format
+            } else {
+                let known = ChoiceFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                error(fields["choices"], "prompt.choices", "expected one of \(known), found \"\(name)\"")
+            }
+        }
+        if let node = fields["shuffle_choices"], !isNull(node) {
+            if node.tagName == .int, let seed = node.int, seed >= 0 {
+                prompt.shuffleChoices = UInt64(seed)
+            } else {
+                error(node, "prompt.shuffle_choices", "expected a seed (an integer ≥ 0), found \(describe(node))")
+            }
+        }
+        return prompt
     }
 
     mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
         guard !isNull(node) else { return SuiteManifest.Scoring() }
         guard let mapping = node.mapping else {
-            error(node, "scoring", "expected a mapping with extractor, positive_class, policy, synonyms")
+            error(node, "scoring", "expected a mapping with extractor, positive_class, policy, synonyms, judge")
             return SuiteManifest.Scoring()
         }
-        let fields = members(mapping, known: ["extractor", "positive_class", "policy", "synonyms"], prefix: "scoring.")
+        let fields = members(mapping, known: ["extractor", "positive_class", "policy", "synonyms", "judge"], prefix: "scoring.")
         var scoring = SuiteManifest.Scoring(
             extractor: optionalString(fields, "extractor", prefix: "scoring."),
-            policy: optionalString(fields, "policy", prefix: "scoring."))
+            policy: optionalString(fields, "policy", prefix: "scoring."), judge: optionalString(fields, "judge", prefix: "scoring."))
         if let synonyms = fields["synonyms"], !isNull(synonyms) {
             if let pairs = synonyms.mapping {
                 for (name, label) in pairs {

@@ -15,11 +15,24 @@ public struct SuiteManifest: Sendable, Hashable {
         public var prefix: String?
         /// Question templates used where an item has no `question`; `{object}` is the item's object.
         public var templates: [String]
+        /// How a multiple-choice item's choices follow its question.
+        public var choices: ChoiceFormat
+        /// Said after the choices, e.g. "Answer with the letter only."
+        public var answerFormat: String?
+        /// When set, each item's choices are shown in an order shuffled with this seed (and the item
+        /// id); the order is recorded in the journal. To measure position bias.
+        public var shuffleChoices: UInt64?
 
-        public init(system: String? = nil, prefix: String? = nil, templates: [String] = []) {
+        public init(
+            system: String? = nil, prefix: String? = nil, templates: [String] = [], choices: ChoiceFormat = .quoted,
+            answerFormat: String? = nil, shuffleChoices: UInt64? = nil
+        ) {
             self.system = system
             self.prefix = prefix
             self.templates = templates
+            self.choices = choices
+            self.answerFormat = answerFormat
+            self.shuffleChoices = shuffleChoices
         }
     }
 
@@ -32,12 +45,19 @@ public struct SuiteManifest: Sendable, Hashable {
         public var policy: String?
         /// Other names of sound objects for caption scoring: name → label ("barking" → "dog").
         public var synonyms: [String: String]
+        /// The judge template `hark judge` applies to this suite's answers; open-qa suites are
+        /// judged with `correctness` when it is not set.
+        public var judge: String?
 
-        public init(extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil, synonyms: [String: String] = [:]) {
+        public init(
+            extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil, synonyms: [String: String] = [:],
+            judge: String? = nil
+        ) {
             self.extractor = extractor
             self.positiveClass = positiveClass
             self.policy = policy
             self.synonyms = synonyms
+            self.judge = judge
         }
     }
 

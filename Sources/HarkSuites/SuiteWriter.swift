@@ -19,11 +19,14 @@ public enum SuiteWriter {
             items: items.jsonl
 
             """
-        if prompt.prefix != nil || prompt.system != nil || !prompt.templates.isEmpty {
+        if prompt != SuiteManifest.Prompt() {
             manifest += "prompt:\n"
             if let system = prompt.system { manifest += "  system: \(quoted(system))\n" }
             if let prefix = prompt.prefix { manifest += "  prefix: \(quoted(prefix))\n" }
             if !prompt.templates.isEmpty { manifest += "  templates:\n" + prompt.templates.map { "    - \(quoted($0))\n" }.joined() }
+            if prompt.choices != .quoted { manifest += "  choices: \(prompt.choices.rawValue)\n" }
+            if let answerFormat = prompt.answerFormat { manifest += "  answer_format: \(quoted(answerFormat))\n" }
+            if let seed = prompt.shuffleChoices { manifest += "  shuffle_choices: \(seed)\n" }
         }
         if let scoring { manifest += "scoring: \(scoring)\n" }
         try Data(manifest.utf8).write(to: directory.appendingPathComponent("suite.yaml"))

@@ -1,4 +1,5 @@
 import Foundation
+import HarkCore
 
 /// Reads which choice a multiple-choice answer names.
 ///
@@ -6,15 +7,18 @@ import Foundation
 /// - `default`: a letter, then a choice's exact text (the whole answer, or the only choice it
 ///   contains), then the MMAU token-set rule when exactly one choice passes it.
 /// - `mmau`: the official rule, which only says right or wrong (see `MMAUMatcher`).
+/// - `airbench`: AIR-Bench foundation's rule: the answer's first character when it is a choice
+///   letter, else its second-to-last character.
 ///
 /// Nothing is ever guessed: an answer that names no choice, or several, is unparsed.
 public enum ChoiceExtractor: String, Sendable, CaseIterable, Codable {
-    case `default`, letter, mmau
+    case `default`, letter, mmau, airbench
 
     /// The index of the choice the answer names, or nil (unparsed). Not for `mmau`.
     public func choice(in response: String, choices: [String]) -> Int? {
         switch self {
         case .letter: Self.letter(in: response, count: choices.count)
+        case .airbench: Self.airBenchLetter(in: response, count: choices.count)
         case .default, .mmau:
             Self.letter(in: response, count: choices.count) ?? Self.exactText(in: response, choices: choices)
                 ?? Self.tokenSet(in: response, choices: choices)
@@ -34,6 +38,14 @@ public enum ChoiceExtractor: String, Sendable, CaseIterable, Codable {
             let index = Int(text[letterRange].uppercased().unicodeScalars.first!.value) - 65
             return index < count ? index : nil
         }
+        return nil
+    }
+
+    static func airBenchLetter(in response: String, count: Int) -> Int? {
+        let characters = Array(response)
+        let letters = (0..<count).map { Character(ChoiceLetters.letter($0)) }
+        if let first = characters.first, let index = letters.firstIndex(of: first) { return index }
+        if characters.count >= 2, let index = letters.firstIndex(of: characters[characters.count - 2]) { return index }
         return nil
     }
 

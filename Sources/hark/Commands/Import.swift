@@ -7,7 +7,19 @@ import HarkSuites
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
-        subcommands: [Kuan2024.self, ICASSP2025.self, Folder.self])
+        subcommands: [Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, Folder.self])
+
+    /// Writes imported multiple-choice items as a suite.
+    static func writeChoiceSuite(
+        items: [JSONValue], id: String, description: String, prompt: SuiteManifest.Prompt, scoring: String, audioRoot: String, out: String
+    ) throws {
+        let directory = URL(fileURLWithPath: out)
+        try SuiteWriter.write(
+            id: id, task: .multipleChoice, description: description,
+            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring, items: items,
+            to: directory)
+        print("\(out): \(items.count) items")
+    }
 
     /// Writes imported yes-no items as a suite scored by the official rule and the given policy.
     static func writeYesNoSuite(
@@ -60,6 +72,92 @@ struct Import: AsyncParsableCommand {
             try Import.writeYesNoSuite(
                 items: HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file), id: id,
                 description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot, out: out)
+        }
+    }
+
+    struct MMAU: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mmau", abstract: "MMAU (mmau-test-mini.json): multiple choice, scored by the official token-set rule.")
+
+        @Argument(help: "The MMAU file: a JSON array (or JSON Lines) of items.")
+        var file: String
+        @Option(help: "The folder the audio_id paths are relative to.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "mmau-test-mini"
+
+        func run() async throws {
+            try Import.writeChoiceSuite(
+                items: ChoiceImporters.mmau(JSONRecords(path: file)), id: id,
+                description: "MMAU, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmauPrompt,
+                scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
+        }
+    }
+
+    struct MMAR: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mmar", abstract: "MMAR (MMAR-meta.jsonl): multiple choice, scored by the MMAU token-set rule.")
+
+        @Argument(help: "MMAR-meta.jsonl.")
+        var file: String
+        @Option(help: "The folder the audio_path paths are relative to.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "mmar"
+
+        func run() async throws {
+            try Import.writeChoiceSuite(
+                items: ChoiceImporters.mmar(JSONRecords(path: file)), id: id,
+                description: "MMAR, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmauPrompt,
+                scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
+        }
+    }
+
+    struct AIRBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "airbench", abstract: "AIR-Bench foundation (Foundation_meta.json): the official prompt and letter rule.")
+
+        @Argument(help: "Foundation_meta.json.")
+        var file: String
+        @Option(help: "The Foundation folder holding <task_name>_<dataset_name>/<path>.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "airbench-foundation"
+
+        func run() async throws {
+            try Import.writeChoiceSuite(
+                items: ChoiceImporters.airBench(JSONRecords(path: file), audioRoot: URL(fileURLWithPath: audioRoot)), id: id,
+                description: "AIR-Bench foundation, imported from \((file as NSString).lastPathComponent)",
+                prompt: SuiteManifest.Prompt(choices: .none), scoring: "{extractor: airbench}", audioRoot: audioRoot, out: out)
+        }
+    }
+
+    struct Sakura: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sakura", abstract: "SAKURA tracks (<Track>/metadata.csv): single- and multi-hop questions per clip.")
+
+        @Argument(help: "One or more <Track>/metadata.csv files of one SAKURA folder.")
+        var files: [String]
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "sakura"
+
+        func run() async throws {
+            let roots = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL.path })
+            guard roots.count == 1, let root = roots.first else {
+                throw ValidationError("the metadata files must be track folders of one SAKURA folder")
+            }
+            let items = try files.flatMap { try SakuraImporter.items(rows: TabularRows(path: $0), file: $0) }
+            try Import.writeChoiceSuite(
+                items: items, id: id, description: "SAKURA, imported from \(files.count) track(s)", prompt: SakuraImporter.prompt,
+                scoring: SakuraImporter.scoring, audioRoot: root, out: out)
         }
     }
 
