@@ -149,4 +149,35 @@ import Testing
         #expect(suite.slices["task"]?["sound"]?["accuracy"]?.value == 1)
         #expect(suite.counts.unparsed == 1)
     }
+
+    @Test func shuffledChoicesAreRecordedAndLettersReadAgainstTheShownOrder() throws {
+        let items = (0..<40).map { index in
+            #"{"id": "q\#(index)", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat", "cow"], "answer": "cat"}"#
+        }
+        let fixture = try SuiteFixture(
+            manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nprompt: {choices: lettered, shuffle_choices: 3}\nscoring: {extractor: letter}\n",
+            items: items)
+        defer { fixture.remove() }
+        let answers = (0..<40).map { #"{"item_id": "q\#($0)", "response": "A"}"# }.joined(separator: "\n") + "\n"
+        try fixture.directory.write(answers, to: "answers.jsonl")
+        let output = try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
+        #expect(output.status == 0, "\(output.stderr)")
+
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        let renderer = PromptRenderer(manifest: suite.manifest)
+        let records = try Journal.read(fixture.directory.path("results/replay/samples.jsonl"))
+        var expectedCorrect = 0
+        for record in records {
+            let item = try #require(suite.items.first { $0.id == record.item })
+            let order = try #require(renderer.choiceOrder(for: item))
+            #expect(record.choiceOrder == order)
+            #expect(record.prompt.hasSuffix("A. \(["dog", "cat", "cow"][order[0]])\nB. \(["dog", "cat", "cow"][order[1]])\nC. \(["dog", "cat", "cow"][order[2]])"))
+            if order[0] == 1 { expectedCorrect += 1 }
+        }
+        #expect(expectedCorrect > 0 && expectedCorrect < 40)
+        let results = try #require(try RunDirectory(fixture.directory.path("results/replay")).readResults().suites.first)
+        #expect(results.metrics["accuracy"]?.value == Double(expectedCorrect) / 40)
+        #expect(results.slices["answer_position"]?["A"]?["accuracy"]?.value == 1)
+        #expect(results.slices["answer_position"]?["B"]?["accuracy"]?.value == 0)
+    }
 }

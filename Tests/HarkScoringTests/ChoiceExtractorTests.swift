@@ -20,3 +20,18 @@ import Testing
         }
     }
 }
+
+@Suite struct AIRBenchExtractorTests {
+    /// AIR-Bench's rule: the first character when it is a choice letter, else the second-to-last.
+    @Test func firstCharacterThenSecondToLast() {
+        let choices = ["male", "female", "child", "robot"]
+        let table: [(String, Int?)] = [
+            ("B", 1), ("A dog barks.", 0), ("The answer is (C).", nil), ("The answer is C.", 2), ("Answer: D.", 0), ("I pick D.", 3), ("the answer is d.", nil), ("", nil), ("C", 2),
+            ("E", nil), ("female", nil), (" B", nil),
+        ]
+        for (response, expected) in table {
+            #expect(ChoiceExtractor.airbench.choice(in: response, choices: choices) == expected, "\(response)")
+        }
+        #expect(ChoiceExtractor.airbench.choice(in: "C", choices: ["male", "female"]) == nil)
+    }
+}
