@@ -180,3 +180,62 @@ import Testing
         #expect(try ClipManifest(path: sidecar.path).entries.count == 1)
     }
 }
+
+@Suite struct PairProbeGeneratorTests {
+    static let manifest = ClipManifest(entries: [
+        .init(clip: "a.wav", objects: ["dog barking", "rain"]),
+        .init(clip: "b.wav", objects: ["rain"]),
+        .init(clip: "c.wav", objects: ["car horn", "speech"]),
+        .init(clip: "d.wav", objects: ["dog barking", "rain"]),
+        .init(clip: "e.wav", objects: []),
+    ])
+
+    @Test func everyProbeFollowsFromTheLabels() throws {
+        let output = PairProbeGenerator(seed: 5).generate(Self.manifest)
+        let labels = Dictionary(uniqueKeysWithValues: Self.manifest.entries.map { ($0.clip, Set($0.objects)) })
+        let yesNo = output.yesNo.compactMap(\.objectValue)
+        #expect(yesNo.filter { $0["tags"]?.objectValue?["probe"] == .string("second-new") }.count == 4)
+        for item in yesNo {
+            let clips = (item["audio"]?.arrayValue ?? []).compactMap { $0.stringValue }
+            #expect(clips.count == 2 && clips[0] != clips[1] && !clips.contains("e.wav"))
+            let first = labels[clips[0]] ?? [], second = labels[clips[1]] ?? []
+            let label = item["label"]?.stringValue
+            if item["tags"]?.objectValue?["probe"] == .string("both") {
+                let object = try #require(item["object"]?.stringValue)
+                #expect(label == (first.contains(object) && second.contains(object) ? "yes" : "no"))
+                #expect(first.contains(object) || second.contains(object))
+            } else {
+                #expect(label == (second.isSubset(of: first) ? "no" : "yes"))
+            }
+        }
+        for item in output.choice.compactMap(\.objectValue) {
+            let clips = (item["audio"]?.arrayValue ?? []).compactMap { $0.stringValue }
+            let question = try #require(item["question"]?.stringValue)
+            let object = try #require(labels.values.flatMap { $0 }.first { question.contains("sound of \($0):") })
+            let inFirst = labels[clips[0]]?.contains(object) == true, inSecond = labels[clips[1]]?.contains(object) == true
+            #expect(inFirst != inSecond)
+            #expect(item["answer"]?.stringValue == (inFirst ? "first" : "second"))
+        }
+        // Same seed, same probes; another seed pairs the clips differently.
+        #expect(PairProbeGenerator(seed: 5).generate(Self.manifest).yesNo == output.yesNo)
+        #expect(PairProbeGenerator(seed: 6).generate(Self.manifest).yesNo != output.yesNo)
+    }
+
+    @Test func writtenSuitesValidateAndMixWithSingleClipItems() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for clip in ["a", "b", "c", "d"] { try Signals.writeSine(to: directory.path("clips/\(clip).wav")) }
+        var output = PairProbeGenerator(seed: 1).generate(Self.manifest)
+        output.yesNo.append(.object(["id": .string("single"), "audio": .string("a.wav"), "question": .string("Is it raining?"), "label": .string("yes")]))
+        let suites = try PairProbeGenerator.writeSuites(output, id: "m", audioRoot: directory.path("clips").path, to: directory.path("out"))
+        for suite in suites {
+            let loaded = SuiteLoader.load(suite.path)
+            #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        }
+        let pairs = try #require(try SuiteLoader.load(suites[0].path).suite)
+        #expect(Set(pairs.items.map(\.audio.count)) == [1, 2])
+        let which = try #require(try SuiteLoader.load(suites[1].path).suite)
+        #expect(which.manifest.task == .multipleChoice)
+        #expect(PromptRenderer(manifest: which.manifest).prompts(for: which.items[0]).first?.text.hasSuffix("the first or the second?") == true)
+    }
+}

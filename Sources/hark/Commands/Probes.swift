@@ -6,7 +6,38 @@ import HarkSuites
 /// `hark probes generate`: yes-no hallucination suites from labelled clips.
 struct Probes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make object-hallucination probe suites.", subcommands: [Generate.self])
+        abstract: "Make object-hallucination probe suites.", subcommands: [Generate.self, Pairs.self])
+
+    struct Pairs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write multi-audio probe suites on clip pairs: which clip holds a sound, do both, does the second add one.",
+            discussion: "Writes OUT/<id>-pairs (yes-no) and OUT/<id>-which-clip (multiple choice); the ground truth follows from the labels.")
+
+        @Option(help: "The labelled clip manifest (.jsonl or .csv).")
+        var clips: String
+        @Option(help: "The folder the clip paths are relative to.")
+        var audioRoot: String
+        @Option(help: "Where the suites are written.")
+        var out: String
+        @Option(help: "The suites' id prefix.")
+        var id = "multi-audio"
+        @Option(help: "Seed of the pairing and of the objects asked about.")
+        var seed: UInt64 = 0
+        @Option(help: "Vocabulary YAML: objects: [...], synonyms: {name: [alias, ...]}.")
+        var vocabulary: String?
+        @Option(help: "Ontology YAML: {parent: [child, ...]}.")
+        var ontology: String?
+
+        func run() async throws {
+            let generator = PairProbeGenerator(
+                seed: seed, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary, ontologyPath: ontology))
+            let output = generator.generate(try ClipManifest(path: clips))
+            guard !output.yesNo.isEmpty else { throw ValidationError("\(clips): at least two labelled clips are needed") }
+            let written = try PairProbeGenerator.writeSuites(output, id: id, audioRoot: audioRoot, to: URL(fileURLWithPath: out))
+            print("\(written[0].path): \(output.yesNo.count) yes-no probes")
+            print("\(written[1].path): \(output.choice.count) multiple-choice probes")
+        }
+    }
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
