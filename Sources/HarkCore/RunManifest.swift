@@ -36,6 +36,31 @@ public struct RunManifest: Sendable, Hashable, Codable {
         }
     }
 
+    /// The judge of a judged run (`hark judge`): which model, with which template.
+    public struct Judge: Sendable, Hashable, Codable {
+        public var model: Model
+        /// The judge template of each judged suite (suite id → template name), and the SHA-256 of
+        /// their prompts.
+        public var templates: [String: String]
+        public var promptHash: String
+        public var counts: Counts
+        public var judgedAt: String
+
+        public init(model: Model, templates: [String: String], promptHash: String, counts: Counts = Counts(), judgedAt: String) {
+            self.model = model
+            self.templates = templates
+            self.promptHash = promptHash
+            self.counts = counts
+            self.judgedAt = judgedAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case model, templates, counts
+            case promptHash = "prompt_sha256"
+            case judgedAt = "judged_at"
+        }
+    }
+
     public struct Plan: Sendable, Hashable, Codable {
         public var repeats: Int
         /// At most this many items per suite.
@@ -88,6 +113,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
     public var counts: Counts
     /// True once every sample has an answer or a recorded error.
     public var complete: Bool
+    /// Set once the run's answers have been judged.
+    public var judge: Judge?
 
     public init(
         run: String, suites: [SuiteEntry], model: Model, generation: GenerationSettings, audio: JSONValue, plan: Plan,
@@ -108,7 +135,7 @@ public struct RunManifest: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, suites, model, generation, audio, plan, seeds, counts, complete
+        case run, suites, model, generation, audio, plan, seeds, counts, complete, judge
         case harkVersion = "hark_version"
         case gitRevision = "git_revision"
         case startedAt = "started_at"

@@ -23,6 +23,8 @@ public struct RunDirectory: Sendable {
     public var manifest: URL { url.appendingPathComponent("manifest.json") }
     public var results: URL { url.appendingPathComponent("results.json") }
     public var scores: URL { url.appendingPathComponent("scores.jsonl") }
+    /// The judge's replies (`hark judge`), one per judged sample, under the sample's key.
+    public var judgements: URL { url.appendingPathComponent("judgements.jsonl") }
 
     public func create() throws {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -28,19 +28,22 @@ public enum RunScoring {
         _ results: RunResults, suites: [Suite], directory: RunDirectory, overrides: Overrides = Overrides()
     ) throws -> RunResults {
         var results = results
+        let judge = try JudgeVerdicts(manifest: results.manifest, directory: directory)
         var scorers: [String: SuiteScorer] = [:]
         var items: [String: [String: Item]] = [:]
         for suite in suites where results.suites.contains(where: { $0.id == suite.id }) {
             let settings = try settings(for: suite, overrides: overrides)
             items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let judged = judge.judges(suite.id) ? JudgedScorer(settings: settings) : nil
             switch suite.manifest.task {
-            case .yesNo: scorers[suite.id] = SuiteScorer(yesNo: try YesNoScorer(settings: settings, suite: suite.id))
+            case .yesNo: scorers[suite.id] = SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judged)
             case .caption:
                 var labels: Set<String> = []
                 for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
-                scorers[suite.id] = SuiteScorer(caption: CaptionScorer(settings: settings, labels: labels))
-            case .multipleChoice: scorers[suite.id] = SuiteScorer(choice: try ChoiceScorer(settings: settings))
-            case .instructionFollowing, .openQA: continue
+                scorers[suite.id] = SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judged)
+            case .multipleChoice: scorers[suite.id] = SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judged)
+            case .openQA: scorers[suite.id] = SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
+            case .instructionFollowing: continue
             }
         }
 
@@ -49,7 +52,9 @@ public enum RunScoring {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if FileManager.default.fileExists(atPath: directory.samples.path) {
             try Journal.forEachRecord(directory.samples) { record, _, _ in
-                guard let item = items[record.suite]?[record.item], let outcome = scorers[record.suite]?.add(record, item: item) else { return }
+                guard let item = items[record.suite]?[record.item],
+                    let outcome = scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
+                else { return }
                 try output.write(try encoder.encode(outcome))
             }
         }
@@ -61,24 +66,53 @@ public enum RunScoring {
         return results
     }
 
-    /// The scorer of one suite, by task; a class so that each sample updates it in place.
+    /// The scorer of one suite, by task, with the judge's verdicts beside it when the suite is
+    /// judged; a class so that each sample updates it in place.
     final class SuiteScorer {
-        private var yesNo: YesNoScorer?
-        private var caption: CaptionScorer?
-        private var choice: ChoiceScorer?
+        enum Kind {
+            case yesNo(YesNoScorer)
+            case caption(CaptionScorer)
+            case choice(ChoiceScorer)
+            /// Scored by the judge alone (open-qa).
+            case judged(JudgedScorer)
+        }
 
-        init(yesNo: YesNoScorer) { self.yesNo = yesNo }
-        init(caption: CaptionScorer) { self.caption = caption }
-        init(choice: ChoiceScorer) { self.choice = choice }
+        private var kind: Kind
+        private var judged: JudgedScorer?
 
-        func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
-            if yesNo != nil { return yesNo?.add(record, item: item) }
-            if choice != nil { return choice?.add(record, item: item) }
-            return caption?.add(record, item: item)
+        init(_ kind: Kind, judged: JudgedScorer?) {
+            self.kind = kind
+            self.judged = judged
+        }
+
+        func add(_ record: SampleRecord, item: Item, verdict: Verdict?) -> ScoreRecord? {
+            _ = judged?.add(record, item: item, verdict: verdict)
+            switch kind {
+            case .yesNo(var scorer):
+                defer { kind = .yesNo(scorer) }
+                return scorer.add(record, item: item)
+            case .caption(var scorer):
+                defer { kind = .caption(scorer) }
+                return scorer.add(record, item: item)
+            case .choice(var scorer):
+                defer { kind = .choice(scorer) }
+                return scorer.add(record, item: item)
+            case .judged(var scorer):
+                defer { kind = .judged(scorer) }
+                return scorer.add(record, item: item, verdict: verdict)
+            }
         }
 
         func finish() -> SuiteScore? {
-            yesNo?.finish() ?? choice?.finish() ?? caption?.finish()
+            var score: SuiteScore
+            switch kind {
+            case .yesNo(let scorer): score = scorer.finish()
+            case .caption(let scorer): score = scorer.finish()
+            case .choice(let scorer): score = scorer.finish()
+            case .judged(let scorer): score = scorer.finish()
+            }
+            if let judged { score.metrics.merge(judged.extraMetrics()) { _, judge in judge } }
+            return score
         }
     }
 

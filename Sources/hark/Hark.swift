@@ -9,10 +9,10 @@ struct Hark: AsyncParsableCommand {
         commandName: "hark",
         abstract: "An evaluation harness for audio-aware large language models.",
         version: HarkVersion.description,
-        subcommands: [Validate.self, Probes.self, Import.self, Run.self, Score.self, Report.self, Compare.self, GateCommand.self, Merge.self, MockServerCommand.self])
+        subcommands: [Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self, Compare.self, GateCommand.self, Merge.self, MockServerCommand.self])
 
-    /// Runs the command and turns hark's errors into its exit codes: 2 bad input, 3 incomplete,
-    /// 4 internal; argument errors keep ArgumentParser's handling.
+    /// Runs the command and turns hark's errors into its exit codes: 2 bad input or usage (argument
+    /// errors included, which ArgumentParser alone would end with 64), 3 incomplete, 4 internal.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -32,7 +32,9 @@ struct Hark: AsyncParsableCommand {
             Terminal.error("hark: " + error.localizedDescription)
             Self.exit(withError: ExitCode(2))
         } catch {
-            exit(withError: error)
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(2))
         }
     }
 }

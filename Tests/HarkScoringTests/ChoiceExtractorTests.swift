@@ -35,3 +35,23 @@ import Testing
         #expect(ChoiceExtractor.airbench.choice(in: "C", choices: ["male", "female"]) == nil)
     }
 }
+
+@Suite struct JudgeTemplateTests {
+    @Test func verdictIsTheLastVerdictWord() {
+        let judge = JudgeTemplate.correctness
+        let table: [(String, Verdict)] = [
+            ("correct", .pass), ("Incorrect.", .fail), ("CORRECT", .pass), ("The answer is not correct.", .fail),
+            ("Looks incorrect at first, but it is correct", .pass), ("I am unsure.", .unparsed), ("", .unparsed),
+            ("correctly answered", .unparsed),
+        ]
+        for (reply, verdict) in table { #expect(judge.verdict(reply) == verdict, "\(reply)") }
+        #expect(JudgeTemplate.reasoning.verdict("Yes, it reasons step by step.") == .pass)
+        #expect(JudgeTemplate.reasoning.verdict("No.") == .fail)
+    }
+
+    @Test func renderingFillsEachPlaceholderOnceAndLeavesAnswersAlone() {
+        let prompt = JudgeTemplate.correctness.render(question: "Q {x}?", reference: "dog", response: "the {reference} is {response}")
+        #expect(prompt == "Question:\nQ {x}?\n\nReference answer:\ndog\n\nModel answer:\nthe {reference} is {response}")
+        #expect(JudgeTemplate.correctness.hash != JudgeTemplate.reasoning.hash)
+    }
+}

@@ -9,18 +9,22 @@ public enum MockPolicy: Sendable, Hashable {
     /// whose sound is absent, "yes" with `hallucinationRate`. Decided by `seed` and the request's
     /// content, so a retry gets the same answer.
     case oracle(errorRate: Double, hallucinationRate: Double, seed: UInt64)
+    /// A judge for the `correctness` template: "correct" when the model answer contains the
+    /// reference answer (ignoring case), else "incorrect".
+    case judge
 
     public static func named(_ name: String, errorRate: Double, hallucinationRate: Double, seed: UInt64) -> MockPolicy? {
         switch name {
         case "always-yes": .alwaysYes
         case "always-no": .alwaysNo
         case "echo": .echo
+        case "judge": .judge
         case "oracle": .oracle(errorRate: errorRate, hallucinationRate: hallucinationRate, seed: seed)
         default: nil
         }
     }
 
-    public static let names = ["always-yes", "always-no", "echo", "oracle"]
+    public static let names = ["always-yes", "always-no", "echo", "oracle", "judge"]
 }
 
 /// Faults the mock server injects, each a share of requests drawn with a seeded generator.

@@ -108,7 +108,7 @@ final class MockResponder: Sendable {
     private var readsBodies: Bool {
         switch configuration.policy {
         case .alwaysYes, .alwaysNo: configuration.validate || configuration.keepRequests > 0
-        case .echo, .oracle: true
+        case .echo, .oracle, .judge: true
         }
     }
 
@@ -140,11 +140,21 @@ final class MockResponder: Sendable {
         state.withLock { update(&$0.statistics) }
     }
 
+    /// The mock judge's reply to a `correctness` judge prompt ("…Reference answer:\n{reference}\n\n
+    /// Model answer:\n{response}").
+    static func judgement(_ prompt: String) -> String {
+        guard let reference = prompt.range(of: "Reference answer:\n"), let model = prompt.range(of: "\n\nModel answer:\n", range: reference.upperBound..<prompt.endIndex)
+        else { return "I cannot judge this." }
+        let expected = prompt[reference.upperBound..<model.lowerBound].lowercased()
+        return prompt[model.upperBound...].lowercased().contains(expected) ? "correct" : "incorrect"
+    }
+
     func answer(_ request: ParsedRequest?) -> String {
         switch configuration.policy {
         case .alwaysYes: return "Yes"
         case .alwaysNo: return "No"
         case .echo: return "\(request?.audioHashes.count ?? 0) clips: \(request?.prompt ?? "")"
+        case .judge: return Self.judgement(request?.prompt ?? "")
         case .oracle(let errorRate, let hallucinationRate, let seed):
             guard let request, let item = configuration.oracle.item(system: request.system, prompt: request.prompt, audio: request.audioHashes)
             else { return "I cannot tell from this audio." }

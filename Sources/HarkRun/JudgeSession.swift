@@ -1,0 +1,116 @@
+public import Foundation
+public import HarkCore
+public import HarkModels
+public import HarkScoring
+public import HarkSuites
+
+/// The judge stage (`hark judge`): asks a judge model about the answers of a finished run and
+/// journals its replies in `results/<run>/judgements.jsonl` (one record per judged sample, under
+/// the sample's key), through the same engine as a run: cached, retried, resumable. The audio
+/// model is not asked again. The judge's identity and template hash go into the run's manifest,
+/// and the run is scored again with the verdicts.
+///
+/// Judged suites: those whose `scoring.judge` names a template, and every open-qa suite (with
+/// `correctness` by default); a given `template` judges every suite of the run.
+public struct JudgeSession: Sendable {
+    public var directory: RunDirectory
+    public var suites: [Suite]
+    public var judge: ModelConfig
+    public var template: JudgeTemplate?
+    public var cacheURL: URL?
+
+    public init(directory: RunDirectory, suites: [Suite], judge: ModelConfig, template: JudgeTemplate? = nil, cacheURL: URL? = nil) {
+        self.directory = directory
+        self.suites = suites
+        self.judge = judge
+        self.template = template
+        self.cacheURL = cacheURL
+    }
+
+    public struct Outcome: Sendable {
+        public var results: RunResults
+        public var counts: RunManifest.Counts
+    }
+
+    public func execute(progress: @Sendable (RunProgress) -> Void = { _ in }) async throws -> Outcome {
+        var results = try directory.readResults()
+        let templates = try Self.templates(for: suites, override: template)
+        guard !templates.isEmpty else {
+            throw HarkError.badInput("no suite of run \(results.manifest.run) is judged: set scoring.judge in its suite.yaml, or give a template")
+        }
+        let items = Dictionary(uniqueKeysWithValues: suites.filter { templates[$0.id] != nil }.map { suite in
+            (suite.id, Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        })
+        let requests = try Journal.read(directory.samples).compactMap { record -> ModelRequest? in
+            guard record.isAnswered, let template = templates[record.suite], let item = items[record.suite]?[record.item] else { return nil }
+            return ModelRequest(
+                suiteID: record.suite, itemID: record.item, template: record.template, repeatIndex: record.repeatIndex,
+                system: template.system,
+                prompt: template.render(question: record.prompt, reference: item.answerKey.reference ?? "", response: record.response ?? ""),
+                generation: judge.generation)
+        }
+
+        let adapter = try AdapterRegistry.make(judge, catalog: ItemCatalog(suites: suites))
+        let entry = RunManifest.Judge(
+            model: RunManifest.Model(name: judge.name, adapter: judge.adapter, identity: adapter.identity, settings: judge.redactedSettings),
+            templates: templates.mapValues(\.name),
+            promptHash: Self.promptHash(templates), judgedAt: ISO8601DateFormatter().string(from: Date()))
+
+        // Verdicts of the same judge and templates are kept; another judge starts over.
+        let url = directory.judgements
+        let sameJudge = results.manifest.judge.map { $0.model.identity == entry.model.identity && $0.promptHash == entry.promptHash } ?? false
+        if !sameJudge { try? FileManager.default.removeItem(at: url) }
+        let kept = try Journal.compact(url, planOrder: requests.map(\.key), keep: \.isAnswered)
+        let done = kept.records > 0 ? Set(try Journal.read(url).map(\.key)) : []
+        let pending = requests.filter { !done.contains($0.key) }
+
+        let journal = try Journal(url: url)
+        let engine = RunEngine(
+            adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: ClipEncoder(pipeline: judge.audio.pipeline),
+            concurrency: judge.concurrency, retry: RetryPolicy(maxRetries: judge.concurrency.retries), cacheSalt: "judge")
+        var counts: RunManifest.Counts
+        do {
+            counts = try await engine.run(pending, total: pending.count, resumed: kept.records, progress: progress)
+        } catch {
+            await adapter.shutdown()
+            throw error
+        }
+        await adapter.shutdown()
+        try await journal.close()
+        try Journal.compact(url, planOrder: requests.map(\.key))
+        counts.resumed = kept.records
+
+        var judged = entry
+        judged.counts = counts
+        results.manifest.judge = judged
+        if var manifest = try directory.readManifest() {
+            manifest.judge = judged
+            try directory.write(manifest, to: directory.manifest)
+        }
+        return Outcome(results: try RunScoring.score(results, suites: suites, directory: directory), counts: counts)
+    }
+
+    /// The template of each judged suite.
+    static func templates(for suites: [Suite], override: JudgeTemplate?) throws -> [String: JudgeTemplate] {
+        var templates: [String: JudgeTemplate] = [:]
+        for suite in suites {
+            let named = suite.manifest.scoring.judge ?? (suite.manifest.task == .openQA ? JudgeTemplate.correctness.name : nil)
+            if let override {
+                templates[suite.id] = override
+            } else if let named {
+                guard let template = JudgeTemplate.named(named) else {
+                    let known = JudgeTemplate.builtIn.map(\.name).joined(separator: ", ")
+                    throw HarkError.badInput(
+                        "unknown judge template \"\(named)\"; known: \(known)",
+                        at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.judge"))
+                }
+                templates[suite.id] = template
+            }
+        }
+        return templates
+    }
+
+    static func promptHash(_ templates: [String: JudgeTemplate]) -> String {
+        ContentHash.sha256(templates.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hash)" }.joined(separator: "\n"))
+    }
+}

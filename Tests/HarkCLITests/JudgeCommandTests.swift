@@ -1,0 +1,107 @@
+import Foundation
+import HarkCore
+import HarkModels
+import HarkRun
+import HarkTestSupport
+import Testing
+
+@Suite struct JudgeCommandTests {
+    @Test func judgedRunIsScoredByVerdictsCachedAndNeverAskedTwice() async throws {
+        let fixture = try SuiteFixture(
+            manifest: "id: aqa\nversion: 1\ntask: open-qa\naudio_root: audio\n",
+            items: [
+                #"{"id": "q1", "audio": "a.wav", "question": "What barks?", "answer": "a dog", "tags": {"kind": "animal"}}"#,
+                #"{"id": "q2", "audio": "a.wav", "question": "What falls?", "answer": "rain", "tags": {"kind": "weather"}}"#,
+                #"{"id": "q3", "audio": "a.wav", "question": "What honks?", "answer": "a car horn", "tags": {"kind": "vehicle"}}"#,
+                #"{"id": "q4", "audio": "a.wav", "question": "Who speaks?", "answer": "a woman", "tags": {"kind": "speech"}}"#,
+            ])
+        defer { fixture.remove() }
+        let work = fixture.directory
+        try work.write(
+            [
+                #"{"item_id": "q1", "response": "I hear A dog barking."}"#, #"{"item_id": "q2", "response": "Rain, heavy rain."}"#,
+                #"{"item_id": "q3", "response": "A bicycle bell."}"#, #"{"item_id": "q4", "response": "A man."}"#,
+            ].joined(separator: "\n") + "\n", to: "answers.jsonl")
+        let run = try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let before = try RunDirectory(work.path("results/r")).readResults()
+        #expect(before.suites.first?.metrics.isEmpty == true)
+
+        var options = MockServer.Options()
+        options.policy = .judge
+        let server = try await MockServer(options: options)
+        defer { Task { try? await server.stop() } }
+        try work.write("name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
+        let judge = ["judge", "r", "--judge", "judge.yaml", "--cache", work.path("cache.sqlite").path]
+
+        let first = try HarkCLI.run(judge, in: work.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(server.statistics.requests == 4)
+        let received = try #require(server.received.first)
+        #expect(received.system?.contains("correct or incorrect") == true)
+        #expect(received.parts.allSatisfy { $0.hasPrefix("text:") })
+        let judgements = try Journal.read(work.path("results/r/judgements.jsonl"))
+        #expect(judgements.map(\.key) == ["aqa/q1#q", "aqa/q2#q", "aqa/q3#q", "aqa/q4#q"])
+        #expect(judgements.map(\.response) == ["correct", "correct", "incorrect", "incorrect"])
+        #expect(judgements[0].prompt == "Question:\nWhat barks?\n\nReference answer:\na dog\n\nModel answer:\nI hear A dog barking.")
+
+        let results = try RunDirectory(work.path("results/r")).readResults()
+        let suite = try #require(results.suites.first)
+        #expect(suite.metrics["accuracy"]?.value == 0.5)
+        #expect(suite.metrics["accuracy"]?.n == 4)
+        #expect(suite.slices["kind"]?["animal"]?["accuracy"]?.value == 1)
+        let recorded = try #require(results.manifest.judge)
+        #expect(recorded.model.identity.contains(server.baseURL))
+        #expect(recorded.templates == ["aqa": "correctness"])
+        #expect(recorded.promptHash.count == 64)
+        #expect(try RunDirectory(work.path("results/r")).readManifest()?.judge == recorded)
+        let scores = try String(contentsOf: work.path("results/r/scores.jsonl"), encoding: .utf8)
+        #expect(scores.split(separator: "\n").count == 4)
+
+        // Judged again: every verdict is kept, nothing is asked.
+        let second = try HarkCLI.run(judge, in: work.url)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(server.statistics.requests == 4)
+        #expect(second.stdout.contains("judged: 0 asked (0 from the cache), 4 kept, 0 errors"))
+        // Without the judgements file the cache answers.
+        try FileManager.default.removeItem(at: work.path("results/r/judgements.jsonl"))
+        let third = try HarkCLI.run(judge, in: work.url)
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(server.statistics.requests == 4)
+        #expect(third.stdout.contains("judged: 4 asked (4 from the cache)"))
+        #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics == suite.metrics)
+        // Re-scoring keeps the verdicts.
+        let rescored = try HarkCLI.run(["score", "r"], in: work.url)
+        #expect(rescored.status == 0, "\(rescored.stderr)")
+        #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics["accuracy"]?.value == 0.5)
+    }
+
+    @Test func multipleChoiceSuitesNamingAJudgeGetJudgeMetricsBesideTheirOwn() async throws {
+        let fixture = try SuiteFixture(
+            manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: default, judge: correctness}\n",
+            items: [
+                #"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog"}"#,
+                #"{"id": "q2", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "cat"}"#,
+            ])
+        defer { fixture.remove() }
+        let work = fixture.directory
+        try work.write(#"{"item_id": "q1", "response": "B"}"# + "\n" + #"{"item_id": "q2", "response": "It is a cat."}"# + "\n", to: "answers.jsonl")
+        #expect(try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url).status == 0)
+        var options = MockServer.Options()
+        options.policy = .judge
+        let server = try await MockServer(options: options)
+        defer { Task { try? await server.stop() } }
+        try work.write("name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
+        let judged = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml", "--no-cache"], in: work.url)
+        #expect(judged.status == 0, "\(judged.stderr)")
+        let metrics = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics)
+        #expect(metrics["accuracy"]?.value == 0.5)
+        #expect(metrics["judge_accuracy"]?.value == 0.5)
+        // The letter "B" names "cat": wrong for q1 by the extractor; the mock judge sees no "dog" in "B".
+        #expect(server.received.count == 2)
+
+        let unknown = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml", "--template", "vibes", "--no-cache"], in: work.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--template takes one of correctness, reasoning"))
+    }
+}
