@@ -29,7 +29,10 @@ public struct ResultsTable: Sendable, Hashable {
         metrics = layout.metrics
         groups = []
         rows = []
-        let suiteIDs = Self.suiteOrder(runs)
+        let suiteIDs = Self.suiteOrder(runs).filter { id in
+            guard let tasks = layout.tasks else { return true }
+            return runs.contains { run in run.results.suites.contains { $0.id == id && tasks.contains($0.task) } }
+        }
         switch (layout.rows, layout.groups) {
         case (_, .suite), (.run, .none):
             rowHeaders = ["Model"]
@@ -63,6 +66,16 @@ public struct ResultsTable: Sendable, Hashable {
                 }
             }
         }
+        dropEmptyOptionalMetrics()
+    }
+
+    /// Drops the optional metrics no row has a value for (ungrouped tables).
+    mutating func dropEmptyOptionalMetrics() {
+        guard groups.isEmpty else { return }
+        let kept = metrics.indices.filter { index in !metrics[index].optional || rows.contains { $0.cells[index] != nil } }
+        guard kept.count < metrics.count else { return }
+        metrics = kept.map { metrics[$0] }
+        rows = rows.map { row in Row(labels: row.labels, cells: kept.map { row.cells[$0] }) }
     }
 
     /// The suites in the order the runs first name them.

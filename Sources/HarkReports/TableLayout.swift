@@ -11,9 +11,11 @@ import Yams
 /// rows: suite-run          # run | suite-run | slice-run
 /// slice: sampling          # the tag whose values make rows (slice-run)
 /// groups: none             # none | suite (the metrics repeat under each suite)
+/// tasks: [yes-no]          # only suites of these tasks (default: all)
 /// metrics:
 ///   - {key: accuracy, label: Acc, better: higher}
 ///   - {key: yes_ratio, label: Yes, better: balanced}
+///   - {key: judge_accuracy, label: Judge, optional: true}   # left out when no row has it
 /// ```
 public struct TableLayout: Sendable, Hashable, Codable {
     public enum Rows: String, Sendable, Hashable, Codable {
@@ -52,12 +54,15 @@ public struct TableLayout: Sendable, Hashable, Codable {
         public var label: String
         public var better: Better
         public var format: Format
+        /// Left out of the table when no row has it (e.g. judge metrics of a run never judged).
+        public var optional: Bool
 
-        public init(key: String, label: String, better: Better = .higher, format: Format = .percent) {
+        public init(key: String, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false) {
             self.key = key
             self.label = label
             self.better = better
             self.format = format
+            self.optional = optional
         }
 
         public init(from decoder: any Decoder) throws {
@@ -66,6 +71,7 @@ public struct TableLayout: Sendable, Hashable, Codable {
             label = try container.decodeIfPresent(String.self, forKey: .label) ?? key
             better = try container.decodeIfPresent(Better.self, forKey: .better) ?? .higher
             format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .percent
+            optional = try container.decodeIfPresent(Bool.self, forKey: .optional) ?? false
         }
     }
 
@@ -73,13 +79,16 @@ public struct TableLayout: Sendable, Hashable, Codable {
     public var rows: Rows
     public var slice: String?
     public var groups: Groups
+    /// Only suites of these tasks make rows or groups; nil: every suite.
+    public var tasks: [TaskKind]?
     public var metrics: [Metric]
 
-    public init(title: String, rows: Rows, slice: String? = nil, groups: Groups = .none, metrics: [Metric]) {
+    public init(title: String, rows: Rows, slice: String? = nil, groups: Groups = .none, tasks: [TaskKind]? = nil, metrics: [Metric]) {
         self.title = title
         self.rows = rows
         self.slice = slice
         self.groups = groups
+        self.tasks = tasks
         self.metrics = metrics
     }
 
@@ -89,6 +98,7 @@ public struct TableLayout: Sendable, Hashable, Codable {
         rows = try container.decodeIfPresent(Rows.self, forKey: .rows) ?? .run
         slice = try container.decodeIfPresent(String.self, forKey: .slice)
         groups = try container.decodeIfPresent(Groups.self, forKey: .groups) ?? .none
+        tasks = try container.decodeIfPresent([TaskKind].self, forKey: .tasks)
         metrics = try container.decode([Metric].self, forKey: .metrics)
     }
 
@@ -100,9 +110,13 @@ public struct TableLayout: Sendable, Hashable, Codable {
 
     /// Built-in layouts by name.
     public static let builtIn: [String: TableLayout] = [
-        "hallucination": TableLayout(title: "Object hallucination", rows: .suiteRun, metrics: hallucinationMetrics),
+        "hallucination": TableLayout(title: "Object hallucination", rows: .suiteRun, tasks: [.yesNo], metrics: hallucinationMetrics),
         "slices": TableLayout(
-            title: "Results by slice", rows: .sliceRun, slice: "sampling", metrics: Array(hallucinationMetrics.prefix(5))),
+            title: "Results by slice", rows: .sliceRun, slice: "sampling", tasks: [.yesNo], metrics: Array(hallucinationMetrics.prefix(5))),
+        "choice": TableLayout(
+            title: "Understanding and reasoning", rows: .suiteRun, tasks: [.multipleChoice, .openQA],
+            metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
+                      Metric(key: "judge_accuracy", label: "Judge", optional: true)]),
         "summary": TableLayout(
             title: "Summary", rows: .run, groups: .suite,
             metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "f1", label: "F1"),

@@ -74,3 +74,34 @@ import Testing
         #expect(throws: HarkError.self) { try TableLayout.resolve(directory.path("nope.yaml").path) }
     }
 }
+
+@Suite struct ChoiceTableTests {
+    static func choiceSuite(judged: Bool) -> RunResults.SuiteResults {
+        var metrics = ["accuracy": MetricValue(0.596, n: 1000), "unparsed_rate": MetricValue(0.02, n: 1000)]
+        if judged { metrics["judge_accuracy"] = MetricValue(0.61, n: 1000) }
+        return RunResults.SuiteResults(
+            id: "mmau-test-mini", task: .multipleChoice, fingerprint: "sha256:1", counts: RunResults.Counts(), metrics: metrics,
+            slices: ["task": ["sound": ["accuracy": MetricValue(0.7, n: 333)], "music": ["accuracy": MetricValue(0.5, n: 334)]]])
+    }
+
+    @Test func choiceLayoutTakesOnlyItsTasksAndDropsAnUnusedJudgeColumn() throws {
+        let layout = try #require(TableLayout.builtIn["choice"])
+        let yesNo = TableFixtures.suite("random", TableFixtures.metrics(0.65, 0.97, 0.305, 0.464, 0.843, 0.031))
+        let unjudged = ResultsTable(layout: layout, runs: [TableFixtures.run("qwen", [yesNo, Self.choiceSuite(judged: false)])])
+        #expect(unjudged.rows.map(\.labels) == [["mmau-test-mini", "qwen"]])
+        #expect(unjudged.metrics.map(\.label) == ["Acc", "Unparsed"])
+        let judged = ResultsTable(
+            layout: layout, runs: [TableFixtures.run("qwen", [Self.choiceSuite(judged: false)]), TableFixtures.run("salmonn", [Self.choiceSuite(judged: true)])])
+        #expect(judged.metrics.map(\.label) == ["Acc", "Unparsed", "Judge"])
+        #expect(judged.rows.map { $0.cells.last??.value } == [nil, 0.61])
+        let hallucination = ResultsTable(layout: try #require(TableLayout.builtIn["hallucination"]), runs: [TableFixtures.run("qwen", [yesNo, Self.choiceSuite(judged: false)])])
+        #expect(hallucination.rows.map(\.labels) == [["random", "qwen"]])
+
+        var byTask = layout
+        byTask.rows = .sliceRun
+        byTask.slice = "task"
+        let sliced = ResultsTable(layout: byTask, runs: [TableFixtures.run("qwen", [Self.choiceSuite(judged: false)])])
+        #expect(sliced.rows.map(\.labels) == [["music", "qwen"], ["sound", "qwen"]])
+        #expect(sliced.rows.map { $0.cells.first??.value } == [0.5, 0.7])
+    }
+}

@@ -22,8 +22,11 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Where reports are written (default: reports/<run names joined by +>).")
     var out: String?
 
-    @Option(help: "hallucination, slices, summary, or a layout YAML file.")
-    var layout = "hallucination"
+    @Option(help: "hallucination, slices, choice, summary, or a layout YAML file (default: hallucination, or choice when no suite is yes-no).")
+    var layout: String?
+
+    @Option(help: "One row per value of this tag (e.g. task, difficulty, sub-category) instead of one per suite.")
+    var slice: String?
 
     @Flag(help: "Write the Markdown table.")
     var markdown = false
@@ -63,10 +66,17 @@ struct Report: AsyncParsableCommand {
         }
         let output = URL(fileURLWithPath: out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let table = ResultsTable(layout: try TableLayout.resolve(layout), runs: loaded)
+        let layout = self.layout ?? (loaded.contains { $0.results.suites.contains { $0.task == .yesNo } } ? "hallucination" : "choice")
+        var tableLayout = try TableLayout.resolve(layout)
+        if let slice {
+            tableLayout.rows = .sliceRun
+            tableLayout.slice = slice
+            tableLayout.title += " by \(slice)"
+        }
+        let table = ResultsTable(layout: tableLayout, runs: loaded)
         let chosen = [(markdown, "markdown"), (latex, "latex"), (csv, "csv")].filter(\.0).map(\.1)
         let formats = chosen.isEmpty && junit == nil && html == nil ? ["markdown", "latex", "csv"] : chosen
-        let base = URL(fileURLWithPath: layout).deletingPathExtension().lastPathComponent
+        let base = URL(fileURLWithPath: layout).deletingPathExtension().lastPathComponent + (slice.map { "-" + $0 } ?? "")
         for name in formats {
             guard let renderer = TableRenderers.named(name) else { continue }
             let text = renderer.render(table, ci: ci)
