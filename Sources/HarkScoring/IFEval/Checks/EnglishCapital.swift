@@ -1,0 +1,16 @@
+/// `change_case:english_capital`: the response is upper case (`str.isupper`) and in English;
+/// undetectable language passes. The `speech-ifeval` profile skips the language test.
+/// Approximate where the language is tested (see `LanguageDetector`).
+struct EnglishCapital: IFEvalCheck {
+    let detectLanguage: Bool
+
+    init(_ arguments: IFEvalArguments, detectLanguage: Bool = true) {
+        self.detectLanguage = detectLanguage
+    }
+
+    func isFollowed(by response: String) -> Bool {
+        guard PythonText.isUpper(response) else { return false }
+        guard detectLanguage, let language = LanguageDetector.shared.detect(response) else { return true }
+        return language == "en"
+    }
+}
