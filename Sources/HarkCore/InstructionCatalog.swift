@@ -68,6 +68,14 @@ public enum InstructionCatalog {
             }
             if !matches(value, type) {
                 diagnostics.append(.error(place, "expected \(type.description), found \(value.excerpt)"))
+            } else if type == .integer, let number = value.integerValue, number < 1 {
+                // The reference drops 0 and replaces negatives by a random value.
+                diagnostics.append(.error(place, "expected an integer of at least 1, found \(number)"))
+            } else if name == "letter", let letter = value.stringValue,
+                !(letter.unicodeScalars.count == 1 && letter.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic })
+            {
+                // The reference replaces anything but one ASCII letter by a random letter.
+                diagnostics.append(.error(place, "expected one ASCII letter, found \(value.excerpt)"))
             }
         }
         for (name, value) in instruction.kwargs.sorted(by: { $0.key < $1.key })

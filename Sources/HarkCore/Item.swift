@@ -10,6 +10,9 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var answerKey: AnswerKey
     /// The 1-based line of `items.jsonl` the item was read from.
     public var line: Int
+    /// What the clips say, written out (Speech-IFEval's `textual_audio`): asked instead of the
+    /// audio in a text-only reference run.
+    public var textualAudio: String?
 
     public init(
         id: String, audio: [AudioRef] = [], question: String? = nil, tags: [String: String] = [:],

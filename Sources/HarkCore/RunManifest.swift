@@ -67,11 +67,19 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var limit: Int?
         /// `i/N`: this run holds the samples whose key falls in shard i of N.
         public var shard: String?
+        /// A text-only reference run (clips replaced by their `textual_audio`).
+        public var textReference: Bool?
 
-        public init(repeats: Int = 1, limit: Int? = nil, shard: String? = nil) {
+        public init(repeats: Int = 1, limit: Int? = nil, shard: String? = nil, textReference: Bool? = nil) {
             self.repeats = repeats
             self.limit = limit
             self.shard = shard
+            self.textReference = textReference
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case repeats, limit, shard
+            case textReference = "text_reference"
         }
     }
 

@@ -68,9 +68,16 @@ public struct RunComparison: Sendable, Hashable, Codable {
         public var fingerprintsDiffer: Bool
         public var changes: [MetricChange]
         public var flips: [Flip]
+        /// Instruction-following suites scored with an IFrate in both runs: the baseline's and the
+        /// candidate's, and Speech-IFEval's forgetting rate Δ = (candidate − baseline) / baseline ×
+        /// 100 — the baseline being the text-only reference run.
+        public var ifRate: [Double]?
+        public var forgettingRate: Double?
 
         enum CodingKeys: String, CodingKey {
             case suite, changes, flips
+            case ifRate = "if_rate"
+            case forgettingRate = "forgetting_rate"
             case sharedSamples = "shared_samples"
             case unmatchedSamples = "unmatched_samples"
             case fingerprintsDiffer = "fingerprints_differ"
@@ -113,10 +120,15 @@ public struct RunComparison: Sendable, Hashable, Codable {
             let before = Dictionary(baseline.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
             let after = Dictionary(candidate.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
             let shared = after.keys.filter { before[$0] != nil }.sorted()
-            suites.append(Self.compare(
+            var comparison = Self.compare(
                 suite: suite.id, keys: shared, before: before, after: after,
                 unmatched: Set(before.keys).symmetricDifference(after.keys).count, differ: differ, resamples: resamples,
-                seed: seed ^ StableHash.value(suite.id, seed: 2)))
+                seed: seed ^ StableHash.value(suite.id, seed: 2))
+            if let reference = base.metrics["if_rate"]?.value, let model = suite.metrics["if_rate"]?.value {
+                comparison.ifRate = [reference, model]
+                comparison.forgettingRate = Self.relative(reference, model)
+            }
+            suites.append(comparison)
         }
     }
 

@@ -11,7 +11,8 @@ public import HarkSuites
 /// and the run is scored again with the verdicts.
 ///
 /// Judged suites: those whose `scoring.judge` names a template, and every open-qa suite (with
-/// `correctness` by default); a given `template` judges every suite of the run.
+/// `correctness` by default); a given `template` judges every suite of the run. Of an
+/// instruction-following suite only the items without rules are judged (chain-of-thought items).
 public struct JudgeSession: Sendable {
     public var directory: RunDirectory
     public var suites: [Suite]
@@ -43,6 +44,8 @@ public struct JudgeSession: Sendable {
         })
         let requests = try Journal.read(directory.samples).compactMap { record -> ModelRequest? in
             guard record.isAnswered, let template = templates[record.suite], let item = items[record.suite]?[record.item] else { return nil }
+            // Instruction-following items with rules are checked by the rules, not judged.
+            if case .instructionFollowing(let instructions) = item.answerKey, !instructions.isEmpty { return nil }
             return ModelRequest(
                 suiteID: record.suite, itemID: record.item, template: record.template, repeatIndex: record.repeatIndex,
                 system: template.system,

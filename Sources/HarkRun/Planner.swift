@@ -10,6 +10,10 @@ public struct Planner: Sendable {
     public var repeats: Int
     public var limit: Int?
     public var shard: Shard?
+    /// A text-only reference run: each item's clips are replaced by their written description
+    /// (`textual_audio`), asked as "Speech Input: {textual_audio}\n\n{prompt}" — how Speech-IFEval
+    /// asks a model's own text backbone, to measure what audio training made it forget.
+    public var textReference = false
 
     public init(generation: GenerationSettings = GenerationSettings(), repeats: Int = 1, limit: Int? = nil, shard: Shard? = nil) {
         self.generation = generation
@@ -19,9 +23,25 @@ public struct Planner: Sendable {
     }
 
     /// The plan of a run: its requests, made one at a time as the run takes them, so that a plan of
-    /// any size costs only its suites' memory. Throws when a clip cannot be read.
+    /// any size costs only its suites' memory. Throws when a clip cannot be read, or, for a text
+    /// reference, when an item with clips has no `textual_audio`.
     public func plan(_ suites: [Suite]) throws -> Plan {
-        Plan(planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite)) })
+        if textReference {
+            for suite in suites {
+                if let item = suite.items.first(where: { !$0.audio.isEmpty && $0.textualAudio == nil }) {
+                    throw HarkError.badInput(
+                        "a text reference run needs textual_audio for every item with clips", at: SourceLocation(file: suite.itemsFile, line: item.line, field: "textual_audio"))
+                }
+            }
+            return Plan(planner: self, suites: suites.map { ($0, [:]) })
+        }
+        return Plan(planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite)) })
+    }
+
+    /// The text a text-reference run asks instead of an item's clips and prompt.
+    public static func textReferencePrompt(_ item: Item, prompt: String) -> String {
+        guard let text = item.textualAudio, !item.audio.isEmpty else { return prompt }
+        return "Speech Input: \(text)\n\n\(prompt)"
     }
 
     /// Each clip of a suite with its content hash and duration (read from the header).
@@ -48,12 +68,13 @@ public struct Plan: Sequence, Sendable {
         let requests = suites.lazy.flatMap { entry in
             let renderer = PromptRenderer(manifest: entry.suite.manifest)
             return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
-                let audio = item.audio.compactMap { entry.clips[$0.path] }
+                let audio = planner.textReference ? [] : item.audio.compactMap { entry.clips[$0.path] }
                 return renderer.prompts(for: item).lazy.flatMap { prompt in
-                    (0..<planner.repeats).lazy.map { repeatIndex in
+                    let text = planner.textReference ? Planner.textReferencePrompt(item, prompt: prompt.text) : prompt.text
+                    return (0..<planner.repeats).lazy.map { repeatIndex in
                         ModelRequest(
                             suiteID: entry.suite.id, itemID: item.id, template: prompt.template, repeatIndex: repeatIndex,
-                            system: renderer.system, prompt: prompt.text, audio: audio, generation: planner.generation,
+                            system: renderer.system, prompt: text, audio: audio, generation: planner.generation,
                             choiceOrder: prompt.choiceOrder)
                     }
                 }

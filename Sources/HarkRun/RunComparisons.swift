@@ -36,6 +36,9 @@ public enum RunComparisons {
                     format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric, change.baseline * 100,
                     change.candidate * 100, change.difference * 100, change.ci[0] * 100, change.ci[1] * 100, change.pValue, change.test))
             }
+            if let rates = suite.ifRate, let forgetting = suite.forgettingRate {
+                lines += ["", String(format: "IFrate %.2f → %.2f: forgetting rate Δ %+.2f%%", rates[0] * 100, rates[1] * 100, forgetting)]
+            }
             let shown = suite.flips.prefix(flips)
             if !shown.isEmpty {
                 lines += [

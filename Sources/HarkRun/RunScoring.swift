@@ -43,7 +43,9 @@ public enum RunScoring {
                 scorers[suite.id] = SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judged)
             case .multipleChoice: scorers[suite.id] = SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judged)
             case .openQA: scorers[suite.id] = SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
-            case .instructionFollowing: continue
+            case .instructionFollowing:
+                let scorer = InstructionScorer(settings: settings, profile: try profile(for: suite))
+                scorers[suite.id] = SuiteScorer(.instructions(scorer, file: suite.itemsFile), judged: nil)
             }
         }
 
@@ -53,7 +55,7 @@ public enum RunScoring {
         if FileManager.default.fileExists(atPath: directory.samples.path) {
             try Journal.forEachRecord(directory.samples) { record, _, _ in
                 guard let item = items[record.suite]?[record.item],
-                    let outcome = scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
+                    let outcome = try scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
                 else { return }
                 try output.write(try encoder.encode(outcome))
             }
@@ -75,6 +77,8 @@ public enum RunScoring {
             case choice(ChoiceScorer)
             /// Scored by the judge alone (open-qa).
             case judged(JudgedScorer)
+            /// Checked by rules, the judge deciding items without rules (instruction following).
+            case instructions(InstructionScorer, file: String)
         }
 
         private var kind: Kind
@@ -85,7 +89,7 @@ public enum RunScoring {
             self.judged = judged
         }
 
-        func add(_ record: SampleRecord, item: Item, verdict: Verdict?) -> ScoreRecord? {
+        func add(_ record: SampleRecord, item: Item, verdict: Verdict?) throws -> ScoreRecord? {
             _ = judged?.add(record, item: item, verdict: verdict)
             switch kind {
             case .yesNo(var scorer):
@@ -100,6 +104,9 @@ public enum RunScoring {
             case .judged(var scorer):
                 defer { kind = .judged(scorer) }
                 return scorer.add(record, item: item, verdict: verdict)
+            case .instructions(var scorer, let file):
+                defer { kind = .instructions(scorer, file: file) }
+                return try scorer.add(record, item: item, verdict: verdict, file: file)
             }
         }
 
@@ -110,10 +117,22 @@ public enum RunScoring {
             case .caption(let scorer): score = scorer.finish()
             case .choice(let scorer): score = scorer.finish()
             case .judged(let scorer): score = scorer.finish()
+            case .instructions(let scorer, _): score = scorer.finish()
             }
             if let judged { score.metrics.merge(judged.extraMetrics()) { _, judge in judge } }
             return score
         }
+    }
+
+    static func profile(for suite: Suite) throws -> IFEvalProfile {
+        let name = suite.manifest.scoring.profile ?? IFEvalProfile.ifeval.rawValue
+        guard let profile = IFEvalProfile(rawValue: name) else {
+            let known = IFEvalProfile.allCases.map(\.rawValue).joined(separator: ", ")
+            throw HarkError.badInput(
+                "unknown instruction-following profile \"\(name)\"; known: \(known)",
+                at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.profile"))
+        }
+        return profile
     }
 
     static func settings(for suite: Suite, overrides: Overrides) throws -> ScoringSettings {

@@ -50,7 +50,8 @@ public struct RunSession: Sendable {
             model: RunManifest.Model(
                 name: model.name, adapter: model.adapter, identity: adapter.identity, settings: model.redactedSettings),
             generation: model.generation, audio: audioDescription,
-            plan: RunManifest.Plan(repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description),
+            plan: RunManifest.Plan(
+                repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description, textReference: planner.textReference ? true : nil),
             seeds: ["model": model.seed], startedAt: startedAt)
 
         try directory.create()
@@ -110,7 +111,9 @@ public struct RunSession: Sendable {
             if earlier.suites.map(\.fingerprint) != manifest.suites.map(\.fingerprint) {
                 throw HarkError.badInput("cannot resume: the suites changed since the run started", at: SourceLocation(file: directory.manifest.path))
             }
-            if earlier.model.identity != manifest.model.identity || earlier.generation != manifest.generation {
+            if earlier.model.identity != manifest.model.identity || earlier.generation != manifest.generation
+                || earlier.plan.textReference != manifest.plan.textReference
+            {
                 throw HarkError.badInput("cannot resume: the model or its settings changed since the run started", at: SourceLocation(file: directory.manifest.path))
             }
         }

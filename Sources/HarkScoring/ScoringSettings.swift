@@ -10,6 +10,10 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
     /// Extra names for sound objects in captions: each name maps to the label it stands for
     /// ("barking" → "dog").
     public var synonyms: [String: String]
+    /// Instruction-following suites: the checker profile, and the instruction ids among the
+    /// suite's whose checks only approximate the reference (language detection).
+    public var profile: IFEvalProfile?
+    public var approximate: [String]?
 
     public init(
         extractor: String = DefaultYesNoExtractor.name, policy: ScoringPolicy = .hark, positiveClass: YesNo = .no,
@@ -24,7 +28,7 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case extractor, policy, seed, synonyms
+        case extractor, policy, seed, synonyms, profile, approximate
         case positiveClass = "positive_class"
         case bootstrapResamples = "bootstrap_resamples"
     }

@@ -48,11 +48,14 @@ public struct SuiteManifest: Sendable, Hashable {
         /// The judge template `hark judge` applies to this suite's answers; open-qa suites are
         /// judged with `correctness` when it is not set.
         public var judge: String?
+        /// Instruction-following suites: the checker semantics, `ifeval` (default) or `speech-ifeval`.
+        public var profile: String?
 
         public init(
             extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil, synonyms: [String: String] = [:],
-            judge: String? = nil
+            judge: String? = nil, profile: String? = nil
         ) {
+            self.profile = profile
             self.extractor = extractor
             self.positiveClass = positiveClass
             self.policy = policy

@@ -9,8 +9,9 @@ public enum MockPolicy: Sendable, Hashable {
     /// whose sound is absent, "yes" with `hallucinationRate`. Decided by `seed` and the request's
     /// content, so a retry gets the same answer.
     case oracle(errorRate: Double, hallucinationRate: Double, seed: UInt64)
-    /// A judge for the `correctness` template: "correct" when the model answer contains the
-    /// reference answer (ignoring case), else "incorrect".
+    /// A judge for the built-in templates: `correctness` — "correct" when the model answer
+    /// contains the reference answer (ignoring case), else "incorrect"; `reasoning` — "yes" when
+    /// the answer says "step", else "no".
     case judge
 
     public static func named(_ name: String, errorRate: Double, hallucinationRate: Double, seed: UInt64) -> MockPolicy? {

@@ -140,10 +140,15 @@ final class MockResponder: Sendable {
         state.withLock { update(&$0.statistics) }
     }
 
-    /// The mock judge's reply to a `correctness` judge prompt ("…Reference answer:\n{reference}\n\n
-    /// Model answer:\n{response}").
+    /// The mock judge's reply: to a `correctness` prompt ("…Reference answer:\n{reference}\n\n
+    /// Model answer:\n{response}") "correct" when the answer contains the reference; to a
+    /// `reasoning` prompt ("…Model answer:\n{response}") "yes" when the answer says "step".
     static func judgement(_ prompt: String) -> String {
-        guard let reference = prompt.range(of: "Reference answer:\n"), let model = prompt.range(of: "\n\nModel answer:\n", range: reference.upperBound..<prompt.endIndex)
+        guard let reference = prompt.range(of: "Reference answer:\n") else {
+            guard let model = prompt.range(of: "Model answer:\n") else { return "I cannot judge this." }
+            return prompt[model.upperBound...].lowercased().contains("step") ? "yes" : "no"
+        }
+        guard let model = prompt.range(of: "\n\nModel answer:\n", range: reference.upperBound..<prompt.endIndex)
         else { return "I cannot judge this." }
         let expected = prompt[reference.upperBound..<model.lowerBound].lowercased()
         return prompt[model.upperBound...].lowercased().contains(expected) ? "correct" : "incorrect"

@@ -7,7 +7,7 @@ import HarkSuites
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
-        subcommands: [Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, Folder.self])
+        subcommands: [Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self, SpeechIFEval.self, Folder.self])
 
     /// Writes imported multiple-choice items as a suite.
     static func writeChoiceSuite(
@@ -158,6 +158,65 @@ struct Import: AsyncParsableCommand {
             try Import.writeChoiceSuite(
                 items: items, id: id, description: "SAKURA, imported from \(files.count) track(s)", prompt: SakuraImporter.prompt,
                 scoring: SakuraImporter.scoring, audioRoot: root, out: out)
+        }
+    }
+
+    struct IFEval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ifeval", abstract: "IFEval (input_data.jsonl): verifiable instructions, text only or with a clip.")
+
+        @Argument(help: "input_data.jsonl.")
+        var file: String
+        @Option(help: "Ask every prompt with this clip present (a path under --audio-root).")
+        var clip: String?
+        @Option(help: "The folder --clip is relative to.")
+        var audioRoot = "."
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "ifeval"
+
+        func run() async throws {
+            let items = try InstructionImporters.ifeval(JSONRecords(path: file), clip: clip)
+            let directory = URL(fileURLWithPath: out)
+            try SuiteWriter.write(
+                id: id, task: .instructionFollowing, description: "IFEval, imported from \((file as NSString).lastPathComponent)",
+                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}", items: items, to: directory)
+            print("\(out): \(items.count) items")
+        }
+    }
+
+    struct SpeechIFEval: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "speech-ifeval",
+            abstract: "Speech-IFEval (closed-ended, creative-writing and chain-of-thought files) into one suite.")
+
+        @Option(help: "The closed-ended questions file (.jsonl).")
+        var closedEnded: String?
+        @Option(help: "The creative-writing file (.jsonl).")
+        var creativeWriting: String?
+        @Option(help: "The chain-of-thought file (.jsonl).")
+        var chainOfThought: String?
+        @Option(help: "The folder the audio_filepath paths are relative to.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "speech-ifeval"
+
+        func run() async throws {
+            let files: [(String?, InstructionImporters.Category)] = [
+                (closedEnded, .closedEnded), (creativeWriting, .creativeWriting), (chainOfThought, .chainOfThought),
+            ]
+            var items: [JSONValue] = []
+            for case let (file?, category) in files { items += try InstructionImporters.speechIFEval(JSONRecords(path: file), category: category) }
+            guard !items.isEmpty else { throw ValidationError("give at least one of --closed-ended, --creative-writing, --chain-of-thought") }
+            let directory = URL(fileURLWithPath: out)
+            try SuiteWriter.write(
+                id: id, task: .instructionFollowing, description: "Speech-IFEval (Lu, Kuan & Lee 2025)",
+                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: speech-ifeval, judge: reasoning}",
+                items: items, to: directory)
+            print("\(out): \(items.count) items")
         }
     }
 

@@ -71,6 +71,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The generation seed sent to the model, and the seed of the random baseline.")
     var seed: Int?
 
+    @Flag(help: "A text-only reference run: each clip replaced by the item's textual_audio (\"Speech Input: …\").")
+    var textReference = false
+
     @Option(help: "Endpoint of an openai model (repeat for several); overrides the config.")
     var baseURL: [String] = []
 
@@ -99,9 +102,10 @@ struct Run: AsyncParsableCommand {
 
         let name = run ?? runConfig?.run ?? config.name
         let directory = RunDirectory(URL(fileURLWithPath: results).appendingPathComponent(name))
-        let planner = Planner(
+        var planner = Planner(
             generation: config.generation, repeats: repeats ?? runConfig?.repeats ?? 1, limit: limit ?? runConfig?.limit,
             shard: try shard.map(Shard.init))
+        planner.textReference = textReference
         var session = RunSession(suites: loaded, model: config, directory: directory, planner: planner)
         session.resume = resume
         session.cacheURL = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL
