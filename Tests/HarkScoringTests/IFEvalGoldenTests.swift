@@ -75,5 +75,7 @@ import Testing
         let cases = try Self.golden("tokenizer-cases.json", as: [TokenizerCase].self)
         let wrong = cases.filter { TreebankWordTokenizer.shared.wordTokenize($0.text) != $0.words }
         #expect(wrong.isEmpty, "\(wrong.count) differ: \(wrong.prefix(5).map { "\($0.text.debugDescription) → \($0.words) vs \(TreebankWordTokenizer.shared.wordTokenize($0.text))" })")
+        let miscounted = cases.filter { TreebankWordTokenizer.shared.upperCaseTokenCount($0.text) != $0.words.filter(PythonText.isUpper).count }
+        #expect(miscounted.isEmpty, "\(miscounted.map(\.text))")
     }
 }

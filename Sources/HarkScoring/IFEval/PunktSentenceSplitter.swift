@@ -34,14 +34,26 @@ struct PunktSentenceSplitter: Sendable {
         return realigned(scalars, slices(scalars)).map { PythonText.string(scalars[$0]) }
     }
 
+    /// How many sentences a text has (without making them).
+    func count(in text: String) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        return realigned(scalars, slices(scalars)).count
+    }
+
     // MARK: Candidate breaks
 
-    static let sentenceEnds: Set<Unicode.Scalar> = [".", "?", "!"]
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "?" || scalar == "!"
+    }
+
     /// `_re_non_word_chars`: characters that cannot appear within words.
-    static let nonWord: Set<Unicode.Scalar> = [
-        ")", "\"", ";", "}", "]", "*", ":", "@", "'", "(", "{", "[", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}",
-        "?", "!",
-    ]
+    static func isNonWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ")", "\"", ";", "}", "]", "*", ":", "@", "'", "(", "{", "[", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}", "?", "!":
+            true
+        default: false
+        }
+    }
 
     struct EndMatch {
         /// The sentence-end character's index.
@@ -56,10 +68,10 @@ struct PunktSentenceSplitter: Sendable {
     /// punctuation, or by whitespace and a token.
     static func endMatches(_ text: [Unicode.Scalar]) -> [EndMatch] {
         var matches: [EndMatch] = []
-        for position in text.indices where sentenceEnds.contains(text[position]) {
+        for position in text.indices where isSentenceEnd(text[position]) {
             let next = position + 1
             guard next < text.count else { continue }
-            if nonWord.contains(text[next]) {
+            if isNonWord(text[next]) {
                 matches.append(EndMatch(position: position, afterEnd: next + 1, nextToken: nil))
                 continue
             }
@@ -120,22 +132,26 @@ struct PunktSentenceSplitter: Sendable {
     // MARK: Tokens and annotation
 
     struct Token {
-        var text: [Unicode.Scalar]
-        var type: String
+        var text: ArraySlice<Unicode.Scalar>
         var periodFinal: Bool
         var sentenceBreak = false
         var abbreviation = false
         var ellipsis = false
 
-        init(_ text: [Unicode.Scalar]) {
+        init(_ text: ArraySlice<Unicode.Scalar>) {
             self.text = text
-            let lowered = PythonText.lower(PythonText.string(text[...]))
-            type = Self.isNumeric(Array(lowered.unicodeScalars)) ? "##number##" : lowered
             periodFinal = text.last == "."
         }
 
+        /// The lowercased token, or "##number##" for a number (made when asked: few tokens need it).
+        var type: String {
+            let lowered = PythonText.lower(PythonText.string(text))
+            return Self.isNumeric(lowered.unicodeScalars) ? "##number##" : lowered
+        }
+
         /// `^-?[\.,]?\d[\d,\.-]*\.?$`
-        static func isNumeric(_ text: [Unicode.Scalar]) -> Bool {
+        static func isNumeric(_ scalars: String.UnicodeScalarView) -> Bool {
+            let text = Array(scalars)
             var index = 0
             if index < text.count, text[index] == "-" { index += 1 }
             if index < text.count, text[index] == "." || text[index] == "," { index += 1 }
@@ -149,30 +165,31 @@ struct PunktSentenceSplitter: Sendable {
         }
 
         var typeNoPeriod: String {
-            type.unicodeScalars.count > 1 && type.unicodeScalars.last == "." ? String(type.unicodeScalars.dropLast()) : type
+            let type = self.type
+            return type.unicodeScalars.count > 1 && type.unicodeScalars.last == "." ? String(type.unicodeScalars.dropLast()) : type
         }
 
         var typeNoSentencePeriod: String { sentenceBreak ? typeNoPeriod : type }
 
-        var firstUpper: Bool { text.first.map { PythonText.isUpper(String($0)) } ?? false }
-        var firstLower: Bool { text.first.map { PythonText.isLower(String($0)) } ?? false }
+        var firstUpper: Bool { text.first.map { PythonText.isUpper(CollectionOfOne($0)) } ?? false }
+        var firstLower: Bool { text.first.map { PythonText.isLower(CollectionOfOne($0)) } ?? false }
 
         /// `^\.\.+$`
         var isEllipsis: Bool { text.count >= 2 && text.allSatisfy { $0 == "." } }
 
         /// `[^\W\d]\.$` matched at the start: one letter and a period.
         var isInitial: Bool {
-            text.count == 2 && text[1] == "." && PythonText.isWord(text[0]) && !PythonText.isDigit(text[0])
+            text.count == 2 && text.last == "." && PythonText.isWord(text[text.startIndex]) && !PythonText.isDigit(text[text.startIndex])
         }
     }
 
     /// `_first_pass_annotation`.
     func annotateFirstPass(_ token: inout Token) {
-        if token.text.count == 1, Self.sentenceEnds.contains(token.text[0]) {
+        if token.text.count == 1, Self.isSentenceEnd(token.text[token.text.startIndex]) {
             token.sentenceBreak = true
         } else if token.isEllipsis {
             token.ellipsis = true
-        } else if token.periodFinal, !(token.text.count >= 2 && token.text[token.text.count - 2] == ".") {
+        } else if token.periodFinal, !(token.text.count >= 2 && token.text[token.text.endIndex - 2] == ".") {
             let stem = PythonText.lower(PythonText.string(token.text.dropLast()))
             let lastPart = PythonText.split(stem, separator: "-").last ?? stem
             if abbreviations.contains(stem) || abbreviations.contains(lastPart) {
@@ -187,7 +204,7 @@ struct PunktSentenceSplitter: Sendable {
 
     /// `_ortho_heuristic`: does this token start a sentence?
     func orthographicHeuristic(_ token: Token) -> Starter {
-        if token.text.count == 1, ";:,.!?".unicodeScalars.contains(token.text[0]) { return .no }
+        if token.text.count == 1, ";:,.!?".unicodeScalars.contains(token.text[token.text.startIndex]) { return .no }
         let context = orthographicContext[token.typeNoSentencePeriod] ?? 0
         if token.firstUpper && context & Self.lowerContexts != 0 && context & Self.midUC == 0 { return .yes }
         if token.firstLower && (context & Self.upperContexts != 0 || context & Self.begLC == 0) { return .no }
@@ -243,7 +260,12 @@ struct PunktSentenceSplitter: Sendable {
 
     // MARK: Realignment
 
-    static let closing: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}"]
+    static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "]", "}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}": true
+        default: false
+        }
+    }
 
     /// `re_boundary_realignment.match`: closing punctuation (as few as will do), then whitespace,
     /// a following "--", or a line end. Returns the match's length and its length without
@@ -251,7 +273,7 @@ struct PunktSentenceSplitter: Sendable {
     static func realignment(_ text: ArraySlice<Unicode.Scalar>) -> (length: Int, kept: Int)? {
         let start = text.startIndex
         var end = start
-        while end < text.endIndex, closing.contains(text[end]) {
+        while end < text.endIndex, isClosing(text[end]) {
             end += 1
             if end < text.endIndex, PythonText.isRegexSpace(text[end]) {
                 var spaceEnd = end

@@ -4,9 +4,10 @@
 enum PythonText {
     /// `str.isspace` for one code point: the Unicode whitespace Python strips and splits on.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value) }
         switch scalar.value {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 
@@ -15,7 +16,10 @@ enum PythonText {
 
     /// `\w` of `re` on `str` patterns: `_`, letters and numbers (not marks).
     static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "_" { return true }
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || value == 0x5F
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber:
@@ -30,6 +34,11 @@ enum PythonText {
         scalar.properties.generalCategory == .decimalNumber
     }
 
+    /// `not text.strip()`: empty or whitespace only.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(isWhitespace)
+    }
+
     /// `str.strip()`.
     static func strip(_ text: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
         var view = text
@@ -39,7 +48,15 @@ enum PythonText {
     }
 
     static func strip(_ text: String) -> String {
-        String(String.UnicodeScalarView(strip(text[...].unicodeScalars)))
+        let view = text.unicodeScalars
+        var start = view.startIndex, end = view.endIndex
+        while start < end, isWhitespace(view[start]) { view.formIndex(after: &start) }
+        while end > start {
+            let before = view.index(before: end)
+            guard isWhitespace(view[before]) else { break }
+            end = before
+        }
+        return start == view.startIndex && end == view.endIndex ? text : String(view[start..<end])
     }
 
     /// `str.strip(chars)` for a set of characters.
@@ -120,6 +137,9 @@ enum PythonText {
 
     /// `str.lower()`: full Unicode lowercasing, code point by code point.
     static func lower(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
@@ -132,9 +152,16 @@ enum PythonText {
     }
 
     /// `str.isupper()`: some cased character, and none lowercase or titlecase.
-    static func isUpper(_ text: String) -> Bool {
+    static func isUpper(_ text: String) -> Bool { isUpper(text.unicodeScalars) }
+
+    static func isUpper(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var cased = false
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                if (0x61...0x7A).contains(scalar.value) { return false }
+                if (0x41...0x5A).contains(scalar.value) { cased = true }
+                continue
+            }
             let properties = scalar.properties
             if properties.isLowercase || properties.generalCategory == .titlecaseLetter { return false }
             if properties.isUppercase { cased = true }
@@ -143,9 +170,16 @@ enum PythonText {
     }
 
     /// `str.islower()`: some cased character, and none uppercase or titlecase.
-    static func isLower(_ text: String) -> Bool {
+    static func isLower(_ text: String) -> Bool { isLower(text.unicodeScalars) }
+
+    static func isLower(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var cased = false
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                if (0x41...0x5A).contains(scalar.value) { return false }
+                if (0x61...0x7A).contains(scalar.value) { cased = true }
+                continue
+            }
             let properties = scalar.properties
             if properties.isUppercase || properties.generalCategory == .titlecaseLetter { return false }
             if properties.isLowercase { cased = true }

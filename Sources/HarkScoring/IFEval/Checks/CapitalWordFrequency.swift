@@ -10,6 +10,6 @@ struct CapitalWordFrequency: IFEvalCheck {
     }
 
     func isFollowed(by response: String) -> Bool {
-        relation.holds(TreebankWordTokenizer.shared.wordTokenize(response).filter(PythonText.isUpper).count, frequency)
+        relation.holds(TreebankWordTokenizer.shared.upperCaseTokenCount(response), frequency)
     }
 }

@@ -9,6 +9,6 @@ struct NumberOfSentences: IFEvalCheck {
     }
 
     func isFollowed(by response: String) -> Bool {
-        relation.holds(PunktSentenceSplitter.english.sentences(in: response).count, count)
+        relation.holds(PunktSentenceSplitter.english.count(in: response), count)
     }
 }
