@@ -104,7 +104,7 @@ public struct HTMLReport {
 
     func tables() -> String {
         var html = ""
-        for name in ["hallucination", "slices", "choice", "summary"] {
+        for name in ["hallucination", "slices", "choice", "instruction", "summary"] {
             guard let layout = TableLayout.builtIn[name] else { continue }
             let table = ResultsTable(layout: layout, runs: runs)
             guard !table.rows.isEmpty else { continue }

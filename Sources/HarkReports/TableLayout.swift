@@ -117,6 +117,12 @@ public struct TableLayout: Sendable, Hashable, Codable {
             title: "Understanding and reasoning", rows: .suiteRun, tasks: [.multipleChoice, .openQA],
             metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
                       Metric(key: "judge_accuracy", label: "Judge", optional: true)]),
+        "instruction": TableLayout(
+            title: "Instruction following", rows: .suiteRun, tasks: [.instructionFollowing],
+            metrics: [Metric(key: "prompt_strict", label: "Prompt strict"), Metric(key: "instruction_strict", label: "Inst. strict"),
+                      Metric(key: "prompt_loose", label: "Prompt loose", optional: true),
+                      Metric(key: "instruction_loose", label: "Inst. loose", optional: true),
+                      Metric(key: "if_rate", label: "IFrate", optional: true)]),
         "summary": TableLayout(
             title: "Summary", rows: .run, groups: .suite,
             metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "f1", label: "F1"),

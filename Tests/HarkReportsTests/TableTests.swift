@@ -105,3 +105,20 @@ import Testing
         #expect(sliced.rows.map { $0.cells.first??.value } == [0.5, 0.7])
     }
 }
+
+@Suite struct InstructionTableTests {
+    @Test func instructionLayoutShowsLooseAndIFrateOnlyWhereTheyExist() throws {
+        let layout = try #require(TableLayout.builtIn["instruction"])
+        func suite(_ metrics: [String: MetricValue]) -> RunResults.SuiteResults {
+            RunResults.SuiteResults(id: "ifeval", task: .instructionFollowing, fingerprint: "sha256:2", counts: RunResults.Counts(), metrics: metrics)
+        }
+        let strictOnly = ResultsTable(
+            layout: layout, runs: [TableFixtures.run("desta2", [suite(["prompt_strict": MetricValue(0.8, n: 10), "instruction_strict": MetricValue(0.85, n: 12)])])])
+        #expect(strictOnly.metrics.map(\.label) == ["Prompt strict", "Inst. strict"])
+        let withRate = ResultsTable(
+            layout: layout,
+            runs: [TableFixtures.run("desta2", [suite(["prompt_strict": MetricValue(0.8, n: 10), "instruction_strict": MetricValue(0.85, n: 12), "if_rate": MetricValue(0.8923, n: 49)])])])
+        #expect(withRate.metrics.map(\.label) == ["Prompt strict", "Inst. strict", "IFrate"])
+        #expect(withRate.rows.first?.cells.last??.value == 0.8923)
+    }
+}

@@ -22,7 +22,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Where reports are written (default: reports/<run names joined by +>).")
     var out: String?
 
-    @Option(help: "hallucination, slices, choice, summary, or a layout YAML file (default: hallucination, or choice when no suite is yes-no).")
+    @Option(help: "hallucination, slices, choice, instruction, summary, or a layout YAML file (default: by the runs' tasks).")
     var layout: String?
 
     @Option(help: "One row per value of this tag (e.g. task, difficulty, sub-category) instead of one per suite.")
@@ -66,7 +66,8 @@ struct Report: AsyncParsableCommand {
         }
         let output = URL(fileURLWithPath: out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let layout = self.layout ?? (loaded.contains { $0.results.suites.contains { $0.task == .yesNo } } ? "hallucination" : "choice")
+        let tasks = Set(loaded.flatMap { $0.results.suites.map(\.task) })
+        let layout = self.layout ?? (tasks.contains(.yesNo) ? "hallucination" : tasks == [.instructionFollowing] ? "instruction" : "choice")
         var tableLayout = try TableLayout.resolve(layout)
         if let slice {
             tableLayout.rows = .sliceRun
