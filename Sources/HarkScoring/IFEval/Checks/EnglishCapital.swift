@@ -1,6 +1,6 @@
 /// `change_case:english_capital`: the response is upper case (`str.isupper`) and in English;
-/// undetectable language passes. The `speech-ifeval` profile skips the language test.
-/// Approximate where the language is tested (see `LanguageDetector`).
+/// text with nothing to detect passes (see `LangDetect`). The `speech-ifeval` profile skips the
+/// language test.
 struct EnglishCapital: IFEvalCheck {
     let detectLanguage: Bool
 
@@ -10,7 +10,7 @@ struct EnglishCapital: IFEvalCheck {
 
     func isFollowed(by response: String) -> Bool {
         guard PythonText.isUpper(response) else { return false }
-        guard detectLanguage, let language = LanguageDetector.shared.detect(response) else { return true }
+        guard detectLanguage, let language = LangDetect.shared.detect(response) else { return true }
         return language == "en"
     }
 }

@@ -1,5 +1,5 @@
-/// `language:response_language`: the detected language is the one asked for; text whose language
-/// cannot be detected passes. Approximate: the reference uses langdetect (see `LanguageDetector`).
+/// `language:response_language`: langdetect's language (see `LangDetect`) is the one asked for;
+/// text with nothing to detect passes.
 struct ResponseLanguage: IFEvalCheck {
     let language: String
 
@@ -8,7 +8,7 @@ struct ResponseLanguage: IFEvalCheck {
     }
 
     func isFollowed(by response: String) -> Bool {
-        guard let detected = LanguageDetector.shared.detect(response) else { return true }
+        guard let detected = LangDetect.shared.detect(response) else { return true }
         return detected == language
     }
 }
