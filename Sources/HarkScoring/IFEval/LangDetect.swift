@@ -119,9 +119,14 @@ struct LangDetect: @unchecked Sendable {
     /// composed, runs of spaces collapsed, at most 10,000 characters; Latin letters dropped from a
     /// text that is mostly not Latin.
     func cleaned(_ input: String) -> [Unicode.Scalar] {
-        let text = NSMutableString(string: input)
-        for regex in [url, mail] { regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: " ") }
-        let composed = composeVietnamese(Array((text as String).unicodeScalars))
+        var scalars = Array(input.unicodeScalars)
+        // An address needs "http" or "@"; without them the expressions cannot match.
+        if PythonText.contains(input, "http") || PythonText.contains(input, "@") {
+            let text = NSMutableString(string: input)
+            for regex in [url, mail] { regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: " ") }
+            scalars = Array((text as String).unicodeScalars)
+        }
+        let composed = composeVietnamese(scalars)
         var kept: [Unicode.Scalar] = []
         var previous: Unicode.Scalar?
         for scalar in composed.prefix(Self.maxTextLength) {
