@@ -44,6 +44,13 @@ import Testing
         killed.waitUntilExit()
         let kept = try Journal.read(journal).count
         #expect(kept == 30)
+        // Requests the killed process had already sent may still be in the server's socket buffers:
+        // wait until the count stands still.
+        var settled = -1
+        for _ in 0..<30 where settled != server.statistics.requests {
+            settled = server.statistics.requests
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
         server.hold(afterMore: nil)
         let before = server.statistics.requests
 

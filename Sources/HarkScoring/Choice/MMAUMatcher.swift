@@ -25,7 +25,7 @@ public enum MMAUMatcher {
         var found: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
-            if isWord(scalar) {
+            if PythonText.isWord(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
                 found.append(String(current))
@@ -34,17 +34,5 @@ public enum MMAUMatcher {
         }
         if !current.isEmpty { found.append(String(current)) }
         return found
-    }
-
-    /// Python's `\w` for str: `_`, and characters whose `isalnum()` is true (letters and numbers).
-    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "_" { return true }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
     }
 }

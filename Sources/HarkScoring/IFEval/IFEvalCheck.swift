@@ -1,4 +1,4 @@
-public import HarkCore
+import HarkCore
 
 /// One verifiable instruction, built from its arguments: does a response follow it? Each of
 /// IFEval's 25 ids is one type under `Checks/`, a port of the reference checker (Google's

@@ -123,7 +123,7 @@ struct LangDetect: @unchecked Sendable {
         // An address needs "http" or "@"; without them the expressions cannot match.
         if PythonText.contains(input, "http") || PythonText.contains(input, "@") {
             let text = NSMutableString(string: input)
-            for regex in [url, mail] { regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: " ") }
+            for regex in [url, mail] { _ = regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: " ") }
             scalars = Array((text as String).unicodeScalars)
         }
         let composed = composeVietnamese(scalars)

@@ -54,50 +54,30 @@ struct PythonPattern: Sendable {
 
     private func literalMatches(_ needle: [Unicode.Scalar], in text: String, stopAtFirst: Bool) -> Int {
         if needle.allSatisfy(\.isASCII), text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return asciiMatches(needle.map { UInt8($0.value) }, in: Array(text.utf8), stopAtFirst: stopAtFirst)
+            // ASCII: byte by byte, no case folding beyond ASCII can apply.
+            func folded(_ byte: UInt8) -> UInt8 { ignoreCase && (0x41...0x5A).contains(byte) ? byte + 32 : byte }
+            return matches(
+                needle.map { folded(UInt8($0.value)) }, in: text.utf8.map(folded), stopAtFirst: stopAtFirst,
+                isWord: { PythonText.isWord(Unicode.Scalar($0)) })
         }
-        let source = text.unicodeScalars.map { ignoreCase ? Self.fold($0) : $0 }
+        return matches(needle, in: text.unicodeScalars.map { ignoreCase ? Self.fold($0) : $0 }, stopAtFirst: stopAtFirst, isWord: PythonText.isWord)
+    }
+
+    /// Non-overlapping occurrences of `needle` in `source`, left to right, between `\b`s when
+    /// `wholeWord` (a boundary lies between a word character and anything else).
+    private func matches<Element: Equatable>(
+        _ needle: [Element], in source: [Element], stopAtFirst: Bool, isWord: (Element) -> Bool
+    ) -> Int {
         guard !needle.isEmpty else { return source.count + 1 }
-        var count = 0
-        var index = 0
-        func isWord(_ position: Int) -> Bool { position >= 0 && position < source.count && PythonText.isWord(source[position]) }
+        func word(_ position: Int) -> Bool { position >= 0 && position < source.count && isWord(source[position]) }
+        var count = 0, index = 0
         while index + needle.count <= source.count {
             if source[index] == needle[0], source[index..<index + needle.count].elementsEqual(needle),
-                !wholeWord
-                    || (isWord(index - 1) != isWord(index) && isWord(index + needle.count - 1) != isWord(index + needle.count))
+                !wholeWord || (word(index - 1) != word(index) && word(index + needle.count - 1) != word(index + needle.count))
             {
                 count += 1
                 if stopAtFirst { return count }
                 index += needle.count
-            } else {
-                index += 1
-            }
-        }
-        return count
-    }
-
-    /// The same scan over an ASCII text and needle, byte by byte (no case folding beyond ASCII
-    /// can apply).
-    private func asciiMatches(_ needle: [UInt8], in text: [UInt8], stopAtFirst: Bool) -> Int {
-        func folded(_ byte: UInt8) -> UInt8 { ignoreCase && (0x41...0x5A).contains(byte) ? byte + 32 : byte }
-        let pattern = needle.map(folded)
-        guard !pattern.isEmpty else { return text.count + 1 }
-        func isWord(_ position: Int) -> Bool {
-            guard position >= 0 && position < text.count else { return false }
-            let byte = text[position]
-            return (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
-        }
-        var count = 0, index = 0
-        while index + pattern.count <= text.count {
-            var matched = true
-            for offset in 0..<pattern.count where folded(text[index + offset]) != pattern[offset] {
-                matched = false
-                break
-            }
-            if matched, !wholeWord || (isWord(index - 1) != isWord(index) && isWord(index + pattern.count - 1) != isWord(index + pattern.count)) {
-                count += 1
-                if stopAtFirst { return count }
-                index += pattern.count
             } else {
                 index += 1
             }

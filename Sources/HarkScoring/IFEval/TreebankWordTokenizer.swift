@@ -95,7 +95,7 @@ struct TreebankWordTokenizer: @unchecked Sendable {
         if present.contains("\"") { present.formUnion(["`", "'"]) }
         func apply(_ rule: Rule) {
             guard rule.triggers.isEmpty || !rule.triggers.isDisjoint(with: present) else { return }
-            rule.regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: rule.template)
+            _ = rule.regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: rule.template)
         }
         startingQuotes.forEach(apply)
         punctuation.forEach(apply)

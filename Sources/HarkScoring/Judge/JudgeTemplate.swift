@@ -1,4 +1,4 @@
-public import HarkCore
+import HarkCore
 
 /// How a judge model is asked about one answer, and how its reply is read.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 
 /// Rows of a CSV file (RFC 4180: quoted fields, doubled quotes, newlines inside quotes) or of a JSON
 /// Lines / JSON array file, as string fields by column name, each with the line it starts on.

@@ -1,5 +1,5 @@
 public import Foundation
-public import HarkCore
+import HarkCore
 
 /// Turns a folder of clips into a clip manifest: each clip's objects from its folder's name, its
 /// file name's stem, or a sidecar CSV (`clip,objects`, objects separated by `;`).
