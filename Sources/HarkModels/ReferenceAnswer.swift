@@ -9,8 +9,39 @@ public enum ReferenceAnswer {
         case .multipleChoice(_, let answer): choice(answer)
         case .caption(let labels): caption(labels)
         case .openQA(let answer): answer
-        case .instructionFollowing: ""
+        case .instructionFollowing(let instructions): following(instructions)
         }
+    }
+
+    /// What a model that ignores the instructions says.
+    public static let plainAnswer = "I hear a clear sound in this clip, and nothing else."
+
+    /// An answer that follows the instructions hark knows how to follow in writing (case, commas,
+    /// quotes, a title, an ending, JSON, keywords, bullets, a repeated prompt); others are left
+    /// as they fall.
+    public static func following(_ instructions: [Instruction]) -> String {
+        var text = plainAnswer
+        for instruction in instructions {
+            let string = { (name: String) in instruction.kwargs[name]?.stringValue }
+            switch instruction.id {
+            case "punctuation:no_comma": text = text.replacingOccurrences(of: ",", with: "")
+            case "change_case:english_lowercase": text = text.lowercased()
+            case "change_case:english_capital": text = text.uppercased()
+            case "keywords:existence":
+                let words = instruction.kwargs["keywords"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                if !words.isEmpty { text += " It reminds me of " + words.joined(separator: " and ") + "." }
+            case "detectable_format:number_bullet_lists":
+                let count = Int(instruction.kwargs["num_bullets"]?.integerValue ?? 1)
+                text = (1...max(1, count)).map { "* Point \($0): \(text)" }.joined(separator: "\n")
+            case "detectable_format:title": text = "<<What I Hear>>\n" + text
+            case "detectable_format:json_format": text = JSONValue.object(["answer": .string(text)]).canonical
+            case "startend:quotation": text = "\"" + text + "\""
+            case "startend:end_checker": if let phrase = string("end_phrase") { text += " " + phrase }
+            case "combination:repeat_prompt": if let prompt = string("prompt_to_repeat") { text = prompt + " " + text }
+            default: break
+            }
+        }
+        return text
     }
 
     public static func yesNo(_ answer: YesNo, object: String?) -> String {

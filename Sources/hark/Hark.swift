@@ -9,7 +9,7 @@ struct Hark: AsyncParsableCommand {
         commandName: "hark",
         abstract: "An evaluation harness for audio-aware large language models.",
         version: HarkVersion.description,
-        subcommands: [Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self, Compare.self, GateCommand.self, Merge.self, MockServerCommand.self])
+        subcommands: [DemoCommand.self, Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self, Compare.self, GateCommand.self, Merge.self, MockServerCommand.self])
 
     /// Runs the command and turns hark's errors into its exit codes: 2 bad input or usage (argument
     /// errors included, which ArgumentParser alone would end with 64), 3 incomplete, 4 internal.

@@ -175,6 +175,8 @@ final class MockResponder: Sendable {
                 let others = choices.filter { $0 != answer }
                 guard draw < errorRate, !others.isEmpty else { return ReferenceAnswer.choice(answer) }
                 return ReferenceAnswer.choice(others[Int(StableHash.value(content, seed: seed &+ 2) % UInt64(others.count))])
+            case .instructionFollowing(let instructions):
+                return draw < errorRate ? ReferenceAnswer.plainAnswer : ReferenceAnswer.following(instructions)
             default:
                 return ReferenceAnswer.text(for: item)
             }

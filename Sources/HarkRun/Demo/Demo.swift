@@ -1,0 +1,118 @@
+public import Foundation
+public import HarkCore
+import HarkGate
+public import HarkModels
+import HarkReports
+import HarkSuites
+
+/// `hark demo`: everything hark does, on suites it makes itself, against two simulated
+/// checkpoints served over real HTTP by the mock server (one hallucinating "yes" on 30% of absent
+/// sounds, one on 10%) and the always-yes baseline; then the paper table, the HTML report, JUnit,
+/// a comparison and a gate verdict. Deterministic: the same tables every time.
+public struct Demo: Sendable {
+    /// The folder `benchmarks/`, `results/demo/` and `reports/demo/` are written under.
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public struct Checkpoint: Sendable {
+        public var name: String
+        public var hallucinationRate: Double
+        public var errorRate: Double
+    }
+
+    public static let checkpoints = [
+        Checkpoint(name: "checkpoint-a", hallucinationRate: 0.3, errorRate: 0.1),
+        Checkpoint(name: "checkpoint-b", hallucinationRate: 0.1, errorRate: 0.05),
+    ]
+
+    public struct Outcome: Sendable {
+        public var table: String
+        public var files: [URL]
+        public var gatePassed: Bool
+        public var verdicts: [String]
+    }
+
+    public var benchmarks: URL { root.appendingPathComponent("benchmarks") }
+    public var results: URL { root.appendingPathComponent("results/demo") }
+    public var reports: URL { root.appendingPathComponent("reports/demo") }
+
+    public func run(say: @Sendable (String) -> Void = { _ in }) async throws -> Outcome {
+        for folder in [benchmarks, results, reports] { try? FileManager.default.removeItem(at: folder) }
+        say("making synthetic scenes and suites under \(benchmarks.path)")
+        let folders = try DemoSuites.write(to: benchmarks)
+        let suites = try folders.map { folder -> (suite: Suite, fingerprint: String) in
+            let loaded = SuiteLoader.load(folder.path)
+            guard let suite = loaded.suite else { throw HarkError(.internal, "the demo made a bad suite", diagnostics: loaded.diagnostics) }
+            return (suite, try SuiteFingerprint.compute(suite))
+        }
+
+        var runs: [RunDirectory] = []
+        for checkpoint in Self.checkpoints {
+            var options = MockServer.Options()
+            options.policy = .oracle(errorRate: checkpoint.errorRate, hallucinationRate: checkpoint.hallucinationRate, seed: 7)
+            options.oracle = try MockOracle(suites: suites.map(\.suite))
+            let server = try await MockServer(options: options)
+            say("\(checkpoint.name): simulated by hark mock-server at \(server.baseURL) (hallucinates on \(Int(checkpoint.hallucinationRate * 100))% of absent sounds)")
+            let model = ModelConfig(
+                name: checkpoint.name, adapter: "openai", settings: .object(["base_url": .string(server.baseURL), "model": .string(checkpoint.name)]))
+            do {
+                runs.append(try await run(model, suites: suites))
+            } catch {
+                try? await server.stop()
+                throw error
+            }
+            try await server.stop()
+        }
+        say("always-yes: the baseline that says yes to everything")
+        runs.append(try await run(try ModelConfig.resolve("always-yes"), suites: suites))
+
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        var files: [URL] = []
+        func write(_ text: String, _ name: String) throws {
+            let file = reports.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            files.append(file)
+        }
+        let loaded = try runs.map { ($0.name, try $0.readResults()) }
+        var table = ""
+        for layout in ["hallucination", "choice", "instruction"] {
+            guard let tableLayout = TableLayout.builtIn[layout] else { continue }
+            let results = ResultsTable(layout: tableLayout, runs: loaded)
+            for (renderer, suffix) in [("markdown", "md"), ("latex", "tex")] {
+                guard let format = TableRenderers.named(renderer) else { continue }
+                let text = format.render(results, ci: false)
+                try write(text, "\(layout).\(suffix)")
+                if renderer == "markdown" { table += text + "\n" }
+            }
+        }
+        let html = reports.appendingPathComponent("report.html")
+        try RunReport.writeHTML(runs, to: html)
+        files.append(html)
+        try write(try RunReport.junit(runs, thresholds: [try Threshold("demo-*:f1>=0.6")], itemCap: 0), "junit.xml")
+
+        let comparison = try RunComparisons.compare(baseline: runs[0], candidate: runs[1], resamples: 2_000)
+        try write(RunComparisons.markdown(comparison), "comparison.md")
+        // The candidate may not hallucinate more than the baseline on any yes/no suite.
+        let policy = GatePolicy(
+            rules: [GatePolicy.Rule(suite: "demo-adversarial", metric: "f1", min: 0.6)]
+                + ["demo-random", "demo-popular", "demo-adversarial", "demo-pairs"].map {
+                    GatePolicy.Rule(suite: $0, metric: "yes_ratio", maxRise: 0.0, significance: 0.05)
+                })
+        let verdicts = try Gate.evaluate(policy, candidate: loaded[1].1, baseline: loaded[0].1, comparison: comparison)
+        let lines = verdicts.map { "\($0.passed ? "PASS" : "FAIL")  \($0.suite)  \($0.rule)  —  \($0.message)" }
+        let passed = verdicts.allSatisfy(\.passed)
+        try write(lines.joined(separator: "\n") + "\n" + (passed ? "gate: passed" : "gate: FAILED") + "\n", "gate.txt")
+        try write(try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: runs[1].name)), "gate.xml")
+        return Outcome(table: table, files: files, gatePassed: passed, verdicts: lines)
+    }
+
+    func run(_ model: ModelConfig, suites: [(suite: Suite, fingerprint: String)]) async throws -> RunDirectory {
+        let directory = RunDirectory(results.appendingPathComponent(model.name))
+        let session = RunSession(suites: suites, model: model, directory: directory, planner: Planner())
+        _ = try await session.execute()
+        return directory
+    }
+}

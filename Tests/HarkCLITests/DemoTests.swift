@@ -1,0 +1,48 @@
+import Foundation
+import HarkCore
+import HarkRun
+import HarkTestSupport
+import Testing
+
+/// `hark demo` end to end: every artefact, the better checkpoint ahead, the gate saying so, and
+/// the same tables twice.
+@Suite struct DemoTests {
+    @Test func demoWritesEveryArtefactRanksTheCheckpointsAndRepeatsItself() throws {
+        let first = try TemporaryDirectory()
+        defer { first.remove() }
+        let output = try HarkCLI.run(["demo", "--root", first.url.path], in: first.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("### Object hallucination"))
+        #expect(output.stdout.contains("gate: passed"))
+        #expect(output.stdout.contains("simulated"))
+
+        let reports = first.path("reports/demo")
+        for name in ["hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "report.html", "junit.xml", "comparison.md", "gate.txt", "gate.xml"] {
+            #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name)")
+        }
+        for run in ["checkpoint-a", "checkpoint-b", "always-yes"] {
+            let results = try RunDirectory(first.path("results/demo/\(run)")).readResults()
+            #expect(results.manifest.complete)
+            #expect(Set(results.suites.map(\.task)) == Set(TaskKind.allCases.filter { $0 != .openQA }), "\(run)")
+        }
+        let a = try RunDirectory(first.path("results/demo/checkpoint-a")).readResults()
+        let b = try RunDirectory(first.path("results/demo/checkpoint-b")).readResults()
+        for suite in ["demo-random", "demo-popular", "demo-adversarial"] {
+            let f1a = try #require(a.suites.first { $0.id == suite }?.metrics["f1"]?.value)
+            let f1b = try #require(b.suites.first { $0.id == suite }?.metrics["f1"]?.value)
+            #expect(f1b > f1a, "\(suite): \(f1b) vs \(f1a)")
+        }
+        let gate = try String(contentsOf: reports.appendingPathComponent("gate.txt"), encoding: .utf8)
+        #expect(gate.hasSuffix("gate: passed\n"))
+        #expect(!gate.contains("FAIL"))
+
+        let second = try TemporaryDirectory()
+        defer { second.remove() }
+        #expect(try HarkCLI.run(["demo", "--root", second.url.path], in: second.url).status == 0)
+        for name in ["hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "comparison.md", "gate.txt"] {
+            let one = try String(contentsOf: reports.appendingPathComponent(name), encoding: .utf8)
+            let two = try String(contentsOf: second.path("reports/demo/\(name)"), encoding: .utf8)
+            #expect(one == two, "\(name) differs between two demos")
+        }
+    }
+}
