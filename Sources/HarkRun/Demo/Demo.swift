@@ -10,7 +10,8 @@ import HarkSuites
 /// sounds, one on 10%) and the always-yes baseline; then the paper table, the HTML report, JUnit,
 /// a comparison and a gate verdict. Deterministic: the same tables every time.
 public struct Demo: Sendable {
-    /// The folder `benchmarks/`, `results/demo/` and `reports/demo/` are written under.
+    /// The folder `benchmarks/demo/`, `results/demo/` and `reports/demo/` are written under; the
+    /// demo replaces those three folders and touches nothing else.
     public var root: URL
 
     public init(root: URL) {
@@ -35,7 +36,7 @@ public struct Demo: Sendable {
         public var verdicts: [String]
     }
 
-    public var benchmarks: URL { root.appendingPathComponent("benchmarks") }
+    public var benchmarks: URL { root.appendingPathComponent("benchmarks/demo") }
     public var results: URL { root.appendingPathComponent("results/demo") }
     public var reports: URL { root.appendingPathComponent("reports/demo") }
 

@@ -7,9 +7,9 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Make synthetic suites, run two simulated checkpoints and a baseline over HTTP, and write every report.",
-        discussion: "Writes benchmarks/, results/demo/ and reports/demo/ under --root. Deterministic: the same tables every time.")
+        discussion: "Replaces benchmarks/demo/, results/demo/ and reports/demo/ under --root, and nothing else. Deterministic: the same tables every time.")
 
-    @Option(help: "The folder to write benchmarks/, results/demo/ and reports/demo/ under.")
+    @Option(help: "The folder to write benchmarks/demo/, results/demo/ and reports/demo/ under.")
     var root = "."
 
     func run() async throws {
