@@ -14,7 +14,7 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(help: "Write the chosen port to this file once listening.")
     var portFile: String?
 
-    @Option(help: "always-yes, always-no, echo or oracle.")
+    @Option(help: "always-yes, always-no, echo, oracle or judge.")
     var policy = "oracle"
 
     @Option(name: .customLong("suite"), help: "Suites whose labels the oracle answers from (repeat for several).")
