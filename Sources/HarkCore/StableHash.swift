@@ -41,6 +41,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return order
     }
 
+    /// The elements in the order of `permutation(of:)`: hark's seeded shuffle.
+    public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
+        permutation(of: elements.count).map { elements[$0] }
+    }
+
     static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

@@ -32,21 +32,8 @@ public enum RunScoring {
         var scorers: [String: SuiteScorer] = [:]
         var items: [String: [String: Item]] = [:]
         for suite in suites where results.suites.contains(where: { $0.id == suite.id }) {
-            let settings = try settings(for: suite, overrides: overrides)
             items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let judged = judge.judges(suite.id) ? JudgedScorer(settings: settings) : nil
-            switch suite.manifest.task {
-            case .yesNo: scorers[suite.id] = SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judged)
-            case .caption:
-                var labels: Set<String> = []
-                for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
-                scorers[suite.id] = SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judged)
-            case .multipleChoice: scorers[suite.id] = SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judged)
-            case .openQA: scorers[suite.id] = SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
-            case .instructionFollowing:
-                let scorer = InstructionScorer(settings: settings, profile: try profile(for: suite))
-                scorers[suite.id] = SuiteScorer(.instructions(scorer, file: suite.itemsFile), judged: nil)
-            }
+            scorers[suite.id] = try scorer(for: suite, overrides: overrides, judged: judge.judges(suite.id))
         }
 
         let output = try LineFileWriter(replacing: directory.scores)
@@ -66,6 +53,34 @@ public enum RunScoring {
         }
         try directory.write(results, to: directory.results)
         return results
+    }
+
+    /// Checks that every suite's scoring settings name things hark has (extractor, policy,
+    /// profile, judge template), so that a typo stops a run before the model is asked, not after.
+    public static func check(_ suites: [Suite]) throws {
+        for suite in suites { _ = try scorer(for: suite, overrides: Overrides(), judged: false) }
+        _ = try JudgeSession.templates(for: suites, override: nil)
+    }
+
+    /// A suite's scorer by its task and settings; errors name the suite.yaml field.
+    static func scorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
+        let settings = try settings(for: suite, overrides: overrides)
+        let judgedScorer = judged ? JudgedScorer(settings: settings) : nil
+        do {
+            switch suite.manifest.task {
+            case .yesNo: return SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judgedScorer)
+            case .caption:
+                var labels: Set<String> = []
+                for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
+                return SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judgedScorer)
+            case .multipleChoice: return SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judgedScorer)
+            case .openQA: return SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
+            case .instructionFollowing:
+                return SuiteScorer(.instructions(InstructionScorer(settings: settings, profile: try profile(for: suite)), file: suite.itemsFile), judged: nil)
+            }
+        } catch let error as HarkError where error.location == nil {
+            throw HarkError.badInput(error.message, at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.extractor"))
+        }
     }
 
     /// The scorer of one suite, by task, with the judge's verdicts beside it when the suite is

@@ -34,6 +34,7 @@ public struct RunSession: Sendable {
     public func execute(
         warn: @Sendable (String) -> Void = { _ in }, progress: @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> Outcome {
+        try RunScoring.check(suites.map(\.suite))
         let plan = try planner.plan(suites.map(\.suite))
         let planned = plan.count
         let adapter = try AdapterRegistry.make(model, catalog: ItemCatalog(suites: suites.map(\.suite)))

@@ -32,6 +32,12 @@ import Testing
             let f1b = try #require(b.suites.first { $0.id == suite }?.metrics["f1"]?.value)
             #expect(f1b > f1a, "\(suite): \(f1b) vs \(f1a)")
         }
+        // The rows the README shows are the demo's own.
+        let readme = try String(contentsOf: HarkCLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = try String(contentsOf: reports.appendingPathComponent("hallucination.md"), encoding: .utf8)
+        let shown = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| random | ") }
+        #expect(shown.count == 3)
+        for row in shown { #expect(table.contains(row), "README row not in the demo's table: \(row)") }
         let gate = try String(contentsOf: reports.appendingPathComponent("gate.txt"), encoding: .utf8)
         #expect(gate.hasSuffix("gate: passed\n"))
         #expect(!gate.contains("FAIL"))

@@ -87,6 +87,17 @@ import Testing
         #expect(output.stdout.contains("fixture-yes-no: 19 samples, 2 answered, 17 errors"))
     }
 
+    @Test func anUnknownExtractorStopsTheRunBeforeTheModelIsAsked() throws {
+        let fixture = try SuiteFixture(
+            manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: lettr}\n",
+            items: [#"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog"}"#])
+        defer { fixture.remove() }
+        let output = try HarkCLI.run(["run", "--suite", ".", "--model", "oracle", "--no-cache"], in: fixture.directory.url)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("suite.yaml: scoring.extractor: unknown choice extractor \"lettr\""), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("results/oracle/samples.jsonl").path))
+    }
+
     @Test func badSuiteStopsTheRunWithExitTwo() throws {
         let fixture = try SuiteFixture(items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "perhaps"}"#])
         defer { fixture.remove() }

@@ -96,6 +96,19 @@ import Testing
         }
     }
 
+    @Test func aKeywordThatIsNoValidPatternNamesTheItemLine() throws {
+        let item = Item(id: "a", question: "Q", answerKey: .instructionFollowing([
+            Instruction(id: "keywords:existence", kwargs: ["keywords": .array([.string("dog(")])]),
+        ]), line: 4)
+        var scorer = InstructionScorer(settings: ScoringSettings(), profile: .ifeval)
+        #expect {
+            try scorer.add(record("a", "a dog"), item: item, verdict: nil, file: "items.jsonl")
+        } throws: { error in
+            guard let error = error as? HarkError else { return false }
+            return error.kind == .badInput && error.location?.line == 4 && error.message.hasPrefix("keywords:existence")
+        }
+    }
+
     @Test func catalogRefusesArgumentsTheReferenceWouldRandomize() {
         let location = SourceLocation(file: "items.jsonl", line: 3)
         let zero = InstructionCatalog.diagnose(

@@ -123,6 +123,13 @@ import Testing
         #expect(first["tags"]?.objectValue?["task_name"] == .string("Speaker_Gender_Recognition"))
         #expect(items[1].objectValue?["audio"] == .string("Music_AQA_MusicCaps/b.flac"))
 
+        let gap = try directory.write(
+            #"[{"path": "a.wav", "question": "Q?", "choice_a": "x", "choice_b": "y", "choice_d": "z", "answer_gt": "x", "task_name": "T", "dataset_name": "D"}]"#,
+            to: "gap.json")
+        #expect {
+            try ChoiceImporters.airBench(JSONRecords(path: gap.path), audioRoot: directory.path("Foundation"))
+        } throws: { ($0 as? HarkError)?.location?.field == "choice_c" && ($0 as? HarkError)?.location?.line == 1 }
+
         try SuiteWriter.write(
             id: "air", task: .multipleChoice, description: "t", audioRoot: "../Foundation", prompt: SuiteManifest.Prompt(choices: .none),
             scoring: "{extractor: airbench}", items: items, to: directory.path("suite"))

@@ -147,6 +147,28 @@ import Testing
         } throws: { ($0 as? HarkError)?.location?.line == 1 && ($0 as? HarkError)?.location?.field == "label" }
     }
 
+    @Test func aBadRowOfAPrettyPrintedJSONArrayNamesItsLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(
+            """
+            [
+              {"entry_id": 0, "audio_index": "a", "prompt_text": "Is there?", "object": "x", "label": "Yes"},
+              {
+                "entry_id": 1, "audio_index": "b", "prompt_text": "Is there?", "object": "x",
+                "label": "Perhaps"
+              }
+            ]
+            """, to: "rows.json")
+        #expect {
+            try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
+        } throws: { ($0 as? HarkError)?.location?.line == 3 && ($0 as? HarkError)?.location?.field == "label" }
+        let clips = try directory.write(#"{"clip": "a.wav", "objects": ["dog", 3]}"# + "\n", to: "clips.jsonl")
+        #expect {
+            try ClipManifest(path: clips.path)
+        } throws: { ($0 as? HarkError)?.location?.line == 1 && ($0 as? HarkError)?.location?.field == "objects" }
+    }
+
     @Test func icasspRowsKeepTheirPairs() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -57,8 +57,6 @@ public struct InstructionScorer: Sendable {
         }
     }
 
-    public static let categories = (closed: "closed-ended", creative: "creative-writing", chainOfThought: "chain-of-thought")
-
     public init(settings: ScoringSettings, profile: IFEvalProfile) {
         var settings = settings
         settings.profile = profile
@@ -99,8 +97,10 @@ public struct InstructionScorer: Sendable {
         let checks = try instructions.enumerated().map { index, instruction in
             do {
                 return try profile.check(instruction)
-            } catch let error as HarkError {
-                throw HarkError.badInput(error.message, at: SourceLocation(file: file, line: item.line, field: "instructions[\(index)].kwargs"))
+            } catch {
+                // A keyword that is not a valid pattern, a splitter the reference cannot use: named by the item.
+                let message = (error as? HarkError)?.message ?? "\(instruction.id): \(error.localizedDescription)"
+                throw HarkError.badInput(message, at: SourceLocation(file: file, line: item.line, field: "instructions[\(index)].kwargs"))
             }
         }
         let evaluator = IFEvalEvaluator(checks: checks, loose: profile.hasLoose)
@@ -113,8 +113,8 @@ public struct InstructionScorer: Sendable {
         var slices = bySlice.mapValues { $0.mapValues { $0.metrics() } }
         slices["instruction"] = byInstruction.mapValues { $0.metrics() }
         if let categories = bySlice["category"] {
-            let closed = categories[Self.categories.closed]?.promptStrict
-            let creative = categories[Self.categories.creative]?.promptStrict
+            let closed = categories[SpeechIFEvalCategory.closedEnded.rawValue]?.promptStrict
+            let creative = categories[SpeechIFEvalCategory.creativeWriting.rawValue]?.promptStrict
             if let closed, closed.total > 0 { metrics["closed_ended_rate"] = closed.metric() }
             if let creative, creative.total > 0 { metrics["creative_writing_rate"] = creative.metric() }
             if judged.total > 0 { metrics["cot_rate"] = judged.metric() }
@@ -123,7 +123,7 @@ public struct InstructionScorer: Sendable {
                 metrics["if_rate"] = MetricValue(rates.reduce(0, +) / 3, n: closed.total + creative.total + judged.total)
             }
         }
-        if judged.total > 0 { slices["category", default: [:]][Self.categories.chainOfThought] = ["judged_rate": judged.metric()] }
+        if judged.total > 0 { slices["category", default: [:]][SpeechIFEvalCategory.chainOfThought.rawValue] = ["judged_rate": judged.metric()] }
         var settings = settings
         settings.approximate = approximate.isEmpty ? nil : approximate.sorted()
         return SuiteScore(scoring: settings, metrics: metrics, slices: slices)

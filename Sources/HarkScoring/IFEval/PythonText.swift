@@ -39,14 +39,6 @@ enum PythonText {
         text.unicodeScalars.allSatisfy(isWhitespace)
     }
 
-    /// `str.strip()`.
-    static func strip(_ text: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
-        var view = text
-        while let first = view.first, isWhitespace(first) { view.removeFirst() }
-        while let last = view.last, isWhitespace(last) { view.removeLast() }
-        return view
-    }
-
     static func strip(_ text: String) -> String {
         let view = text.unicodeScalars
         var start = view.startIndex, end = view.endIndex

@@ -76,8 +76,8 @@ struct TreebankWordTokenizer: @unchecked Sendable {
         PunktSentenceSplitter.english.sentences(in: text).reduce(0) { count, sentence in
             var quick = 0
             for chunk in PythonText.split(sentence) where chunk.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
-                let lowered = PythonText.lower(chunk)
-                guard chunk.unicodeScalars.allSatisfy(PythonText.isWord), !Self.contractionWords.contains(where: { PythonText.contains(lowered, $0) })
+                guard chunk.unicodeScalars.allSatisfy(PythonText.isWord), case let lowered = PythonText.lower(chunk),
+                    !Self.contractionWords.contains(where: { PythonText.contains(lowered, $0) })
                 else { return count + tokenize(sentence).filter(PythonText.isUpper).count }
                 if PythonText.isUpper(chunk) { quick += 1 }
             }

@@ -7,7 +7,6 @@ public struct JudgedScorer: Sendable {
     public let settings: ScoringSettings
     private var overall = Tally()
     private var bySlice: [String: [String: Tally]] = [:]
-    public private(set) var unjudged = 0
 
     struct Tally: Sendable {
         var total = 0, passed = 0, unparsed = 0
@@ -34,10 +33,7 @@ public struct JudgedScorer: Sendable {
     /// Adds one answer with its verdict (nil: not judged); returns its line of `scores.jsonl`.
     public mutating func add(_ record: SampleRecord, item: Item, verdict: Verdict?) -> ScoreRecord? {
         guard record.isAnswered else { return nil }
-        guard let verdict else {
-            unjudged += 1
-            return nil
-        }
+        guard let verdict else { return nil }
         overall.add(verdict)
         for (key, value) in item.tags { bySlice[key, default: [:]][value, default: Tally()].add(verdict) }
         return ScoreRecord(

@@ -20,8 +20,9 @@ public struct TabularRows: Sendable {
         let text = String(decoding: data, as: UTF8.self)
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": rows = try Self.csv(text, file: path)
-        case "jsonl": rows = try Self.jsonLines(data, file: path)
-        case "json": rows = try Self.jsonArray(data, file: path)
+        case "jsonl", "json":
+            // JSON records, each with the line it starts on, fields written as text.
+            rows = try JSONRecords(path: path).records.map { Row(line: $0.line, fields: $0.fields.compactMapValues(Self.scalar)) }
         default: throw HarkError.badInput("expected a .csv, .jsonl or .json file", at: SourceLocation(file: path))
         }
     }
@@ -33,25 +34,6 @@ public struct TabularRows: Sendable {
         case .null: nil
         case .array, .object: value.canonical
         }
-    }
-
-    static func jsonLines(_ data: Data, file: String) throws -> [Row] {
-        var rows: [Row] = []
-        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-        where line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
-            guard let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(line)))?.objectValue else {
-                throw HarkError.badInput("expected a JSON object", at: SourceLocation(file: file, line: index + 1))
-            }
-            rows.append(Row(line: index + 1, fields: object.compactMapValues(scalar)))
-        }
-        return rows
-    }
-
-    static func jsonArray(_ data: Data, file: String) throws -> [Row] {
-        guard let array = (try? JSONDecoder().decode(JSONValue.self, from: data))?.arrayValue else {
-            throw HarkError.badInput("expected a JSON array of objects", at: SourceLocation(file: file))
-        }
-        return array.enumerated().map { Row(line: $0.offset + 1, fields: ($0.element.objectValue ?? [:]).compactMapValues(scalar)) }
     }
 
     static func csv(_ text: String, file: String) throws -> [Row] {

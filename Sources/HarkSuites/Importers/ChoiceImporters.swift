@@ -74,6 +74,10 @@ public enum ChoiceImporters {
             guard shown[0] != nil, shown[1] != nil else {
                 throw HarkError.badInput("missing", at: record.location(file, shown[0] == nil ? "choice_a" : "choice_b"))
             }
+            // Letters name choices by position: a gap (choice_d without choice_c) would shift them.
+            if shown[2] == nil, shown[3] != nil {
+                throw HarkError.badInput("choice_d is given but choice_c is not", at: record.location(file, "choice_c"))
+            }
             let answer = try record.string("answer_gt", file: file)
             let matched: String
             if let text = choices.first(where: { trimmed($0) == trimmed(answer) }) {

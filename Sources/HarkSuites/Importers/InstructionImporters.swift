@@ -16,18 +16,11 @@ public enum InstructionImporters {
         }
     }
 
-    /// The Speech-IFEval categories, by file.
-    public enum Category: String, CaseIterable, Sendable {
-        case closedEnded = "closed-ended"
-        case creativeWriting = "creative-writing"
-        case chainOfThought = "chain-of-thought"
-    }
-
     /// Speech-IFEval items (`id, audio_filepath, textual_audio, instruction, dataset, metric,
     /// instruction_id_list, kwargs, label`) of one category: the instruction asked with the clip,
     /// `textual_audio` kept for text-only reference runs, `category`, `dataset` and `metric` as
     /// tags. Chain-of-thought items carry no rules: the `reasoning` judge decides them.
-    public static func speechIFEval(_ records: JSONRecords, category: Category) throws -> [JSONValue] {
+    public static func speechIFEval(_ records: JSONRecords, category: SpeechIFEvalCategory) throws -> [JSONValue] {
         try records.records.map { record in
             let file = records.file
             var tags: [String: JSONValue] = ["category": .string(category.rawValue)]

@@ -25,19 +25,16 @@ public struct ClipManifest: Sendable, Hashable {
 
     public init(path: String) throws {
         var entries: [Entry] = []
-        let isJSONLines = path.lowercased().hasSuffix(".jsonl")
-        if isJSONLines, let data = FileManager.default.contents(atPath: path) {
-            for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-            where line.contains(where: { $0 != 0x20 && $0 != 0x0D }) {
-                let location = SourceLocation(file: path, line: index + 1)
-                guard let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(line)))?.objectValue else {
-                    throw HarkError.badInput("expected a JSON object", at: location)
-                }
-                guard let clip = object["clip"]?.stringValue else { throw HarkError.badInput("missing, or not a string", at: location.field("clip")) }
-                guard let objects = object["objects"]?.arrayValue?.compactMap(\.stringValue) else {
+        if path.lowercased().hasSuffix(".jsonl") {
+            let records = try JSONRecords(path: path)
+            for record in records.records {
+                let location = record.location(path)
+                guard let clip = record.fields["clip"]?.stringValue else { throw HarkError.badInput("missing, or not a string", at: location.field("clip")) }
+                guard let list = record.fields["objects"]?.arrayValue, case let objects = list.compactMap(\.stringValue), objects.count == list.count
+                else {
                     throw HarkError.badInput("expected an array of strings", at: location.field("objects"))
                 }
-                entries.append(Entry(clip: clip, objects: objects, line: index + 1))
+                entries.append(Entry(clip: clip, objects: objects, line: record.line))
             }
         } else {
             for row in try TabularRows(path: path).rows {

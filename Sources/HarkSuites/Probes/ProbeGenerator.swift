@@ -65,11 +65,11 @@ public struct ProbeGenerator: Sendable {
                 continue
             }
             var generator = SplitMix64(seed: StableHash.value(entry.clip, seed: seed))
-            let positives = Array(present.sorted().shuffled(using: &generator).prefix(k))
+            let positives = Array(generator.shuffled(present.sorted()).prefix(k))
             let negatives: [String]
             switch sampling {
             case .random:
-                negatives = Array(candidates.shuffled(using: &generator).prefix(k))
+                negatives = Array(generator.shuffled(candidates).prefix(k))
             case .popular:
                 negatives = Array(candidates.sorted { (frequency[$0] ?? 0, $1) > (frequency[$1] ?? 0, $0) }.prefix(k))
             case .adversarial:

@@ -205,7 +205,7 @@ struct Import: AsyncParsableCommand {
         var id = "speech-ifeval"
 
         func run() async throws {
-            let files: [(String?, InstructionImporters.Category)] = [
+            let files: [(String?, SpeechIFEvalCategory)] = [
                 (closedEnded, .closedEnded), (creativeWriting, .creativeWriting), (chainOfThought, .chainOfThought),
             ]
             var items: [JSONValue] = []

@@ -16,7 +16,7 @@ struct NthParagraphFirstWord: IFEvalCheck {
 
     func isFollowed(by response: String) -> Bool {
         let paragraphs = PythonText.split(response, separator: "\n\n")
-        let number = paragraphs.filter { !PythonText.strip($0[...].unicodeScalars).isEmpty }.count
+        let number = paragraphs.filter { !PythonText.isBlank($0) }.count
         guard nth <= number, nth >= 1 else { return false }
         let paragraph = PythonText.strip(paragraphs[nth - 1])
         guard let first = PythonText.split(paragraph).first else { return false }

@@ -14,7 +14,7 @@ struct NumberOfParagraphs: IFEvalCheck {
     func isFollowed(by response: String) -> Bool {
         let paragraphs = splitOnNewlines ? Self.splitOnStarsOrNewlines(response) : Self.splitOnStars(response)
         var number = paragraphs.count
-        for (index, paragraph) in paragraphs.enumerated() where PythonText.strip(paragraph[...].unicodeScalars).isEmpty {
+        for (index, paragraph) in paragraphs.enumerated() where PythonText.isBlank(paragraph) {
             guard index == 0 || index == paragraphs.count - 1 else { return false }
             number -= 1
         }

@@ -7,7 +7,7 @@ struct TwoResponses: IFEvalCheck {
         let parts = PythonText.split(response, separator: "******")
         var valid: [String] = []
         for (index, part) in parts.enumerated() {
-            if PythonText.strip(part).isEmpty {
+            if PythonText.isBlank(part) {
                 if index != 0 && index != parts.count - 1 { return false }
             } else {
                 valid.append(part)
