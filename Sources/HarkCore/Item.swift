@@ -7,6 +7,9 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var question: String?
     /// Free key/values used for slices: `sampling`, `template`, `category`, `difficulty`, ...
     public var tags: [String: String]
+    /// Tag keys kept on the item but never sliced: those with too many distinct values in the
+    /// suite (see `SuiteLoader.maxSliceValues`).
+    public var unslicedTags: Set<String> = []
     public var answerKey: AnswerKey
     /// The 1-based line of `items.jsonl` the item was read from.
     public var line: Int
@@ -27,6 +30,11 @@ public struct Item: Sendable, Hashable, Identifiable {
     }
 
     public var task: TaskKind { answerKey.task }
+
+    /// The tags results are broken down by.
+    public var slices: [String: String] {
+        unslicedTags.isEmpty ? tags : tags.filter { !unslicedTags.contains($0.key) }
+    }
 }
 
 /// What counts as a right answer, by task kind.

@@ -1,12 +1,27 @@
 public import HarkCore
 
 /// The text a perfect model would answer, written the way models answer: what the `oracle` adapter
-/// and the mock server's oracle policy say.
+/// and the mock server's oracle policy say. A multiple-choice answer takes the form the suite's
+/// extractor counts as right: the choice's text as written (the official MMAU / MMAR token-set rule
+/// penalises any other word), or its letter as shown for the letter rules.
 public enum ReferenceAnswer {
-    public static func text(for item: Item) -> String {
+    /// Where a multiple-choice answer is read from: its text, or a letter.
+    public struct ChoiceForm: Sendable, Hashable {
+        /// The order the choices were shown in (indices into the item's choices), when shuffled.
+        public var order: [Int]?
+        /// Whether the suite's extractor reads a letter (`letter`, `airbench`).
+        public var byLetter: Bool
+
+        public init(order: [Int]? = nil, extractor: String? = nil) {
+            self.order = order
+            byLetter = extractor == "letter" || extractor == "airbench"
+        }
+    }
+
+    public static func text(for item: Item, form: ChoiceForm = ChoiceForm()) -> String {
         switch item.answerKey {
         case .yesNo(let object, let label): yesNo(label, object: object)
-        case .multipleChoice(_, let answer): choice(answer)
+        case .multipleChoice(let choices, let answer): choice(answer, of: choices, form: form)
         case .caption(let labels): caption(labels)
         case .openQA(let answer): answer
         case .instructionFollowing(let instructions): following(instructions)
@@ -49,8 +64,11 @@ public enum ReferenceAnswer {
         return answer == .yes ? "Yes, I can hear \(object) in the audio." : "No, there is no \(object) in the audio."
     }
 
-    public static func choice(_ text: String) -> String {
-        "The correct answer is: \"\(text)\""
+    /// The choice `text` of `choices`: its text alone, or its letter as shown.
+    public static func choice(_ text: String, of choices: [String], form: ChoiceForm) -> String {
+        guard form.byLetter else { return text }
+        let shown = form.order.map { $0.compactMap { choices.indices.contains($0) ? choices[$0] : nil } } ?? choices
+        return shown.firstIndex(of: text).map(ChoiceLetters.letter) ?? text
     }
 
     public static func caption(_ labels: [String]) -> String {

@@ -58,7 +58,7 @@ public struct ChoiceScorer: Sendable {
             correct = false
         }
         let unparsed = extracted == "unparsed"
-        var tags = item.tags
+        var tags = item.slices
         if let position = shown.firstIndex(of: answer) { tags["answer_position"] = ChoiceLetters.letter(position) }
         overall.add(correct: correct, unparsed: unparsed)
         for (key, value) in tags { bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed) }

@@ -30,7 +30,7 @@ public struct YesNoScorer: Sendable {
         // Items with their own question may name the template they follow in a `template` tag.
         let template = record.template == "q" ? item.tags["template"] ?? "q" : record.template
         byTemplate[template, default: YesNoConfusion()].add(label: label, prediction: prediction)
-        for (key, value) in item.tags where key != "template" {
+        for (key, value) in item.slices where key != "template" {
             byTag[key, default: [:]][value, default: YesNoConfusion()].add(label: label, prediction: prediction)
         }
         if let pair = item.tags["pair"] {

@@ -9,7 +9,13 @@ public struct ItemParser {
     public let hasTemplates: Bool
     public let templatesNeedObject: Bool
 
-    static let commonKeys: Set<String> = ["id", "audio", "question", "tags", "textual_audio"]
+    /// `meta`: the published record's other fields (free text, lists), kept with the item but never
+    /// sliced.
+    static let commonKeys: Set<String> = ["id", "audio", "question", "tags", "textual_audio", "meta"]
+
+    /// A choice that appears twice is kept: the official MMAU / MMAR rule compares token sets, so
+    /// the two copies are one choice to it.
+    public static let repeatedChoiceWarning = "a choice is listed twice; kept as published (the official rule scores the copies as one choice)"
     static let taskKeys: [TaskKind: Set<String>] = [
         .yesNo: ["object", "label"],
         .multipleChoice: ["choices", "answer"],
@@ -198,7 +204,7 @@ private struct ItemReader {
             let answer = string(object, "answer", required: true)
             guard let choices, let answer else { return nil }
             if choices.count < 2 { error("choices", "expected at least 2 choices, found \(choices.count)") }
-            if Set(choices).count != choices.count { error("choices", "the same choice is listed twice") }
+            if Set(choices).count != choices.count { diagnostics.append(.warning(location.field("choices"), ItemParser.repeatedChoiceWarning)) }
             if !choices.contains(answer) {
                 error("answer", "\"\(answer)\" is not one of the choices")
                 return nil

@@ -74,7 +74,7 @@ public enum SuiteInspector {
     static func slices(_ items: [Item]) -> [String: [String: Int]] {
         var slices: [String: [String: Int]] = [:]
         for item in items {
-            for (key, value) in item.tags { slices[key, default: [:]][value, default: 0] += 1 }
+            for (key, value) in item.slices { slices[key, default: [:]][value, default: 0] += 1 }
         }
         return slices
     }

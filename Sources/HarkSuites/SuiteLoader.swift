@@ -43,17 +43,20 @@ public enum SuiteLoader {
             itemDiagnostics.append(.error(SourceLocation(file: itemsPath), "the suite has no items"))
         }
 
+        let (items, sliceDiagnostics) = limitSlices(parsedItems.items, file: itemsPath)
+        itemDiagnostics += sliceDiagnostics
         let suite = Suite(
-            manifest: manifest, items: parsedItems.items, directory: directory, itemsFile: itemsPath,
+            manifest: manifest, items: items, directory: directory, itemsFile: itemsPath,
             canonicalItems: parsedItems.canonicalLines)
         itemDiagnostics += audioDiagnostics(suite)
         diagnostics += itemDiagnostics.sortedByLine()
         return Result(suite: diagnostics.hasErrors ? nil : suite, diagnostics: diagnostics)
     }
 
-    /// Clip paths must stay inside `audio_root` (also through symbolic links) and name existing files.
+    /// Clip paths must stay inside `audio_root` as written (no `..` above it) and name existing
+    /// files. Symbolic links under the root are followed wherever they point: the Hugging Face hub
+    /// cache stores every file as a link into `blobs/`, and labs link dataset folders.
     static func audioDiagnostics(_ suite: Suite) -> [Diagnostic] {
-        let root = suite.audioRoot.resolvingSymlinksInPath().path
         var diagnostics: [Diagnostic] = []
         var checked: [String: String?] = [:]
         for item in suite.items {
@@ -63,7 +66,7 @@ public enum SuiteLoader {
                 if let known = checked[audio.path] {
                     found = known
                 } else {
-                    found = problem(with: audio, in: suite, root: root)
+                    found = problem(with: audio, in: suite)
                     checked[audio.path] = found
                 }
                 if let problem = found {
@@ -74,19 +77,58 @@ public enum SuiteLoader {
         return diagnostics
     }
 
-    static func problem(with audio: AudioRef, in suite: Suite, root: String) -> String? {
+    static func problem(with audio: AudioRef, in suite: Suite) -> String? {
         if audio.path.hasPrefix("/") {
             return "\"\(audio.path)\" is absolute; clip paths are relative to audio_root (\(suite.manifest.audioRoot))"
         }
-        let resolved = suite.url(of: audio).resolvingSymlinksInPath().path
-        guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        guard staysInside(audio.path) else {
             return "\"\(audio.path)\" escapes audio_root (\(suite.manifest.audioRoot))"
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: suite.url(of: audio).path, isDirectory: &isDirectory) else {
             return "no such clip: \"\(audio.path)\" under audio_root (\(suite.manifest.audioRoot))"
         }
         return isDirectory.boolValue ? "\"\(audio.path)\" is a folder, not a clip" : nil
+    }
+
+    /// The most distinct values a tag may have and still be a slice.
+    public static let maxSliceValues = 100
+
+    /// Marks tags with more than `maxSliceValues` distinct values as unsliced (free text, URLs,
+    /// per-item ids): kept on the items and in scores.jsonl, but no breakdown in results or reports.
+    static func limitSlices(_ items: [Item], file: String) -> ([Item], [Diagnostic]) {
+        var values: [String: Set<String>] = [:]
+        for item in items {
+            for (key, value) in item.tags { values[key, default: []].insert(value) }
+        }
+        let unsliced = Set(values.filter { $0.value.count > maxSliceValues }.keys)
+        guard !unsliced.isEmpty else { return (items, []) }
+        let diagnostics = unsliced.sorted().map { key in
+            Diagnostic.warning(
+                SourceLocation(file: file, field: "tags.\(key)"),
+                "\(values[key]?.count ?? 0) distinct values; kept on the items but not sliced (a slice has at most \(maxSliceValues))")
+        }
+        let marked = items.map { item in
+            var item = item
+            item.unslicedTags = unsliced.intersection(item.tags.keys)
+            return item
+        }
+        return (marked, diagnostics)
+    }
+
+    /// Whether a relative path stays below its folder when read lexically: no `..` climbs above it.
+    static func staysInside(_ path: String) -> Bool {
+        var depth = 0
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                depth -= 1
+                if depth < 0 { return false }
+            default: depth += 1
+            }
+        }
+        return true
     }
 
     static func join(_ directory: String, _ name: String) -> String {

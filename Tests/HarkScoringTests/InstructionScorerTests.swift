@@ -19,6 +19,14 @@ import Testing
         #expect(try !follows(id, kwargs, "• one\n• two\n• three", profile: .ifeval))
         #expect(try !follows(id, kwargs, "• one\n• two", profile: .speechIFEval))
         #expect(try follows(id, kwargs, "* one\n* two\n- three", profile: .ifeval))
+        // Each verdict below is Speech-IFEval's own BulletListChecker on the same text.
+        let reference: [(String, Bool)] = [
+            ("**Title**\n* a\n* b\n* c", true), ("\n\n* a\n- b\n٣ c", true), ("*\n* a\n- b", false),
+            ("2024 was a year\n- a\n- b", true),
+        ]
+        for (response, followed) in reference {
+            #expect(try follows(id, kwargs, response, profile: .speechIFEval) == followed, "\(response)")
+        }
     }
 
     @Test func paragraphsSplitOnStarsOrNewlines() throws {
@@ -27,13 +35,25 @@ import Testing
         #expect(try follows(id, kwargs, "First.\nSecond.\nThird.", profile: .speechIFEval))
         #expect(try follows(id, kwargs, "First. *** Second.\nThird.\n", profile: .speechIFEval))
         #expect(try !follows(id, kwargs, "First.\nSecond.\nThird.", profile: .ifeval))
-        #expect(try !follows(id, kwargs, "First.\n\nSecond.\nThird.", profile: .speechIFEval))
+        // A run of newlines is one separator; a line of spaces between two is an empty inner part.
+        // Each verdict is Speech-IFEval's own ParagraphChecker on the same text.
+        let reference: [(String, Bool)] = [
+            ("First.\n\nSecond.\nThird.", true), ("First.\n \nSecond.\nThird.", false),
+            ("\n\nFirst.\n\n\nSecond.\n\nThird.\n\n", true), ("First.  ***  \n\nSecond.\nThird.", true),
+            ("First.\n***\nSecond.***Third.", true), ("First.\r\nSecond.\r\nThird.", true),
+        ]
+        for (response, followed) in reference {
+            #expect(try follows(id, kwargs, response, profile: .speechIFEval) == followed, "\(response)")
+        }
     }
 
     @Test func quotesAroundTheRepeatedPromptAreAllowed() throws {
         let kwargs: [String: JSONValue] = ["prompt_to_repeat": .string("Answer:")]
         let id = "combination:repeat_prompt"
         #expect(try follows(id, kwargs, "\"Answer:\" a dog", profile: .speechIFEval))
+        #expect(try follows(id, kwargs, "'Answer:' a dog", profile: .speechIFEval))
+        #expect(try follows(id, kwargs, "\"'Answer: a dog", profile: .speechIFEval))
+        #expect(try !follows(id, kwargs, "“Answer:” a dog", profile: .speechIFEval))
         #expect(try !follows(id, kwargs, "\"Answer:\" a dog", profile: .ifeval))
         #expect(try follows(id, kwargs, "Answer: a dog", profile: .ifeval))
     }
@@ -109,7 +129,7 @@ import Testing
         }
     }
 
-    @Test func catalogRefusesArgumentsTheReferenceWouldRandomize() {
+    @Test func catalogRefusesArgumentsTheReferenceWouldRandomizeButKeepsGooglesNonLetters() {
         let location = SourceLocation(file: "items.jsonl", line: 3)
         let zero = InstructionCatalog.diagnose(
             Instruction(id: "detectable_format:number_bullet_lists", kwargs: ["num_bullets": .integer(0)]), at: location)
@@ -117,6 +137,23 @@ import Testing
         let letter = InstructionCatalog.diagnose(
             Instruction(id: "keywords:letter_frequency", kwargs: ["letter": .string("é"), "let_frequency": .integer(2), "let_relation": .string("at least")]),
             at: location)
-        #expect(letter.map(\.description) == [#"items.jsonl:3: error: kwargs.letter: expected one ASCII letter, found "é""#])
+        #expect(letter.map(\.description) == [#"items.jsonl:3: warning: kwargs.letter: "é" is no letter: counted as written, and scored as approximate"#])
+        let word = InstructionCatalog.diagnose(
+            Instruction(id: "keywords:letter_frequency", kwargs: ["letter": .string("ab"), "let_frequency": .integer(2), "let_relation": .string("at least")]),
+            at: location)
+        #expect(word.map(\.description) == [#"items.jsonl:3: error: kwargs.letter: expected one character, found "ab""#])
+    }
+
+    /// Google's prompt 1122 asks for "#" at least 4 times; the current google-research checker counts "#".
+    @Test func aNonLetterIsCountedAsWrittenAndMarkedApproximate() throws {
+        let item = Item(id: "1122", question: "Q", answerKey: .instructionFollowing([
+            Instruction(id: "keywords:letter_frequency", kwargs: ["letter": .string("#"), "let_frequency": .integer(4), "let_relation": .string("at least")]),
+        ]), line: 1)
+        var scorer = InstructionScorer(settings: ScoringSettings(), profile: .ifeval)
+        _ = try scorer.add(record("1122", "#one #two #three #four"), item: item, verdict: nil, file: "items.jsonl")
+        _ = try scorer.add(record("1122", "#one #two #three"), item: item, verdict: nil, file: "items.jsonl")
+        let score = scorer.finish()
+        #expect(score.metrics["prompt_strict"]?.value == 0.5)
+        #expect(score.scoring.approximate == ["keywords:letter_frequency"])
     }
 }

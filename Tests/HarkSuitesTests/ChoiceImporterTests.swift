@@ -42,7 +42,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = try directory.write(Self.mmauFile, to: "mmau-test-mini.json")
-        let items = try ChoiceImporters.mmau(JSONRecords(path: file.path))
+        let items = try ChoiceImporters.mmau(JSONRecords(path: file.path)).items
         #expect(items.count == 4)
         let second = try #require(items[1].objectValue)
         #expect(second["audio"] == .string("test-mini-audios/two.wav"))
@@ -65,7 +65,23 @@ import Testing
         }
         #expect(Set(suite.items.compactMap { $0.tags["task"] }) == ["sound", "music", "speech"])
         let prompt = PromptRenderer(manifest: suite.manifest).prompts(for: suite.items[0])[0].text
-        #expect(prompt == #"What is the dog doing? Choose from the following options: "barking" or "sleeping""#)
+        // The MMAU authors' wording, and no answer-format line for the official rule to penalise.
+        #expect(prompt == "\nWhat is the dog doing?  Select one option from the provided choices.\nbarking\nsleeping.")
+        #expect(suite.manifest.prompt.system == nil)
+    }
+
+    @Test func everyBadRecordIsNamedAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bad = Self.mmauFile.replacingOccurrences(of: #""answer": "G""#, with: #""answer": "H""#)
+            .replacingOccurrences(of: #""answer": "barking""#, with: #""answer": "purring""#)
+        let file = try directory.write(bad, to: "mmau.json")
+        #expect {
+            try ChoiceImporters.mmau(JSONRecords(path: file.path))
+        } throws: { error in
+            let places = (error as? HarkError)?.diagnostics.map { "\($0.location.line ?? 0) \($0.location.field ?? "")" }
+            return places == ["2 answer", "24 answer"] && (error as? HarkError)?.message == "2 records are not valid"
+        }
     }
 
     @Test func aBadRecordNamesItsLineInAPrettyPrintedFile() throws {
@@ -76,7 +92,7 @@ import Testing
         #expect {
             try ChoiceImporters.mmau(JSONRecords(path: file.path))
         } throws: { error in
-            let location = (error as? HarkError)?.location
+            let location = (error as? HarkError)?.diagnostics.first?.location
             return location?.line == 24 && location?.field == "answer" && location?.file == file.path
         }
         #expect(JSONRecords.elementLines(Data(Self.mmauFile.utf8)) == [2, 15, 21, 24])
@@ -86,16 +102,19 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = try directory.write(
-            #"{"id": "r1", "audio_path": "./audio/x.wav", "question": "Why?", "choices": ["rain", "wind"], "answer": "wind", "modality": "mix-sound-speech", "category": "Semantic Layer", "sub-category": "Emotion", "language": "en", "source": "yt", "url": null}"#
+            #"{"id": "r1", "audio_path": "./audio/x.wav", "question": "Why?", "choices": ["rain", "wind"], "answer": "wind", "modality": "mix-sound-speech", "category": "Semantic Layer", "sub-category": "Emotion", "language": "en", "source": "yt", "url": "https://example.org/v?x=1", "timestamp": "00:01:32,00:02:02", "thinking": "Gusts in the background.", "cue": ["gusts", "rustle"], "rubric": [{"name": "cue", "choices": [0, 1]}]}"#
                 + "\n\n" + #"{"id": "r2", "audio_path": "./audio/y.wav", "question": "Who?", "choices": ["a", "a"], "answer": "a"}"# + "\n",
             to: "MMAR-meta.jsonl")
-        #expect {
-            try ChoiceImporters.mmar(JSONRecords(path: file.path))
-        } throws: { ($0 as? HarkError)?.location?.line == 3 && ($0 as? HarkError)?.location?.field == "choices" }
-        let good = try directory.write(String(decoding: try Data(contentsOf: file), as: UTF8.self).components(separatedBy: "\n")[0], to: "one.jsonl")
-        let items = try ChoiceImporters.mmar(JSONRecords(path: good.path))
+        // A choice listed twice is kept, with a warning naming the line (the official rule tolerates it).
+        let imported = try ChoiceImporters.mmar(JSONRecords(path: file.path))
+        #expect(imported.warnings.map { "\($0.location.line ?? 0) \($0.location.field ?? "")" } == ["3 choices"])
+        #expect(imported.items[1].objectValue?["choices"] == .array([.string("a"), .string("a")]))
+        let items = imported.items
         let tags = items[0].objectValue?["tags"]?.objectValue ?? [:]
         #expect(Set(tags.keys) == ["modality", "category", "sub-category", "language", "source"])
+        // Free text is kept with the item, never made a slice.
+        let meta = items[0].objectValue?["meta"]?.objectValue ?? [:]
+        #expect(Set(meta.keys) == ["url", "timestamp", "thinking", "cue", "rubric"])
         #expect(items[0].objectValue?["audio"] == .string("audio/x.wav"))
     }
 
@@ -111,7 +130,7 @@ import Testing
              {"path": "b.wav", "question": "Which genre?", "choice_a": "jazz", "choice_b": "rock", "choice_c": "pop",
               "choice_d": "folk", "answer_gt": "pop", "task_name": "Music_AQA", "dataset_name": "MusicCaps", "uniq_id": 8}]
             """, to: "Foundation_meta.json")
-        let items = try ChoiceImporters.airBench(JSONRecords(path: file.path), audioRoot: directory.path("Foundation"))
+        let items = try ChoiceImporters.airBench(JSONRecords(path: file.path), audioRoot: directory.path("Foundation")).items
         let first = try #require(items.first?.objectValue)
         #expect(first["id"] == .string("7"))
         #expect(first["choices"] == .array([.string("male"), .string("female")]))
@@ -128,7 +147,7 @@ import Testing
             to: "gap.json")
         #expect {
             try ChoiceImporters.airBench(JSONRecords(path: gap.path), audioRoot: directory.path("Foundation"))
-        } throws: { ($0 as? HarkError)?.location?.field == "choice_c" && ($0 as? HarkError)?.location?.line == 1 }
+        } throws: { ($0 as? HarkError)?.diagnostics.first?.location.field == "choice_c" && ($0 as? HarkError)?.diagnostics.first?.location.line == 1 }
 
         try SuiteWriter.write(
             id: "air", task: .multipleChoice, description: "t", audioRoot: "../Foundation", prompt: SuiteManifest.Prompt(choices: .none),
@@ -147,7 +166,7 @@ import Testing
             file,attribute_label,single_instruction,single_answer,multi_instruction,multi_answer
             cat_1.wav,cat,"Identify the animal. (a) dog (b) cat (c) cow (d) owl",(b) cat,"What feature does it have? (a) Whiskers, soft fur (b) Feathers (c) Scales (d) Hooves",(a) Whiskers
             """#, to: "SAKURA/Animal/metadata.csv")
-        let items = try SakuraImporter.items(rows: TabularRows(path: file.path), file: file.path)
+        let items = try SakuraImporter.items(rows: TabularRows(path: file.path), file: file.path).items
         #expect(items.count == 2)
         let single = try #require(items[0].objectValue)
         #expect(single["id"] == .string("animal-cat_1-single"))

@@ -55,7 +55,7 @@ import Testing
         let (_, diagnostics) = ManifestParser.parse(
             "id: mc\nversion: 1\ntask: multiple-choice\nprompt:\n  choices: bulleted\n  shuffle_choices: -1\n", file: "suite.yaml")
         #expect(diagnostics.map(\.description) == [
-            #"suite.yaml:5: error: prompt.choices: expected one of quoted, lettered, none, found "bulleted""#,
+            #"suite.yaml:5: error: prompt.choices: expected one of quoted, lettered, none, mmau, mmar, found "bulleted""#,
             "suite.yaml:6: error: prompt.shuffle_choices: expected a seed (an integer ≥ 0), found -1",
         ])
     }

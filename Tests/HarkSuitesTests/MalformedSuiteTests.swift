@@ -115,14 +115,27 @@ import Testing
         #expect((result.suite != nil) == onlyWarnings)
     }
 
-    @Test func clipEscapingThroughASymbolicLink() throws {
-        let fixture = try SuiteFixture(items: [#"{"id": "a", "audio": "link.wav", "object": "dog", "label": "no"}"#])
+    /// The Hugging Face hub cache: `snapshots/<rev>/x.wav → ../../blobs/<sha>`, and a dataset folder
+    /// linked from elsewhere. Links are followed wherever they point; only `..` in the path escapes.
+    @Test func symbolicLinksUnderTheRootAreFollowedAnywhere() throws {
+        let fixture = try SuiteFixture(items: [
+            #"{"id": "a", "audio": "snapshots/rev1/x.wav", "object": "dog", "label": "no"}"#,
+            #"{"id": "b", "audio": "linked/y.wav", "object": "dog", "label": "no"}"#,
+            #"{"id": "c", "audio": "snapshots/../../outside.wav", "object": "dog", "label": "no"}"#,
+        ])
         defer { fixture.remove() }
-        let outside = try Signals.writeSine(to: fixture.directory.path("outside.wav"))
-        try FileManager.default.createSymbolicLink(at: fixture.directory.path("audio/link.wav"), withDestinationURL: outside)
+        let files = FileManager.default
+        try Signals.writeSine(to: fixture.directory.path("audio/blobs/5d41402abc4b2a76"))
+        try files.createDirectory(at: fixture.directory.path("audio/snapshots/rev1"), withIntermediateDirectories: true)
+        try files.createSymbolicLink(atPath: fixture.directory.path("audio/snapshots/rev1/x.wav").path, withDestinationPath: "../../blobs/5d41402abc4b2a76")
+        let elsewhere = try TemporaryDirectory()
+        defer { elsewhere.remove() }
+        try Signals.writeSine(to: elsewhere.path("y.wav"))
+        try files.createSymbolicLink(at: fixture.directory.path("audio/linked"), withDestinationURL: elsewhere.url)
+        try Signals.writeSine(to: fixture.directory.path("outside.wav"))
         let messages = SuiteLoader.load(fixture.path).diagnostics.map(\.description)
         #expect(messages.count == 1)
-        #expect(messages.first?.contains(#""link.wav" escapes audio_root"#) == true)
+        #expect(messages.first?.hasSuffix(#"items.jsonl:3: error: audio: "snapshots/../../outside.wav" escapes audio_root (audio/)"#) == true)
     }
 
     @Test func severalProblemsAreAllReported() throws {

@@ -119,7 +119,7 @@ import Testing
             3,Yabc,What is it?,car,negative,No,Popular
 
             """#, to: "rows.csv")
-        let items = try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
+        let items = try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path).items
         #expect(items.count == 4)
         let first = items[0].objectValue ?? [:]
         #expect(first["audio"] == .string("Y7fmOlUlwoNg.wav"))
@@ -144,7 +144,7 @@ import Testing
             to: "rows.jsonl")
         #expect {
             try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
-        } throws: { ($0 as? HarkError)?.location?.line == 1 && ($0 as? HarkError)?.location?.field == "label" }
+        } throws: { ($0 as? HarkError)?.diagnostics.first?.location.line == 1 && ($0 as? HarkError)?.diagnostics.first?.location.field == "label" }
     }
 
     @Test func aBadRowOfAPrettyPrintedJSONArrayNamesItsLine() throws {
@@ -162,7 +162,7 @@ import Testing
             """, to: "rows.json")
         #expect {
             try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
-        } throws: { ($0 as? HarkError)?.location?.line == 3 && ($0 as? HarkError)?.location?.field == "label" }
+        } throws: { ($0 as? HarkError)?.diagnostics.first?.location.line == 3 && ($0 as? HarkError)?.diagnostics.first?.location.field == "label" }
         let clips = try directory.write(#"{"clip": "a.wav", "objects": ["dog", 3]}"# + "\n", to: "clips.jsonl")
         #expect {
             try ClipManifest(path: clips.path)
@@ -179,7 +179,7 @@ import Testing
              {"entry_id": "2", "audio": "b_with.wav", "query": "Is there a cat?", "object": "cat", "attribute": "", "ground_truth": "Yes"},
              {"entry_id": "3", "audio": "b_without.wav", "query": "Is there a cat?", "object": "cat", "attribute": "", "ground_truth": "No"}]
             """, to: "rows.json")
-        let items = try HallucinationImporters.icassp2025(rows: TabularRows(path: file.path), file: file.path)
+        let items = try HallucinationImporters.icassp2025(rows: TabularRows(path: file.path), file: file.path).items
         #expect(items.map { $0.objectValue?["tags"]?.objectValue?["pair"] } == [.string("p0"), .string("p0"), .string("p1"), .string("p1")])
         #expect(items.map { $0.objectValue?["label"] } == [.string("yes"), .string("no"), .string("yes"), .string("no")])
     }

@@ -6,7 +6,13 @@ public import HarkSuites
 /// What the mock server knows of the suites it answers for: each prompt it may be asked, with its
 /// clips as the client sends them (encoded by the same audio pipeline), mapped to the item.
 public struct MockOracle: Sendable {
-    private var items: [String: Item] = [:]
+    /// An item as one prompt asks it: with the form its right answer takes.
+    public struct Entry: Sendable {
+        public var item: Item
+        public var form: ReferenceAnswer.ChoiceForm
+    }
+
+    private var items: [String: Entry] = [:]
 
     public init() {}
 
@@ -21,13 +27,14 @@ public struct MockOracle: Sendable {
             for item in suite.items {
                 let audio = item.audio.compactMap { clipHashes[$0.path] }
                 for prompt in renderer.prompts(for: item) {
-                    items[Self.key(system: renderer.system, prompt: prompt.text, audio: audio)] = item
+                    let form = ReferenceAnswer.ChoiceForm(order: prompt.choiceOrder, extractor: suite.manifest.scoring.extractor)
+                    items[Self.key(system: renderer.system, prompt: prompt.text, audio: audio)] = Entry(item: item, form: form)
                 }
             }
         }
     }
 
-    public func item(system: String?, prompt: String, audio: [String]) -> Item? {
+    public func entry(system: String?, prompt: String, audio: [String]) -> Entry? {
         items[Self.key(system: system, prompt: prompt, audio: audio)]
     }
 

@@ -161,8 +161,9 @@ final class MockResponder: Sendable {
         case .echo: return "\(request?.audioHashes.count ?? 0) clips: \(request?.prompt ?? "")"
         case .judge: return Self.judgement(request?.prompt ?? "")
         case .oracle(let errorRate, let hallucinationRate, let seed):
-            guard let request, let item = configuration.oracle.item(system: request.system, prompt: request.prompt, audio: request.audioHashes)
+            guard let request, let entry = configuration.oracle.entry(system: request.system, prompt: request.prompt, audio: request.audioHashes)
             else { return "I cannot tell from this audio." }
+            let item = entry.item
             let content = MockOracle.key(system: request.system, prompt: request.prompt, audio: request.audioHashes)
             let draw = StableHash.unit(content, seed: seed)
             switch item.answerKey {
@@ -173,12 +174,13 @@ final class MockResponder: Sendable {
                 return ReferenceAnswer.yesNo(said, object: object)
             case .multipleChoice(let choices, let answer):
                 let others = choices.filter { $0 != answer }
-                guard draw < errorRate, !others.isEmpty else { return ReferenceAnswer.choice(answer) }
-                return ReferenceAnswer.choice(others[Int(StableHash.value(content, seed: seed &+ 2) % UInt64(others.count))])
+                guard draw < errorRate, !others.isEmpty else { return ReferenceAnswer.choice(answer, of: choices, form: entry.form) }
+                let wrong = others[Int(StableHash.value(content, seed: seed &+ 2) % UInt64(others.count))]
+                return ReferenceAnswer.choice(wrong, of: choices, form: entry.form)
             case .instructionFollowing(let instructions):
                 return draw < errorRate ? ReferenceAnswer.plainAnswer : ReferenceAnswer.following(instructions)
             default:
-                return ReferenceAnswer.text(for: item)
+                return ReferenceAnswer.text(for: item, form: entry.form)
             }
         }
     }

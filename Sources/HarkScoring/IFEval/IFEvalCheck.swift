@@ -5,6 +5,13 @@ import HarkCore
 /// `instruction_following_eval`, as lm-evaluation-harness carries it).
 public protocol IFEvalCheck: Sendable {
     func isFollowed(by response: String) -> Bool
+    /// Whether the reference is itself random for these arguments, so that hark's deterministic
+    /// rule can disagree with a given run of it.
+    var isApproximate: Bool { get }
+}
+
+extension IFEvalCheck {
+    public var isApproximate: Bool { false }
 }
 
 /// An instruction's arguments, read as the reference reads them. Arguments that are null, zero,

@@ -79,11 +79,11 @@ public struct InstructionScorer: Sendable {
         let outcome = evaluator.evaluate(record.response ?? "")
         overall.add(outcome)
         for (index, instruction) in instructions.enumerated() {
-            if profile.approximateIDs.contains(instruction.id) { approximate.insert(instruction.id) }
+            if profile.approximateIDs.contains(instruction.id) || evaluator.checks[index].isApproximate { approximate.insert(instruction.id) }
             byInstruction[instruction.id, default: Tallies()].add(
                 IFEvalEvaluator.Outcome(strict: [outcome.strict[index]], loose: outcome.loose.map { [$0[index]] }))
         }
-        for (key, value) in item.tags { bySlice[key, default: [:]][value, default: Tallies()].add(outcome) }
+        for (key, value) in item.slices { bySlice[key, default: [:]][value, default: Tallies()].add(outcome) }
         let followed = outcome.strict.filter { $0 }.count
         var extracted = "strict \(followed)/\(instructions.count)"
         if let loose = outcome.loose { extracted += ", loose \(loose.filter { $0 }.count)/\(instructions.count)" }

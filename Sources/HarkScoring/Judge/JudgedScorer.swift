@@ -35,7 +35,7 @@ public struct JudgedScorer: Sendable {
         guard record.isAnswered else { return nil }
         guard let verdict else { return nil }
         overall.add(verdict)
-        for (key, value) in item.tags { bySlice[key, default: [:]][value, default: Tally()].add(verdict) }
+        for (key, value) in item.slices { bySlice[key, default: [:]][value, default: Tally()].add(verdict) }
         return ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: verdict.rawValue,
             expected: item.answerKey.reference ?? "", correct: verdict == .pass, tags: item.tags)

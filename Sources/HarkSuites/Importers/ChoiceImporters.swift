@@ -2,16 +2,16 @@ public import Foundation
 public import HarkCore
 
 /// Importers of the public multiple-choice audio benchmarks (MMAU, MMAR, AIR-Bench foundation) into
-/// multiple-choice suites. Every original field besides the question, choices, answer, audio and id
-/// is kept as a tag under its own name, so that the breakdowns are the official ones (`task`,
-/// `difficulty`, `sub-category`, `modality`, `category`, `task_name`, …).
+/// multiple-choice suites. Every categorical field besides the question, choices, answer, audio and
+/// id is kept as a tag under its own name, so that the breakdowns are the official ones (`task`,
+/// `difficulty`, `sub-category`, `modality`, `category`, `task_name`, …); free-text fields (MMAR's
+/// `thinking`, `url`, `timestamp`, `cue`, `rubric`) are kept under `meta`, never sliced.
 public enum ChoiceImporters {
-    /// The DeSTA2.5 system prompt commonly used with MMAU and MMAR.
-    public static let destaSystem = #"Focus on the audio clips and instructions. Put your answer in the format "The correct answer is: "___" "."#
-
-    /// The prompt and scoring of imported MMAU / MMAR suites: quoted choices after the question and
-    /// the official token-set rule.
-    public static let mmauPrompt = SuiteManifest.Prompt(system: destaSystem, choices: .quoted)
+    /// The prompts of imported MMAU and MMAR suites: each benchmark's authors' own wording, no
+    /// system prompt and no answer-format line (which the official rule would penalise), and the
+    /// official token-set rule.
+    public static let mmauPrompt = SuiteManifest.Prompt(choices: .mmau)
+    public static let mmarPrompt = SuiteManifest.Prompt(choices: .mmar)
     public static let mmauScoring = "{extractor: mmau}"
 
     /// AIR-Bench's own instruction line (from its `Inference_Foundation.py`).
@@ -21,30 +21,42 @@ public enum ChoiceImporters {
     /// `mmau-test-mini.json`: `id`, `audio_id` (`./test-mini-audios/<uuid>.wav`), `question`,
     /// `choices` (2 to 8), `answer` (the text of the right choice), and `dataset`, `task`, `split`,
     /// `category` (a string or a list), `sub-category`, `difficulty` as tags.
-    public static func mmau(_ records: JSONRecords) throws -> [JSONValue] {
-        try records.records.map { try item($0, file: records.file, audioField: "audio_id") }
+    public static func mmau(_ records: JSONRecords) throws -> Imported {
+        try Imported.each(records.records, file: records.file) { try item($0, file: records.file, audioField: "audio_id", warnings: &$1) }
     }
 
     /// `MMAR-meta.jsonl`: `id`, `audio_path`, `question`, `choices`, `answer`, and `modality`,
     /// `category`, `sub-category`, `language`, `source`, … as tags.
-    public static func mmar(_ records: JSONRecords) throws -> [JSONValue] {
-        try records.records.map { try item($0, file: records.file, audioField: "audio_path") }
+    public static func mmar(_ records: JSONRecords) throws -> Imported {
+        try Imported.each(records.records, file: records.file) {
+            try item($0, file: records.file, audioField: "audio_path", freeText: mmarFreeText, warnings: &$1)
+        }
     }
 
-    static func item(_ record: JSONRecords.Record, file: String, audioField: String) throws -> JSONValue {
+    /// MMAR's fields that describe one item (a link, a time span, the annotator's reasoning, cues,
+    /// a rubric) rather than group items.
+    static let mmarFreeText: Set<String> = ["url", "timestamp", "thinking", "cue", "rubric"]
+
+    static func item(
+        _ record: JSONRecords.Record, file: String, audioField: String, freeText: Set<String> = [], warnings: inout [Diagnostic]
+    ) throws -> JSONValue {
         let id = try record.string("id", file: file)
         let audio = relativeAudioPath(try record.string(audioField, file: file))
         let question = try record.string("question", file: file)
-        let choices = try choiceList(record, file: file)
+        let choices = try choiceList(record, file: file, warnings: &warnings)
         let answer = try record.string("answer", file: file)
         guard let matched = choices.first(where: { $0 == answer }) ?? choices.first(where: { trimmed($0) == trimmed(answer) }) else {
             throw HarkError.badInput("\"\(answer)\" is not one of the choices", at: record.location(file, "answer"))
         }
-        let tags = try tags(record, file: file, except: ["id", audioField, "question", "choices", "answer"])
-        return .object([
+        let core: Set<String> = ["id", audioField, "question", "choices", "answer"]
+        let tags = try tags(record, file: file, except: core.union(freeText))
+        var object: [String: JSONValue] = [
             "id": .string(id), "audio": .string(audio), "question": .string(question),
             "choices": .array(choices.map(JSONValue.string)), "answer": .string(matched), "tags": .object(tags),
-        ])
+        ]
+        let meta = record.fields.filter { !core.contains($0.key) && tags[$0.key] == nil && $0.value != .null }
+        if !meta.isEmpty { object["meta"] = .object(meta) }
+        return .object(object)
     }
 
     /// AIR-Bench foundation (`Foundation_meta.json`): `path`, `question`, `choice_a` … `choice_d`
@@ -53,8 +65,8 @@ public enum ChoiceImporters {
     /// twin when only that exists, as the official script does). The question is the official
     /// prompt, written out in full: the instruction line, the question, then `A. …` to `D. …`,
     /// absent choices printed as `None` as the official script prints them.
-    public static func airBench(_ records: JSONRecords, audioRoot: URL) throws -> [JSONValue] {
-        try records.records.map { record in
+    public static func airBench(_ records: JSONRecords, audioRoot: URL) throws -> Imported {
+        try Imported.each(records.records, file: records.file) { record, _ in
             let file = records.file
             let taskName = try record.string("task_name", file: file)
             let datasetName = try record.string("dataset_name", file: file)
@@ -99,9 +111,9 @@ public enum ChoiceImporters {
         }
     }
 
-    /// The choices: a list of strings (numbers are written as text). Two choices with the same text
-    /// are an error, since an answer could not say which it means.
-    static func choiceList(_ record: JSONRecords.Record, file: String) throws -> [String] {
+    /// The choices: a list of strings (numbers are written as text). A choice listed twice (27 items
+    /// of MMAU test-mini) is kept as published, with a warning: the official rule scores it as one.
+    static func choiceList(_ record: JSONRecords.Record, file: String, warnings: inout [Diagnostic]) throws -> [String] {
         guard let array = record.fields["choices"]?.arrayValue else {
             throw HarkError.badInput("missing, or not a list", at: record.location(file, "choices"))
         }
@@ -115,8 +127,8 @@ public enum ChoiceImporters {
         guard choices.count >= 2 else {
             throw HarkError.badInput("expected at least 2 choices, found \(choices.count)", at: record.location(file, "choices"))
         }
-        guard Set(choices).count == choices.count else {
-            throw HarkError.badInput("the same choice is listed twice", at: record.location(file, "choices"))
+        if Set(choices).count != choices.count {
+            warnings.append(.warning(record.location(file, "choices"), ItemParser.repeatedChoiceWarning))
         }
         return choices
     }

@@ -7,9 +7,8 @@ public enum HallucinationImporters {
     /// sampling`): the audio is `<audio_index>.wav` under the audio root; the question is
     /// `prompt_text` as given; sampling, attribute and the recognised template (1–5, or `other`)
     /// become tags.
-    public static func kuan2024(rows: TabularRows, file: String) throws -> [JSONValue] {
-        var items: [JSONValue] = []
-        for row in rows.rows {
+    public static func kuan2024(rows: TabularRows, file: String) throws -> Imported {
+        try Imported.each(rows.rows, file: file) { row, _ in
             let location = SourceLocation(file: file, line: row.line)
             let fields = row.fields
             let id = try required(fields, "entry_id", location)
@@ -20,32 +19,30 @@ public enum HallucinationImporters {
             var tags: [String: JSONValue] = ["template": .string(template(of: prompt, object: object))]
             if let sampling = fields["sampling"] { tags["sampling"] = .string(sampling.lowercased()) }
             if let attribute = fields["attribute"] { tags["attribute"] = .string(attribute) }
-            items.append(.object([
+            return .object([
                 "id": .string(id), "audio": .string(audio.hasSuffix(".wav") ? audio : audio + ".wav"), "question": .string(prompt),
                 "object": .string(object), "label": .string(label.rawValue), "tags": .object(tags),
-            ]))
+            ])
         }
-        return items
     }
 
     /// ICASSP 2025 tasks (`entry_id, audio, query, object, attribute, ground_truth`). Rows come in
     /// pairs — the clip with the sound, then the clip without it — kept as the tag `pair` for pair
     /// analysis.
-    public static func icassp2025(rows: TabularRows, file: String) throws -> [JSONValue] {
-        var items: [JSONValue] = []
-        for (index, row) in rows.rows.enumerated() {
+    public static func icassp2025(rows: TabularRows, file: String) throws -> Imported {
+        try Imported.each(Array(rows.rows.enumerated()), file: file) { numbered, _ in
+            let (index, row) = numbered
             let location = SourceLocation(file: file, line: row.line)
             let fields = row.fields
             let label = try yesNo(try required(fields, "ground_truth", location), location.field("ground_truth"))
             var tags: [String: JSONValue] = ["pair": .string("p\(index / 2)"), "pair_role": .string(index % 2 == 0 ? "first" : "second")]
             if let attribute = fields["attribute"] { tags["attribute"] = .string(attribute) }
-            items.append(.object([
+            return .object([
                 "id": .string(try required(fields, "entry_id", location)), "audio": .string(try required(fields, "audio", location)),
                 "question": .string(try required(fields, "query", location)), "object": .string(try required(fields, "object", location)),
                 "label": .string(label.rawValue), "tags": .object(tags),
-            ]))
+            ])
         }
-        return items
     }
 
     /// Which of the five Kuan 2024 templates a question uses (1–5), with or without the trailing

@@ -5,8 +5,8 @@ public import HarkCore
 public enum InstructionImporters {
     /// IFEval (`key, prompt, instruction_id_list, kwargs`): text-only items, or — with `clip` —
     /// each asked with that clip present, so that the same instructions are asked with audio.
-    public static func ifeval(_ records: JSONRecords, clip: String? = nil) throws -> [JSONValue] {
-        try records.records.map { record in
+    public static func ifeval(_ records: JSONRecords, clip: String? = nil) throws -> Imported {
+        try Imported.each(records.records, file: records.file) { record, _ in
             var item: [String: JSONValue] = [
                 "id": .string(try record.string("key", file: records.file)), "question": .string(try record.string("prompt", file: records.file)),
                 "instructions": try instructions(record, file: records.file),
@@ -19,16 +19,19 @@ public enum InstructionImporters {
     /// Speech-IFEval items (`id, audio_filepath, textual_audio, instruction, dataset, metric,
     /// instruction_id_list, kwargs, label`) of one category: the instruction asked with the clip,
     /// `textual_audio` kept for text-only reference runs, `category`, `dataset` and `metric` as
-    /// tags. Chain-of-thought items carry no rules: the `reasoning` judge decides them.
-    public static func speechIFEval(_ records: JSONRecords, category: SpeechIFEvalCategory) throws -> [JSONValue] {
-        try records.records.map { record in
+    /// tags. Chain-of-thought items carry no rules: the `reasoning` judge decides them. The published
+    /// chain-of-thought file has no `id`: such an item is named `<category>-<line>`.
+    public static func speechIFEval(_ records: JSONRecords, category: SpeechIFEvalCategory) throws -> Imported {
+        try Imported.each(records.records, file: records.file) { record, _ in
             let file = records.file
             var tags: [String: JSONValue] = ["category": .string(category.rawValue)]
             for name in ["dataset", "metric"] {
                 if let value = record.fields[name], value != .null { tags[name] = .string(try record.string(name, file: file)) }
             }
+            let id = record.fields["id"] == nil ? "\(category.rawValue)-\(record.line)" : try record.string("id", file: file)
             var item: [String: JSONValue] = [
-                "id": .string(try record.string("id", file: file)), "question": .string(try record.string("instruction", file: file)),
+                "id": .string(id),
+                "question": .string(try record.string("instruction", file: file)),
                 "instructions": category == .chainOfThought ? .array([]) : try instructions(record, file: file), "tags": .object(tags),
             ]
             if let audio = record.fields["audio_filepath"], audio != .null {

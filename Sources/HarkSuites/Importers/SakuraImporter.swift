@@ -16,34 +16,32 @@ public enum SakuraImporter {
     public static let scoring = "{extractor: default, judge: correctness}"
 
     /// Items from one track's `metadata.csv`; the track is the name of its folder.
-    public static func items(rows: TabularRows, file: String) throws -> [JSONValue] {
+    public static func items(rows: TabularRows, file: String) throws -> Imported {
         let trackFolder = URL(fileURLWithPath: file).deletingLastPathComponent().lastPathComponent
         let track = trackFolder.lowercased()
-        var items: [JSONValue] = []
-        for row in rows.rows {
+        let questions = rows.rows.flatMap { row in ["single", "multi"].map { (row, $0) } }
+        return try Imported.each(questions, file: file) { question, _ in
+            let (row, hop) = question
             let location = SourceLocation(file: file, line: row.line)
             let clip = try HallucinationImporters.required(row.fields, "file", location)
             let stem = (clip as NSString).deletingPathExtension
-            for hop in ["single", "multi"] {
-                let instruction = try HallucinationImporters.required(row.fields, "\(hop)_instruction", location)
-                let answerText = try HallucinationImporters.required(row.fields, "\(hop)_answer", location)
-                let choices = lettered(instruction)
-                guard choices.count >= 2 else {
-                    throw HarkError.badInput("expected choices written (a) … (b) …, found \(choices.count)", at: location.field("\(hop)_instruction"))
-                }
-                guard let answer = match(answerText, choices: choices) else {
-                    throw HarkError.badInput("\"\(answerText)\" names none of the choices", at: location.field("\(hop)_answer"))
-                }
-                var tags: [String: JSONValue] = ["track": .string(track), "hop": .string(hop)]
-                if let label = row.fields["attribute_label"], !label.isEmpty { tags["attribute_label"] = .string(label) }
-                items.append(.object([
-                    "id": .string("\(track)-\(stem)-\(hop)"), "audio": .string("\(trackFolder)/audio/\(clip)"),
-                    "question": .string(instruction), "choices": .array(choices.map(JSONValue.string)), "answer": .string(answer),
-                    "tags": .object(tags),
-                ]))
+            let instruction = try HallucinationImporters.required(row.fields, "\(hop)_instruction", location)
+            let answerText = try HallucinationImporters.required(row.fields, "\(hop)_answer", location)
+            let choices = lettered(instruction)
+            guard choices.count >= 2 else {
+                throw HarkError.badInput("expected choices written (a) … (b) …, found \(choices.count)", at: location.field("\(hop)_instruction"))
             }
+            guard let answer = match(answerText, choices: choices) else {
+                throw HarkError.badInput("\"\(answerText)\" names none of the choices", at: location.field("\(hop)_answer"))
+            }
+            var tags: [String: JSONValue] = ["track": .string(track), "hop": .string(hop)]
+            if let label = row.fields["attribute_label"], !label.isEmpty { tags["attribute_label"] = .string(label) }
+            return .object([
+                "id": .string("\(track)-\(stem)-\(hop)"), "audio": .string("\(trackFolder)/audio/\(clip)"),
+                "question": .string(instruction), "choices": .array(choices.map(JSONValue.string)), "answer": .string(answer),
+                "tags": .object(tags),
+            ])
         }
-        return items
     }
 
     /// The choices an instruction lists as `(a) text (b) text …`: markers in letter order from `(a)`,

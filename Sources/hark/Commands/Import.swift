@@ -9,28 +9,35 @@ struct Import: AsyncParsableCommand {
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
         subcommands: [Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self, SpeechIFEval.self, Folder.self])
 
+    /// Prints what the import kept of a file's quirks, one warning a line, and a count.
+    static func report(_ imported: Imported, out: String) {
+        for warning in imported.warnings { Terminal.error(warning.description) }
+        let kept = imported.warnings.isEmpty ? "" : ", \(imported.warnings.count) warnings"
+        print("\(out): \(imported.items.count) items\(kept)")
+    }
+
     /// Writes imported multiple-choice items as a suite.
     static func writeChoiceSuite(
-        items: [JSONValue], id: String, description: String, prompt: SuiteManifest.Prompt, scoring: String, audioRoot: String, out: String
+        _ imported: Imported, id: String, description: String, prompt: SuiteManifest.Prompt, scoring: String, audioRoot: String, out: String
     ) throws {
         let directory = URL(fileURLWithPath: out)
         try SuiteWriter.write(
             id: id, task: .multipleChoice, description: description,
-            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring, items: items,
+            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring, items: imported.items,
             to: directory)
-        print("\(out): \(items.count) items")
+        report(imported, out: out)
     }
 
     /// Writes imported yes-no items as a suite scored by the official rule and the given policy.
     static func writeYesNoSuite(
-        items: [JSONValue], id: String, description: String, policy: String, file: String, audioRoot: String, out: String
+        _ imported: Imported, id: String, description: String, policy: String, file: String, audioRoot: String, out: String
     ) throws {
         let directory = URL(fileURLWithPath: out)
         try SuiteWriter.write(
             id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
             audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory),
-            scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: items, to: directory)
-        print("\(out): \(items.count) items")
+            scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: imported.items, to: directory)
+        report(imported, out: out)
     }
 
     struct Kuan2024: AsyncParsableCommand {
@@ -49,7 +56,7 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeYesNoSuite(
-                items: HallucinationImporters.kuan2024(rows: TabularRows(path: file), file: file), id: id,
+                HallucinationImporters.kuan2024(rows: TabularRows(path: file), file: file), id: id,
                 description: "Kuan et al. 2024 discriminative probes", policy: "kuan2024-interspeech", file: file,
                 audioRoot: audioRoot, out: out)
         }
@@ -70,7 +77,7 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeYesNoSuite(
-                items: HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file), id: id,
+                HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file), id: id,
                 description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot, out: out)
         }
     }
@@ -90,7 +97,7 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeChoiceSuite(
-                items: ChoiceImporters.mmau(JSONRecords(path: file)), id: id,
+                ChoiceImporters.mmau(JSONRecords(path: file)), id: id,
                 description: "MMAU, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmauPrompt,
                 scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
         }
@@ -111,8 +118,8 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeChoiceSuite(
-                items: ChoiceImporters.mmar(JSONRecords(path: file)), id: id,
-                description: "MMAR, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmauPrompt,
+                ChoiceImporters.mmar(JSONRecords(path: file)), id: id,
+                description: "MMAR, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmarPrompt,
                 scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
         }
     }
@@ -132,7 +139,7 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeChoiceSuite(
-                items: ChoiceImporters.airBench(JSONRecords(path: file), audioRoot: URL(fileURLWithPath: audioRoot)), id: id,
+                ChoiceImporters.airBench(JSONRecords(path: file), audioRoot: URL(fileURLWithPath: audioRoot)), id: id,
                 description: "AIR-Bench foundation, imported from \((file as NSString).lastPathComponent)",
                 prompt: SuiteManifest.Prompt(choices: .none), scoring: "{extractor: airbench}", audioRoot: audioRoot, out: out)
         }
@@ -154,9 +161,9 @@ struct Import: AsyncParsableCommand {
             guard roots.count == 1, let root = roots.first else {
                 throw ValidationError("the metadata files must be track folders of one SAKURA folder")
             }
-            let items = try files.flatMap { try SakuraImporter.items(rows: TabularRows(path: $0), file: $0) }
+            let imported = try files.map { try SakuraImporter.items(rows: TabularRows(path: $0), file: $0) }.reduce(Imported(), +)
             try Import.writeChoiceSuite(
-                items: items, id: id, description: "SAKURA, imported from \(files.count) track(s)", prompt: SakuraImporter.prompt,
+                imported, id: id, description: "SAKURA, imported from \(files.count) track(s)", prompt: SakuraImporter.prompt,
                 scoring: SakuraImporter.scoring, audioRoot: root, out: out)
         }
     }
@@ -177,12 +184,13 @@ struct Import: AsyncParsableCommand {
         var id = "ifeval"
 
         func run() async throws {
-            let items = try InstructionImporters.ifeval(JSONRecords(path: file), clip: clip)
+            let imported = try InstructionImporters.ifeval(JSONRecords(path: file), clip: clip)
             let directory = URL(fileURLWithPath: out)
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing, description: "IFEval, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}", items: items, to: directory)
-            print("\(out): \(items.count) items")
+                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}", items: imported.items,
+                to: directory)
+            Import.report(imported, out: out)
         }
     }
 
@@ -208,15 +216,17 @@ struct Import: AsyncParsableCommand {
             let files: [(String?, SpeechIFEvalCategory)] = [
                 (closedEnded, .closedEnded), (creativeWriting, .creativeWriting), (chainOfThought, .chainOfThought),
             ]
-            var items: [JSONValue] = []
-            for case let (file?, category) in files { items += try InstructionImporters.speechIFEval(JSONRecords(path: file), category: category) }
-            guard !items.isEmpty else { throw ValidationError("give at least one of --closed-ended, --creative-writing, --chain-of-thought") }
+            var imported = Imported()
+            for case let (file?, category) in files {
+                imported = imported + (try InstructionImporters.speechIFEval(JSONRecords(path: file), category: category))
+            }
+            guard !imported.items.isEmpty else { throw ValidationError("give at least one of --closed-ended, --creative-writing, --chain-of-thought") }
             let directory = URL(fileURLWithPath: out)
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing, description: "Speech-IFEval (Lu, Kuan & Lee 2025)",
                 audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: speech-ifeval, judge: reasoning}",
-                items: items, to: directory)
-            print("\(out): \(items.count) items")
+                items: imported.items, to: directory)
+            Import.report(imported, out: out)
         }
     }
 

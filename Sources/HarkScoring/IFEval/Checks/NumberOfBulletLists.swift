@@ -2,8 +2,8 @@
 /// `^\s*-.*$` (multiline), matched as Python's `re.findall` does — including a blank-line run
 /// that `\s*` crosses and a `[^\*]` that takes a newline.
 ///
-/// The `speech-ifeval` profile also counts lines starting with `•` or a digit, and reads a literal
-/// backslash-n in the text as a newline (see `Profile`).
+/// The `speech-ifeval` profile adds `^\s*•.*$` and `^\s*\d.*$` to the sum, and first reads a
+/// literal backslash-n in the text as a newline.
 struct NumberOfBulletLists: IFEvalCheck {
     let count: Int
     let speechMarkers: Bool
@@ -16,26 +16,38 @@ struct NumberOfBulletLists: IFEvalCheck {
     func isFollowed(by response: String) -> Bool {
         guard speechMarkers else {
             let scalars = Array(response.unicodeScalars)
-            return Self.matches(scalars, star: true) + Self.matches(scalars, star: false) == count
+            return Self.matches(scalars, marker: .star) + Self.matches(scalars, marker: .dash) == count
         }
-        let text = response.replacingOccurrences(of: "\\n", with: "\n")
-        return Self.speechBullets(in: text) == count
+        let scalars = Array(response.replacingOccurrences(of: "\\n", with: "\n").unicodeScalars)
+        return Marker.allCases.reduce(0) { $0 + Self.matches(scalars, marker: $1) } == count
     }
 
-    /// `len(re.findall(r"^\s*\*[^\*].*$", text, re.M))` (star) or `r"^\s*-.*$"`.
-    static func matches(_ scalars: [Unicode.Scalar], star: Bool) -> Int {
+    /// What starts a bullet: `\*[^\*]` and `-` in IFEval; Speech-IFEval adds `•` and `\d`.
+    enum Marker: CaseIterable {
+        case star, dash, dot, digit
+
+        /// Where the marker that starts at `index` ends, if one does.
+        func end(in scalars: [Unicode.Scalar], at index: Int) -> Int? {
+            let scalar = scalars[index]
+            switch self {
+            case .star: return scalar == "*" && index + 1 < scalars.count && scalars[index + 1] != "*" ? index + 2 : nil
+            case .dash: return scalar == "-" ? index + 1 : nil
+            case .dot: return scalar == "•" ? index + 1 : nil
+            case .digit: return PythonText.isDigit(scalar) ? index + 1 : nil
+            }
+        }
+    }
+
+    /// `len(re.findall(r"^\s*MARKER.*$", text, re.M))` for one marker.
+    static func matches(_ scalars: [Unicode.Scalar], marker: Marker) -> Int {
         var found = 0
         var lineStart = 0
         while lineStart <= scalars.count {
             var index = lineStart
             while index < scalars.count, PythonText.isRegexSpace(scalars[index]) { index += 1 }
             var matchEnd: Int?
-            if index < scalars.count {
-                if star, scalars[index] == "*", index + 1 < scalars.count, scalars[index + 1] != "*" {
-                    matchEnd = endOfLine(scalars, from: index + 2)
-                } else if !star, scalars[index] == "-" {
-                    matchEnd = endOfLine(scalars, from: index + 1)
-                }
+            if index < scalars.count, let markerEnd = marker.end(in: scalars, at: index) {
+                matchEnd = endOfLine(scalars, from: markerEnd)
             }
             let resume = matchEnd ?? lineStart
             if matchEnd != nil { found += 1 }
@@ -49,13 +61,5 @@ struct NumberOfBulletLists: IFEvalCheck {
     static func endOfLine(_ scalars: [Unicode.Scalar], from index: Int) -> Int {
         guard index < scalars.count else { return scalars.count }
         return scalars[index...].firstIndex(of: "\n") ?? scalars.count
-    }
-
-    /// Speech-IFEval: lines starting (after spaces) with `*`, `-`, `•` or a digit.
-    static func speechBullets(in text: String) -> Int {
-        PythonText.lines(text).filter { line in
-            guard let first = PythonText.strip(line).unicodeScalars.first else { return false }
-            return first == "*" || first == "-" || first == "•" || ("0"..."9").contains(first)
-        }.count
     }
 }

@@ -1,6 +1,6 @@
 /// `combination:repeat_prompt`: the stripped, lowercased response starts with the stripped,
-/// lowercased prompt to repeat. The `speech-ifeval` profile first strips the double quotes that
-/// open the response (a model that answers `"Answer:" dog` repeated the prompt).
+/// lowercased prompt to repeat. The `speech-ifeval` profile then strips ASCII double and single quotes
+/// from both ends (`.strip('"\'')`: a model that answers `"Answer:" dog` repeated the prompt).
 struct RepeatPrompt: IFEvalCheck {
     let prompt: String
     let stripQuotes: Bool
@@ -12,7 +12,7 @@ struct RepeatPrompt: IFEvalCheck {
 
     func isFollowed(by response: String) -> Bool {
         var text = PythonText.lower(PythonText.strip(response))
-        if stripQuotes { text = PythonText.strip(text, characters: ["\"", "“", "”"]) }
+        if stripQuotes { text = PythonText.strip(text, characters: ["\"", "'"]) }
         return PythonText.hasPrefix(text, prompt)
     }
 }
