@@ -37,7 +37,7 @@ public enum DemoSuites {
         for sampling in NegativeSampling.allCases {
             let folder = directory.appendingPathComponent("demo-\(sampling.rawValue)")
             try ProbeGenerator.writeSuite(
-                generatorOfProbes.generate(manifest, sampling: sampling).probes, id: "demo-\(sampling.rawValue)", sampling: sampling,
+                generatorOfProbes.generate(manifest, sampling: sampling), id: "demo-\(sampling.rawValue)", sampling: sampling,
                 templates: templates, prefix: nil, audioRoot: audio.path(relativeTo: folder), to: folder)
             suites.append(folder)
         }

@@ -16,7 +16,8 @@ public struct ObjectVocabulary: Sendable, Hashable {
     public init() {}
 
     /// Reads `objects: [...]` and `synonyms: {name: [alias, ...]}` from a vocabulary file, and
-    /// `{parent: [child, ...]}` from an ontology file; either may be absent.
+    /// `{parent: [child, ...]}` from an ontology file; either may be absent. Every name is taken to
+    /// its canonical form, so an alias listed as an object is the same object.
     public init(vocabularyPath: String?, ontologyPath: String?) throws {
         if let path = vocabularyPath {
             let document = try Self.yaml(path)
@@ -32,7 +33,7 @@ public struct ObjectVocabulary: Sendable, Hashable {
             for (parent, children) in mapping {
                 guard let parent = parent.string else { continue }
                 for child in children.array(of: String.self) {
-                    parents[Self.normalise(child), default: []].insert(Self.normalise(parent))
+                    parents[name(child), default: []].insert(name(parent))
                 }
             }
         }
@@ -57,6 +58,11 @@ public struct ObjectVocabulary: Sendable, Hashable {
     public func name(_ object: String) -> String {
         let normalised = Self.normalise(object)
         return canonical[normalised] ?? normalised
+    }
+
+    /// The direct parents of an object.
+    public func parents(_ object: String) -> Set<String> {
+        parents[object] ?? []
     }
 
     /// Every ancestor of an object, through the ontology.

@@ -1,14 +1,18 @@
 public import Foundation
 public import HarkCore
 
-/// Writes yes-no hallucination suites from labelled clips: for each clip, k objects it holds
-/// ("yes") and k it does not ("no"), the absent ones chosen at random, by popularity or
+/// Writes yes-no hallucination suites from labelled clips: for each clip, up to k objects it holds
+/// ("yes") and as many it does not ("no"), the absent ones chosen at random, by popularity or
 /// adversarially (by co-occurrence), deterministically from a seed.
 ///
-/// Ties are broken by a fixed rule: popular — higher corpus frequency, then name (Unicode order);
-/// adversarial — higher co-occurrence, then higher frequency, then name. Present objects, when a
-/// clip holds more than k, are a seeded sample. Clips with fewer than k objects, or too few absent
-/// candidates, are reported and left out.
+/// Names are compared after the vocabulary's synonyms: no negative is the clip's own sound under
+/// another name, nor a parent or child of it in the ontology. A clip with fewer than k objects (or
+/// fewer than k absent candidates) gets as many probes of each label as it can, counted in
+/// `reduced`; one with none is left out. Ties — equal popularity, equal co-occurrence — are broken
+/// by a seeded draw per clip (not by name, which would make one object the negative of every clip).
+/// Adversarial sampling scores candidates by co-occurrence with the clip's objects; where the
+/// labels never co-occur (single-label data) it uses the ontology's siblings when one is given, and
+/// otherwise falls back to popularity with a warning; the source is each item's `cooccurrence` tag.
 public struct ProbeGenerator: Sendable {
     public static let kuan2024Templates = [
         "Is there a sound of {object} in the audio?",
@@ -34,10 +38,31 @@ public struct ProbeGenerator: Sendable {
         public var label: YesNo
     }
 
+    /// Where adversarial negatives come from.
+    public enum CooccurrenceSource: String, Sendable {
+        /// Labels that appear together in the clips.
+        case labels
+        /// Objects under the same parent in the ontology.
+        case ontologySiblings = "ontology-siblings"
+        /// None: popularity stands in.
+        case none
+    }
+
     public struct Output: Sendable {
         public var probes: [Probe] = []
         /// Clips left out, with the reason.
         public var skipped: [(clip: String, line: Int, reason: String)] = []
+        /// Clips given fewer than k probes of each label.
+        public var reduced = 0
+        /// Adversarial runs: where the co-occurrence came from.
+        public var cooccurrence: CooccurrenceSource?
+
+        /// How often each object was asked as absent, most often first (ties by name).
+        public var negativeCounts: [(object: String, count: Int)] {
+            var counts: [String: Int] = [:]
+            for probe in probes where probe.label == .no { counts[probe.object, default: 0] += 1 }
+            return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }
+        }
     }
 
     public func generate(_ manifest: ClipManifest, sampling: NegativeSampling) -> Output {
@@ -50,33 +75,47 @@ public struct ProbeGenerator: Sendable {
                 for other in objects where other != object { cooccurrence[object, default: [:]][other, default: 0] += 1 }
             }
         }
-        let universe = Set(frequency.keys).union(vocabulary.extra)
+        let universe = Set(frequency.keys).union(vocabulary.extra.map(vocabulary.name))
         let alphabetical = universe.sorted()
         var output = Output()
+        var source = CooccurrenceSource.labels
+        if sampling == .adversarial {
+            source = !cooccurrence.isEmpty ? .labels : (vocabulary.parents.isEmpty ? .none : .ontologySiblings)
+            output.cooccurrence = source
+        }
         for (entry, present) in clips {
-            guard present.count >= k else {
-                output.skipped.append((entry.clip, entry.line, "holds \(present.count) objects, fewer than k = \(k)"))
-                continue
-            }
             let excluded = vocabulary.related(to: present, among: universe)
             let candidates = alphabetical.filter { !excluded.contains($0) }
-            guard candidates.count >= k else {
-                output.skipped.append((entry.clip, entry.line, "only \(candidates.count) objects are absent from it, fewer than k = \(k)"))
+            let count = min(k, present.count, candidates.count)
+            guard count > 0 else {
+                let reason = present.isEmpty ? "holds no objects" : "no object in the vocabulary is absent from it"
+                output.skipped.append((entry.clip, entry.line, reason))
                 continue
             }
+            if count < k { output.reduced += 1 }
             var generator = SplitMix64(seed: StableHash.value(entry.clip, seed: seed))
-            let positives = Array(generator.shuffled(present.sorted()).prefix(k))
+            let positives = Array(generator.shuffled(present.sorted()).prefix(count))
+            // A seeded rank per clip breaks ties.
+            let tieSeed = StableHash.value(entry.clip, seed: seed &+ 1)
+            func tie(_ candidate: String) -> UInt64 { StableHash.value(candidate, seed: tieSeed) }
+            func popularity(_ candidate: String) -> Int { frequency[candidate] ?? 0 }
+            func closeness(_ candidate: String) -> Int {
+                switch source {
+                case .labels: present.reduce(0) { $0 + (cooccurrence[$1]?[candidate] ?? 0) }
+                case .ontologySiblings: present.filter { !vocabulary.parents($0).isDisjoint(with: vocabulary.parents(candidate)) }.count
+                case .none: 0
+                }
+            }
             let negatives: [String]
             switch sampling {
             case .random:
-                negatives = Array(generator.shuffled(candidates).prefix(k))
+                negatives = Array(generator.shuffled(candidates).prefix(count))
             case .popular:
-                negatives = Array(candidates.sorted { (frequency[$0] ?? 0, $1) > (frequency[$1] ?? 0, $0) }.prefix(k))
+                negatives = Array(candidates.sorted { (popularity($0), tie($0)) > (popularity($1), tie($1)) }.prefix(count))
             case .adversarial:
-                func score(_ candidate: String) -> Int { present.reduce(0) { $0 + (cooccurrence[$1]?[candidate] ?? 0) } }
                 negatives = Array(candidates.sorted {
-                    (score($0), frequency[$0] ?? 0, $1) > (score($1), frequency[$1] ?? 0, $0)
-                }.prefix(k))
+                    (closeness($0), popularity($0), tie($0)) > (closeness($1), popularity($1), tie($1))
+                }.prefix(count))
             }
             output.probes += positives.sorted().map { Probe(clip: entry.clip, object: $0, label: .yes) }
             output.probes += negatives.map { Probe(clip: entry.clip, object: $0, label: .no) }
@@ -86,18 +125,24 @@ public struct ProbeGenerator: Sendable {
 
     /// Writes a suite folder: `suite.yaml` and `items.jsonl`; clips stay where they are, found
     /// through `audioRoot` (relative to the folder).
+    /// Adversarial suites tag each item with where its co-occurrence came from.
     public static func writeSuite(
-        _ probes: [Probe], id: String, sampling: NegativeSampling, templates: [String], prefix: String?, audioRoot: String,
+        _ output: Output, id: String, sampling: NegativeSampling, templates: [String], prefix: String?, audioRoot: String,
         to directory: URL
     ) throws {
+        guard !output.probes.isEmpty else {
+            throw HarkError.badInput("no probes: every clip was left out (\(output.skipped.count) clips), so the \(sampling.rawValue) suite would be empty")
+        }
+        var tags: [String: JSONValue] = ["sampling": .string(sampling.rawValue)]
+        if let source = output.cooccurrence { tags["cooccurrence"] = .string(source.rawValue) }
         var counters: [String: Int] = [:]
-        let items = probes.map { probe -> JSONValue in
+        let items = output.probes.map { probe -> JSONValue in
             let stem = (probe.clip as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: "_")
             let base = "\(stem)-\(probe.label.rawValue)"
             counters[base, default: 0] += 1
             return .object([
                 "id": .string("\(base)-\(counters[base] ?? 0)"), "audio": .string(probe.clip), "object": .string(probe.object),
-                "label": .string(probe.label.rawValue), "tags": .object(["sampling": .string(sampling.rawValue)]),
+                "label": .string(probe.label.rawValue), "tags": .object(tags),
             ])
         }
         try SuiteWriter.write(

@@ -105,11 +105,19 @@ struct Probes: AsyncParsableCommand {
                 let output = generator.generate(manifest, sampling: sampling)
                 let directory = URL(fileURLWithPath: out).appendingPathComponent("\(id)-\(sampling.rawValue)")
                 let root = URL(fileURLWithPath: audioRoot).path(relativeTo: directory)
-                try ProbeGenerator.writeSuite(
-                    output.probes, id: "\(id)-\(sampling.rawValue)", sampling: sampling, templates: templates, prefix: prefix,
-                    audioRoot: root, to: directory)
                 for skipped in output.skipped { Terminal.error("\(clips):\(skipped.line): warning: \(skipped.clip) left out: \(skipped.reason)") }
-                print("\(directory.path): \(output.probes.count) probes from \(manifest.entries.count - output.skipped.count) clips (\(output.skipped.count) left out)")
+                if output.cooccurrence == ProbeGenerator.CooccurrenceSource.none {
+                    Terminal.error("\(clips): warning: no two labels share a clip and no ontology was given: adversarial negatives are the popular ones (tag cooccurrence: none)")
+                }
+                try ProbeGenerator.writeSuite(
+                    output, id: "\(id)-\(sampling.rawValue)", sampling: sampling, templates: templates, prefix: prefix,
+                    audioRoot: root, to: directory)
+                let clipCount = manifest.entries.count - output.skipped.count
+                let reduced = output.reduced == 0 ? "" : ", \(output.reduced) with fewer than k = \(k) of each label"
+                print("\(directory.path): \(output.probes.count) probes from \(clipCount) clips (\(output.skipped.count) left out\(reduced))")
+                let counts = output.negativeCounts
+                let shown = counts.prefix(8).map { "\($0.object) \($0.count)" }.joined(separator: ", ")
+                print("  negatives: \(counts.count) objects; most asked: \(shown)")
             }
         }
     }
