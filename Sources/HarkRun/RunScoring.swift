@@ -134,7 +134,12 @@ public enum RunScoring {
             case .judged(let scorer): score = scorer.finish()
             case .instructions(let scorer, _): score = scorer.finish()
             }
-            if let judged { score.metrics.merge(judged.extraMetrics()) { _, judge in judge } }
+            if let judged {
+                score.metrics.merge(judged.extraMetrics()) { _, judge in judge }
+                for (key, groups) in judged.extraSlices() {
+                    for (value, metrics) in groups { score.slices[key, default: [:]][value, default: [:]].merge(metrics) { _, judge in judge } }
+                }
+            }
             return score
         }
     }

@@ -42,7 +42,9 @@ public struct CaptionScorer: Sendable {
             correct: nil, tags: item.tags)
     }
 
+    /// No metrics at all when nothing was answered: "no data", never a zero.
     public func finish() -> SuiteScore {
+        guard answered > 0 else { return SuiteScore(scoring: settings) }
         func mean(_ sum: Double, _ count: Int) -> MetricValue { MetricValue(count == 0 ? 0 : sum / Double(count), n: count) }
         return SuiteScore(scoring: settings, metrics: [
             "echo_i": mean(echoInstance, mentioning), "echo_s": mean(echoSentence, mentioning), "cover": mean(cover, labelled),

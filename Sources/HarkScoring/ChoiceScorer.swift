@@ -67,8 +67,10 @@ public struct ChoiceScorer: Sendable {
             correct: correct, tags: tags)
     }
 
+    /// No metrics at all when nothing was answered: "no data", never a zero.
     public func finish() -> SuiteScore {
-        SuiteScore(
+        guard overall.total > 0 else { return SuiteScore(scoring: settings) }
+        return SuiteScore(
             scoring: settings, metrics: overall.metrics(intervals: true),
             slices: bySlice.mapValues { $0.mapValues { $0.metrics(intervals: true) } }, unparsed: overall.unparsed)
     }

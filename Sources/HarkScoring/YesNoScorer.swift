@@ -41,7 +41,9 @@ public struct YesNoScorer: Sendable {
             extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label, tags: item.tags)
     }
 
+    /// No metrics at all when nothing was answered: "no data", never a zero.
     public func finish() -> SuiteScore {
+        guard table.total > 0 else { return SuiteScore(scoring: settings) }
         var score = SuiteScore(
             scoring: settings, metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)),
             unparsed: table.unparsed, confusion: table)

@@ -79,6 +79,33 @@ import Testing
         #expect(score.metrics["pair_ic_c"] == MetricValue(0, n: 2))
     }
 
+    /// A suite none of whose samples was answered has no metrics ("no data"), never zeros.
+    @Test func nothingAnsweredIsNoDataForEveryTask() throws {
+        let yesNo = ["y": Item(id: "y", answerKey: .yesNo(object: "dog", label: .no))]
+        let (yesNoScore, _) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 10)).score(suite: "s", items: yesNo, records: [record("y", nil)])
+        #expect(yesNoScore.metrics.isEmpty)
+        var choice = try ChoiceScorer(settings: ScoringSettings(extractor: "mmau"))
+        let item = Item(id: "c", answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
+        #expect(choice.add(record("c", nil), item: item) == nil)
+        #expect(choice.finish().metrics.isEmpty)
+        let captions = ["c": Item(id: "c", answerKey: .caption(labels: ["dog"]))]
+        #expect(CaptionScorer.score(settings: ScoringSettings(), items: captions, records: [record("c", nil)]).0.metrics.isEmpty)
+    }
+
+    /// SAKURA's table is judged accuracy per track and hop: the judge's rates go into every slice.
+    @Test func judgedRatesArePerSlice() {
+        var judged = JudgedScorer(settings: ScoringSettings())
+        let single = Item(id: "s", tags: ["hop": "single"], answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
+        let multi = Item(id: "m", tags: ["hop": "multi"], answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
+        _ = judged.add(record("s", "a"), item: single, verdict: .pass)
+        _ = judged.add(record("m", "b"), item: multi, verdict: .fail)
+        _ = judged.add(record("m", "a"), item: multi, verdict: .pass)
+        let slices = judged.extraSlices()
+        #expect(slices["hop"]?["single"]?["judge_accuracy"]?.value == 1)
+        #expect(slices["hop"]?["multi"]?["judge_accuracy"]?.value == 0.5)
+        #expect(judged.extraMetrics()["judge_accuracy"]?.value == 2.0 / 3)
+    }
+
     @Test func unknownExtractorIsRefused() {
         #expect(throws: HarkError.self) { try YesNoScorer(settings: ScoringSettings(extractor: "psychic")) }
     }

@@ -174,7 +174,7 @@ import Testing
         #expect(single["choices"] == .array(["dog", "cat", "cow", "owl"].map(JSONValue.string)))
         #expect(single["answer"] == .string("cat"))
         #expect(items[1].objectValue?["answer"] == .string("Whiskers, soft fur"))
-        #expect(items[1].objectValue?["tags"]?.objectValue == ["track": .string("animal"), "hop": .string("multi"), "attribute_label": .string("cat")])
+        #expect(items[1].objectValue?["tags"]?.objectValue == ["track": .string("animal"), "hop": .string("multi"), "set": .string("animal multi"), "attribute_label": .string("cat")])
 
         try SuiteWriter.write(
             id: "sakura", task: .multipleChoice, description: "t", audioRoot: "../SAKURA", prompt: SakuraImporter.prompt,

@@ -54,6 +54,11 @@ public struct JudgedScorer: Sendable {
     public func extraMetrics() -> [String: MetricValue] {
         overall.total == 0 ? [:] : overall.metrics(prefix: "judge_")
     }
+
+    /// The same per slice (SAKURA's published table is judged accuracy per track and hop).
+    public func extraSlices() -> [String: [String: [String: MetricValue]]] {
+        bySlice.mapValues { $0.mapValues { $0.metrics(prefix: "judge_") } }
+    }
 }
 
 extension AnswerKey {

@@ -8,7 +8,8 @@ public import HarkCore
 ///
 /// The instruction is asked verbatim, as the benchmark does: it already lists its choices as
 /// `(a) … (b) …`. The choices are read from it for scoring, and the answer (`(b) fear`) is matched
-/// to them by its letter, or by its text. Tags: `track`, `hop` (single / multi), `attribute_label`.
+/// to them by its letter, or by its text. Tags: `track`, `hop` (single / multi), `set` (track and
+/// hop: the cells of the published table), `attribute_label`.
 public enum SakuraImporter {
     /// The prompt (choices already in the question) and scoring of imported suites: the choice
     /// extractor, and the `correctness` judge that the benchmark's own scoring uses.
@@ -34,7 +35,8 @@ public enum SakuraImporter {
             guard let answer = match(answerText, choices: choices) else {
                 throw HarkError.badInput("\"\(answerText)\" names none of the choices", at: location.field("\(hop)_answer"))
             }
-            var tags: [String: JSONValue] = ["track": .string(track), "hop": .string(hop)]
+            // `set`: one of SAKURA's eight published cells (track × hop), e.g. "animal single".
+            var tags: [String: JSONValue] = ["track": .string(track), "hop": .string(hop), "set": .string("\(track) \(hop)")]
             if let label = row.fields["attribute_label"], !label.isEmpty { tags["attribute_label"] = .string(label) }
             return .object([
                 "id": .string("\(track)-\(stem)-\(hop)"), "audio": .string("\(trackFolder)/audio/\(clip)"),

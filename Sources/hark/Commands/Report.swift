@@ -40,7 +40,7 @@ struct Report: AsyncParsableCommand {
     @Flag(help: "Add ± half the 95% confidence interval to the tables.")
     var ci = false
 
-    @Option(help: "Write JUnit XML to this file (relative to --out).")
+    @Option(help: "Write JUnit XML to this file (relative to --out unless absolute).")
     var junit: String?
 
     @Option(help: "A bound checked as a JUnit test case: [SUITE:]METRIC>=VALUE (repeatable).")
@@ -49,7 +49,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Add a JUnit test case per scored item, at most this many.")
     var junitItems = 0
 
-    @Option(help: "Write the self-contained HTML report to this file (relative to --out).")
+    @Option(help: "Write the self-contained HTML report to this file (relative to --out unless absolute).")
     var html: String?
 
     @Flag(help: "Put the clips into the HTML report (data URLs) instead of linking to them.")
@@ -88,15 +88,22 @@ struct Report: AsyncParsableCommand {
         }
         let directories = runs.map { RunDirectory.locate($0, resultsRoot: root) }
         if let html {
-            let file = output.appendingPathComponent(html)
+            let file = try outputFile(html, in: output)
             try RunReport.writeHTML(directories, to: file, embedBytes: embedAudio ? Int(embedAudioCap * 1_000_000) : nil)
             print("wrote \(file.path)")
         }
         if let junit {
-            let file = output.appendingPathComponent(junit)
+            let file = try outputFile(junit, in: output)
             let xml = try RunReport.junit(directories, thresholds: try threshold.map(Threshold.init), itemCap: junitItems)
             try xml.write(to: file, atomically: true, encoding: .utf8)
             print("wrote \(file.path)")
         }
+    }
+
+    /// A file named relative to the output folder, or absolute as given; its folder is made.
+    func outputFile(_ name: String, in output: URL) throws -> URL {
+        let file = name.hasPrefix("/") ? URL(fileURLWithPath: name) : output.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return file
     }
 }
