@@ -59,9 +59,31 @@ public struct ModelRequest: Sendable, Hashable, Identifiable {
 public struct ModelResponse: Sendable, Hashable, Codable {
     public var text: String
     public var finishReason: String?
+    /// Tokens the server counted, where it says (OpenAI-compatible `usage`).
+    public var usage: TokenUsage?
+    /// The reply's `system_fingerprint`, where the server sends one.
+    public var systemFingerprint: String?
 
-    public init(text: String, finishReason: String? = nil) {
+    public init(text: String, finishReason: String? = nil, usage: TokenUsage? = nil, systemFingerprint: String? = nil) {
         self.text = text
         self.finishReason = finishReason
+        self.usage = usage
+        self.systemFingerprint = systemFingerprint
+    }
+}
+
+/// The tokens of one request: what the prompt (text and audio) and the answer cost.
+public struct TokenUsage: Sendable, Hashable, Codable {
+    public var promptTokens: Int
+    public var completionTokens: Int
+
+    public init(promptTokens: Int, completionTokens: Int) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
     }
 }

@@ -27,12 +27,50 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var identity: String
         /// The adapter's settings with secrets replaced.
         public var settings: JSONValue
+        /// What the server said of the model when the run started (`GET /v1/models`: id, root,
+        /// max_model_len, owned_by) and the config's `revision`: part of every cache key.
+        public var fingerprint: JSONValue?
 
-        public init(name: String, adapter: String, identity: String, settings: JSONValue) {
+        public init(name: String, adapter: String, identity: String, settings: JSONValue, fingerprint: JSONValue? = nil) {
             self.name = name
             self.adapter = adapter
             self.identity = identity
             self.settings = settings
+            self.fingerprint = fingerprint
+        }
+    }
+
+    /// The check made before the run asked anything: one item with its clip and without it.
+    public struct Preflight: Sendable, Hashable, Codable {
+        public var key: String
+        public var withAudio: Probe
+        public var withoutAudio: Probe
+
+        public struct Probe: Sendable, Hashable, Codable {
+            public var promptTokens: Int?
+            public var answer: String
+
+            public init(promptTokens: Int?, answer: String) {
+                self.promptTokens = promptTokens
+                self.answer = answer
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case promptTokens = "prompt_tokens"
+                case answer
+            }
+        }
+
+        public init(key: String, withAudio: Probe, withoutAudio: Probe) {
+            self.key = key
+            self.withAudio = withAudio
+            self.withoutAudio = withoutAudio
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case key
+            case withAudio = "with_audio"
+            case withoutAudio = "without_audio"
         }
     }
 
@@ -95,6 +133,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var modelCalls = 0
         public var retries = 0
         public var emptyAnswers = 0
+        /// Cache misses of requests answered before under another fingerprint of the model.
+        public var cacheStale = 0
 
         public init() {}
 
@@ -103,6 +143,20 @@ public struct RunManifest: Sendable, Hashable, Codable {
             case cacheHits = "cache_hits"
             case modelCalls = "model_calls"
             case emptyAnswers = "empty_answers"
+            case cacheStale = "cache_stale"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            samples = try container.decode(Int.self, forKey: .samples)
+            answered = try container.decode(Int.self, forKey: .answered)
+            errors = try container.decode(Int.self, forKey: .errors)
+            cacheHits = try container.decode(Int.self, forKey: .cacheHits)
+            resumed = try container.decode(Int.self, forKey: .resumed)
+            modelCalls = try container.decode(Int.self, forKey: .modelCalls)
+            retries = try container.decode(Int.self, forKey: .retries)
+            emptyAnswers = try container.decode(Int.self, forKey: .emptyAnswers)
+            cacheStale = try container.decodeIfPresent(Int.self, forKey: .cacheStale) ?? 0
         }
     }
 
@@ -123,6 +177,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
     public var complete: Bool
     /// Set once the run's answers have been judged.
     public var judge: Judge?
+    /// The audio check made before the run (absent with `--no-preflight`, or with no clip to ask).
+    public var preflight: Preflight?
 
     public init(
         run: String, suites: [SuiteEntry], model: Model, generation: GenerationSettings, audio: JSONValue, plan: Plan,
@@ -143,7 +199,7 @@ public struct RunManifest: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, suites, model, generation, audio, plan, seeds, counts, complete, judge
+        case run, suites, model, generation, audio, plan, seeds, counts, complete, judge, preflight
         case harkVersion = "hark_version"
         case gitRevision = "git_revision"
         case startedAt = "started_at"

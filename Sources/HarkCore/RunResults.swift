@@ -41,6 +41,8 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var emptyAnswers = 0
         /// Answered samples whose answer could not be read (known once scored).
         public var unparsed: Int?
+        /// The tokens the server counted, where it counts them: the cost of the suite.
+        public var usage: TokenTotals?
 
         public init() {}
 
@@ -56,6 +58,11 @@ public struct RunResults: Sendable, Hashable, Codable {
             } else {
                 answered += 1
                 if record.response?.isEmpty ?? true { emptyAnswers += 1 }
+                if let tokens = record.usage {
+                    var totals = usage ?? TokenTotals()
+                    totals.add(tokens, seconds: record.audio.isEmpty ? nil : record.audio.reduce(0) { $0 + $1.seconds })
+                    usage = totals
+                }
             }
         }
 
@@ -64,7 +71,62 @@ public struct RunResults: Sendable, Hashable, Codable {
             case errorKinds = "error_kinds"
             case cacheHits = "cache_hits"
             case emptyAnswers = "empty_answers"
-            case unparsed
+            case unparsed, usage
+        }
+    }
+
+    /// Token counts over a suite's answered samples, and whether the prompt tokens grow with the
+    /// clips' duration (a server that drops the audio counts the text alone).
+    public struct TokenTotals: Sendable, Hashable, Codable {
+        public var samples = 0
+        public var promptTokens = 0
+        public var completionTokens = 0
+        /// True when, over clips at least a second apart in length, the prompt tokens do not rise
+        /// with duration (least-squares slope ≤ 0); nil when that cannot be told.
+        public var flatWithDuration: Bool?
+        private var fit = LineFit()
+
+        public init() {}
+
+        public var meanPromptTokens: Double { samples > 0 ? Double(promptTokens) / Double(samples) : 0 }
+        public var meanCompletionTokens: Double { samples > 0 ? Double(completionTokens) / Double(samples) : 0 }
+
+        public mutating func add(_ usage: TokenUsage, seconds: Double?) {
+            samples += 1
+            promptTokens += usage.promptTokens
+            completionTokens += usage.completionTokens
+            guard let seconds else { return }
+            fit.add(x: seconds, y: Double(usage.promptTokens))
+            flatWithDuration = fit.count >= 5 && fit.span >= 1 ? fit.slope <= 0 : nil
+        }
+
+        /// Sums for a least-squares line, kept while a journal streams by.
+        struct LineFit: Sendable, Hashable {
+            var count = 0.0, sumX = 0.0, sumY = 0.0, sumXY = 0.0, sumXX = 0.0
+            var minX = Double.infinity, maxX = -Double.infinity
+
+            mutating func add(x: Double, y: Double) {
+                count += 1
+                sumX += x
+                sumY += y
+                sumXY += x * y
+                sumXX += x * x
+                minX = min(minX, x)
+                maxX = max(maxX, x)
+            }
+
+            var span: Double { maxX - minX }
+            var slope: Double {
+                let denominator = count * sumXX - sumX * sumX
+                return denominator > 0 ? (count * sumXY - sumX * sumY) / denominator : 0
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case samples
+            case promptTokens = "prompt_tokens"
+            case completionTokens = "completion_tokens"
+            case flatWithDuration = "flat_with_duration"
         }
     }
 

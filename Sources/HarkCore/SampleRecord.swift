@@ -19,6 +19,8 @@ public struct SampleRecord: Sendable, Hashable, Codable {
     public var latencyMs: Double
     public var attempts: Int
     public var cached: Bool
+    public var usage: TokenUsage?
+    public var systemFingerprint: String?
 
     public init(
         request: ModelRequest, requestHash: String, response: ModelResponse?, error: RequestFailure?,
@@ -36,6 +38,8 @@ public struct SampleRecord: Sendable, Hashable, Codable {
         choiceOrder = request.choiceOrder
         self.response = response?.text
         finishReason = response?.finishReason
+        usage = response?.usage
+        systemFingerprint = response?.systemFingerprint
         self.error = error
         self.latencyMs = latencyMs
         self.attempts = attempts
@@ -55,6 +59,7 @@ public struct SampleRecord: Sendable, Hashable, Codable {
         case finishReason = "finish_reason"
         case error
         case latencyMs = "latency_ms"
-        case attempts, cached
+        case attempts, cached, usage
+        case systemFingerprint = "system_fingerprint"
     }
 }

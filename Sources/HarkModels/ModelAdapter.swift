@@ -20,10 +20,26 @@ public protocol ModelAdapter: Sendable {
 
     /// Releases connections and processes; called once at the end of a run.
     func shutdown() async
+
+    /// What the model is, as its server reports it at the start of a run (for OpenAI-compatible
+    /// servers the `GET /models` entry); nil when it reports nothing. Answers are cached only for
+    /// a model with a fingerprint: a name alone does not tell two checkpoints apart.
+    func fingerprint() async -> JSONValue?
+
+    /// Whether answers may be reused across runs at all. Replayed answers never are: each sample
+    /// gets the answer its own file gives it.
+    var isCacheable: Bool { get }
+
+    /// Whether answers carry the server's token counts, so that a preflight can tell whether the
+    /// audio arrived.
+    var reportsUsage: Bool { get }
 }
 
 extension ModelAdapter {
     public var needsAudioBytes: Bool { false }
+    public func fingerprint() async -> JSONValue? { nil }
+    public var isCacheable: Bool { false }
+    public var reportsUsage: Bool { false }
     public func warnings(for plan: any Sequence<ModelRequest>) -> [String] { [] }
     public func shutdown() async {}
 }

@@ -64,6 +64,11 @@ public struct ModelConfig: Sendable, Hashable {
     public var concurrency: Concurrency
     /// The seed of the `random` baseline.
     public var seed: UInt64
+    /// The checkpoint's revision (a commit, a hash of the weights): part of the fingerprint, so
+    /// that cached answers of another revision are never reused.
+    public var revision: String?
+    /// Reuse answers across runs from the response cache (off unless asked for).
+    public var cache = false
 
     public init(
         name: String, adapter: String, settings: JSONValue = .object([:]), generation: GenerationSettings = GenerationSettings(),
@@ -100,6 +105,8 @@ public struct ModelConfig: Sendable, Hashable {
             var audio: Audio?
             var concurrency: Concurrency?
             var seed: UInt64?
+            var revision: String?
+            var cache: Bool?
         }
         let document: Document
         do {
@@ -114,10 +121,13 @@ public struct ModelConfig: Sendable, Hashable {
                 "unknown adapter \"\(document.adapter)\"; known: \(AdapterRegistry.names.joined(separator: ", "))",
                 at: SourceLocation(file: file, field: "adapter"))
         }
-        return ModelConfig(
+        var config = ModelConfig(
             name: document.name, adapter: document.adapter, settings: document.settings ?? .object([:]),
             generation: document.generation ?? GenerationSettings(), audio: document.audio ?? Audio(),
             concurrency: document.concurrency ?? Concurrency(), seed: document.seed ?? 0)
+        config.revision = document.revision
+        config.cache = document.cache ?? false
+        return config
     }
 
     /// The adapter settings with anything that looks like a secret replaced, for manifests and logs.

@@ -18,6 +18,8 @@ public struct RunConfig: Sendable {
     public var run: String?
     public var repeats: Int?
     public var limit: Int?
+    /// Reuse answers across runs from the response cache.
+    public var cache: Bool?
 
     public init(path: String) throws {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -47,6 +49,10 @@ public struct RunConfig: Sendable {
         }
         repeats = try integer("repeats")
         limit = try integer("limit")
+        if let node = mapping["cache"] {
+            guard let value = node.bool else { throw HarkError.badInput("expected true or false", at: location("cache", node)) }
+            cache = value
+        }
         switch mapping["model"] {
         case .scalar(let scalar)?:
             let reference = scalar.string
@@ -57,7 +63,7 @@ public struct RunConfig: Sendable {
         case nil:
             model = nil
         }
-        for (key, node) in mapping where !["suites", "model", "run", "repeats", "limit"].contains(key.string ?? "") {
+        for (key, node) in mapping where !["suites", "model", "run", "repeats", "limit", "cache"].contains(key.string ?? "") {
             throw HarkError.badInput("unknown key", at: location(key.string ?? "?", node))
         }
     }

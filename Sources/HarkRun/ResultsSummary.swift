@@ -12,6 +12,14 @@ public enum ResultsSummary {
                 suite.metrics[name].map { String(format: "%@ %.2f", name as NSString, $0.value * 100) }
             }
             if !metrics.isEmpty { line += "\n  " + metrics.joined(separator: "  ") }
+            if let usage = suite.counts.usage {
+                line += String(
+                    format: "\n  tokens: %d prompt, %d completion (%.1f and %.1f per sample)", usage.promptTokens, usage.completionTokens,
+                    usage.meanPromptTokens, usage.meanCompletionTokens)
+                if usage.flatWithDuration == true {
+                    line += "\n  warning: prompt tokens do not grow with clip duration: the server may be ignoring the audio"
+                }
+            }
             return line
         }.joined(separator: "\n")
     }

@@ -15,11 +15,14 @@ public struct RunEngine: Sendable {
     public var retry: RetryPolicy
     /// Extra content of every cache key (e.g. the audio settings) beside the adapter's identity.
     public var cacheSalt: String
+    /// The model's fingerprint (canonical JSON), part of every request hash; nil when it has none.
+    public var fingerprint: String?
 
     public init(
         adapter: any ModelAdapter, cache: ResponseCache?, journal: Journal, encoder: ClipEncoder,
-        concurrency: ModelConfig.Concurrency, retry: RetryPolicy, cacheSalt: String = ""
+        concurrency: ModelConfig.Concurrency, retry: RetryPolicy, cacheSalt: String = "", fingerprint: String? = nil
     ) {
+        self.fingerprint = fingerprint
         self.adapter = adapter
         self.cache = cache
         self.journal = journal
@@ -29,18 +32,25 @@ public struct RunEngine: Sendable {
         self.cacheSalt = cacheSalt
     }
 
-    /// The cache key of a request: its content with the model's identity and the audio settings.
+    /// The cache key of a request: its content with the model's identity and fingerprint and the
+    /// audio settings.
     public func requestHash(_ request: ModelRequest) -> String {
+        var members: [String: JSONValue] = ["adapter": .string(adapter.identity), "audio": .string(cacheSalt), "request": request.content]
+        if let fingerprint { members["fingerprint"] = .string(fingerprint) }
+        return ContentHash.sha256(JSONValue.object(members).canonical)
+    }
+
+    /// The same without the fingerprint: what tells a request asked of another checkpoint.
+    func requestKey(_ request: ModelRequest) -> String {
         ContentHash.sha256(
-            JSONValue.object([
-                "adapter": .string(adapter.identity), "audio": .string(cacheSalt), "request": request.content,
-            ]).canonical)
+            JSONValue.object(["adapter": .string(adapter.identity), "audio": .string(cacheSalt), "request": request.content]).canonical)
     }
 
     struct Outcome: Sendable {
         var record: SampleRecord
         var calls: Int
         var congested: Bool
+        var stale = false
     }
 
     /// Runs the requests (`total` of them), taking them from the sequence only as slots free up;
@@ -76,6 +86,7 @@ public struct RunEngine: Sendable {
                 counts.modelCalls += outcome.calls
                 counts.retries += max(0, outcome.calls - 1)
                 if outcome.record.cached { counts.cacheHits += 1 }
+                if outcome.stale { counts.cacheStale += 1 }
                 if outcome.record.isAnswered {
                     counts.answered += 1
                     if outcome.record.response?.isEmpty == true { counts.emptyAnswers += 1 }
@@ -99,11 +110,18 @@ public struct RunEngine: Sendable {
         let hash = requestHash(request)
         let started = Date()
         func milliseconds() -> Double { (Date().timeIntervalSince(started) * 1_000_000).rounded() / 1_000 }
-        if let cache, let cached = try await cache.lookup(hash) {
-            let record = SampleRecord(
-                request: request, requestHash: hash, response: cached, error: nil, latencyMs: milliseconds(), attempts: 0,
-                cached: true)
-            return Outcome(record: record, calls: 0, congested: false)
+        let key = requestKey(request)
+        var stale = false
+        if let cache {
+            switch try await cache.lookup(hash, request: key) {
+            case .hit(let cached):
+                let record = SampleRecord(
+                    request: request, requestHash: hash, response: cached, error: nil, latencyMs: milliseconds(), attempts: 0,
+                    cached: true)
+                return Outcome(record: record, calls: 0, congested: false)
+            case .stale: stale = true
+            case .miss: break
+            }
         }
         var audio: [Data] = []
         if adapter.needsAudioBytes {
@@ -124,11 +142,11 @@ public struct RunEngine: Sendable {
             attempts += 1
             do {
                 let response = try await attempt(request, audio: audio, watch: watch)
-                if let cache { try await cache.store(response, for: hash) }
+                if let cache { try await cache.store(response, for: hash, request: key) }
                 let record = SampleRecord(
                     request: request, requestHash: hash, response: response, error: nil, latencyMs: milliseconds(),
                     attempts: attempts, cached: false)
-                return Outcome(record: record, calls: attempts, congested: congested)
+                return Outcome(record: record, calls: attempts, congested: congested, stale: stale)
             } catch let failure as RequestFailure {
                 if failure.kind == .rateLimited || failure.kind == .timeout { congested = true }
                 let jitter = Double(generator.next() >> 11) / Double(1 << 53)
@@ -141,6 +159,29 @@ public struct RunEngine: Sendable {
                 try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
             }
         }
+    }
+
+    /// Asks `request` once with its clips and once without, bounded by the timeout, and records the
+    /// prompt tokens of each (nil where the server counts none). Never cached, never journaled.
+    public func preflight(_ request: ModelRequest) async throws -> RunManifest.Preflight {
+        let watch = TimeoutWatch()
+        watch.start()
+        defer { watch.stop() }
+        var audio: [Data] = []
+        for clip in request.audio { audio.append(try await encoder.wav(clip)) }
+        var silent = request
+        silent.audio = []
+        func probe(_ request: ModelRequest, _ audio: [Data]) async -> RunManifest.Preflight.Probe {
+            do {
+                let response = try await attempt(request, audio: audio, watch: watch)
+                return RunManifest.Preflight.Probe(promptTokens: response.usage?.promptTokens, answer: response.text)
+            } catch {
+                return RunManifest.Preflight.Probe(promptTokens: nil, answer: "error: \(error)")
+            }
+        }
+        let with = await probe(request, audio)
+        let without = await probe(silent, [])
+        return RunManifest.Preflight(key: request.key, withAudio: with, withoutAudio: without)
     }
 
     /// One call to the adapter, cancelled by the watch when it outlives the timeout; any error that is

@@ -11,8 +11,11 @@ public struct RunSession: Sendable {
     public var directory: RunDirectory
     public var planner: Planner
     public var resume = false
-    /// The response cache; nil runs without one.
+    /// The response cache; nil runs without one. Used only for a model with a fingerprint.
     public var cacheURL: URL?
+    /// Ask one item with and without its clip first, and stop if the audio made no difference to
+    /// the prompt tokens.
+    public var preflight = true
     public var retry = RetryPolicy()
 
     public init(suites: [(suite: Suite, fingerprint: String)], model: ModelConfig, directory: RunDirectory, planner: Planner) {
@@ -38,8 +41,16 @@ public struct RunSession: Sendable {
         let plan = try planner.plan(suites.map(\.suite))
         let planned = plan.count
         let adapter = try AdapterRegistry.make(model, catalog: ItemCatalog(suites: suites.map(\.suite)))
-        let warnings = adapter.warnings(for: plan)
+        var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
+        let fingerprint = await Self.fingerprint(of: adapter, revision: model.revision)
+        var cacheURL = cacheURL
+        if cacheURL != nil, !adapter.isCacheable || fingerprint == nil {
+            let why = adapter.isCacheable ? "the server reports no fingerprint of the model (GET /models); set revision in the model config" : "\(model.adapter) answers are never cached"
+            warnings.append("cache: not used: \(why)")
+            warn(warnings[warnings.count - 1])
+            cacheURL = nil
+        }
         let startedAt = ISO8601DateFormatter().string(from: Date())
         var manifest = RunManifest(
             run: directory.name,
@@ -49,7 +60,8 @@ public struct RunSession: Sendable {
                     items: $0.suite.items.count, path: $0.suite.directory.path)
             },
             model: RunManifest.Model(
-                name: model.name, adapter: model.adapter, identity: adapter.identity, settings: model.redactedSettings),
+                name: model.name, adapter: model.adapter, identity: adapter.identity, settings: model.redactedSettings,
+                fingerprint: fingerprint),
             generation: model.generation, audio: audioDescription,
             plan: RunManifest.Plan(
                 repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description, textReference: planner.textReference ? true : nil),
@@ -66,7 +78,24 @@ public struct RunSession: Sendable {
         let encoder = ClipEncoder(pipeline: model.audio.pipeline)
         let engine = RunEngine(
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
-            concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical)
+            concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical, fingerprint: fingerprint?.canonical)
+        if preflight, adapter.reportsUsage, let probe = plan.first(where: { !$0.audio.isEmpty }) {
+            do {
+                manifest.preflight = try await engine.preflight(probe)
+            } catch {
+                await adapter.shutdown()
+                throw error
+            }
+            try directory.write(manifest, to: directory.manifest)
+            if let check = manifest.preflight, let failure = Self.preflightProblem(check) {
+                await adapter.shutdown()
+                throw failure
+            }
+            if let check = manifest.preflight, check.withAudio.promptTokens == nil || check.withoutAudio.promptTokens == nil {
+                warnings.append("preflight: the server reports no token usage, so hark cannot check that the audio arrived")
+                warn(warnings[warnings.count - 1])
+            }
+        }
         let counts: RunManifest.Counts
         let engineStart = Date()
         do {
@@ -89,6 +118,23 @@ public struct RunSession: Sendable {
         let results = try RunScoring.score(
             Self.results(manifest: manifest, counts: compaction.counts), suites: suites.map(\.suite), directory: directory)
         return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes, requestSeconds: requestSeconds)
+    }
+
+    /// The adapter's fingerprint with the config's revision; the revision alone when the server
+    /// reports nothing.
+    static func fingerprint(of adapter: any ModelAdapter, revision: String?) async -> JSONValue? {
+        var members = (await adapter.fingerprint())?.objectValue
+        if let revision { members = (members ?? [:]).merging(["revision": .string(revision)]) { $1 } }
+        return members.map(JSONValue.object)
+    }
+
+    /// The error that stops a run whose server ignored the audio: no more prompt tokens with the
+    /// clip than without it.
+    static func preflightProblem(_ check: RunManifest.Preflight) -> HarkError? {
+        guard let with = check.withAudio.promptTokens, let without = check.withoutAudio.promptTokens, with <= without else { return nil }
+        return HarkError.badInput(
+            "the server ignored the audio: \(with) prompt tokens with the clip, \(without) without (preflight on \(check.key)); "
+                + "check its chat template and audio tower, or run with --no-preflight")
     }
 
     var audioDescription: JSONValue {

@@ -87,6 +87,24 @@ public final class OpenAIAdapter: ModelAdapter {
 
     public var needsAudioBytes: Bool { true }
 
+    public var isCacheable: Bool { true }
+
+    public var reportsUsage: Bool { true }
+
+    /// The first endpoint's `GET /models` entry for the model: id, root, max_model_len, owned_by
+    /// (those present); nil when the server lists no such model.
+    public func fingerprint() async -> JSONValue? {
+        let base = settings.baseURL[0]
+        var request = HTTPClientRequest(url: (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/models")
+        if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        guard let response = try? await client.execute(request, timeout: .seconds(30)), (200..<300).contains(Int(response.status.code)),
+            let bytes = try? await response.body.collect(upTo: Self.maxBodyBytes),
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes)),
+            let entry = value.objectValue?["data"]?.arrayValue?.compactMap(\.objectValue).first(where: { $0["id"]?.stringValue == settings.model })
+        else { return nil }
+        return .object(entry.filter { ["id", "root", "max_model_len", "owned_by"].contains($0.key) && $0.value != .null })
+    }
+
     public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
         let endpoint = balancer.acquire()
         defer { balancer.release(endpoint) }
@@ -122,9 +140,12 @@ public final class OpenAIAdapter: ModelAdapter {
     }
 
     /// The request body. Clips go in as base64 spliced into the encoded JSON (base64 needs no
-    /// escaping), so that a large clip is not walked by the JSON encoder once per request.
+    /// escaping), so that a large clip is not walked by the JSON encoder once per request. Each
+    /// clip's slot is marked by a nonce drawn for this request, which no prompt, system text or
+    /// `extra` field can hold; a slot not found is an error, never a dropped clip.
     func body(_ request: ModelRequest, audio: [Data]) throws -> Data {
-        let placeholders = audio.indices.map { "@@hark-audio-\($0)@@" }
+        let nonce = UUID().uuidString
+        let placeholders = audio.indices.map { "@@hark-audio-\(nonce)-\($0)@@" }
         var content: [JSONValue] = placeholders.map { placeholder in
             switch settings.audioTransport {
             case .inputAudio:
@@ -147,7 +168,9 @@ public final class OpenAIAdapter: ModelAdapter {
         for (key, value) in generation.extra ?? [:] { members[key] = value }
         var body = try JSONEncoder().encode(JSONValue.object(members))
         for (placeholder, clip) in zip(placeholders, audio) {
-            guard let range = body.firstRange(of: Data(placeholder.utf8)) else { continue }
+            guard let range = body.firstRange(of: Data(placeholder.utf8)) else {
+                throw HarkError(.internal, "openai: the request body has no slot for clip \(placeholder)")
+            }
             body.replaceSubrange(range, with: clip.base64EncodedData())
         }
         return body
@@ -173,7 +196,14 @@ public final class OpenAIAdapter: ModelAdapter {
         default:
             throw RequestFailure(.malformedResponse, "message content is neither text nor null: " + excerpt(data))
         }
-        return ModelResponse(text: text, finishReason: choice["finish_reason"]?.stringValue)
+        let object = value.objectValue
+        let usage = object?["usage"]?.objectValue.flatMap { usage -> TokenUsage? in
+            guard let prompt = usage["prompt_tokens"]?.integerValue else { return nil }
+            return TokenUsage(promptTokens: Int(prompt), completionTokens: Int(usage["completion_tokens"]?.integerValue ?? 0))
+        }
+        return ModelResponse(
+            text: text, finishReason: choice["finish_reason"]?.stringValue, usage: usage,
+            systemFingerprint: object?["system_fingerprint"]?.stringValue)
     }
 
     static func errorMessage(_ data: Data) -> String {

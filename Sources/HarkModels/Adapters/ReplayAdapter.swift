@@ -11,6 +11,9 @@ public struct ReplayAdapter: ModelAdapter {
     }
 
     public let file: String
+    /// The SHA-256 of the file: two files of one name (each checkpoint's `predictions.jsonl`) are
+    /// two models.
+    public let contentHash: String
     private var byKey: [String: Entry] = [:]
     private var byItem: [String: Entry] = [:]
 
@@ -20,6 +23,7 @@ public struct ReplayAdapter: ModelAdapter {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw HarkError.badInput("no such replay file", at: SourceLocation(file: file))
         }
+        contentHash = ContentHash.sha256(data)
         var lineNumber = 0
         var problems: [Diagnostic] = []
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -48,7 +52,7 @@ public struct ReplayAdapter: ModelAdapter {
         }
     }
 
-    public var identity: String { "replay(\(URL(fileURLWithPath: file).lastPathComponent))" }
+    public var identity: String { "replay(\(URL(fileURLWithPath: file).lastPathComponent), sha256=\(contentHash.prefix(16)))" }
 
     func entry(for request: ModelRequest) -> Entry? {
         byKey[request.key] ?? byItem[request.suiteID + "/" + request.itemID] ?? byItem[request.itemID]

@@ -19,6 +19,7 @@ final class MockResponder: Sendable {
         var latency: MockLatency
         var validate: Bool
         var keepRequests: Int
+        var dropAudio = false
     }
 
     private struct State {
@@ -86,7 +87,7 @@ final class MockResponder: Sendable {
             count { $0.answered += 1 }
             return .respond(status: 200, headers: [], body: Self.completion(answer(nil), model: "mock"), delayMs: latency)
         }
-        let parsed: ParsedRequest
+        var parsed: ParsedRequest
         do {
             parsed = try ParsedRequest(body, validateAudio: configuration.validate)
         } catch {
@@ -101,7 +102,14 @@ final class MockResponder: Sendable {
                     ReceivedRequest(parts: parsed.parts, system: parsed.system, model: parsed.model, authorization: authorization))
             }
         }
-        return .respond(status: 200, headers: [], body: Self.completion(answer(parsed), model: parsed.model ?? "mock"), delayMs: latency)
+        if configuration.dropAudio {
+            parsed.audioHashes = []
+            parsed.audioBytes = 0
+        }
+        let text = answer(parsed)
+        return .respond(
+            status: 200, headers: [], body: Self.completion(text, model: parsed.model ?? "mock", usage: Self.usage(parsed, answer: text)),
+            delayMs: latency)
     }
 
     /// Fixed answers without validation or recording need nothing from the body: the benchmark setting.
@@ -112,8 +120,8 @@ final class MockResponder: Sendable {
         }
     }
 
-    static func completion(_ text: String, model: String) -> String {
-        JSONValue.object([
+    static func completion(_ text: String, model: String, usage: TokenUsage? = nil) -> String {
+        var members: [String: JSONValue] = [
             "id": .string("chatcmpl-mock"), "object": .string("chat.completion"), "model": .string(model),
             "choices": .array([
                 .object([
@@ -121,7 +129,22 @@ final class MockResponder: Sendable {
                     "message": .object(["role": .string("assistant"), "content": .string(text)]),
                 ])
             ]),
-        ]).canonical
+        ]
+        if let usage {
+            members["usage"] = .object([
+                "prompt_tokens": .integer(Int64(usage.promptTokens)), "completion_tokens": .integer(Int64(usage.completionTokens)),
+                "total_tokens": .integer(Int64(usage.promptTokens + usage.completionTokens)),
+            ])
+        }
+        return JSONValue.object(members).canonical
+    }
+
+    /// Token counts as a simple audio model would report them: a token per word of text, and one per
+    /// 1,280 bytes of audio (25 a second of 16 kHz 16-bit mono).
+    static func usage(_ request: ParsedRequest, answer: String) -> TokenUsage {
+        func words(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
+        let audio = (request.audioBytes + 1_279) / 1_280
+        return TokenUsage(promptTokens: words((request.system ?? "") + " " + request.prompt) + audio, completionTokens: words(answer))
     }
 
     private func faultIndex(_ draw: Double) -> Int {
@@ -193,6 +216,7 @@ struct ParsedRequest {
     var prompt = ""
     var parts: [String] = []
     var audioHashes: [String] = []
+    var audioBytes = 0
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
@@ -258,6 +282,7 @@ struct ParsedRequest {
         }
         let hash = ContentHash.sha256(bytes)
         audioHashes.append(hash)
+        audioBytes += bytes.count
         parts.append("audio:" + hash)
     }
 }

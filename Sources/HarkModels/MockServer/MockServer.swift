@@ -1,4 +1,5 @@
 import Foundation
+import HarkCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -15,12 +16,19 @@ public final class MockServer: Sendable {
         public var validate = true
         /// How many received request shapes to keep for `received`.
         public var keepRequests = 10_000
+        /// Ignore the audio parts, as a server whose chat template has no audio slot does: answers
+        /// and token counts come from the text alone.
+        public var dropAudio = false
+        /// What `GET /v1/models` lists: the served name and its `root` (the checkpoint's path).
+        public var servedModelName = "mock"
+        public var modelRoot = "mock"
 
         public init() {}
     }
 
     private let responder: MockResponder
     private let channel: any Channel
+    private let models: String
     /// The port it listens on (127.0.0.1).
     public let port: Int
 
@@ -29,15 +37,25 @@ public final class MockServer: Sendable {
         let responder = MockResponder(
             MockResponder.Configuration(
                 policy: options.policy, oracle: options.oracle, faults: options.faults, latency: options.latency,
-                validate: options.validate, keepRequests: options.keepRequests))
+                validate: options.validate, keepRequests: options.keepRequests, dropAudio: options.dropAudio))
         self.responder = responder
+        let models = JSONValue.object([
+            "object": .string("list"),
+            "data": .array([
+                .object([
+                    "id": .string(options.servedModelName), "object": .string("model"), "root": .string(options.modelRoot),
+                    "owned_by": .string("hark-mock"), "max_model_len": .integer(8192),
+                ])
+            ]),
+        ]).canonical
+        self.models = models
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 512)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(responder: responder))
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(responder: responder, models: models))
                 }
             }
             .bind(host: "127.0.0.1", port: port).get()
@@ -69,11 +87,13 @@ final class MockHTTPHandler: ChannelInboundHandler {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let responder: MockResponder
+    private let models: String
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
 
-    init(responder: MockResponder) {
+    init(responder: MockResponder, models: String) {
         self.responder = responder
+        self.models = models
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -99,6 +119,8 @@ final class MockHTTPHandler: ChannelInboundHandler {
             perform(action, head: head, context: context)
         case (.GET, "/stats"):
             write(status: 200, headers: [], body: responder.statisticsJSON(), head: head, context: context)
+        case (.GET, let path) where path.hasSuffix("/models"):
+            write(status: 200, headers: [], body: models, head: head, context: context)
         case (.GET, "/health"):
             write(status: 200, headers: [], body: #"{"status":"ok"}"#, head: head, context: context)
         default:

@@ -56,6 +56,15 @@ struct MockServerCommand: AsyncParsableCommand {
     @Flag(help: "Do not decode the audio parts of requests (for benchmarks).")
     var noValidate = false
 
+    @Flag(help: "Ignore the audio parts, as a server without an audio slot does: answers and token counts from the text alone.")
+    var dropAudio = false
+
+    @Option(help: "The model name GET /v1/models lists.")
+    var servedModelName = "mock"
+
+    @Option(help: "The root (checkpoint path) GET /v1/models lists for it.")
+    var modelRoot = "mock"
+
     func run() async throws {
         guard let policy = MockPolicy.named(self.policy, errorRate: errorRate, hallucinationRate: hallucinationRate, seed: seed) else {
             throw ValidationError("--policy takes one of \(MockPolicy.names.joined(separator: ", "))")
@@ -66,6 +75,9 @@ struct MockServerCommand: AsyncParsableCommand {
             guard !suites.isEmpty else { throw ValidationError("the oracle policy needs --suite") }
             options.oracle = try MockOracle(suites: try SuiteLoading.load(suites).map(\.suite))
         }
+        options.dropAudio = dropAudio
+        options.servedModelName = servedModelName
+        options.modelRoot = modelRoot
         options.latency = MockLatency(minimumMs: latencyMs, maximumMs: latencyMaxMs ?? latencyMs)
         options.faults.serverErrorRate = fail500
         options.faults.rateLimitRate = fail429

@@ -35,11 +35,17 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Continue a killed run, asking only what has no answer yet.")
     var resume = false
 
-    @Option(help: "The response cache (SQLite). Default: ~/.cache/hark/responses.sqlite.")
-    var cache: String?
+    @Flag(help: "Reuse answers from the response cache, for a model whose server reports a fingerprint (or whose config names a revision).")
+    var cache = false
 
-    @Flag(help: "Run without the response cache.")
+    @Option(help: "The response cache file (SQLite). Default: ~/.cache/hark/responses.sqlite.")
+    var cacheFile: String?
+
+    @Flag(help: "Run without the response cache, even where a config asks for it (the default).")
     var noCache = false
+
+    @Flag(help: "Skip the check that the server hears the audio (one item asked with and without its clip).")
+    var noPreflight = false
 
     @Option(help: "Ask each question this many times (for sampled decoding).")
     var repeats: Int?
@@ -108,13 +114,22 @@ struct Run: AsyncParsableCommand {
         planner.textReference = textReference
         var session = RunSession(suites: loaded, model: config, directory: directory, planner: planner)
         session.resume = resume
-        session.cacheURL = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL
+        let cached = !noCache && (cache || runConfig?.cache == true || config.cache)
+        session.cacheURL = cached ? cacheFile.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL : nil
+        session.preflight = !noPreflight
         let progress = ProgressLine()
         let outcome = try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) })
 
         print(ResultsSummary.text(outcome.results))
-        print("run: \(directory.url.path)")
         let manifest = outcome.results.manifest
+        if cached {
+            var line = "cache: \(manifest.counts.cacheHits) of \(manifest.counts.samples) answers reused"
+            if manifest.counts.cacheStale > 0 {
+                line += "; \(manifest.counts.cacheStale) asked again: cached under another fingerprint of \(config.name)"
+            }
+            print(line)
+        }
+        print("run: \(directory.url.path)")
         let errorRate = manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0
         if !manifest.complete || errorRate > maxErrorRate {
             Terminal.error(String(format: "hark: %d of %d samples ended in errors (%.1f%%, allowed %.1f%%)",
