@@ -1,4 +1,5 @@
 public import Foundation
+public import HarkCore
 
 /// Why a clip could not be used, with the file it concerns.
 public struct AudioError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -44,4 +45,9 @@ public struct AudioError: Error, Sendable, Hashable, CustomStringConvertible {
             }
         return "\(path): \(why)"
     }
+}
+
+extension AudioError: ExitCoded {
+    /// A clip that cannot be read is bad input.
+    public var exitStatus: ExitStatus { .badInput }
 }

@@ -29,13 +29,7 @@ public struct HarkError: Error, Sendable, CustomStringConvertible {
         HarkError(.badInput, message, at: location)
     }
 
-    public var exitCode: Int32 {
-        switch kind {
-        case .badInput: 2
-        case .incomplete: 3
-        case .internal: 4
-        }
-    }
+    public var exitCode: Int32 { exitStatus.rawValue }
 
     public var description: String {
         let place = location.map { location in

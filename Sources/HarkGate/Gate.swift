@@ -39,9 +39,22 @@ public enum Gate {
                 throw HarkError.badInput("the rule on line \(rule.line) (\(rule)) compares with a baseline: give --baseline")
             }
             let suites = candidate.suites.filter { Glob.matches($0.id, pattern: rule.suite) }
+            if suites.isEmpty && !rule.optional {
+                verdicts.append(Verdict(
+                    rule: rule.description, suite: rule.suite, metric: rule.metric, passed: false,
+                    message: "the rule on line \(rule.line) matches no suite of the candidate (suite: \(rule.suite)); set optional: true if that is expected"))
+            }
             for suite in suites {
                 verdicts.append(verdict(rule, suite: suite, baseline: baseline?.suites.first { $0.id == suite.id },
                     change: comparison?.suites.first { $0.suite == suite.id }?.change(rule.metric)))
+            }
+        }
+        if let baseline, !policy.allowMissingSuites {
+            let present = Set(candidate.suites.map(\.id))
+            for suite in baseline.suites where !present.contains(suite.id) {
+                verdicts.append(Verdict(
+                    rule: "suites", suite: suite.id, metric: "-", passed: false,
+                    message: "the candidate lacks suite \(suite.id), which the baseline has; set allow_missing_suites: true if that is expected"))
             }
         }
         return verdicts

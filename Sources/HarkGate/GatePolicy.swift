@@ -26,6 +26,8 @@ public struct GatePolicy: Sendable, Hashable {
         public var significance: Double?
         /// The line of the policy file it was read from.
         public var line: Int
+        /// Whether the rule may match no suite of the candidate; otherwise that fails the gate.
+        public var optional = false
 
         public init(
             suite: String = "*", metric: String, min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil,
@@ -55,9 +57,12 @@ public struct GatePolicy: Sendable, Hashable {
     }
 
     public var rules: [Rule]
+    /// Whether the candidate may lack suites the baseline has; otherwise each one fails the gate.
+    public var allowMissingSuites = false
 
-    public init(rules: [Rule]) {
+    public init(rules: [Rule], allowMissingSuites: Bool = false) {
         self.rules = rules
+        self.allowMissingSuites = allowMissingSuites
     }
 
     /// Reads a policy file; every problem names its line and field.
@@ -74,7 +79,19 @@ public struct GatePolicy: Sendable, Hashable {
         guard let gates = root?.mapping?["gates"]?.sequence else {
             throw HarkError.badInput("expected a mapping with a list `gates`", at: SourceLocation(file: path, line: root?.mark?.line, field: "gates"))
         }
-        let known: Set<String> = ["suite", "metric", "min", "max", "max_drop", "max_rise", "significance"]
+        let topLevel: Set<String> = ["gates", "allow_missing_suites"]
+        for (key, node) in root?.mapping ?? [:] where !topLevel.contains(key.string ?? "") {
+            throw HarkError.badInput(
+                "unknown key \"\(key.string ?? "")\" (known: \(topLevel.sorted().joined(separator: ", ")))",
+                at: SourceLocation(file: path, line: key.mark?.line ?? node.mark?.line, field: key.string))
+        }
+        if let node = root?.mapping?["allow_missing_suites"] {
+            guard let value = node.bool else {
+                throw HarkError.badInput("expected true or false", at: SourceLocation(file: path, line: node.mark?.line, field: "allow_missing_suites"))
+            }
+            allowMissingSuites = value
+        }
+        let known: Set<String> = ["suite", "metric", "min", "max", "max_drop", "max_rise", "significance", "optional"]
         var rules: [Rule] = []
         for (index, gate) in gates.enumerated() {
             let location = SourceLocation(file: path, line: gate.mark?.line, field: "gates[\(index)]")
@@ -90,10 +107,14 @@ public struct GatePolicy: Sendable, Hashable {
                 }
                 return value
             }
-            let rule = Rule(
+            var rule = Rule(
                 suite: fields["suite"]?.string ?? "*", metric: metric, min: try number("min"), max: try number("max"),
                 maxDrop: try number("max_drop"), maxRise: try number("max_rise"), significance: try number("significance"),
                 line: gate.mark?.line ?? 0)
+            if let node = fields["optional"] {
+                guard let value = node.bool else { throw HarkError.badInput("optional: expected true or false", at: location) }
+                rule.optional = value
+            }
             if rule.min == nil && rule.max == nil && rule.maxDrop == nil && rule.maxRise == nil {
                 throw HarkError.badInput("a gate needs min, max, max_drop or max_rise", at: location)
             }

@@ -3,9 +3,11 @@ public import HarkCore
 public import HarkScoring
 
 /// Two runs of the same suites compared item by item (aligned by sample key): per suite and metric
-/// both values, the difference with its paired 95% interval and a p-value — McNemar's exact test for
-/// accuracy, the paired bootstrap for F1, precision, recall and yes-ratio — and the items that
-/// flipped, right → wrong first.
+/// both values, the difference with its paired 95% interval and a p-value — McNemar's exact test and
+/// a paired bootstrap interval for accuracy (every task whose samples are right or wrong: yes/no,
+/// multiple choice, instruction following, judged), the paired bootstrap for F1, precision, recall
+/// and yes-ratio — and the items that flipped, right → wrong first. Samples only one run has are
+/// left out and counted, per side.
 public struct RunComparison: Sendable, Hashable, Codable {
     public struct MetricChange: Sendable, Hashable, Codable {
         public var metric: String
@@ -65,6 +67,11 @@ public struct RunComparison: Sendable, Hashable, Codable {
         public var sharedSamples: Int
         /// Samples only one of the runs has (compared only with `allowMismatch`).
         public var unmatchedSamples: Int
+        /// Of those, the baseline's and the candidate's.
+        public var baselineOnly = 0
+        public var candidateOnly = 0
+        /// Why a suite has no paired change (captions are scored per suite, not per sample).
+        public var note: String?
         public var fingerprintsDiffer: Bool
         public var changes: [MetricChange]
         public var flips: [Flip]
@@ -81,6 +88,9 @@ public struct RunComparison: Sendable, Hashable, Codable {
             case sharedSamples = "shared_samples"
             case unmatchedSamples = "unmatched_samples"
             case fingerprintsDiffer = "fingerprints_differ"
+            case baselineOnly = "baseline_only"
+            case candidateOnly = "candidate_only"
+            case note
         }
 
         public func change(_ metric: String) -> MetricChange? { changes.first { $0.metric == metric } }
@@ -89,6 +99,12 @@ public struct RunComparison: Sendable, Hashable, Codable {
     public var baseline: String
     public var candidate: String
     public var suites: [SuiteComparison]
+    /// Suites only one run has: left out, with their samples.
+    public var baselineOnlySuites: [String] = []
+    public var candidateOnlySuites: [String] = []
+    /// Samples each side left out: of unshared suites, and unshared samples of shared ones.
+    public var baselineLeftOut = 0
+    public var candidateLeftOut = 0
 
     /// One run as a comparison reads it.
     public struct Side: Sendable {
@@ -103,12 +119,35 @@ public struct RunComparison: Sendable, Hashable, Codable {
         }
     }
 
+    enum CodingKeys: String, CodingKey {
+        case baseline, candidate, suites
+        case baselineOnlySuites = "baseline_only_suites"
+        case candidateOnlySuites = "candidate_only_suites"
+        case baselineLeftOut = "baseline_left_out"
+        case candidateLeftOut = "candidate_left_out"
+    }
+
     /// Compares `candidate` with `baseline`. Suites whose fingerprints differ are refused unless
-    /// `allowMismatch`, when only the samples both runs have are compared.
+    /// `allowMismatch`, when only the samples both runs have are compared. Runs that share no
+    /// suite are refused.
     public init(baseline: Side, candidate: Side, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0) throws {
         self.baseline = baseline.name
         self.candidate = candidate.name
         suites = []
+        let shared = Set(baseline.results.suites.map(\.id)).intersection(candidate.results.suites.map(\.id))
+        guard !shared.isEmpty else {
+            throw HarkError.badInput(
+                "\(baseline.name) and \(candidate.name) share no suite (\(baseline.results.suites.map(\.id).joined(separator: ", ")) against "
+                    + "\(candidate.results.suites.map(\.id).joined(separator: ", "))): nothing to compare")
+        }
+        for suite in baseline.results.suites where !shared.contains(suite.id) {
+            baselineOnlySuites.append(suite.id)
+            baselineLeftOut += suite.counts.samples
+        }
+        for suite in candidate.results.suites where !shared.contains(suite.id) {
+            candidateOnlySuites.append(suite.id)
+            candidateLeftOut += suite.counts.samples
+        }
         for suite in candidate.results.suites {
             guard let base = baseline.results.suites.first(where: { $0.id == suite.id }) else { continue }
             let differ = base.fingerprint != suite.fingerprint
@@ -119,11 +158,21 @@ public struct RunComparison: Sendable, Hashable, Codable {
             }
             let before = Dictionary(baseline.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
             let after = Dictionary(candidate.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-            let shared = after.keys.filter { before[$0] != nil }.sorted()
+            let keys = after.keys.filter { before[$0] != nil }.sorted()
             var comparison = Self.compare(
-                suite: suite.id, keys: shared, before: before, after: after,
+                suite: suite.id, keys: keys, before: before, after: after,
                 unmatched: Set(before.keys).symmetricDifference(after.keys).count, differ: differ, resamples: resamples,
                 seed: seed ^ StableHash.value(suite.id, seed: 2))
+            // Samples without a score (errors) are left out too: counted against the run's plan.
+            comparison.baselineOnly = max(0, base.counts.samples - keys.count)
+            comparison.candidateOnly = max(0, suite.counts.samples - keys.count)
+            baselineLeftOut += comparison.baselineOnly
+            candidateLeftOut += comparison.candidateOnly
+            if comparison.changes.isEmpty, suite.task == .caption {
+                comparison.note = "captions are scored per suite (ECHO, Cover), not per sample: no paired change"
+            } else if comparison.changes.isEmpty {
+                comparison.note = "no sample is scored right or wrong in both runs: no paired change"
+            }
             if let reference = base.metrics["if_rate"]?.value, let model = suite.metrics["if_rate"]?.value {
                 comparison.ifRate = [reference, model]
                 comparison.forgettingRate = Self.relative(reference, model)
@@ -138,6 +187,9 @@ public struct RunComparison: Sendable, Hashable, Codable {
     ) -> SuiteComparison {
         var flips: [Flip] = []
         var pairs = PairedBootstrap()
+        // Right and wrong as a yes/no table (right = "yes" to a "yes" label): its accuracy's paired
+        // bootstrap is the interval of any task's accuracy change.
+        var outcomes = PairedBootstrap()
         var rightToWrong = 0, wrongToRight = 0, yesNo = true
         var correctBefore = 0, correctAfter = 0, scored = 0
         for key in keys {
@@ -148,6 +200,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
                 if isRight { correctAfter += 1 }
                 if wasRight && !isRight { rightToWrong += 1 }
                 if !wasRight && isRight { wrongToRight += 1 }
+                outcomes.add(label: .yes, baseline: wasRight ? .yes : .no, candidate: isRight ? .yes : .no)
                 if wasRight != isRight {
                     flips.append(Flip(
                         direction: wasRight ? "right→wrong" : "wrong→right", key: key, expected: b.expected, baseline: a.extracted,
@@ -165,10 +218,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
         if scored > 0 {
             let baseline = Double(correctBefore) / Double(scored)
             let candidate = Double(correctAfter) / Double(scored)
-            var interval = [0.0, 0.0]
-            if yesNo {
-                interval = pairs.change(resamples: resamples, seed: seed) { YesNoMetrics($0).accuracy }.interval
-            }
+            let interval = (yesNo ? pairs : outcomes).change(resamples: resamples, seed: seed) { YesNoMetrics($0).accuracy }.interval
             changes.append(MetricChange(
                 metric: "accuracy", baseline: baseline, candidate: candidate, difference: candidate - baseline, ci: interval,
                 pValue: McNemar.exactPValue(b: rightToWrong, c: wrongToRight), test: "mcnemar-exact",

@@ -7,6 +7,13 @@ public enum AdapterRegistry {
     public static let baselines = ["always-yes", "always-no", "random", "oracle"]
     public static let names = ["openai", "command", "replay"] + baselines
 
+    /// The settings keys each adapter reads: any other key in a model config is an error.
+    public static let settingsKeys: [String: Set<String>] = [
+        "openai": ["base_url", "model", "api_key_env", "audio_transport", "connections_per_endpoint"],
+        "command": ["command", "max_in_flight", "send_audio", "max_restarts"],
+        "replay": ["file"],
+    ]
+
     public static func make(_ config: ModelConfig, catalog: ItemCatalog) throws -> any ModelAdapter {
         switch config.adapter {
         case "openai":

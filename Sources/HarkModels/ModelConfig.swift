@@ -121,6 +121,7 @@ public struct ModelConfig: Sendable, Hashable {
                 "unknown adapter \"\(document.adapter)\"; known: \(AdapterRegistry.names.joined(separator: ", "))",
                 at: SourceLocation(file: file, field: "adapter"))
         }
+        try checkKeys(text, adapter: document.adapter, file: file)
         var config = ModelConfig(
             name: document.name, adapter: document.adapter, settings: document.settings ?? .object([:]),
             generation: document.generation ?? GenerationSettings(), audio: document.audio ?? Audio(),
@@ -128,6 +129,37 @@ public struct ModelConfig: Sendable, Hashable {
         config.revision = document.revision
         config.cache = document.cache ?? false
         return config
+    }
+
+    /// The keys a model config may have, by section; `generation.extra` is passed to the server as
+    /// written and not checked.
+    static let keys: [String: Set<String>] = [
+        "": ["name", "adapter", "settings", "generation", "audio", "concurrency", "seed", "revision", "cache"],
+        "generation": ["temperature", "max_tokens", "seed", "top_p", "stop", "extra"],
+        "audio": ["sample_rate", "mono", "quality"],
+        "concurrency": ["max", "adaptive", "timeout", "retries"],
+    ]
+
+    /// Refuses a key the config does not know (a typo such as `temprature` would otherwise run at
+    /// the default), naming its file, line and field, as run and gate configs do.
+    static func checkKeys(_ text: String, adapter: String, file: String) throws {
+        guard let root = try? Yams.compose(yaml: text)?.mapping else { return }
+        func check(_ mapping: Node.Mapping, known: Set<String>, prefix: String) throws {
+            for (key, _) in mapping {
+                let name = key.string ?? "?"
+                guard !known.contains(name) else { continue }
+                throw HarkError.badInput(
+                    "unknown key (known: \(known.sorted().joined(separator: ", ")))",
+                    at: SourceLocation(file: file, line: key.mark?.line, field: prefix + name))
+            }
+        }
+        try check(root, known: keys[""] ?? [], prefix: "")
+        for section in ["generation", "audio", "concurrency"] {
+            if let mapping = root[section]?.mapping { try check(mapping, known: keys[section] ?? [], prefix: section + ".") }
+        }
+        if let mapping = root["settings"]?.mapping {
+            try check(mapping, known: AdapterRegistry.settingsKeys[adapter] ?? [], prefix: "settings.")
+        }
     }
 
     /// The adapter settings with anything that looks like a secret replaced, for manifests and logs.

@@ -40,10 +40,10 @@ public enum ResultsJUnit {
                     outcome: complete
                         ? .passed
                         : .error(message: "\(counts.errors) of \(counts.samples) samples ended in errors: \(counts.errorKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")))
-                for threshold in thresholds where threshold.applies(to: suite.id) {
+                for threshold in thresholds where threshold.applies(to: suite) {
                     let name = "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)"
                     guard let value = suite.metrics[threshold.metric] else {
-                        cases.append(.init(name: name, classname: classname, outcome: .error(message: "the suite has no metric \(threshold.metric)")))
+                        cases.append(.init(name: name, classname: classname, outcome: .error(message: "no data: nothing was answered")))
                         continue
                     }
                     let ci = value.ci.map { String(format: " (95%% CI %.4f–%.4f)", $0[0], $0[1]) } ?? ""

@@ -44,7 +44,36 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
         Glob.matches(suiteID, pattern: suite)
     }
 
+    /// Whether it bounds this suite: the id matches and the suite's task has the metric. A suite
+    /// with no metrics at all (nothing answered: "no data") is bounded, and fails.
+    public func applies(to suite: RunResults.SuiteResults) -> Bool {
+        applies(to: suite.id) && (suite.metrics[metric] != nil || suite.metrics.isEmpty)
+    }
+
     public func holds(_ value: Double) -> Bool { comparison.holds(value, bound) }
 
     public var description: String { (suite == "*" ? "" : suite + ":") + metric + comparison.rawValue + String(bound) }
+
+    /// Every way the runs fail the thresholds, one line each: a bound not met, a metric a suite
+    /// does not have ("no data" fails), a threshold that matches no suite. Empty when all hold.
+    public static func failures(_ thresholds: [Threshold], runs: [(name: String, results: RunResults)]) -> [String] {
+        var failures: [String] = []
+        for threshold in thresholds {
+            var matched = false
+            for run in runs {
+                for suite in run.results.suites where threshold.applies(to: suite) {
+                    matched = true
+                    guard let value = suite.metrics[threshold.metric] else {
+                        failures.append("\(run.name) \(suite.id): \(threshold): no data (nothing was answered)")
+                        continue
+                    }
+                    if !threshold.holds(value.value) {
+                        failures.append(String(format: "%@ %@: %@: %@ = %.4f", run.name, suite.id, threshold.description, threshold.metric, value.value))
+                    }
+                }
+            }
+            if !matched { failures.append("\(threshold): matches no suite with \(threshold.metric) in the runs") }
+        }
+        return failures
+    }
 }

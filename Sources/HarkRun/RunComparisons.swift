@@ -25,11 +25,16 @@ public enum RunComparisons {
     /// The comparison as Markdown: per suite a table of changes, then the flipped items.
     public static func markdown(_ comparison: RunComparison, flips: Int = 20) -> String {
         var lines = ["## \(comparison.candidate) against \(comparison.baseline)", ""]
+        var leftOut = "Left out: \(comparison.baselineLeftOut) samples of \(comparison.baseline), \(comparison.candidateLeftOut) of \(comparison.candidate)"
+        if !comparison.baselineOnlySuites.isEmpty { leftOut += "; suites only in \(comparison.baseline): " + comparison.baselineOnlySuites.joined(separator: ", ") }
+        if !comparison.candidateOnlySuites.isEmpty { leftOut += "; suites only in \(comparison.candidate): " + comparison.candidateOnlySuites.joined(separator: ", ") }
+        lines += [leftOut + ".", ""]
         for suite in comparison.suites {
             lines.append("### \(suite.suite)")
             lines.append("")
-            var note = "\(suite.sharedSamples) samples compared"
-            if suite.fingerprintsDiffer { note += "; the suites differ, \(suite.unmatchedSamples) samples are in one run only and left out" }
+            var note = "\(suite.sharedSamples) samples compared; left out \(suite.baselineOnly) of \(comparison.baseline), \(suite.candidateOnly) of \(comparison.candidate)"
+            if suite.fingerprintsDiffer { note += " (the suites differ)" }
+            if let why = suite.note { note += "; " + why }
             lines += [note, "", "| metric | \(comparison.baseline) | \(comparison.candidate) | change | 95% CI | p | test |", "|---|---:|---:|---:|---|---:|---|"]
             for change in suite.changes {
                 lines.append(String(

@@ -11,8 +11,9 @@ struct Hark: AsyncParsableCommand {
         version: HarkVersion.description,
         subcommands: [DemoCommand.self, Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self, Compare.self, GateCommand.self, Merge.self, MockServerCommand.self])
 
-    /// Runs the command and turns hark's errors into its exit codes: 2 bad input or usage (argument
-    /// errors included, which ArgumentParser alone would end with 64), 3 incomplete, 4 internal.
+    /// Runs the command and turns every error into its exit code (`ExitStatus`): argument errors
+    /// are usage errors (2, where ArgumentParser alone would end with 64), an `ExitCode` a command
+    /// throws is kept, and anything hark does not know is internal (4).
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -25,16 +26,24 @@ struct Hark: AsyncParsableCommand {
             for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
             Terminal.error("hark: " + error.description)
             Self.exit(withError: ExitCode(error.exitCode))
-        } catch let error as AudioError {
-            Terminal.error("hark: " + error.description)
-            Self.exit(withError: ExitCode(2))
-        } catch let error as CocoaError {
-            Terminal.error("hark: " + error.localizedDescription)
-            Self.exit(withError: ExitCode(2))
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            Terminal.error(fullMessage(for: error))
-            Self.exit(withError: ExitCode(2))
+            // Help, version and a command's own exit code pass through as ArgumentParser has them.
+            if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
+            if exitCode(for: error) == .validationFailure {
+                Terminal.error(fullMessage(for: error))
+                Self.exit(withError: ExitCode(ExitStatus.badInput.rawValue))
+            }
+            Terminal.error("hark: " + Self.describe(error))
+            Self.exit(withError: ExitCode(ExitStatus.of(error).rawValue))
+        }
+    }
+
+    /// An error in words: hark's own description, else the system's, never a Swift type dump.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as AudioError: error.description
+        case let error as CocoaError: error.localizedDescription
+        default: "internal error: \(error.localizedDescription)"
         }
     }
 }

@@ -28,7 +28,7 @@ import Testing
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try work.write("name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n", to: "model.yaml")
-        let common = ["run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--concurrency", "2"]
+        let common = ["run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--no-preflight", "--concurrency", "2"]
 
         let full = try HarkCLI.run(common + ["--run", "full"], in: work.url)
         #expect(full.status == 0, "\(full.stderr)")

@@ -45,7 +45,7 @@ import Testing
             """
             name: qwen
             adapter: openai
-            settings: {base_url: [http://a:8000/v1, http://b:8000/v1], model: Qwen/Qwen2-Audio-7B-Instruct, api_key: sk-123, api_key_env: KEY}
+            settings: {base_url: [http://a:8000/v1, http://b:8000/v1], model: Qwen/Qwen2-Audio-7B-Instruct, api_key_env: KEY}
             generation: {temperature: 0, max_tokens: 64, seed: 3, stop: ["\\n"]}
             audio: {sample_rate: 24000, mono: false, quality: very-high}
             concurrency: {max: 32, adaptive: true, timeout: 30, retries: 2}
@@ -55,9 +55,26 @@ import Testing
         #expect(config.generation.stop == ["\n"])
         #expect(config.audio.sampleRate == 24_000 && !config.audio.mono && config.audio.quality == .veryHigh)
         #expect(config.concurrency.max == 32 && config.concurrency.adaptive && config.concurrency.retries == 2)
-        let redacted = config.redactedSettings.objectValue ?? [:]
+        let redacted = ModelConfig.redact(.object(["api_key": .string("sk-123"), "api_key_env": .string("KEY")])).objectValue ?? [:]
         #expect(redacted["api_key"] == .string("<redacted>"))
         #expect(redacted["api_key_env"] == .string("KEY"))
+    }
+
+    /// A typo would otherwise run at the default: every section's keys are checked, with the line.
+    @Test func unknownKeysAreErrorsWithTheirLine() {
+        let cases: [(String, String, Int)] = [
+            ("name: x\nadapter: openai\nsettings: {base_url: http://a/v1, model: m}\ngeneration: {temprature: 0.7}\n", "generation.temprature", 4),
+            ("name: x\nadapter: openai\nsettings:\n  base_url: http://a/v1\n  model: m\n  api_key: sk-1\n", "settings.api_key", 6),
+            ("name: x\nadapter: always-yes\nconcurency: {max: 2}\n", "concurency", 3),
+        ]
+        for (text, field, line) in cases {
+            #expect {
+                try ModelConfig.parse(text, file: "model.yaml")
+            } throws: { error in
+                let error = error as? HarkError
+                return error?.location?.field == field && error?.location?.line == line && error?.exitCode == 2
+            }
+        }
     }
 
     @Test func unknownAdapterNamesTheField() {

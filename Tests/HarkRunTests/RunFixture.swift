@@ -23,6 +23,7 @@ struct RunFixture {
         var options = MockServer.Options()
         options.policy = .oracle(errorRate: 0, hallucinationRate: 0, seed: 1)
         options.oracle = try MockOracle(suites: [loaded])
+        options.servedModelName = "sim"
         configure(&options)
         return try await MockServer(options: options)
     }
@@ -37,11 +38,13 @@ struct RunFixture {
         return config
     }
 
-    func session(_ model: ModelConfig, run: String = "run", cache: String? = nil, shard: Shard? = nil) -> RunSession {
+    /// A session without the preflight (its two requests would count), unless asked for.
+    func session(_ model: ModelConfig, run: String = "run", cache: String? = nil, shard: Shard? = nil, preflight: Bool = false) -> RunSession {
         var session = RunSession(
             suites: [(loaded, fingerprint)], model: model, directory: RunDirectory(output.path("results/\(run)")),
             planner: Planner(generation: model.generation, shard: shard))
         session.cacheURL = cache.map { output.path($0) }
+        session.preflight = preflight
         session.retry = RetryPolicy(maxRetries: model.concurrency.retries, baseDelay: 0.01, maxDelay: 0.1)
         return session
     }

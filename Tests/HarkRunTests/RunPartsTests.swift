@@ -133,15 +133,38 @@ import Testing
 }
 
 @Suite struct ResponseCacheTests {
-    @Test func emptyAnswersAreNotStored() async throws {
+    func answer(_ lookup: ResponseCache.Lookup) -> String {
+        switch lookup {
+        case .hit(let response): "hit " + response.text
+        case .miss: "miss"
+        case .stale: "stale"
+        }
+    }
+
+    @Test func emptyAnswersAreNotStoredAndAnotherFingerprintIsStale() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let cache = try ResponseCache(url: directory.path("c/cache.sqlite"))
-        try await cache.store(ModelResponse(text: "  \n"), for: "a")
-        try await cache.store(ModelResponse(text: "Yes", finishReason: "stop"), for: "b")
-        #expect(try await cache.lookup("a") == nil)
-        #expect(try await cache.lookup("b") == ModelResponse(text: "Yes", finishReason: "stop"))
+        try await cache.store(ModelResponse(text: "  \n"), for: "a", request: "ra")
+        try await cache.store(ModelResponse(text: "Yes", finishReason: "stop"), for: "b", request: "rb")
+        #expect(answer(try await cache.lookup("a", request: "ra")) == "miss")
+        #expect(answer(try await cache.lookup("b", request: "rb")) == "hit Yes")
+        // The same request under another fingerprint's hash: asked before, not reused.
+        #expect(answer(try await cache.lookup("b2", request: "rb")) == "stale")
         #expect(try await cache.count() == 1)
+    }
+
+    /// A file that is no SQLite database is an error naming it, exit 2 — never exit 1.
+    @Test func aCorruptCacheNamesItsFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write(String(repeating: "not a database\n", count: 100), to: "cache.sqlite")
+        #expect {
+            try ResponseCache(url: file)
+        } throws: { error in
+            let hark = error as? HarkError
+            return hark?.location?.file == file.path && hark?.exitCode == 2
+        }
     }
 }
 

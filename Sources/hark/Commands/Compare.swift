@@ -35,7 +35,14 @@ struct Compare: AsyncParsableCommand {
         let root = URL(fileURLWithPath: results)
         let baseline = RunDirectory.locate(runs[0], resultsRoot: root)
         var comparisons: [RunComparison] = []
+        let baselineManifest = try baseline.readResults().manifest
         for candidate in runs.dropFirst() {
+            let other = try RunDirectory.locate(candidate, resultsRoot: root).readResults().manifest
+            if other.model.name == baselineManifest.model.name, other.model.fingerprint != baselineManifest.model.fingerprint {
+                Terminal.error(
+                    "warning: both runs name the model \(other.model.name), but its fingerprints differ: "
+                        + "\(baselineManifest.model.fingerprint?.canonical ?? "none") against \(other.model.fingerprint?.canonical ?? "none")")
+            }
             comparisons.append(try RunComparisons.compare(
                 baseline: baseline, candidate: RunDirectory.locate(candidate, resultsRoot: root), allowMismatch: allowMismatch,
                 resamples: resamples, seed: seed))

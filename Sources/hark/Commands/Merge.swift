@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkCore
 import HarkRun
+import HarkSuites
 
 /// `hark merge`: shard runs into one run.
 struct Merge: AsyncParsableCommand {
@@ -16,11 +18,25 @@ struct Merge: AsyncParsableCommand {
     @Option(help: "Where runs are found and written.")
     var results = "results"
 
+    @Option(name: .customLong("suite"), help: "Local copies of the shards' suites (matched by fingerprint), when they are not where the shards ran.")
+    var suites: [String] = []
+
     func run() async throws {
         let root = URL(fileURLWithPath: results)
         let target = RunDirectory.locate(output, resultsRoot: root)
         let merged = try RunMerger.merge(runs.map { RunDirectory.locate($0, resultsRoot: root) }, into: target)
-        let scored = try RunScoring.score(merged, suites: RunSuites.load(for: merged.manifest), directory: target)
+        let suiteList: [Suite]
+        do {
+            suiteList = try RunSuites.load(for: merged.manifest, paths: suites)
+        } catch let error as HarkError where suites.isEmpty {
+            // The shards ran elsewhere: the journal is merged; scoring waits for the suites.
+            try target.write(merged, to: target.results)
+            Terminal.error("hark: merged \(merged.manifest.counts.samples) samples unscored: \(error.message)")
+            print("run: \(target.url.path)")
+            print("score it with: hark score \(target.url.path) --suite SUITE...")
+            return
+        }
+        let scored = try RunScoring.score(merged, suites: suiteList, directory: target)
         print(ResultsSummary.text(scored))
         print("run: \(target.url.path)")
     }

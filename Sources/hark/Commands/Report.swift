@@ -98,6 +98,9 @@ struct Report: AsyncParsableCommand {
             try xml.write(to: file, atomically: true, encoding: .utf8)
             print("wrote \(file.path)")
         }
+        let failures = Threshold.failures(try threshold.map(Threshold.init), runs: loaded)
+        for failure in failures { Terminal.error("threshold failed: " + failure) }
+        if !failures.isEmpty { throw ExitCode(ExitStatus.failed.rawValue) }
     }
 
     /// A file named relative to the output folder, or absolute as given; its folder is made.

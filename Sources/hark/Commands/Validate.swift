@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HarkCore
+import HarkRun
 import HarkSuites
 
 /// `hark validate SUITE...`: load each suite, report every problem, and sum it up.
@@ -29,6 +30,12 @@ struct Validate: AsyncParsableCommand {
             if let suite = loaded.suite {
                 let (inspected, clipDiagnostics) = await SuiteInspector.inspect(suite)
                 diagnostics += clipDiagnostics
+                // What `hark run` checks before its first request: the scoring settings.
+                do {
+                    try RunScoring.check([suite])
+                } catch let error as HarkError {
+                    diagnostics.append(.error(error.location ?? SourceLocation(file: path), error.message))
+                }
                 summary = inspected
                 summary?.errors = diagnostics.errors.count
                 summary?.warnings = diagnostics.warnings.count
