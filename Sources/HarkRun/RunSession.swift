@@ -39,8 +39,20 @@ public struct RunSession: Sendable {
     ) async throws -> Outcome {
         try RunScoring.check(suites.map(\.suite))
         let plan = try planner.plan(suites.map(\.suite))
-        let planned = plan.count
         let adapter = try AdapterRegistry.make(model, catalog: ItemCatalog(suites: suites.map(\.suite)))
+        do {
+            return try await execute(plan: plan, adapter: adapter, warn: warn, progress: progress)
+        } catch {
+            await adapter.shutdown()
+            throw error
+        }
+    }
+
+    /// The run proper, with the adapter made; every error path out of it shuts the adapter down.
+    func execute(
+        plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void, progress: @Sendable (RunProgress) -> Void
+    ) async throws -> Outcome {
+        let planned = plan.count
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
         let fingerprint = await Self.fingerprint(of: adapter, revision: model.revision)
@@ -80,17 +92,9 @@ public struct RunSession: Sendable {
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
             concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical, fingerprint: fingerprint?.canonical)
         if preflight, adapter.reportsUsage, let probe = plan.first(where: { !$0.audio.isEmpty }) {
-            do {
-                manifest.preflight = try await engine.preflight(probe)
-            } catch {
-                await adapter.shutdown()
-                throw error
-            }
+            manifest.preflight = try await engine.preflight(probe)
             try directory.write(manifest, to: directory.manifest)
-            if let check = manifest.preflight, let failure = Self.preflightProblem(check) {
-                await adapter.shutdown()
-                throw failure
-            }
+            if let check = manifest.preflight, let failure = Self.preflightProblem(check) { throw failure }
             if let check = manifest.preflight, check.withAudio.promptTokens == nil || check.withoutAudio.promptTokens == nil {
                 warnings.append("preflight: the server reports no token usage, so hark cannot check that the audio arrived")
                 warn(warnings[warnings.count - 1])
@@ -98,12 +102,7 @@ public struct RunSession: Sendable {
         }
         let counts: RunManifest.Counts
         let engineStart = Date()
-        do {
-            counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, progress: progress)
-        } catch {
-            await adapter.shutdown()
-            throw error
-        }
+        counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, progress: progress)
         await adapter.shutdown()
         let requestSeconds = Date().timeIntervalSince(engineStart)
         try await journal.close()

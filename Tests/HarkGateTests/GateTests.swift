@@ -67,4 +67,57 @@ import Testing
         let typed = try work.write("gates:\n  - {metric: f1, min: high}\n", to: "typed.yaml")
         #expect { try GatePolicy(path: typed.path) } throws: { ($0 as? HarkError)?.message.contains("min: expected a number") == true }
     }
+
+    /// A rule whose suite pattern matches nothing fails (it used to pass: "0 checks"), unless it
+    /// is optional; a candidate missing a suite the baseline has fails, unless allowed.
+    @Test func aRuleMatchingNothingOrAMissingSuiteFailsTheGate() throws {
+        let rule = GatePolicy.Rule(suite: "mmau-*", metric: "accuracy", min: 0.5, line: 4)
+        let none = try Gate.evaluate(GatePolicy(rules: [rule]), candidate: results("c", accuracy: 0.9), baseline: nil, comparison: nil)
+        #expect(none.map(\.passed) == [false])
+        #expect(none.first?.message.contains("matches no suite of the candidate") == true)
+        var optional = rule
+        optional.optional = true
+        #expect(try Gate.evaluate(GatePolicy(rules: [optional]), candidate: results("c", accuracy: 0.9), baseline: nil, comparison: nil).isEmpty)
+
+        var candidate = results("c", accuracy: 0.9)
+        candidate.suites.removeLast()
+        let floor = GatePolicy.Rule(suite: "*", metric: "accuracy", min: 0.5, line: 2)
+        let missing = try Gate.evaluate(GatePolicy(rules: [floor]), candidate: candidate, baseline: results("b", accuracy: 0.9), comparison: nil)
+        #expect(missing.filter { !$0.passed }.map(\.suite) == ["clotho"])
+        let allowed = try Gate.evaluate(
+            GatePolicy(rules: [floor], allowMissingSuites: true), candidate: candidate, baseline: results("b", accuracy: 0.9), comparison: nil)
+        #expect(allowed.allSatisfy { $0.passed })
+    }
+
+    /// The accuracy change of a multiple-choice suite has a real paired interval (it printed
+    /// [+0.00, +0.00]); runs that share no suite are refused; left-out samples are counted.
+    @Test func everyTaskGetsAnIntervalAndLeftOutSamplesAreCounted() throws {
+        func side(_ name: String, suites: [String], right: Int, of total: Int) -> RunComparison.Side {
+            var results = results(name, accuracy: 0)
+            results.suites = suites.map { id in
+                var counts = RunResults.Counts()
+                counts.samples = total + 5
+                return .init(id: id, task: .multipleChoice, fingerprint: "f", counts: counts, metrics: [:])
+            }
+            let scores = suites.flatMap { suite in
+                (0..<total).map { index in
+                    ScoreRecord(
+                        key: "\(suite)/i\(index)#q", suite: suite, item: "i\(index)", template: "q", extracted: index < right ? "a" : "b",
+                        expected: "a", correct: index < right, tags: [:])
+                }
+            }
+            return RunComparison.Side(name: name, results: results, scores: scores)
+        }
+        let comparison = try RunComparison(
+            baseline: side("base", suites: ["mmau", "extra"], right: 20, of: 60), candidate: side("cand", suites: ["mmau"], right: 36, of: 60),
+            resamples: 2_000)
+        let change = try #require(comparison.suites.first?.change("accuracy"))
+        #expect(abs(change.difference - 16.0 / 60) < 1e-12)
+        #expect(change.ci[0] > 0.1 && change.ci[1] < 0.45 && change.ci[0] < change.difference && change.difference < change.ci[1])
+        #expect(comparison.baselineOnlySuites == ["extra"])
+        #expect(comparison.baselineLeftOut == 65 + 5 && comparison.candidateLeftOut == 5)
+        #expect(throws: HarkError.self) {
+            try RunComparison(baseline: side("base", suites: ["a"], right: 1, of: 2), candidate: side("cand", suites: ["b"], right: 1, of: 2))
+        }
+    }
 }

@@ -122,6 +122,30 @@ import Testing
         #expect { try OpenAIAdapter.parse(Data("{}".utf8)) } throws: { ($0 as? RequestFailure)?.kind == .malformedResponse }
     }
 
+    @Test func usageAndSystemFingerprintAreRead() throws {
+        let data = Data(#"{"choices":[{"message":{"content":"Yes."}}],"usage":{"prompt_tokens":517,"completion_tokens":2},"system_fingerprint":"fp_1"}"#.utf8)
+        let response = try OpenAIAdapter.parse(data)
+        #expect(response.usage == TokenUsage(promptTokens: 517, completionTokens: 2))
+        #expect(response.systemFingerprint == "fp_1")
+    }
+
+    /// The clip's slot is a nonce of this request: a system prompt or an `extra` field holding the
+    /// old fixed placeholder does not receive the audio, and the clip is where it belongs.
+    @Test func clipsGoIntoTheirOwnSlotWhateverTheTextHolds() throws {
+        let adapter = try OpenAIAdapter(settings: .init(baseURL: ["http://127.0.0.1:9/v1"], model: "m"), connections: 1)
+        defer { Task { await adapter.shutdown() } }
+        var generation = GenerationSettings()
+        generation.extra = ["note": .string("@@hark-audio-0@@")]
+        let request = ModelRequest(suiteID: "s", itemID: "i", template: "q", system: "Say @@hark-audio-0@@", prompt: "p", generation: generation)
+        let clip = Data("RIFF-the-clip".utf8)
+        let body = try JSONDecoder().decode(JSONValue.self, from: adapter.body(request, audio: [clip]))
+        let messages = body.objectValue?["messages"]?.arrayValue ?? []
+        #expect(messages.first?.objectValue?["content"] == .string("Say @@hark-audio-0@@"))
+        #expect(body.objectValue?["note"] == .string("@@hark-audio-0@@"))
+        let part = messages.last?.objectValue?["content"]?.arrayValue?.first?.objectValue?["input_audio"]?.objectValue
+        #expect(part?["data"] == .string(clip.base64EncodedString()))
+    }
+
     @Test func retryAfterInSecondsOrAsADate() {
         #expect(OpenAIAdapter.retryAfterSeconds("3") == 3)
         #expect(OpenAIAdapter.retryAfterSeconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0)

@@ -1,0 +1,182 @@
+import Foundation
+import HarkCore
+import HarkModels
+import HarkRun
+import HarkSuites
+import HarkTestSupport
+import Testing
+
+/// The cases of "runs you can trust": answers from the right model, audio that arrived, verdicts
+/// CI can rely on. Each runs hark as a user does, over real HTTP where a server is involved.
+@Suite(.serialized) struct TrustTests {
+    /// A server for `suite` listing `name` with checkpoint `root`, answering as the oracle (right)
+    /// or always "No".
+    func server(
+        _ suite: Suite, name: String = "qwen2-audio", root: String, oracle: Bool = true, dropAudio: Bool = false, port: Int = 0
+    ) async throws -> MockServer {
+        var options = MockServer.Options()
+        options.policy = oracle ? .oracle(errorRate: 0, hallucinationRate: 0, seed: 1) : .alwaysNo
+        options.oracle = try MockOracle(suites: [suite])
+        options.servedModelName = name
+        options.modelRoot = root
+        options.dropAudio = dropAudio
+        return try await MockServer(options: options, port: port)
+    }
+
+    func modelConfig(_ server: MockServer, in work: TemporaryDirectory, name: String = "model.yaml") throws {
+        try work.write("name: qwen2-audio\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: qwen2-audio}\n", to: name)
+    }
+
+    func answers(_ work: TemporaryDirectory, _ run: String) throws -> [String] {
+        try Journal.read(work.path("results/\(run)/samples.jsonl")).map { $0.response ?? "-" }
+    }
+
+    /// Two checkpoints' `predictions.jsonl`, each in its own folder, replayed one after the other
+    /// (with the cache asked for): each run reports its own file's answers; items sharing a clip
+    /// and a question get their own.
+    @Test func replayedCheckpointsNeverShareAnswers() throws {
+        let suite = try SuiteFixture(
+            items: [
+                #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no"}"#,
+                #"{"id": "b", "audio": "a.wav", "object": "dog", "label": "no"}"#,
+            ], clips: ["audio/a.wav"])
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write(#"{"item_id": "a", "response": "No."}"# + "\n" + #"{"item_id": "b", "response": "Yes."}"# + "\n", to: "ckpt-a/predictions.jsonl")
+        try work.write(#"{"item_id": "a", "response": "Yes."}"# + "\n" + #"{"item_id": "b", "response": "No."}"# + "\n", to: "ckpt-b/predictions.jsonl")
+        for checkpoint in ["a", "b"] {
+            let output = try HarkCLI.run(
+                ["run", "--suite", suite.path, "--replay", "ckpt-\(checkpoint)/predictions.jsonl", "--run", checkpoint, "--cache", "--cache-file", "c.sqlite"],
+                in: work.url)
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stderr.contains("cache: not used: replay answers are never cached"))
+        }
+        #expect(try answers(work, "a") == ["No.", "Yes."])
+        #expect(try answers(work, "b") == ["Yes.", "No."])
+    }
+
+    /// The usual way: vLLM restarted on the next checkpoint with the same --served-model-name.
+    /// Default settings: each run gets its own server's answers. With the cache: a changed root
+    /// is a miss, said in the summary; the same model hits.
+    @Test func aNewCheckpointBehindTheSameNameIsAskedAgain() async throws {
+        let fixture = try SuiteFixture.probes(clips: 3, templates: 1)
+        defer { fixture.remove() }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+
+        let first = try await server(suite, root: "/ckpt/step-1000", oracle: true)
+        try modelConfig(first, in: work)
+        #expect(try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "one"], in: work.url).status == 0)
+        try await first.stop()
+        let second = try await server(suite, root: "/ckpt/step-2000", oracle: false)
+        try modelConfig(second, in: work)
+        #expect(try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "two"], in: work.url).status == 0)
+        #expect(try answers(work, "two").allSatisfy { $0 == "No" })
+        #expect(try answers(work, "one").contains { $0.hasPrefix("Yes") })
+
+        let cached = ["--cache", "--cache-file", "c.sqlite", "--no-preflight"]
+        #expect(try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "fill"] + cached, in: work.url).status == 0)
+        let same = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "same"] + cached, in: work.url)
+        #expect(same.stdout.contains("cache: 6 of 6 answers reused"), "\(same.stdout)")
+        // The next checkpoint on the same port, as a restarted vLLM is.
+        let port = second.port
+        try await second.stop()
+        let third = try await server(suite, root: "/ckpt/step-3000", oracle: true, port: port)
+        defer { Task { try? await third.stop() } }
+        try modelConfig(third, in: work)
+        let changed = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "three"] + cached, in: work.url)
+        #expect(changed.stdout.contains("cache: 0 of 6 answers reused; 6 asked again: cached under another fingerprint of qwen2-audio"), "\(changed.stdout)")
+        #expect(try answers(work, "three").contains { $0.hasPrefix("Yes") })
+        let manifest = try RunDirectory(work.path("results/three")).readManifest()
+        #expect(manifest?.model.fingerprint?.objectValue?["root"] == .string("/ckpt/step-3000"))
+        // compare warns: one name, two fingerprints.
+        let compare = try HarkCLI.run(["compare", "two", "three"], in: work.url)
+        #expect(compare.stderr.contains("both runs name the model qwen2-audio, but its fingerprints differ"))
+    }
+
+    /// A server that drops the audio: the run stops after the preflight; with --no-preflight it
+    /// runs, and the summary flags prompt tokens that do not grow with the clips' duration.
+    @Test func audioThatNeverArrivedIsCaught() async throws {
+        let items = (0..<6).map { #"{"id": "c\#($0)", "audio": "c\#($0).wav", "object": "tone", "label": "yes"}"# }
+        let fixture = try SuiteFixture(items: items, clips: [])
+        defer { fixture.remove() }
+        for index in 0..<6 { try Signals.writeSine(to: fixture.directory.path("audio/c\(index).wav"), seconds: 0.5 + Double(index)) }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        let deaf = try await server(suite, root: "/ckpt/no-audio-tower", dropAudio: true)
+        defer { Task { try? await deaf.stop() } }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try modelConfig(deaf, in: work)
+        let stopped = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "deaf"], in: work.url)
+        #expect(stopped.status == 2)
+        #expect(stopped.stderr.contains("the server ignored the audio:"), "\(stopped.stderr)")
+        #expect(deaf.statistics.requests == 2)
+        let preflight = try #require(try RunDirectory(work.path("results/deaf")).readManifest()?.preflight)
+        #expect(preflight.withAudio.promptTokens == preflight.withoutAudio.promptTokens)
+
+        let ran = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "ran", "--no-preflight"], in: work.url)
+        #expect(ran.stdout.contains("warning: prompt tokens do not grow with clip duration"), "\(ran.stdout)")
+
+        // A server that hears the audio passes the preflight and is not flagged.
+        let hearing = try await server(suite, root: "/ckpt/ok")
+        defer { Task { try? await hearing.stop() } }
+        try modelConfig(hearing, in: work)
+        let heard = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "heard"], in: work.url)
+        #expect(heard.status == 0, "\(heard.stderr)")
+        #expect(!heard.stdout.contains("do not grow"))
+        #expect(heard.stdout.contains("tokens:"))
+    }
+
+    /// A corrupt cache file: exit 2 naming it, never 1.
+    @Test func aCorruptCacheIsBadInputNamingTheFile() async throws {
+        let fixture = try SuiteFixture.probes(clips: 1, templates: 1)
+        defer { fixture.remove() }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        let model = try await server(suite, root: "/ckpt/a")
+        defer { Task { try? await model.stop() } }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try modelConfig(model, in: work)
+        let cache = try work.write(String(repeating: "garbage ", count: 500), to: "cache.sqlite")
+        let output = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--cache", "--cache-file", cache.path], in: work.url)
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stderr.contains(cache.path))
+    }
+}
+
+@Suite struct ConfigAndMergeTests {
+    /// `hark validate` makes every check `hark run` makes before its first request.
+    @Test func validateRefusesScoringSettingsRunWouldRefuse() throws {
+        let manifest = SuiteFixture.yesNoManifest + "\nscoring: {extractor: psychic}\n"
+        let suite = try SuiteFixture(manifest: manifest, items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no"}"#])
+        defer { suite.remove() }
+        let output = try HarkCLI.run(["validate", suite.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("psychic"), "\(output.stderr)")
+    }
+
+    /// Shards merge where the suites are not at the paths the shards recorded: with --suite (a
+    /// local copy, matched by fingerprint), or unscored with the way to score them.
+    @Test func shardsMergeAnywhere() throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let suite = try SuiteFixture.probes(clips: 4, templates: 1)
+        defer { suite.remove() }
+        for shard in 0..<2 {
+            let output = try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/2", "--run", "s\(shard)"], in: work.url)
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let copy = work.path("elsewhere/probes")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: suite.directory.url, to: copy)
+        suite.remove()
+        let unscored = try HarkCLI.run(["merge", "s0", "s1", "--output", "full"], in: work.url)
+        #expect(unscored.status == 0, "\(unscored.stderr)")
+        #expect(unscored.stdout.contains("score it with: hark score"))
+        let merged = try HarkCLI.run(["merge", "s0", "s1", "--output", "full2", "--suite", copy.path], in: work.url)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains("probes: 8 samples, 8 answered"), "\(merged.stdout)")
+    }
+}
