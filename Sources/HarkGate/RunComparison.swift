@@ -163,14 +163,15 @@ public struct RunComparison: Sendable, Hashable, Codable {
                 suite: suite.id, keys: keys, before: before, after: after,
                 unmatched: Set(before.keys).symmetricDifference(after.keys).count, differ: differ, resamples: resamples,
                 seed: seed ^ StableHash.value(suite.id, seed: 2))
+            if suite.task == .caption {
+                comparison.changes = Self.captionChanges(keys: keys, before: before, after: after, resamples: resamples, seed: seed ^ StableHash.value(suite.id, seed: 3))
+            }
             // Samples without a score (errors) are left out too: counted against the run's plan.
             comparison.baselineOnly = max(0, base.counts.samples - keys.count)
             comparison.candidateOnly = max(0, suite.counts.samples - keys.count)
             baselineLeftOut += comparison.baselineOnly
             candidateLeftOut += comparison.candidateOnly
-            if comparison.changes.isEmpty, suite.task == .caption {
-                comparison.note = "captions are scored per suite (ECHO, Cover), not per sample: no paired change"
-            } else if comparison.changes.isEmpty {
+            if comparison.changes.isEmpty {
                 comparison.note = "no sample is scored right or wrong in both runs: no paired change"
             }
             if let reference = base.metrics["if_rate"]?.value, let model = suite.metrics["if_rate"]?.value {
@@ -241,6 +242,39 @@ public struct RunComparison: Sendable, Hashable, Codable {
         return SuiteComparison(
             suite: suite, sharedSamples: keys.count, unmatchedSamples: unmatched, fingerprintsDiffer: differ, changes: changes,
             flips: flips)
+    }
+
+    /// Captions: ECHO_I and ECHO_S over the samples whose captions mention an object in both runs,
+    /// Cover over the labelled ones, each by the paired bootstrap of its per-sample values (read
+    /// from the mentions and labels in `scores.jsonl`).
+    static func captionChanges(
+        keys: [String], before: [String: ScoreRecord], after: [String: ScoreRecord], resamples: Int, seed: UInt64
+    ) -> [MetricChange] {
+        func objects(_ text: String) -> Set<String> { Set(text.components(separatedBy: ", ").filter { !$0.isEmpty }) }
+        var echoInstance = PairedMeanBootstrap(), echoSentence = PairedMeanBootstrap(), cover = PairedMeanBootstrap()
+        for key in keys {
+            guard let a = before[key], let b = after[key] else { continue }
+            let present = objects(b.expected)
+            let (saidBefore, saidAfter) = (objects(a.extracted), objects(b.extracted))
+            if !saidBefore.isEmpty, !saidAfter.isEmpty {
+                let absentBefore = saidBefore.subtracting(present).count, absentAfter = saidAfter.subtracting(present).count
+                echoInstance.add(baseline: Double(absentBefore) / Double(saidBefore.count), candidate: Double(absentAfter) / Double(saidAfter.count))
+                echoSentence.add(baseline: absentBefore > 0 ? 1 : 0, candidate: absentAfter > 0 ? 1 : 0)
+            }
+            if !present.isEmpty {
+                cover.add(
+                    baseline: Double(saidBefore.intersection(present).count) / Double(present.count),
+                    candidate: Double(saidAfter.intersection(present).count) / Double(present.count))
+            }
+        }
+        return [("echo_i", echoInstance), ("echo_s", echoSentence), ("cover", cover)].enumerated().compactMap { index, entry in
+            let (name, pairs) = entry
+            guard !pairs.pairs.isEmpty else { return nil }
+            let change = pairs.change(resamples: resamples, seed: seed &+ UInt64(index))
+            return MetricChange(
+                metric: name, baseline: change.baseline, candidate: change.candidate, difference: change.difference, ci: change.interval,
+                pValue: change.pValue, test: "paired-bootstrap", relativeChange: relative(change.baseline, change.candidate))
+        }
     }
 
     /// (candidate − baseline) / baseline × 100, as Speech-IFEval's forgetting rate is defined.

@@ -197,7 +197,20 @@ public struct HTMLReport {
             row("audio", manifest.audio.canonical)
             row("started / finished", "\(manifest.startedAt) / \(manifest.finishedAt ?? "-")")
             row("counts", "\(manifest.counts.samples) samples, \(manifest.counts.answered) answered, \(manifest.counts.errors) errors, \(manifest.counts.cacheHits) cached")
+            if let fingerprint = manifest.model.fingerprint { row("model fingerprint", fingerprint.canonical) }
+            if let preflight = manifest.preflight {
+                let tokens = { (probe: RunManifest.Preflight.Probe) in probe.promptTokens.map(String.init) ?? "not reported" }
+                row("preflight", "\(preflight.key): \(tokens(preflight.withAudio)) prompt tokens with the clip, \(tokens(preflight.withoutAudio)) without")
+            }
             for suite in manifest.suites { row("suite \(suite.id) v\(suite.version)", suite.fingerprint) }
+            for suite in run.results.suites {
+                guard let usage = suite.counts.usage else { continue }
+                var text = String(
+                    format: "%d prompt, %d completion (%.1f and %.1f per sample over %d)", usage.promptTokens, usage.completionTokens,
+                    usage.meanPromptTokens, usage.meanCompletionTokens, usage.samples)
+                if usage.flatWithDuration == true { text += "; prompt tokens do not grow with clip duration: the server may be ignoring the audio" }
+                row("tokens \(suite.id)", text)
+            }
             html += "</table></details>"
         }
         return html

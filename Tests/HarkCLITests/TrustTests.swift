@@ -127,6 +127,13 @@ import Testing
         #expect(heard.status == 0, "\(heard.stderr)")
         #expect(!heard.stdout.contains("do not grow"))
         #expect(heard.stdout.contains("tokens:"))
+        // The cost of the run and the preflight are in the report, too.
+        let report = try HarkCLI.run(["report", "heard", "ran", "--html", "report.html"], in: work.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: work.path("reports/heard+ran/report.html"), encoding: .utf8)
+        #expect(html.contains("tokens fixture"))
+        #expect(html.contains("prompt tokens do not grow with clip duration"))
+        #expect(html.contains("prompt tokens with the clip"))
     }
 
     /// A corrupt cache file: exit 2 naming it, never 1.

@@ -120,4 +120,27 @@ import Testing
             try RunComparison(baseline: side("base", suites: ["a"], right: 1, of: 2), candidate: side("cand", suites: ["b"], right: 1, of: 2))
         }
     }
+
+    /// Captions are compared per sample too: ECHO and Cover from the mentions and labels journaled
+    /// in scores.jsonl, with paired bootstrap intervals.
+    @Test func captionChangesHaveIntervals() throws {
+        func side(_ name: String, hallucinating: Int) -> RunComparison.Side {
+            var results = results(name, accuracy: 0)
+            var counts = RunResults.Counts()
+            counts.samples = 40
+            results.suites = [.init(id: "clotho", task: .caption, fingerprint: "f", counts: counts, metrics: [:])]
+            let scores = (0..<40).map { index in
+                ScoreRecord(
+                    key: "clotho/c\(index)#q", suite: "clotho", item: "c\(index)", template: "q",
+                    extracted: index < hallucinating ? "dog, siren" : "dog", expected: "dog, rain", correct: nil, tags: [:])
+            }
+            return RunComparison.Side(name: name, results: results, scores: scores)
+        }
+        let comparison = try RunComparison(baseline: side("base", hallucinating: 30), candidate: side("cand", hallucinating: 10), resamples: 2_000)
+        let echo = try #require(comparison.suites.first?.change("echo_s"))
+        #expect(abs(echo.difference - (-0.5)) < 1e-12)
+        #expect(echo.ci[1] < 0 && echo.ci[0] > -0.8)
+        #expect(comparison.suites.first?.change("cover")?.difference == 0)
+        #expect(comparison.suites.first?.note == nil)
+    }
 }
