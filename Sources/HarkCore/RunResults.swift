@@ -41,6 +41,8 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var emptyAnswers = 0
         /// Answered samples whose answer could not be read (known once scored).
         public var unparsed: Int?
+        /// Unparsed answers by reason: `empty`, `refusal`, `contradiction`, `off_topic`, `no_decision`.
+        public var unparsedReasons: [String: Int]?
         /// The tokens the server counted, where it counts them: the cost of the suite.
         public var usage: TokenTotals?
 
@@ -72,6 +74,7 @@ public struct RunResults: Sendable, Hashable, Codable {
             case cacheHits = "cache_hits"
             case emptyAnswers = "empty_answers"
             case unparsed, usage
+            case unparsedReasons = "unparsed_reasons"
         }
     }
 

@@ -12,6 +12,8 @@ public struct ScoreRecord: Sendable, Hashable, Codable {
     /// Whether the answer is right; nil where the task has no single right answer (captions).
     public var correct: Bool?
     public var tags: [String: String]
+    /// Why a yes/no answer is unparsed (`refusal`, `contradiction`, …); absent when it was read.
+    public var reason: UnparsedReason?
 
     public init(
         key: String, suite: String, item: String, template: String, extracted: String, expected: String, correct: Bool?,

@@ -9,6 +9,8 @@ public struct SuiteScore: Sendable, Hashable, Codable {
     public var slices: [String: [String: [String: MetricValue]]]
     /// Answered samples whose answer could not be read.
     public var unparsed: Int
+    /// Unparsed answers by why (`refusal`, `contradiction`, …), where the extractor says.
+    public var unparsedReasons: [String: Int]?
     public var confusion: YesNoConfusion?
 
     public init(
@@ -29,6 +31,7 @@ extension SuiteScore {
         results.metrics = metrics
         results.slices = slices
         results.counts.unparsed = unparsed
+        results.counts.unparsedReasons = unparsedReasons
         results.confusion = confusion.map { table in
             [
                 "yes_yes": table.yesYes, "yes_no": table.yesNo, "yes_unparsed": table.yesUnparsed,

@@ -11,6 +11,7 @@ public struct YesNoScorer: Sendable {
     private var byTemplate: [String: YesNoConfusion] = [:]
     private var byTag: [String: [String: YesNoConfusion]] = [:]
     private var pairs = PairAnalysis()
+    private var reasons: [String: Int] = [:]
 
     public init(settings: ScoringSettings, suite: String = "") throws {
         guard let extractor = YesNoExtractors.named(settings.extractor) else {
@@ -24,8 +25,10 @@ public struct YesNoScorer: Sendable {
 
     /// Scores one answered sample; errors and items of other tasks are not scored (nil).
     public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
-        guard record.isAnswered, case .yesNo(_, let label) = item.answerKey else { return nil }
-        let prediction = extractor.extract(record.response ?? "")
+        guard record.isAnswered, case .yesNo(let object, let label) = item.answerKey else { return nil }
+        let reading = extractor.read(record.response ?? "", object: object)
+        let prediction = reading.answer
+        if let reason = reading.reason { reasons[reason.rawValue, default: 0] += 1 }
         table.add(label: label, prediction: prediction)
         // Items with their own question may name the template they follow in a `template` tag.
         let template = record.template == "q" ? item.tags["template"] ?? "q" : record.template
@@ -36,9 +39,11 @@ public struct YesNoScorer: Sendable {
         if let pair = item.tags["pair"] {
             pairs.add(pair: pair + "#" + record.template + "@" + String(record.repeatIndex), label: label, prediction: prediction)
         }
-        return ScoreRecord(
+        var score = ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template,
             extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label, tags: item.tags)
+        score.reason = reading.reason
+        return score
     }
 
     /// No metrics at all when nothing was answered: "no data", never a zero.
@@ -47,6 +52,7 @@ public struct YesNoScorer: Sendable {
         var score = SuiteScore(
             scoring: settings, metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)),
             unparsed: table.unparsed, confusion: table)
+        score.unparsedReasons = reasons.isEmpty ? nil : reasons
         for (key, groups) in byTag { score.slices[key] = groups.mapValues { metrics($0, intervals: false, seed: 0) } }
         if byTemplate.count > 1 { score.slices["template"] = byTemplate.mapValues { metrics($0, intervals: false, seed: 0) } }
         // The spread of F1 over the suite's templates (items with their own question, `q`, stand apart).

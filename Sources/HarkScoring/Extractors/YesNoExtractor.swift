@@ -5,6 +5,17 @@ public protocol YesNoExtractor: Sendable {
     /// The name a suite's `scoring.extractor` uses.
     static var name: String { get }
     func extract(_ response: String) -> YesNo?
+    /// The answer read with the asked object at hand, and why it is unparsed when it is.
+    func read(_ response: String, object: String?) -> YesNoReading
+}
+
+extension YesNoExtractor {
+    /// Rules that do not use the object and give no reason: unparsed is `no_decision`, or
+    /// `empty` for a blank answer.
+    public func read(_ response: String, object: String?) -> YesNoReading {
+        if let answer = extract(response) { return .read(answer) }
+        return .unparsed(response.allSatisfy(\.isWhitespace) ? .empty : .noDecision)
+    }
 }
 
 /// The yes/no extractors by name.
