@@ -16,13 +16,15 @@ import Testing
         var language: String
     }
 
+    /// The committed set, or another labelled set of the same form named by `HARK_YESNO_SET`.
     static let cases: [Case] = {
-        let url = HarkCLI.packageRoot.appendingPathComponent("Tests/HarkScoringTests/Golden/yesno-reading.json")
+        let path = ProcessInfo.processInfo.environment["HARK_YESNO_SET"]
+        let url = path.map { URL(fileURLWithPath: $0) } ?? HarkCLI.packageRoot.appendingPathComponent("Tests/HarkScoringTests/Golden/yesno-reading.json")
         return (try? JSONDecoder().decode([Case].self, from: Data(contentsOf: url))) ?? []
     }()
 
     @Test func agreementWithCarefulReaders() throws {
-        try #require(Self.cases.count >= 800, "the labelled set did not load")
+        try #require(Self.cases.count >= (ProcessInfo.processInfo.environment["HARK_YESNO_SET"] == nil ? 800 : 1), "the labelled set did not load")
         let extractor = DefaultYesNoExtractor()
         var agree: [String: (Int, Int)] = [:]
         var swaps = 0

@@ -11,67 +11,126 @@ struct AnswerText {
         case mark(Character)
     }
 
-    /// The normalised text (lowercased, markup removed).
+    /// The lowercased text, kept for Chinese, Japanese and Korean answers (empty otherwise).
     let text: String
     let pieces: [Piece]
     /// The words alone, in order, and for each its clause (clauses are split by marks).
     let words: [String]
     let clauses: [Int]
+    /// How many words each clause has.
+    let clauseSizes: [Int]
+    /// Each word's class (`WordClass`), looked up once.
+    let classes: [WordClass]
     /// Whether the answer holds Han, kana or Hangul.
     let hasCJK: Bool
 
     init(_ response: String) {
-        var text = response.lowercased()
-        if text.contains("~~") { text = Self.droppingStruckText(text) }
-        var cleaned = ""
-        cleaned.reserveCapacity(text.utf8.count)
-        var hasCJK = false
-        for character in text {
-            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 || character.isLetter {
-                if Self.isCJK(scalar) { hasCJK = true }
-            }
-            switch character {
-            case "*", "_", "`", "#", "\"", "“", "”", "„", "«", "»", "「", "」", "『", "』", "(", ")", "[", "]", "{", "}", "<", ">", "‹", "›", "《", "》", "【", "】":
-                cleaned.append(" ")
-            case "’", "‘", "`":
-                cleaned.append("'")
-            case "，", "、": cleaned.append(",")
-            case "。": cleaned.append(".")
-            case "！": cleaned.append("!")
-            case "？": cleaned.append("?")
-            case "：": cleaned.append(":")
-            case "；": cleaned.append(";")
-            default: cleaned.append(character)
-            }
+        if response.utf8.allSatisfy({ $0 < 0x80 }), !Self.holds(response, UInt8(ascii: "~")), !Self.holds(response, UInt8(ascii: "<")) {
+            self.init(ascii: response)
+            return
         }
+        var lowered = response.lowercased()
+        if Self.holds(lowered, UInt8(ascii: "~")) { lowered = Self.droppingStruckText(lowered) }
+        if Self.holds(lowered, UInt8(ascii: "<")) { lowered = Self.droppingTags(lowered) }
         var pieces: [Piece] = []
-        var word = ""
+        var word = String.UnicodeScalarView()
+        var hasCJK = false
         func flush() {
-            var trimmed = Substring(word)
-            while trimmed.first == "'" { trimmed = trimmed.dropFirst() }
-            while trimmed.last == "'" { trimmed = trimmed.dropLast() }
-            // French and Italian elision: "n'entends" is "n" and "entends".
-            if let apostrophe = trimmed.firstIndex(of: "'"), Self.elided.contains(String(trimmed[..<apostrophe])) {
-                pieces.append(.word(String(trimmed[..<apostrophe])))
-                trimmed = trimmed[trimmed.index(after: apostrophe)...]
+            guard !word.isEmpty else { return }
+            var text = String(word)
+            word = String.UnicodeScalarView()
+            if Self.holds(text, UInt8(ascii: "'")) {
+                while text.first == "'" { text.removeFirst() }
+                while text.last == "'" { text.removeLast() }
+                // French and Italian elision: "n'entends" is "n" and "entends".
+                if let apostrophe = text.firstIndex(of: "'"), Self.elided.contains(String(text[..<apostrophe])) {
+                    pieces.append(.word(String(text[..<apostrophe])))
+                    text = String(text[text.index(after: apostrophe)...])
+                }
             }
-            if !trimmed.isEmpty { pieces.append(.word(String(trimmed))) }
-            word = ""
+            if !text.isEmpty { pieces.append(.word(text)) }
         }
-        for character in cleaned {
-            if character.isLetter || character.isNumber || character == "'" || character.unicodeScalars.first?.properties.generalCategory == .nonspacingMark
-                || character.unicodeScalars.first?.properties.generalCategory == .spacingMark
-            {
-                word.append(character)
-            } else {
-                flush()
-                if ".,;:!?\n—–".contains(character) { pieces.append(.mark(character == "\n" ? "." : character)) }
+        for scalar in lowered.unicodeScalars {
+            var mark: Character?
+            var part = false
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39, 0x27: part = true
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: mark = Character(scalar)
+            case 0x0A: mark = "."
+            case 0x00...0x7F: break
+            case 0x2019, 0x2018:
+                word.append("'")
+                continue
+            case 0xFF0C, 0x3001: mark = ","
+            case 0x3002: mark = "."
+            case 0xFF01: mark = "!"
+            case 0xFF1F: mark = "?"
+            case 0xFF1A: mark = ":"
+            case 0xFF1B: mark = ";"
+            case 0x2014, 0x2013: mark = "—"
+            default:
+                let properties = scalar.properties
+                part = properties.isAlphabetic || properties.numericType != nil
+                    || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+                if part, Self.isCJK(scalar) { hasCJK = true }
             }
+            if part {
+                word.append(scalar)
+                continue
+            }
+            flush()
+            if let mark { pieces.append(.mark(mark)) }
         }
         flush()
-        pieces = Self.droppingLabel(pieces)
+        self.init(pieces: Self.droppingLabel(pieces), text: hasCJK ? lowered : "", hasCJK: hasCJK)
+    }
+
+    /// The same for ASCII text, on its bytes: the common case, made fast.
+    init(ascii response: String) {
+        var pieces: [Piece] = []
+        var bytes = Array(response.utf8)
+        for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] |= 0x20 }
+        var start: Int?
+        func flush(_ end: Int) {
+            guard var lower = start else { return }
+            start = nil
+            var upper = end
+            while lower < upper, bytes[lower] == 0x27 { lower += 1 }
+            while upper > lower, bytes[upper - 1] == 0x27 { upper -= 1 }
+            guard lower < upper else { return }
+            if let apostrophe = bytes[lower..<upper].firstIndex(of: 0x27) {
+                let head = String(decoding: bytes[lower..<apostrophe], as: UTF8.self)
+                if Self.elided.contains(head) {
+                    pieces.append(.word(head))
+                    lower = apostrophe + 1
+                }
+            }
+            pieces.append(.word(String(decoding: bytes[lower..<upper], as: UTF8.self)))
+        }
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39, 0x27:
+                if start == nil { start = index }
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F:
+                flush(index)
+                pieces.append(.mark(Character(Unicode.Scalar(byte))))
+            case 0x0A:
+                flush(index)
+                pieces.append(.mark("."))
+            default:
+                flush(index)
+            }
+        }
+        flush(bytes.count)
+        self.init(pieces: Self.droppingLabel(pieces), text: "", hasCJK: false)
+    }
+
+    /// Words and clauses from the pieces.
+    init(pieces: [Piece], text: String, hasCJK: Bool) {
         var words: [String] = []
         var clauses: [Int] = []
+        words.reserveCapacity(pieces.count)
+        clauses.reserveCapacity(pieces.count)
         var clause = 0
         for piece in pieces {
             switch piece {
@@ -81,11 +140,20 @@ struct AnswerText {
             case .mark: clause += 1
             }
         }
-        self.text = cleaned
+        var sizes = [Int](repeating: 0, count: clause + 1)
+        for index in clauses { sizes[index] += 1 }
+        clauseSizes = sizes
+        classes = words.map(WordClass.of)
+        self.text = text
         self.pieces = pieces
         self.words = words
         self.clauses = clauses
         self.hasCJK = hasCJK
+    }
+
+    /// Whether the text holds the byte (a fast test before a slow rewrite).
+    static func holds(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.contains(byte)
     }
 
     static let elided: Set<String> = ["n", "l", "d", "j", "qu", "c", "s", "m", "t", "un", "dell", "all", "nell", "sull"]
@@ -95,6 +163,25 @@ struct AnswerText {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: true
         default: false
         }
+    }
+
+    /// Markup tags removed: `<answer>no</answer>` reads "no".
+    static func droppingTags(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "<", let close = scalars[index...].prefix(32).firstIndex(of: ">"),
+                scalars[(index + 1)..<close].allSatisfy({ $0.properties.isAlphabetic || $0 == "/" || $0 == "_" || $0 == " " || $0 == "=" || $0 == "\"" })
+            {
+                output.append(" ")
+                index = close + 1
+                continue
+            }
+            output.append(scalars[index])
+            index += 1
+        }
+        return String(output)
     }
 
     /// `~~text~~` removed.
@@ -117,7 +204,7 @@ struct AnswerText {
     /// "(b)" — is not part of what the answer says.
     static func droppingLabel(_ pieces: [Piece]) -> [Piece] {
         var index = 0
-        let labels: Set<String> = ["answer", "response", "reply", "result", "output", "a", "final", "ans", "respuesta", "réponse", "antwort", "risposta", "resposta", "ответ", "cevap", "jawaban", "antwoord", "trả"]
+        let labels = Self.labels
         var sawLabel = false
         while index < pieces.count, case .word(let word) = pieces[index], labels.contains(word), index < 3 {
             index += 1
@@ -134,8 +221,10 @@ struct AnswerText {
         {
             index += 1
         }
-        return Array(pieces[index...])
+        return index == 0 ? pieces : Array(pieces[index...])
     }
+
+    static let labels: Set<String> = ["answer", "response", "reply", "result", "output", "a", "final", "ans", "respuesta", "réponse", "antwort", "risposta", "resposta", "ответ", "cevap", "jawaban", "antwoord", "trả"]
 
     /// The words of clause `clause`.
     func words(inClause clause: Int) -> [String] {

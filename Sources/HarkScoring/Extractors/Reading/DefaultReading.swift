@@ -3,67 +3,96 @@ import HarkCore
 /// The layers of hark's `default` yes/no reading, in the order they are tried; the first that
 /// decides wins:
 ///
-/// 1. nothing but white space or markup: unparsed, `empty`;
-/// 2. data (`StructuredAnswer`): `{"present": false}`;
-/// 3. explicit answer words in 16 languages (`ExplicitAnswer`), with negation and contrast:
-///    "Nah, none." / "I wasn't sure at first, but yes." / "Yes, and also no." (contradiction);
-/// 4. Chinese, Japanese and Korean forms (`CJKReader`);
-/// 5. an answer that opens undecided ("not sure", "no estoy seguro"): unparsed, `no_decision`;
-/// 6. hedges and idioms (`AnswerPhrases`): "I doubt it", "not in the slightest", "without a doubt";
-/// 7. descriptions that name the asked object (`ObjectPresence`): "I can't hear any barking";
-/// 8. refusals ("I can't process audio"): unparsed, `refusal`;
-/// 9. "maybe", "hard to tell": unparsed, `no_decision`;
-/// 10. descriptions of presence in general ("I can hear it clearly", another language's "se oye");
-/// 11. else unparsed: `off_topic` for a description that never addresses the sound, `no_decision`.
+/// 1. data (`StructuredAnswer`): `{"present": false}`;
+/// 2. nothing but white space or markup: unparsed, `empty`;
+/// 3. a refusal ("I can't process audio", "no puedo procesar el audio"): unparsed, `refusal`;
+/// 4. explicit answer words in 16 languages (`ExplicitAnswer`), with negation and contrast —
+///    "Nah, none." / "I wasn't sure at first, but yes." / "Yes, and also no." (contradiction) —
+///    checked against what the answer goes on to say of the object ("Yes, there is applause. There
+///    is no applause." is a contradiction) and against an undecided ending;
+/// 5. Chinese, Japanese and Korean forms (`CJKReader`);
+/// 6. hedges, idioms and undecided phrases (`AnswerPhrases`), the longest at each place: "I doubt
+///    it", "not in the slightest", "without a doubt", "maybe, maybe not"; a leaning-yes hedge yields
+///    to a description that denies the object ("Most likely no music.");
+/// 7. descriptions of the asked object or of presence (`ObjectPresence`): "I can't hear any
+///    barking", "Church bells: 0", another language's "Im Hintergrund grollt Donner";
+/// 8. else unparsed: `off_topic` for a description that never addresses the sound, `no_decision`.
 enum DefaultReading {
     static func read(_ response: String, object: String?) -> YesNoReading {
         if let structured = StructuredAnswer.read(response) { return .read(structured) }
         let text = AnswerText(response)
         guard !text.words.isEmpty else { return .unparsed(.empty) }
-        let joined = " " + text.words.joined(separator: " ") + " "
-        let opensUndecided = AnswerPhrases.undecided.contains { joined.hasPrefix(" " + $0 + " ") }
-        if !opensUndecided, let explicit = ExplicitAnswer.read(text) { return explicit }
+        if response.utf8.count <= 8, ["n/a", "n.a.", "na", "n/a."].contains(response.lowercased().filter { !$0.isWhitespace }) {
+            return .unparsed(.noDecision)
+        }
+        let words = text.words
+        let phrases = AnswerPhrases.matches(in: text)
+        if phrases.contains(where: { $0.kind == .refusal }) { return .unparsed(.refusal) }
+        let presence = ObjectPresence(object: object)
+        let opensUndecided = phrases.contains { $0.kind == .undecided && $0.start == 0 }
+        if !opensUndecided, let explicit = ExplicitAnswer.read(text) {
+            guard let answer = explicit.answer else { return explicit }
+            if let last = ExplicitAnswer.lastAnswerIndex(text), phrases.contains(where: { $0.kind == .undecided && $0.start > last }) {
+                return .unparsed(.noDecision)
+            }
+            // What the answer says of the object must not take it back.
+            guard presence.names(text), let last = ExplicitAnswer.lastAnswerIndex(text) ?? (answer == .yes || answer == .no ? 0 : nil),
+                last + 1 < words.count
+            else { return explicit }
+            let described = presence.read(text, foreign: isForeign(text), from: text.clauses[last] + 1)
+            if let taken = described.verdicts.last, taken.answer != answer, !described.verdicts.contains(where: \.contrast) {
+                return .unparsed(.contradiction)
+            }
+            return explicit
+        }
         if text.hasCJK, let reading = CJKReader.read(text.text) { return reading }
         if opensUndecided {
-            // Undecided first, then an answer after all: "not sure, but yes".
-            return ExplicitAnswer.read(text).flatMap { $0.answer == nil ? nil : $0 } ?? .unparsed(.noDecision)
+            // Undecided first, then an answer after all: "not sure, but yes", "hard to say for
+            // certain, but I'd guess there's no frog".
+            if let contrast = text.classes.firstIndex(where: { $0.contains(.contrast) }), contrast + 1 < words.count {
+                let rest = read(words[(contrast + 1)...].joined(separator: " "), object: object)
+                if rest.answer != nil { return rest }
+            }
+            return .unparsed(.noDecision)
         }
-        if AnswerPhrases.first(in: joined, of: AnswerPhrases.no) != nil { return .read(.no) }
-        if AnswerPhrases.first(in: joined, of: AnswerPhrases.yes) != nil { return .read(.yes) }
-        let foreign = isForeign(text)
-        let presence = ObjectPresence(object: object)
-        let refusal = AnswerPhrases.first(in: joined, of: AnswerPhrases.refusal) != nil
-        // A refusal that names no object is a refusal, not a description ("I'd need to hear it first").
-        if refusal, !presence.names(text) { return .unparsed(.refusal) }
-        let evidence = presence.read(text, foreign: foreign)
-        if let decided = decide(evidence) { return decided }
-        if refusal { return .unparsed(.refusal) }
-        if AnswerPhrases.first(in: joined, of: AnswerPhrases.undecided) != nil { return .unparsed(.noDecision) }
-        if object != nil, !foreign {
-            let general = ObjectPresence(object: nil).read(text, foreign: true)
-            if general.no, !general.yes { return .read(.no) }
+        let described = presence.read(text, foreign: isForeign(text)).reading
+        if let phrased = AnswerPhrases.reading(phrases, in: text) {
+            if phrased.answer == .yes, presence.names(text), let said = described, said.answer == .no { return said }
+            return phrased
         }
+        if let described { return described }
+        if phrases.contains(where: { $0.kind == .tentative }) { return .unparsed(.noDecision) }
         return .unparsed(text.words.count >= 3 ? .offTopic : .noDecision)
     }
 
-    static func decide(_ evidence: ObjectPresence.Evidence) -> YesNoReading? {
-        switch (evidence.yes, evidence.no) {
-        case (true, false): .read(.yes)
-        case (false, true): .read(.no)
-        case (true, true): .unparsed(.contradiction)
-        case (false, false): nil
+    /// An answer in another language than English: letters of another script, or — in Latin
+    /// script — no English function word at all, or a third of its words foreign (accented, or
+    /// another language's function words). "A café" stays English.
+    static func isForeign(_ text: AnswerText) -> Bool {
+        var foreign = 0, english = 0
+        for (word, kind) in zip(text.words, text.classes) {
+            let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+            if !ascii, word.unicodeScalars.contains(where: { $0.value > 0x024F && $0.properties.isAlphabetic }) { return true }
+            if kind.contains(.english) { english += 1 }
+            if kind.contains(.foreign) || !ascii { foreign += 1 }
         }
+        return (english == 0 && text.words.count >= 3 && foreign > 0) || (english == 0 && text.words.count >= 4) || foreign * 3 >= max(3, text.words.count)
     }
 
-    /// An answer in another language than English: a letter outside ASCII, or a word of another
-    /// language's lexicon.
-    static func isForeign(_ text: AnswerText) -> Bool {
-        text.words.contains { word in word.unicodeScalars.contains { $0.value > 0x7F && $0.properties.isAlphabetic } || foreignWords.contains(word) }
-    }
+    static let englishWords: Set<String> = [
+        "the", "a", "an", "is", "are", "was", "were", "be", "been", "i", "it", "it's", "there's", "this", "that", "of",
+        "at", "to", "and", "or", "but", "with", "they", "their", "there", "some", "someone", "people", "no", "not", "yes", "can", "can't", "do", "don't", "does", "doesn't", "hear",
+        "heard", "sound", "sounds", "audio", "clip", "recording", "some", "any", "from", "for", "by", "my", "me", "you", "its",
+        "has", "have", "had", "only", "just", "very", "so", "like", "as", "into", "out", "up", "down", "over", "near", "background",
+    ]
 
     static let foreignWords: Set<String> = [
         "oye", "oigo", "escucha", "escucho", "entends", "entend", "gibt", "höre", "hört", "sento", "sente", "ouço", "ouve", "hoor",
         "hoort", "var", "yok", "ada", "nghe", "tidak", "iya", "suara", "terdengar", "hay", "horen", "te", "er", "geen", "niet",
-        "nicht", "kein", "keine", "keinen", "pas", "ne", "n", "se", "si", "non", "hören", "gibt", "há", "ouvir", "escuchar",
+        "nicht", "kein", "keine", "keinen", "pas", "ne", "n", "se", "si", "non", "hören", "gibt", "há", "ouvir", "escuchar", "es",
+        "il", "der", "das", "een", "het", "el", "de", "du", "la", "le", "les", "dans", "cet", "cette", "est", "aucun", "aucune",
+        "nessun", "nessuna", "ningún", "ninguna", "nenhum", "nenhuma", "und", "ist", "ein", "eine", "mit", "nel", "che", "del",
+        "con", "por", "que", "en", "o", "os", "na", "do", "da", "em", "op", "dan", "ini", "itu", "ve", "bu", "delle", "uno", "gli",
+        "della", "zijn", "wordt", "auf", "dem", "den", "ist", "sind", "sonst", "contiene", "sonido", "una", "unos", "los", "las", "une", "des", "di", "della", "um", "uma", "bir", "dan", "yang",
     ]
 }

@@ -7,9 +7,10 @@ enum StructuredAnswer {
     static let keys: Set<String> = ["answer", "present", "exists", "detected", "contains", "audible", "result", "value", "label", "prediction", "response", "output", "heard"]
 
     static func read(_ response: String) -> YesNo? {
-        let trimmed = response.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let first = trimmed.first, first == "{" || first == "[",
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+        // Only an answer that opens with a bracket is looked at as data.
+        guard let first = response.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+            first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(response.utf8))
         else { return nil }
         return read(value)
     }

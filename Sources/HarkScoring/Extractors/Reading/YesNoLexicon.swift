@@ -6,7 +6,8 @@ enum YesNoLexicon {
     /// Words that answer yes on their own.
     static let yes: Set<String> = [
         "yes", "yeah", "yep", "yup", "yea", "yah", "ya", "aye", "affirmative", "sure", "certainly", "definitely", "absolutely",
-        "indeed", "correct", "true", "right", "exactly", "positive", "surely", "yess", "yesss", "undoubtedly",
+        "indeed", "correct", "true", "right", "exactly", "positive", "surely", "yess", "yesss", "undoubtedly", "totally", "yessir",
+        "yas", "yass", "yeppers", "yeh", "naturally", "obviously", "clearly", "unquestionably", "undeniably", "mhm", "aye",
         // es, it, pt, fr, de, nl
         "sí", "si", "claro", "cierto", "correcto", "efectivamente", "sì", "certo", "esatto", "sim", "certamente", "exato", "oui",
         "évidemment", "effectivement", "ja", "jawohl", "jazeker", "genau", "natürlich", "klar", "doch", "zeker", "inderdaad", "jep",
@@ -18,14 +19,14 @@ enum YesNoLexicon {
     /// Of those, the ones that are an answer wherever they stand alone in a clause; the others
     /// ("right", "sure", "ada") count only at the start of the answer.
     static let strongYes: Set<String> = [
-        "yes", "yeah", "yep", "yup", "yea", "yah", "aye", "affirmative", "yess", "yesss", "sí", "si", "sì", "sim", "oui", "ja",
+        "yes", "yeah", "yep", "yup", "yea", "yah", "aye", "affirmative", "yess", "yesss", "yas", "yass", "yessir", "yeppers", "sí", "si", "sì", "sim", "oui", "ja",
         "jawohl", "jazeker", "да", "evet", "vâng", "iya", "हाँ", "हां", "نعم", "أجل", "بلى", "var", "có",
     ]
 
     /// Words that answer no on their own.
     static let no: Set<String> = [
         "no", "nope", "nah", "negative", "false", "never", "nay", "incorrect", "wrong", "noo", "nooo", "none", "nothing",
-        "neither", "non", "nein", "nee", "neen", "não", "nao", "нет", "неа", "hayır", "hayir", "không", "khong", "ko", "tidak", "tak",
+        "neither", "nuh", "nope", "nah", "nay", "non", "nein", "nee", "neen", "não", "nao", "нет", "неа", "hayır", "hayir", "không", "khong", "ko", "tidak", "tak",
         "bukan", "nggak", "enggak", "gak", "ga", "नहीं", "नही", "ना", "لا", "كلا", "yok", "niet", "nada", "niente", "rien",
         "nessuno", "nenhum", "ничего", "hiç", "ninguno", "kein", "keine", "keinen", "geen", "aucun", "aucune", "ningún", "ninguna",
         "nessun", "nessuna", "nenhuma",
@@ -45,11 +46,12 @@ enum YesNoLexicon {
         "zero", "non", "pas", "aucun", "aucune", "jamais", "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals",
         "ningún", "ningun", "ninguna", "nunca", "nessun", "nessuna", "mai", "não", "nao", "nenhum", "nenhuma", "не", "нет", "нету",
         "ни", "değil", "yok", "hiç", "không", "chẳng", "chưa", "tidak", "bukan", "tak", "belum", "nggak", "नहीं", "न", "لا", "ليس",
-        "لم", "لن", "niet", "geen", "nooit", "sin", "sans", "ohne", "senza", "sem", "без", "0", "nowhere", "nobody", "rien",
+        "لم", "لن", "niet", "geen", "nooit", "sin", "sans", "ohne", "senza", "sem", "без", "0", "nowhere", "nobody", "rien", "inaudible", "undetectable", "silent", "personne",
+        "niemand", "nadie", "nessuno", "ninguém", "никто", "kimse", "nobody's", "noone", "nichts", "nada", "niente", "ничего",
     ]
 
     /// Words that keep a following "not" or "no" from negating: "not just a siren", "no doubt".
-    static let notNegating: Set<String> = ["just", "only", "merely", "simply", "doubt", "question", "wonder", "matter", "problem", "bad"]
+    static let notNegating: Set<String> = ["just", "only", "merely", "simply", "doubt", "question", "wonder", "matter", "problem", "bad", "mind", "denying", "mistaking", "way"]
 
     /// Verbs and words of perception or presence: what a description asserts or denies.
     static let presence: Set<String> = [
@@ -57,7 +59,7 @@ enum YesNoLexicon {
         "presence", "contain", "contains", "contained", "containing", "notice", "noticed", "noticeable", "perceive", "perceived",
         "perceptible", "recognize", "recognized", "recognise", "recognised", "identify", "identified", "exists", "exist",
         "includes", "include", "included", "including", "features", "featured", "picked", "captured", "trace", "traces", "sign",
-        "signs", "evidence", "hint", "there's", "occurs", "appears", "absent", "missing",
+        "signs", "evidence", "hint", "there's", "there", "occurs", "appears", "absent", "missing", "inaudible",
         // es, fr, de, it, pt, nl, ru, tr, vi, id, hi, ar
         "oye", "oigo", "escucha", "escucho", "escuchar", "hay", "suena", "percibe", "entend", "entends", "entendre", "entendu",
         "perçoit", "höre", "hört", "hören", "gibt", "hörbar", "sento", "sente", "sentire", "sentono", "c'è", "ouço", "ouve", "ouvir",
@@ -67,7 +69,7 @@ enum YesNoLexicon {
     ]
 
     /// Words that set a description apart from the asked sound ("only traffic noise").
-    static let exclusive: Set<String> = ["only", "just", "solely", "merely", "purely", "exclusively", "nothing", "except", "solo", "seulement", "nur", "solo", "apenas", "только", "sadece", "chỉ", "hanya", "केवल", "فقط", "alleen"]
+    static let exclusive: Set<String> = ["only", "just", "solely", "merely", "purely", "exclusively", "entirely", "consists", "nothing", "except", "solo", "seulement", "nur", "solo", "apenas", "только", "sadece", "chỉ", "hanya", "केवल", "فقط", "alleen"]
 
     /// Words that turn an answer around: what follows them is what the answer says.
     static let contrast: Set<String> = ["but", "however", "though", "although", "yet", "actually", "wait", "correction", "nevertheless", "mais", "aber", "doch", "pero", "ma", "però", "mas", "porém", "но", "однако", "ama", "fakat", "nhưng", "tapi", "namun", "लेकिन", "पर", "لكن", "maar"]
