@@ -38,7 +38,7 @@ public struct ExplorerItem: Sendable, Hashable {
         if error != nil { return "error" }
         if expected == "no" && extracted == "yes" { return "hallucinated" }
         if expected == "yes" && extracted == "no" { return "missed" }
-        if extracted == "unparsed" { return "unparsed" }
+        if extracted.hasPrefix("unparsed") { return "unparsed" }
         if correct == true { return "correct" }
         if correct == false { return "wrong" }
         return "scored"
@@ -51,7 +51,9 @@ public struct ExplorerItem: Sendable, Hashable {
             let score = byKey[sample.key]
             return ExplorerItem(
                 run: run, suite: sample.suite, key: sample.key, prompt: sample.prompt, response: sample.response ?? "",
-                expected: score?.expected ?? "", extracted: score?.extracted ?? "", correct: score?.correct,
+                // "unparsed: refusal": the reader says why.
+                expected: score?.expected ?? "", extracted: (score?.extracted ?? "") + (score?.reason.map { ": " + $0.rawValue } ?? ""),
+                correct: score?.correct,
                 error: sample.error.map { $0.description }, audio: sample.audio.map(\.path), tags: score?.tags ?? [:])
         }
     }

@@ -154,12 +154,13 @@ enum AnswerPhrases {
     static func reading(_ matches: [Match], in text: AnswerText) -> YesNoReading? {
         var found: [(Int, YesNoReading)] = []
         var next = 0
-        for start in Set(matches.map(\.start)).sorted() where start >= next {
-            let here = matches.filter { $0.start == start && ($0.kind == .yes || $0.kind == .no || $0.kind == .undecided) }
+        // Matches come in word order: the longest at each start, not overlapping the one before.
+        for (offset, match) in matches.enumerated() where match.start >= next && (offset == 0 || matches[offset - 1].start != match.start) {
+            let here = matches[offset...].prefix { $0.start == match.start }.filter { $0.kind == .yes || $0.kind == .no || $0.kind == .undecided }
             guard let best = here.max(by: { $0.length < $1.length }) else { continue }
             let reading: YesNoReading = best.kind == .yes ? .read(.yes) : best.kind == .no ? .read(.no) : .unparsed(.noDecision)
-            found.append((start, reading))
-            next = start + best.length
+            found.append((match.start, reading))
+            next = match.start + best.length
         }
         guard let first = found.first else { return nil }
         if found.allSatisfy({ $0.1 == first.1 }) { return first.1 }

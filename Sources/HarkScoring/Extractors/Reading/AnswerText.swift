@@ -25,8 +25,8 @@ struct AnswerText {
     let hasCJK: Bool
 
     init(_ response: String) {
-        if response.utf8.allSatisfy({ $0 < 0x80 }), !Self.holds(response, UInt8(ascii: "~")), !Self.holds(response, UInt8(ascii: "<")) {
-            self.init(ascii: response)
+        if let ascii = AnswerText(ascii: response) {
+            self = ascii
             return
         }
         var lowered = response.lowercased()
@@ -85,11 +85,16 @@ struct AnswerText {
         self.init(pieces: Self.droppingLabel(pieces), text: hasCJK ? lowered : "", hasCJK: hasCJK)
     }
 
-    /// The same for ASCII text, on its bytes: the common case, made fast.
-    init(ascii response: String) {
+    /// The same for ASCII text without markup to rewrite, on its bytes: the common case, made
+    /// fast. Nil for any other text.
+    init?(ascii response: String) {
         var pieces: [Piece] = []
         var bytes = Array(response.utf8)
-        for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] |= 0x20 }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "<") { return nil }
+            if (0x41...0x5A).contains(byte) { bytes[index] = byte | 0x20 }
+        }
         var start: Int?
         func flush(_ end: Int) {
             guard var lower = start else { return }
