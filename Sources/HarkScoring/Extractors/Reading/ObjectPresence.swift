@@ -117,7 +117,9 @@ struct ObjectPresence {
             // In Portuguese, "no" is "in the": another language's "no" negates at a clause's start
             // or before its verb.
             let portugueseArticle = foreign && word == "no" && index > range.lowerBound && !followingKind.contains(.negatedVerb)
-            if kind.contains(.negator) || Self.endsInNot(word) || (foreign && Self.isTurkishNegative(word)), word != "nor",
+            // A word of the object's own name ("tone 0") negates nothing.
+            let ofObject = !stems.isEmpty && stems.contains(Self.stem(word))
+            if kind.contains(.negator) || Self.endsInNot(word) || (foreign && Self.isTurkishNegative(word)), word != "nor", !ofObject,
                 !followingKind.contains(.notNegating), !portugueseArticle
             {
                 negations += 1
