@@ -42,10 +42,19 @@ public struct JudgeSession: Sendable {
         let items = Dictionary(uniqueKeysWithValues: suites.filter { templates[$0.id] != nil }.map { suite in
             (suite.id, Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
         })
+        let readers = Dictionary(uniqueKeysWithValues: suites.compactMap { suite in
+            YesNoExtractors.named(suite.manifest.scoring.extractor).map { (suite.id, $0) }
+        })
         let requests = try Journal.read(directory.samples).compactMap { record -> ModelRequest? in
             guard record.isAnswered, let template = templates[record.suite], let item = items[record.suite]?[record.item] else { return nil }
             // Instruction-following items with rules are checked by the rules, not judged.
             if case .instructionFollowing(let instructions) = item.answerKey, !instructions.isEmpty { return nil }
+            // The yes/no reading judge reads only what the rules leave unparsed.
+            if template == .yesNoReading, case .yesNo(let object, _) = item.answerKey,
+                let rules = readers[record.suite], rules.read(record.response ?? "", object: object).answer != nil
+            {
+                return nil
+            }
             return ModelRequest(
                 suiteID: record.suite, itemID: record.item, template: record.template, repeatIndex: record.repeatIndex,
                 system: template.system,
@@ -97,7 +106,9 @@ public struct JudgeSession: Sendable {
     static func templates(for suites: [Suite], override: JudgeTemplate?) throws -> [String: JudgeTemplate] {
         var templates: [String: JudgeTemplate] = [:]
         for suite in suites {
-            let named = suite.manifest.scoring.judge ?? (suite.manifest.task == .openQA ? JudgeTemplate.correctness.name : nil)
+            let named = suite.manifest.scoring.judge
+                ?? (suite.manifest.task == .openQA ? JudgeTemplate.correctness.name : nil)
+                ?? (suite.manifest.scoring.fallback == "judge" ? JudgeTemplate.yesNoReading.name : nil)
             if let override {
                 templates[suite.id] = override
             } else if let named {

@@ -58,14 +58,23 @@ public enum RunScoring {
     /// Checks that every suite's scoring settings name things hark has (extractor, policy,
     /// profile, judge template), so that a typo stops a run before the model is asked, not after.
     public static func check(_ suites: [Suite]) throws {
-        for suite in suites { _ = try scorer(for: suite, overrides: Overrides(), judged: false) }
+        for suite in suites {
+            _ = try scorer(for: suite, overrides: Overrides(), judged: false)
+            if let fallback = suite.manifest.scoring.fallback, fallback != "judge" || suite.manifest.task != .yesNo {
+                throw HarkError.badInput(
+                    "fallback \"\(fallback)\" is not known here; yes-no suites take fallback: judge",
+                    at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.fallback"))
+            }
+        }
         _ = try JudgeSession.templates(for: suites, override: nil)
     }
 
     /// A suite's scorer by its task and settings; errors name the suite.yaml field.
     static func scorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
         let settings = try settings(for: suite, overrides: overrides)
-        let judgedScorer = judged ? JudgedScorer(settings: settings) : nil
+        // A judge that reads what the rules cannot is part of the yes/no reading, not a score beside it.
+        let fallback = suite.manifest.scoring.fallback == "judge"
+        let judgedScorer = judged && !fallback ? JudgedScorer(settings: settings) : nil
         do {
             switch suite.manifest.task {
             case .yesNo: return SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judgedScorer)
@@ -109,7 +118,7 @@ public enum RunScoring {
             switch kind {
             case .yesNo(var scorer):
                 defer { kind = .yesNo(scorer) }
-                return scorer.add(record, item: item)
+                return scorer.add(record, item: item, fallback: judged == nil ? verdict : nil)
             case .caption(var scorer):
                 defer { kind = .caption(scorer) }
                 return scorer.add(record, item: item)

@@ -12,6 +12,9 @@ public struct YesNoScorer: Sendable {
     private var byTag: [String: [String: YesNoConfusion]] = [:]
     private var pairs = PairAnalysis()
     private var reasons: [String: Int] = [:]
+    /// The rules' table alone, and how many answers a fallback judge read, when one did.
+    private var rulesTable = YesNoConfusion()
+    private var judgedReadings = 0
 
     public init(settings: ScoringSettings, suite: String = "") throws {
         guard let extractor = YesNoExtractors.named(settings.extractor) else {
@@ -24,9 +27,16 @@ public struct YesNoScorer: Sendable {
     }
 
     /// Scores one answered sample; errors and items of other tasks are not scored (nil).
-    public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
+    /// `fallback`: a judge's verdict on what the answer says (`scoring.fallback: judge`), used
+    /// where the rules leave it unparsed.
+    public mutating func add(_ record: SampleRecord, item: Item, fallback: Verdict? = nil) -> ScoreRecord? {
         guard record.isAnswered, case .yesNo(let object, let label) = item.answerKey else { return nil }
-        let reading = extractor.read(record.response ?? "", object: object)
+        var reading = extractor.read(record.response ?? "", object: object)
+        rulesTable.add(label: label, prediction: reading.answer)
+        if reading.answer == nil, let fallback, fallback != .unparsed {
+            reading = .read(fallback == .pass ? .yes : .no)
+            judgedReadings += 1
+        }
         let prediction = reading.answer
         if let reason = reading.reason { reasons[reason.rawValue, default: 0] += 1 }
         table.add(label: label, prediction: prediction)
@@ -53,6 +63,11 @@ public struct YesNoScorer: Sendable {
             scoring: settings, metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)),
             unparsed: table.unparsed, confusion: table)
         score.unparsedReasons = reasons.isEmpty ? nil : reasons
+        if judgedReadings > 0 {
+            // With and without the judge's readings, side by side (`--slice reading`).
+            score.metrics["judge_read_share"] = MetricValue(Double(judgedReadings) / Double(max(1, table.total)), n: table.total)
+            score.slices["reading"] = ["rules": metrics(rulesTable, intervals: false, seed: 0), "rules+judge": metrics(table, intervals: false, seed: 0)]
+        }
         for (key, groups) in byTag { score.slices[key] = groups.mapValues { metrics($0, intervals: false, seed: 0) } }
         if byTemplate.count > 1 { score.slices["template"] = byTemplate.mapValues { metrics($0, intervals: false, seed: 0) } }
         // The spread of F1 over the suite's templates (items with their own question, `q`, stand apart).

@@ -193,14 +193,15 @@ private struct NodeReader {
     mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
         guard !isNull(node) else { return SuiteManifest.Scoring() }
         guard let mapping = node.mapping else {
-            error(node, "scoring", "expected a mapping with extractor, positive_class, policy, synonyms, judge, profile")
+            error(node, "scoring", "expected a mapping with extractor, positive_class, policy, synonyms, judge, profile, fallback")
             return SuiteManifest.Scoring()
         }
-        let fields = members(mapping, known: ["extractor", "positive_class", "policy", "synonyms", "judge", "profile"], prefix: "scoring.")
+        let fields = members(mapping, known: ["extractor", "positive_class", "policy", "synonyms", "judge", "profile", "fallback"], prefix: "scoring.")
         var scoring = SuiteManifest.Scoring(
             extractor: optionalString(fields, "extractor", prefix: "scoring."),
             policy: optionalString(fields, "policy", prefix: "scoring."), judge: optionalString(fields, "judge", prefix: "scoring."),
             profile: optionalString(fields, "profile", prefix: "scoring."))
+        scoring.fallback = optionalString(fields, "fallback", prefix: "scoring.")
         if let synonyms = fields["synonyms"], !isNull(synonyms) {
             if let pairs = synonyms.mapping {
                 for (name, label) in pairs {

@@ -50,6 +50,9 @@ public struct SuiteManifest: Sendable, Hashable {
         public var judge: String?
         /// Instruction-following suites: the checker semantics, `ifeval` (default) or `speech-ifeval`.
         public var profile: String?
+        /// Yes-no suites: `judge` sends the answers the extractor leaves unparsed to `hark judge`
+        /// (the `yes-no-reading` template), whose verdicts then read them.
+        public var fallback: String?
 
         public init(
             extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil, synonyms: [String: String] = [:],

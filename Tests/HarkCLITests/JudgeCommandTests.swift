@@ -104,4 +104,38 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("--template takes one of correctness, reasoning"))
     }
+
+    /// `scoring.fallback: judge`: only the answers the rules leave unparsed go to the judge, whose
+    /// readings then count; the rules' metrics stay beside them (slice `reading`).
+    @Test func aFallbackJudgeReadsOnlyWhatTheRulesCannot() async throws {
+        let manifest = SuiteFixture.yesNoManifest + "\nscoring: {fallback: judge}\n"
+        let fixture = try SuiteFixture(manifest: manifest, items: [
+            #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "yes"}"#,
+            #"{"id": "b", "audio": "a.wav", "object": "dog", "label": "no"}"#,
+            #"{"id": "c", "audio": "a.wav", "object": "dog", "label": "yes"}"#,
+        ])
+        defer { fixture.remove() }
+        let work = fixture.directory
+        try work.write(
+            [
+                #"{"item_id": "a", "response": "Yes."}"#, #"{"item_id": "b", "response": "Hmm, tricky one."}"#,
+                #"{"item_id": "c", "response": "Going step by step, it is hard to say."}"#,
+            ].joined(separator: "\n") + "\n", to: "answers.jsonl")
+        #expect(try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url).status == 0)
+        var options = MockServer.Options()
+        options.policy = .judge
+        let server = try await MockServer(options: options)
+        defer { Task { try? await server.stop() } }
+        try work.write("name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
+        let judged = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
+        #expect(judged.status == 0, "\(judged.stderr)")
+        // The mock judge reads "step" as yes, anything else as no: b → no, c → yes. "Yes." is never sent.
+        #expect(try Journal.read(work.path("results/r/judgements.jsonl")).map(\.key) == ["fixture/b#t0", "fixture/c#t0"])
+        let results = try RunDirectory(work.path("results/r")).readResults()
+        let suite = try #require(results.suites.first)
+        #expect(suite.metrics["accuracy"]?.value == 1)
+        #expect(suite.metrics["judge_read_share"]?.value == 2.0 / 3)
+        #expect(suite.slices["reading"]?["rules"]?["accuracy"]?.value == 1.0 / 3)
+        #expect(suite.metrics["judge_accuracy"] == nil)
+    }
 }

@@ -171,7 +171,7 @@ import Testing
     @Test func requestsGoToTheLeastBusyEndpoint() async throws {
         let fixture = try RunFixture(clips: 10)
         defer { fixture.remove() }
-        let slow = try await fixture.server { $0.latency = MockLatency(fixedMs: 300) }
+        let slow = try await fixture.server { $0.latency = MockLatency(fixedMs: 1_000) }
         let fast = try await fixture.server()
         defer {
             Task {

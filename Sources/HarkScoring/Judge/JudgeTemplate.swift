@@ -42,7 +42,19 @@ public struct JudgeTemplate: Sendable, Hashable {
         prompt: "Question:\n{question}\n\nModel answer:\n{response}",
         pass: ["yes"], fail: ["no"])
 
-    public static let builtIn = [correctness, reasoning]
+    /// The reader of last resort for yes/no answers the rules leave unparsed (`scoring.fallback:
+    /// judge`): does the answer say the asked sound is there? A reply of "unclear" stays unparsed.
+    public static let yesNoReading = JudgeTemplate(
+        name: "yes-no-reading",
+        system: """
+            You read answers to yes/no questions about whether a sound is in an audio clip. Given the question and a \
+            model's answer, decide what the answer says: yes (the sound is there), no (it is not), or unclear (the answer \
+            refuses, contradicts itself, or does not decide). Reply with one word: yes, no or unclear.
+            """,
+        prompt: "Question:\n{question}\n\nModel answer:\n{response}",
+        pass: ["yes"], fail: ["no"])
+
+    public static let builtIn = [correctness, reasoning, yesNoReading]
 
     public static func named(_ name: String) -> JudgeTemplate? {
         builtIn.first { $0.name == name }
