@@ -231,11 +231,6 @@ struct AnswerText {
 
     static let labels: Set<String> = ["answer", "response", "reply", "result", "output", "a", "final", "ans", "respuesta", "réponse", "antwort", "risposta", "resposta", "ответ", "cevap", "jawaban", "antwoord", "trả"]
 
-    /// The words of clause `clause`.
-    func words(inClause clause: Int) -> [String] {
-        zip(words, clauses).filter { $0.1 == clause }.map(\.0)
-    }
-
     /// Whether the piece after word `index` ends its clause (or the answer): a standalone word.
     func endsClause(afterWord index: Int) -> Bool {
         index + 1 >= words.count || clauses[index + 1] != clauses[index]
