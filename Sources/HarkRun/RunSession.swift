@@ -153,17 +153,45 @@ public struct RunSession: Sendable {
                 "the run folder already holds a journal; use --resume to continue it, or another --run name",
                 at: SourceLocation(file: directory.samples.path))
         }
-        if let earlier = try directory.readManifest() {
-            if earlier.suites.map(\.fingerprint) != manifest.suites.map(\.fingerprint) {
-                throw HarkError.badInput("cannot resume: the suites changed since the run started", at: SourceLocation(file: directory.manifest.path))
-            }
-            if earlier.model.identity != manifest.model.identity || earlier.generation != manifest.generation
-                || earlier.plan.textReference != manifest.plan.textReference
-            {
-                throw HarkError.badInput("cannot resume: the model or its settings changed since the run started", at: SourceLocation(file: directory.manifest.path))
-            }
+        guard let earlier = try directory.readManifest() else {
+            // Without the manifest nothing says which model and plan the journal's answers are of.
+            throw HarkError.badInput(
+                "cannot resume: the run folder has a journal but no manifest.json; start afresh with another --run name",
+                at: SourceLocation(file: directory.manifest.path))
+        }
+        if earlier.suites.map(\.fingerprint) != manifest.suites.map(\.fingerprint) {
+            throw HarkError.badInput("cannot resume: the suites changed since the run started", at: SourceLocation(file: directory.manifest.path))
+        }
+        if earlier.model.identity != manifest.model.identity || earlier.generation != manifest.generation {
+            throw HarkError.badInput("cannot resume: the model or its settings changed since the run started", at: SourceLocation(file: directory.manifest.path))
+        }
+        if earlier.model.fingerprint != manifest.model.fingerprint {
+            throw HarkError.badInput(
+                "cannot resume: the server reports another model than the run started with "
+                    + "(\(earlier.model.fingerprint?.canonical ?? "none") → \(manifest.model.fingerprint?.canonical ?? "none"))",
+                at: SourceLocation(file: directory.manifest.path))
+        }
+        // Another limit, shard or repeat count would drop answered samples from the journal.
+        let changes = Self.planChanges(earlier.plan, manifest.plan)
+        guard changes.isEmpty else {
+            throw HarkError.badInput(
+                "cannot resume: the plan changed since the run started (\(changes.joined(separator: ", "))); resume with the same settings, or start another run",
+                at: SourceLocation(file: directory.manifest.path))
         }
         return try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key), keep: \.isAnswered)
+    }
+
+    /// How two plans differ, field by field ("limit 300 → 10").
+    static func planChanges(_ earlier: RunManifest.Plan, _ now: RunManifest.Plan) -> [String] {
+        func text(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "none" }
+        var changes: [String] = []
+        if earlier.repeats != now.repeats { changes.append("repeats \(earlier.repeats) → \(now.repeats)") }
+        if earlier.limit != now.limit { changes.append("limit \(text(earlier.limit)) → \(text(now.limit))") }
+        if earlier.shard != now.shard { changes.append("shard \(text(earlier.shard)) → \(text(now.shard))") }
+        if (earlier.textReference ?? false) != (now.textReference ?? false) {
+            changes.append("text reference \(earlier.textReference ?? false) → \(now.textReference ?? false)")
+        }
+        return changes
     }
 
     static func results(manifest: RunManifest, counts: [String: RunResults.Counts]) -> RunResults {

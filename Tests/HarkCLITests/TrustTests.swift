@@ -187,3 +187,31 @@ import Testing
         #expect(merged.stdout.contains("probes: 8 samples, 8 answered"), "\(merged.stdout)")
     }
 }
+
+@Suite struct ResumeGuardTests {
+    /// `--resume` with another limit, shard or repeat count would drop answered samples: it is
+    /// refused, naming the change, and the journal is left as it was; so is a journal without its
+    /// manifest.
+    @Test func resumeRefusesAnotherPlanAndAJournalWithoutManifest() throws {
+        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let common = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
+        #expect(try HarkCLI.run(common, in: work.url).status == 0)
+        let journal = work.path("results/r/samples.jsonl")
+        let before = try Journal.read(journal).count
+        #expect(before == 10)
+        for (flags, change) in [(["--limit", "2"], "limit none → 2"), (["--shard", "0/4"], "shard none → 0/4"), (["--repeats", "3"], "repeats 1 → 3")] {
+            let resumed = try HarkCLI.run(common + ["--resume"] + flags, in: work.url)
+            #expect(resumed.status == 2, "\(flags)")
+            #expect(resumed.stderr.contains("cannot resume: the plan changed since the run started (\(change))"), "\(resumed.stderr)")
+            #expect(try Journal.read(journal).count == before)
+        }
+        try FileManager.default.removeItem(at: work.path("results/r/manifest.json"))
+        let orphan = try HarkCLI.run(common + ["--resume"], in: work.url)
+        #expect(orphan.status == 2)
+        #expect(orphan.stderr.contains("no manifest.json"))
+        #expect(try Journal.read(journal).count == before)
+    }
+}
