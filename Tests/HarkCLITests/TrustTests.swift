@@ -215,3 +215,33 @@ import Testing
         #expect(try Journal.read(journal).count == before)
     }
 }
+
+@Suite struct ScoreGuardTests {
+    /// A cut journal is not scored as if whole, and a deleted one never overwrites good results.
+    @Test func scoreChecksTheJournalAgainstThePlan() throws {
+        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0)
+        let journal = work.path("results/r/samples.jsonl")
+        let results = work.path("results/r/results.json")
+        let good = try Data(contentsOf: results)
+        let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(5).joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
+        let cut = try HarkCLI.run(["score", "r"], in: work.url)
+        #expect(cut.status == 3)
+        #expect(cut.stderr.contains("the journal holds 5 of the 10 samples the run planned"), "\(cut.stderr)")
+        #expect(try Data(contentsOf: results) == good)
+        let partial = try HarkCLI.run(["score", "r", "--allow-incomplete"], in: work.url)
+        #expect(partial.status == 0, "\(partial.stderr)")
+        let rescored = try RunDirectory(work.path("results/r")).readResults()
+        #expect(!rescored.manifest.complete)
+        #expect(rescored.suites.first?.counts.answered == 5)
+        try FileManager.default.removeItem(at: journal)
+        let written = try Data(contentsOf: results)
+        let missing = try HarkCLI.run(["score", "r"], in: work.url)
+        #expect(missing.status == 2)
+        #expect(try Data(contentsOf: results) == written)
+    }
+}

@@ -30,9 +30,32 @@ struct Score: AsyncParsableCommand {
     @Option(help: "Seed of the bootstrap.")
     var seed: UInt64?
 
+    @Flag(help: "Score a journal that holds fewer samples than the run planned, marking the results incomplete.")
+    var allowIncomplete = false
+
     func run() async throws {
         let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
-        let current = try directory.readResults()
+        var current = try directory.readResults()
+        // The journal is checked against the plan, never trusted: counts come from it, and a cut
+        // journal is refused rather than scored as if whole.
+        guard FileManager.default.fileExists(atPath: directory.samples.path) else {
+            throw HarkError.badInput("the run has no journal (samples.jsonl); nothing to score, results.json left as it is", at: SourceLocation(file: directory.samples.path))
+        }
+        var counts: [String: RunResults.Counts] = [:]
+        var seen: Set<String> = []
+        for record in try Journal.read(directory.samples) where seen.insert(record.key).inserted { counts[record.suite, default: RunResults.Counts()].add(record) }
+        let planned = current.manifest.counts.samples
+        if seen.count < planned {
+            guard allowIncomplete else {
+                throw HarkError(
+                    .incomplete, "the journal holds \(seen.count) of the \(planned) samples the run planned; resume the run, or score with --allow-incomplete",
+                    at: SourceLocation(file: directory.samples.path))
+            }
+            current.manifest.complete = false
+        }
+        for index in current.suites.indices { current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.Counts() }
+        current.manifest.counts.answered = counts.values.reduce(0) { $0 + $1.answered }
+        current.manifest.counts.errors = counts.values.reduce(0) { $0 + $1.errors }
         let suiteList = try RunSuites.load(for: current.manifest, paths: suites)
         let scored = try RunScoring.score(
             current, suites: suiteList, directory: directory,
