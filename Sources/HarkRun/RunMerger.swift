@@ -3,7 +3,33 @@ public import HarkCore
 
 /// `hark merge`: shard runs of the same suites and model made into one run.
 public enum RunMerger {
-    /// Merges the runs into `output`; refuses runs of other suites, models or settings.
+    /// Refuses shards that would merge into a run that is not whole: a shard not finished, the same
+    /// shard twice, shards missing from the plan (`i/N` for every i), or a fingerprint that differs.
+    static func checkShards(_ runs: [RunDirectory], _ manifests: [RunManifest]) throws {
+        var seen: [String: String] = [:]
+        for (run, manifest) in zip(runs, manifests) {
+            guard manifest.complete else {
+                throw HarkError(.incomplete, "shard \(manifest.plan.shard ?? run.name) is not finished: resume it before merging", at: SourceLocation(file: run.manifest.path))
+            }
+            let shard = manifest.plan.shard ?? "whole"
+            if let other = seen[shard] {
+                throw HarkError.badInput("shard \(shard) is given twice (\(other) and \(run.url.path))", at: SourceLocation(file: run.manifest.path))
+            }
+            seen[shard] = run.url.path
+            if manifest.model.fingerprint != manifests[0].model.fingerprint {
+                throw HarkError.badInput("its model's fingerprint differs from that of \(runs[0].url.path)", at: SourceLocation(file: run.manifest.path))
+            }
+        }
+        let shards = manifests.compactMap { $0.plan.shard.flatMap { try? Shard($0) } }
+        guard shards.count == manifests.count, let total = shards.first?.count else { return }
+        let missing = (0..<total).filter { index in !shards.contains { $0.index == index && $0.count == total } }
+        guard missing.isEmpty else {
+            throw HarkError(.incomplete, "shards missing from the merge: " + missing.map { "\($0)/\(total)" }.joined(separator: ", "))
+        }
+    }
+
+    /// Merges the runs into `output`; refuses runs of other suites, models or settings, and
+    /// shards that are unfinished, repeated or incomplete (`checkShards`).
     @discardableResult
     public static func merge(_ runs: [RunDirectory], into output: RunDirectory) throws -> RunResults {
         guard let firstRun = runs.first else { throw HarkError.badInput("merge needs at least one run") }
@@ -25,6 +51,7 @@ public enum RunMerger {
                 throw HarkError.badInput("its model or settings differ from those of \(firstRun.url.path)", at: SourceLocation(file: run.manifest.path))
             }
         }
+        try checkShards(runs, manifests)
         // All shard journals into one file, then compacted into (suite, key) order.
         try output.create()
         let combined = try LineFileWriter(replacing: output.samples)

@@ -245,3 +245,30 @@ import Testing
         #expect(try Data(contentsOf: results) == written)
     }
 }
+
+@Suite struct MergeGuardTests {
+    /// Merging refuses what would not make the whole run: the same shard twice, a missing shard,
+    /// an unfinished shard — each named, each with its exit code.
+    @Test func mergeRefusesRepeatedMissingAndUnfinishedShards() throws {
+        let suite = try SuiteFixture.probes(clips: 4, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        for shard in 0..<3 {
+            #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/3", "--run", "s\(shard)"], in: work.url).status == 0)
+        }
+        let twice = try HarkCLI.run(["merge", "s0", "s0", "s1", "s2", "--output", "m1"], in: work.url)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("shard 0/3 is given twice"), "\(twice.stderr)")
+        let missing = try HarkCLI.run(["merge", "s0", "s2", "--output", "m2"], in: work.url)
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("shards missing from the merge: 1/3"), "\(missing.stderr)")
+        let manifest = work.path("results/s1/manifest.json")
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: #""complete":true"#, with: #""complete":false"#)
+            .replacingOccurrences(of: #""complete" : true"#, with: #""complete" : false"#)
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let unfinished = try HarkCLI.run(["merge", "s0", "s1", "s2", "--output", "m3"], in: work.url)
+        #expect(unfinished.status == 3)
+        #expect(unfinished.stderr.contains("shard 1/3 is not finished"), "\(unfinished.stderr)")
+    }
+}
