@@ -105,6 +105,8 @@ public struct RunComparison: Sendable, Hashable, Codable {
     /// Samples each side left out: of unshared suites, and unshared samples of shared ones.
     public var baselineLeftOut = 0
     public var candidateLeftOut = 0
+    /// Set when both runs name one model but its server reported two fingerprints: two checkpoints.
+    public var fingerprintWarning: String?
 
     /// One run as a comparison reads it.
     public struct Side: Sendable {
@@ -125,6 +127,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
         case candidateOnlySuites = "candidate_only_suites"
         case baselineLeftOut = "baseline_left_out"
         case candidateLeftOut = "candidate_left_out"
+        case fingerprintWarning = "fingerprint_warning"
     }
 
     /// Compares `candidate` with `baseline`. Suites whose fingerprints differ are refused unless
@@ -134,6 +137,11 @@ public struct RunComparison: Sendable, Hashable, Codable {
         self.baseline = baseline.name
         self.candidate = candidate.name
         suites = []
+        let models = (baseline.results.manifest.model, candidate.results.manifest.model)
+        if models.0.name == models.1.name, models.0.fingerprint != models.1.fingerprint {
+            fingerprintWarning = "both runs name the model \(models.0.name), but its fingerprints differ: "
+                + "\(models.0.fingerprint?.canonical ?? "none") against \(models.1.fingerprint?.canonical ?? "none")"
+        }
         let shared = Set(baseline.results.suites.map(\.id)).intersection(candidate.results.suites.map(\.id))
         guard !shared.isEmpty else {
             throw HarkError.badInput(

@@ -110,7 +110,8 @@ public struct RunEngine: Sendable {
         let hash = requestHash(request)
         let started = Date()
         func milliseconds() -> Double { (Date().timeIntervalSince(started) * 1_000_000).rounded() / 1_000 }
-        let key = requestKey(request)
+        // The second hash is for the cache alone.
+        let key = cache == nil ? "" : requestKey(request)
         var stale = false
         if let cache {
             switch try await cache.lookup(hash, request: key) {

@@ -55,12 +55,15 @@ public struct RunSession: Sendable {
         let planned = plan.count
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
+        func warnAlso(_ warning: String) {
+            warnings.append(warning)
+            warn(warning)
+        }
         let fingerprint = await Self.fingerprint(of: adapter, revision: model.revision)
         var cacheURL = cacheURL
         if cacheURL != nil, !adapter.isCacheable || fingerprint == nil {
             let why = adapter.isCacheable ? "the server reports no fingerprint of the model (GET /models); set revision in the model config" : "\(model.adapter) answers are never cached"
-            warnings.append("cache: not used: \(why)")
-            warn(warnings[warnings.count - 1])
+            warnAlso("cache: not used: \(why)")
             cacheURL = nil
         }
         let startedAt = ISO8601DateFormatter().string(from: Date())
@@ -96,8 +99,7 @@ public struct RunSession: Sendable {
             try directory.write(manifest, to: directory.manifest)
             if let check = manifest.preflight, let failure = Self.preflightProblem(check) { throw failure }
             if let check = manifest.preflight, check.withAudio.promptTokens == nil || check.withoutAudio.promptTokens == nil {
-                warnings.append("preflight: the server reports no token usage, so hark cannot check that the audio arrived")
-                warn(warnings[warnings.count - 1])
+                warnAlso("preflight: the server reports no token usage, so hark cannot check that the audio arrived")
             }
         }
         let counts: RunManifest.Counts

@@ -43,7 +43,7 @@ struct Hark: AsyncParsableCommand {
         switch error {
         case let error as AudioError: error.description
         case let error as CocoaError: error.localizedDescription
-        default: "internal error: \(error.localizedDescription)"
+        default: "internal error: \(String(describing: error))"
         }
     }
 }

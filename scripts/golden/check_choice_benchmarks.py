@@ -11,24 +11,17 @@ official script disagree; exits 1 on any disagreement.
 import json
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
+
+from stand_in_clips import scores_by_item, silent_wav
 
 BENCHMARKS = [
     # name, data file, audio field, official output key, importer
     ("mmau", "mmau-test-mini.json", "audio_id", "model_output", "mmau"),
     ("mmar", "MMAR-meta.jsonl", "audio_path", "answer_prediction", "mmar"),
 ]
-
-
-def silent_wav(path):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    frames = 1600
-    with open(path, "wb") as f:
-        f.write(b"RIFF" + struct.pack("<I", 36 + frames * 2) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16))
-        f.write(b"data" + struct.pack("<I", frames * 2) + b"\0" * (frames * 2))
 
 
 def load(path):
@@ -57,10 +50,7 @@ def main(checkouts, hark):
             for line in open(os.path.join(results, run, "samples.jsonl"), encoding="utf-8"):
                 sample = json.loads(line)
                 answers[sample["item"]] = sample["response"]
-            scores = {}
-            for line in open(os.path.join(results, run, "scores.jsonl"), encoding="utf-8"):
-                score = json.loads(line)
-                scores[score["item"]] = score["correct"]
+            scores = scores_by_item(results, run)
             official_input = os.path.join(work, f"{run}.json")
             with open(official_input, "w", encoding="utf-8") as f:
                 json.dump([dict(r, **{output_key: answers[str(r["id"])]}) for r in records], f)

@@ -13,20 +13,13 @@ import ast
 import json
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 
+from stand_in_clips import scores_by_item, silent_wav
+
 SETS = [("closed_ended_questions", "closed-ended"), ("creative_writing", "creative-writing")]
-
-
-def silent_wav(path):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    frames = 1600
-    with open(path, "wb") as f:
-        f.write(b"RIFF" + struct.pack("<I", 36 + frames * 2) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 1, 16000, 32000, 2, 16))
-        f.write(b"data" + struct.pack("<I", frames * 2) + b"\0" * (frames * 2))
 
 
 def main(checkout, hark, model):
@@ -55,10 +48,7 @@ def main(checkout, hark, model):
         results = os.path.join(work, "results")
         subprocess.run([hark, "run", "--suite", suite, "--replay", replay, "--run", stem, "--results", results, "--no-cache"],
                        check=True, stdout=subprocess.DEVNULL)
-        scores = {}
-        for line in open(os.path.join(results, stem, "scores.jsonl"), encoding="utf-8"):
-            score = json.loads(line)
-            scores[score["item"]] = score["correct"]
+        scores = scores_by_item(results, stem)
         reference = [json.loads(line) for line in open(os.path.join(checkout, "outputs", model, "reports", f"rule_eval@{stem}.jsonl.jsonl"), encoding="utf-8")]
         for r in reference:  # some stored reports hold Python reprs: "True", "['combination:repeat_prompt']"
             r["follow_all_instructions"] = r["follow_all_instructions"] in (True, "True")

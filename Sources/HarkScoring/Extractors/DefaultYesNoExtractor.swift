@@ -24,12 +24,13 @@ public struct DefaultYesNoExtractor: YesNoExtractor {
 
     public func read(_ response: String, object: String?) -> YesNoReading {
         guard let memo else { return DefaultReading.read(response, object: object) }
-        return memo.reading(of: response, object: object) { DefaultReading.read(response, object: object) }
+        return memo.reading(of: response, object: object) { DefaultReading.read(response, presence: memo.presence(of: object)) }
     }
 }
 
-/// Answers already read, keyed by object and answer; emptied when it reaches its capacity, so
-/// that memory stays bounded however many distinct answers a run has.
+/// Answers already read, keyed by object and answer, and each object's prepared words; emptied
+/// when it reaches its capacity, so that memory stays bounded however many distinct answers a run
+/// has.
 final class ReadingMemo: Sendable {
     struct Key: Hashable {
         var object: String?
@@ -38,6 +39,19 @@ final class ReadingMemo: Sendable {
 
     static let capacity = 16_384
     private let readings = Mutex<[Key: YesNoReading]>([:])
+    private let presences = Mutex<[String: ObjectPresence]>([:])
+
+    /// The object's words and synonyms, prepared once per object rather than once per answer.
+    func presence(of object: String?) -> ObjectPresence {
+        guard let object else { return ObjectPresence(object: nil) }
+        if let known = presences.withLock({ $0[object] }) { return known }
+        let presence = ObjectPresence(object: object)
+        presences.withLock { table in
+            if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
+            table[object] = presence
+        }
+        return presence
+    }
 
     func reading(of response: String, object: String?, read: () -> YesNoReading) -> YesNoReading {
         let key = Key(object: object, response: response)

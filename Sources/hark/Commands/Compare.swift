@@ -35,18 +35,12 @@ struct Compare: AsyncParsableCommand {
         let root = URL(fileURLWithPath: results)
         let baseline = RunDirectory.locate(runs[0], resultsRoot: root)
         var comparisons: [RunComparison] = []
-        let baselineManifest = try baseline.readResults().manifest
         for candidate in runs.dropFirst() {
-            let other = try RunDirectory.locate(candidate, resultsRoot: root).readResults().manifest
-            if other.model.name == baselineManifest.model.name, other.model.fingerprint != baselineManifest.model.fingerprint {
-                Terminal.error(
-                    "warning: both runs name the model \(other.model.name), but its fingerprints differ: "
-                        + "\(baselineManifest.model.fingerprint?.canonical ?? "none") against \(other.model.fingerprint?.canonical ?? "none")")
-            }
             comparisons.append(try RunComparisons.compare(
                 baseline: baseline, candidate: RunDirectory.locate(candidate, resultsRoot: root), allowMismatch: allowMismatch,
                 resamples: resamples, seed: seed))
         }
+        for warning in comparisons.compactMap(\.fingerprintWarning) { Terminal.error("warning: " + warning) }
         let text = comparisons.map { RunComparisons.markdown($0) }.joined(separator: "\n")
         print(text)
         if let markdown { try text.write(toFile: markdown, atomically: true, encoding: .utf8) }

@@ -37,18 +37,8 @@ struct AnswerText {
         var hasCJK = false
         func flush() {
             guard !word.isEmpty else { return }
-            var text = String(word)
+            Self.append(word: String(word), to: &pieces)
             word = String.UnicodeScalarView()
-            if Self.holds(text, UInt8(ascii: "'")) {
-                while text.first == "'" { text.removeFirst() }
-                while text.last == "'" { text.removeLast() }
-                // French and Italian elision: "n'entends" is "n" and "entends".
-                if let apostrophe = text.firstIndex(of: "'"), Self.elided.contains(String(text[..<apostrophe])) {
-                    pieces.append(.word(String(text[..<apostrophe])))
-                    text = String(text[text.index(after: apostrophe)...])
-                }
-            }
-            if !text.isEmpty { pieces.append(.word(text)) }
         }
         for scalar in lowered.unicodeScalars {
             var mark: Character?
@@ -97,20 +87,9 @@ struct AnswerText {
         }
         var start: Int?
         func flush(_ end: Int) {
-            guard var lower = start else { return }
+            guard let lower = start else { return }
             start = nil
-            var upper = end
-            while lower < upper, bytes[lower] == 0x27 { lower += 1 }
-            while upper > lower, bytes[upper - 1] == 0x27 { upper -= 1 }
-            guard lower < upper else { return }
-            if let apostrophe = bytes[lower..<upper].firstIndex(of: 0x27) {
-                let head = String(decoding: bytes[lower..<apostrophe], as: UTF8.self)
-                if Self.elided.contains(head) {
-                    pieces.append(.word(head))
-                    lower = apostrophe + 1
-                }
-            }
-            pieces.append(.word(String(decoding: bytes[lower..<upper], as: UTF8.self)))
+            Self.append(word: String(decoding: bytes[lower..<end], as: UTF8.self), to: &pieces)
         }
         for (index, byte) in bytes.enumerated() {
             switch byte {
@@ -154,6 +133,23 @@ struct AnswerText {
         self.words = words
         self.clauses = clauses
         self.hasCJK = hasCJK
+    }
+
+    /// Adds a word: quotes around it dropped, a French or Italian elision split ("n'entends" is
+    /// "n" and "entends").
+    static func append(word: String, to pieces: inout [Piece]) {
+        guard holds(word, UInt8(ascii: "'")) else {
+            pieces.append(.word(word))
+            return
+        }
+        var text = Substring(word)
+        while text.first == "'" { text = text.dropFirst() }
+        while text.last == "'" { text = text.dropLast() }
+        if let apostrophe = text.firstIndex(of: "'"), elided.contains(String(text[..<apostrophe])) {
+            pieces.append(.word(String(text[..<apostrophe])))
+            text = text[text.index(after: apostrophe)...]
+        }
+        if !text.isEmpty { pieces.append(.word(String(text))) }
     }
 
     /// Whether the text holds the byte (a fast test before a slow rewrite).

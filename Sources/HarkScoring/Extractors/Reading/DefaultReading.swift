@@ -19,6 +19,12 @@ import HarkCore
 /// 8. else unparsed: `off_topic` for a description that never addresses the sound, `no_decision`.
 enum DefaultReading {
     static func read(_ response: String, object: String?) -> YesNoReading {
+        read(response, presence: ObjectPresence(object: object))
+    }
+
+    /// The reading with the object's words prepared (`ObjectPresence`), as a reader that sees many
+    /// answers about one object keeps them.
+    static func read(_ response: String, presence: ObjectPresence) -> YesNoReading {
         if let structured = StructuredAnswer.read(response) { return .read(structured) }
         let text = AnswerText(response)
         guard !text.words.isEmpty else { return .unparsed(.empty) }
@@ -28,17 +34,13 @@ enum DefaultReading {
         let words = text.words
         let phrases = AnswerPhrases.matches(in: text)
         if phrases.contains(where: { $0.kind == .refusal }) { return .unparsed(.refusal) }
-        let presence = ObjectPresence(object: object)
         let opensUndecided = phrases.contains { $0.kind == .undecided && $0.start == 0 }
         if !opensUndecided, let explicit = ExplicitAnswer.read(text) {
             guard let answer = explicit.answer else { return explicit }
-            if let last = ExplicitAnswer.lastAnswerIndex(text), phrases.contains(where: { $0.kind == .undecided && $0.start > last }) {
-                return .unparsed(.noDecision)
-            }
+            let last = ExplicitAnswer.lastAnswerIndex(text) ?? 0
+            if phrases.contains(where: { $0.kind == .undecided && $0.start > last }) { return .unparsed(.noDecision) }
             // What the answer says of the object must not take it back.
-            guard presence.names(text), let last = ExplicitAnswer.lastAnswerIndex(text) ?? (answer == .yes || answer == .no ? 0 : nil),
-                last + 1 < words.count
-            else { return explicit }
+            guard last + 1 < words.count, presence.names(text) else { return explicit }
             let described = presence.read(text, foreign: isForeign(text), from: text.clauses[last] + 1)
             if let taken = described.verdicts.last, taken.answer != answer, !described.verdicts.contains(where: \.contrast) {
                 return .unparsed(.contradiction)
@@ -50,7 +52,7 @@ enum DefaultReading {
             // Undecided first, then an answer after all: "not sure, but yes", "hard to say for
             // certain, but I'd guess there's no frog".
             if let contrast = text.classes.firstIndex(where: { $0.contains(.contrast) }), contrast + 1 < words.count {
-                let rest = read(words[(contrast + 1)...].joined(separator: " "), object: object)
+                let rest = read(words[(contrast + 1)...].joined(separator: " "), presence: presence)
                 if rest.answer != nil { return rest }
             }
             return .unparsed(.noDecision)
@@ -87,12 +89,14 @@ enum DefaultReading {
     ]
 
     static let foreignWords: Set<String> = [
-        "oye", "oigo", "escucha", "escucho", "entends", "entend", "gibt", "höre", "hört", "sento", "sente", "ouço", "ouve", "hoor",
-        "hoort", "var", "yok", "ada", "nghe", "tidak", "iya", "suara", "terdengar", "hay", "horen", "te", "er", "geen", "niet",
-        "nicht", "kein", "keine", "keinen", "pas", "ne", "n", "se", "si", "non", "hören", "gibt", "há", "ouvir", "escuchar", "es",
-        "il", "der", "das", "een", "het", "el", "de", "du", "la", "le", "les", "dans", "cet", "cette", "est", "aucun", "aucune",
-        "nessun", "nessuna", "ningún", "ninguna", "nenhum", "nenhuma", "und", "ist", "ein", "eine", "mit", "nel", "che", "del",
-        "con", "por", "que", "en", "o", "os", "na", "do", "da", "em", "op", "dan", "ini", "itu", "ve", "bu", "delle", "uno", "gli",
-        "della", "zijn", "wordt", "auf", "dem", "den", "ist", "sind", "sonst", "contiene", "sonido", "una", "unos", "los", "las", "une", "des", "di", "della", "um", "uma", "bir", "dan", "yang",
+        "oye", "oigo", "escucha", "escucho", "entends", "entend", "gibt", "höre", "hört", "sento", "sente", "ouço",
+        "ouve", "hoor", "hoort", "var", "yok", "ada", "nghe", "tidak", "iya", "suara", "terdengar", "hay", "horen",
+        "te", "er", "geen", "niet", "nicht", "kein", "keine", "keinen", "pas", "ne", "n", "se", "si", "non", "hören",
+        "há", "ouvir", "escuchar", "es", "il", "der", "das", "een", "het", "el", "de", "du", "la", "le", "les", "dans",
+        "cet", "cette", "est", "aucun", "aucune", "nessun", "nessuna", "ningún", "ninguna", "nenhum", "nenhuma", "und",
+        "ist", "ein", "eine", "mit", "nel", "che", "del", "con", "por", "que", "en", "o", "os", "na", "do", "da", "em",
+        "op", "dan", "ini", "itu", "ve", "bu", "delle", "uno", "gli", "della", "zijn", "wordt", "auf", "dem", "den",
+        "sind", "sonst", "contiene", "sonido", "una", "unos", "los", "las", "une", "des", "di", "um", "uma", "bir",
+        "yang",
     ]
 }

@@ -58,7 +58,6 @@ enum ExplicitAnswer {
         let strong = polarity(text, start, strongOnly: true) != nil
         if !strong, next != nil { return nil }
         if answer == .no, next != nil, text.classes[start + 1].contains(.notNegating) { return nil }
-        if ["sure", "certain", "clear"].contains(word), start > 0, words[start - 1] == "not" { return nil }
         return answer
     }
 
@@ -66,7 +65,7 @@ enum ExplicitAnswer {
     static func interjection(_ first: String, _ second: String) -> YesNo? {
         switch (first, second) {
         case ("nuh", "uh"), ("uh", "uh"): .no
-        case ("mm", "hmm"), ("uh", "huh"), ("mhm", _) where first == "mhm": .yes
+        case ("mm", "hmm"), ("uh", "huh"): .yes
         default: nil
         }
     }

@@ -26,7 +26,6 @@ struct ObjectPresence {
         for word in words {
             for synonym in SoundSynonyms.table[word] ?? SoundSynonyms.table[Self.stem(word)] ?? [] { stems.insert(Self.stem(synonym)) }
         }
-        if words.isEmpty, object.lowercased().hasPrefix("running") { stems.insert("run") }
         self.stems = stems
         var required: Set<String> = []
         for word in words where Self.genders[word] != nil { required.formUnion((Self.genders[word] ?? []).map(Self.stem)) }
@@ -146,7 +145,7 @@ struct ObjectPresence {
                 general = true
             }
             if let digit = word.utf8.first, (0x30...0x39).contains(digit), let number = Double(word), number > 0 { counted = true }
-            if kind.contains(.count), word != "a", word != "an", word != "some", word != "one" { counted = true }
+            if kind.contains(.count) { counted = true }
         }
         let count = range.count
         let first = range.isEmpty ? nil : words[range.lowerBound]

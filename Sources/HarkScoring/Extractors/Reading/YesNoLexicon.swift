@@ -75,5 +75,5 @@ enum YesNoLexicon {
     static let contrast: Set<String> = ["but", "however", "though", "although", "yet", "actually", "wait", "correction", "nevertheless", "mais", "aber", "doch", "pero", "ma", "però", "mas", "porém", "но", "однако", "ama", "fakat", "nhưng", "tapi", "namun", "लेकिन", "पर", "لكن", "maar"]
 
     /// Cardinal numbers written as words (above zero): "two dogs bark" affirms.
-    static let counts: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple", "many", "some", "a", "an", "uno", "una", "dos", "un", "une", "deux", "ein", "eine", "zwei", "due", "um", "uma", "dois", "один", "два", "bir", "iki", "một", "hai", "satu", "dua", "एक", "दो", "واحد", "اثنان", "een", "twee"]
+    static let counts: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple", "many", "dos", "deux", "zwei", "due", "dois", "два", "iki", "hai", "dua", "दो", "اثنان", "twee"]
 }
