@@ -53,6 +53,8 @@ public struct RunSession: Sendable {
         plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void, progress: @Sendable (RunProgress) -> Void
     ) async throws -> Outcome {
         let planned = plan.count
+        let lock = try RunLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
         func warnAlso(_ warning: String) {

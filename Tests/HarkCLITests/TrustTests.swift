@@ -272,3 +272,27 @@ import Testing
         #expect(unfinished.stderr.contains("shard 1/3 is not finished"), "\(unfinished.stderr)")
     }
 }
+
+@Suite struct RunLockTests {
+    /// One writer per run folder: while one holds it, `run`, `score` and `merge` into it are
+    /// refused with the holder's pid and nothing is written; once it is released, they go on.
+    @Test func aSecondWriterIsRefusedAndNothingIsLost() throws {
+        let suite = try SuiteFixture.probes(clips: 2, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let run = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
+        #expect(try HarkCLI.run(run, in: work.url).status == 0)
+        let journal = try Data(contentsOf: work.path("results/r/samples.jsonl"))
+        var lock: RunLock? = try RunLock(RunDirectory(work.path("results/r")))
+        for command in [run + ["--resume"], ["score", "r"], ["merge", "r", "--output", "r"]] {
+            let refused = try HarkCLI.run(command, in: work.url)
+            #expect(refused.status == 2, "\(command)")
+            #expect(refused.stderr.contains("another hark process (pid \(getpid())) is writing this run folder"), "\(refused.stderr)")
+        }
+        #expect(try Data(contentsOf: work.path("results/r/samples.jsonl")) == journal)
+        _ = lock
+        lock = nil
+        #expect(try HarkCLI.run(["score", "r"], in: work.url).status == 0)
+    }
+}

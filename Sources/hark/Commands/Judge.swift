@@ -39,6 +39,8 @@ struct Judge: AsyncParsableCommand {
     func run() async throws {
         let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
         let current = try directory.readResults()
+        let lock = try RunLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         let override = try template.map { name in
             guard let template = JudgeTemplate.named(name) else {
                 throw ValidationError("--template takes one of \(JudgeTemplate.builtIn.map(\.name).joined(separator: ", "))")

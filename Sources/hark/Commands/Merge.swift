@@ -24,6 +24,8 @@ struct Merge: AsyncParsableCommand {
     func run() async throws {
         let root = URL(fileURLWithPath: results)
         let target = RunDirectory.locate(output, resultsRoot: root)
+        let lock = try RunLock(target)
+        defer { withExtendedLifetime(lock) {} }
         let merged = try RunMerger.merge(runs.map { RunDirectory.locate($0, resultsRoot: root) }, into: target)
         let suiteList: [Suite]
         do {
