@@ -79,6 +79,76 @@ import Testing
         }
     }
 
+    /// Asks once and cancels the request after `seconds`, as the engine's timeout does.
+    func askCancelled(_ adapter: CommandAdapter, after seconds: Double, key: Int = 0) async -> (any Error)? {
+        let request = requests(key + 1)[key]
+        let call = Task { try await adapter.respond(to: request, audio: []) }
+        try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        call.cancel()
+        do {
+            _ = try await call.value
+            return nil
+        } catch { return error }
+    }
+
+    /// A worker that reads and never answers (or answers without the final newline) no longer
+    /// hangs the caller: cancellation ends the request, the stuck worker is stopped and restarted,
+    /// and after `max_restarts` stalls every request fails at once, naming the stall.
+    @Test(arguments: [["--silent"], ["--no-newline"]])
+    func stuckWorkerIsStoppedAndGivenUp(_ flags: [String]) async throws {
+        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker] + flags, maxRestarts: 1))
+        let start = ContinuousClock.now
+        for attempt in 0..<2 {
+            let error = await askCancelled(adapter, after: 0.5, key: attempt)
+            #expect(error is CancellationError, "\(String(describing: error))")
+        }
+        // Give the supervisor the moment it needs to see the second stop.
+        try await Task.sleep(nanoseconds: 300_000_000)
+        do {
+            _ = try await adapter.respond(to: requests(1)[0], audio: [])
+            Issue.record("a worker given up on must fail at once")
+        } catch let failure as RequestFailure {
+            #expect(failure.message.contains("wrote nothing for"), "\(failure.message)")
+            #expect(failure.message.contains("giving up"))
+        }
+        await adapter.shutdown()
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    @Test func answerToAnIDNeverSentIsAProtocolError() async throws {
+        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--unknown-id"]))
+        let results = await answerAll(adapter, requests(2))
+        await adapter.shutdown()
+        for result in results {
+            guard case .failure(let error as RequestFailure) = result else {
+                Issue.record("expected a failure, got \(result)")
+                continue
+            }
+            #expect(error.message.contains("which hark never sent"), "\(error.message)")
+        }
+    }
+
+    /// A worker that closes its standard output but keeps running is stopped, not waited for.
+    @Test func workerThatClosesItsOutputIsStopped() async throws {
+        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--close-stdout"], maxRestarts: 0))
+        let start = ContinuousClock.now
+        let results = await answerAll(adapter, requests(2))
+        await adapter.shutdown()
+        #expect(results.allSatisfy { if case .failure(let error as RequestFailure) = $0 { error.message.contains("giving up") } else { false } })
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    /// Shutting down a worker that ignores the end of its input stops it after the grace.
+    @Test func shutdownStopsAWorkerThatWillNotExit() async throws {
+        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--ignore-eof"]))
+        let results = await answerAll(adapter, requests(2))
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        let start = ContinuousClock.now
+        await adapter.shutdown()
+        let waited = ContinuousClock.now - start
+        #expect(waited >= WorkerSupervisor.exitGrace && waited < .seconds(15))
+    }
+
     @Test func requestLineCarriesTheProtocolAndClips() throws {
         let clip = Clip(path: "a.wav", sha256: "abc", seconds: 1.5, location: URL(fileURLWithPath: "/data/a.wav"))
         let request = ModelRequest(suiteID: "s", itemID: "i", template: "t0", prompt: "Is it?", audio: [clip])

@@ -4,13 +4,20 @@ import Subprocess
 import SystemPackage
 
 /// Keeps one worker process running: bounds the requests in flight, matches answers to requests by
-/// id, restarts a worker that dies and re-sends what it had not answered, and gives up with the
-/// worker's last stderr lines when it keeps dying or breaks the protocol.
+/// id, restarts a worker that dies or stops answering and re-sends what it had not answered, and
+/// gives up with the worker's last stderr lines when it keeps dying or breaks the protocol. A
+/// cancelled request (a timeout, a stopped run) is abandoned at once; the worker runs in a process
+/// group of its own, so that stopping it stops what it started.
 actor WorkerSupervisor {
     private struct Pending {
         var line: Data
+        var sentAt: ContinuousClock.Instant
         var continuation: CheckedContinuation<ModelResponse, any Error>
     }
+
+    /// How long a worker may take to exit once its standard input is closed, and once asked to stop.
+    static let exitGrace: Duration = .seconds(5)
+    static let stopGrace: Duration = .seconds(2)
 
     private let command: [String]
     private let maxInFlight: Int
@@ -26,6 +33,10 @@ actor WorkerSupervisor {
     private var broken: RequestFailure?
     private var stderrTail: [String] = []
     private var shuttingDown = false
+    /// When the running worker last wrote a line to its standard output (or started).
+    private var lastOutput = ContinuousClock.now
+    /// Set when the running worker was stopped for writing nothing since a request that timed out.
+    private var stalledFor: Duration?
 
     init(command: [String], maxInFlight: Int, maxRestarts: Int) {
         self.command = command
@@ -42,17 +53,45 @@ actor WorkerSupervisor {
         let id = String(nextID)
         let line = try makeLine(id)
         startIfNeeded()
-        return try await withCheckedThrowingContinuation { continuation in
-            pending[id] = Pending(line: line, continuation: continuation)
-            input?.yield(line)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                pending[id] = Pending(line: line, sentAt: .now, continuation: continuation)
+                input?.yield(line)
+            }
+        } onCancel: {
+            Task { await self.abandon(id) }
         }
     }
 
+    /// Closes the worker's standard input and waits for it to exit; one that outlives the grace is
+    /// stopped (SIGTERM to its process group, then SIGKILL).
     func shutdown() async {
         shuttingDown = true
         input?.finish()
-        await worker?.value
-        worker = nil
+        guard let worker else { return }
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await worker.value
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: Self.exitGrace)
+                return false
+            }
+            if await group.next() == false { worker.cancel() }
+            group.cancelAll()
+        }
+        self.worker = nil
+    }
+
+    /// Gives up on a cancelled request. A worker that has written nothing since the request was sent
+    /// is taken to be stuck and is stopped; what it still had is re-sent to its successor.
+    private func abandon(_ id: String) {
+        guard let entry = pending.removeValue(forKey: id) else { return }
+        entry.continuation.resume(throwing: CancellationError())
+        guard !shuttingDown, let worker, lastOutput < entry.sentAt, stalledFor == nil else { return }
+        stalledFor = ContinuousClock.now - entry.sentAt
+        worker.cancel()
     }
 
     private func acquireSlot() async {
@@ -76,6 +115,7 @@ actor WorkerSupervisor {
         generation += 1
         let (stream, continuation) = AsyncStream<Data>.makeStream()
         input = continuation
+        lastOutput = .now
         let command = command
         let generation = generation
         // The task holds the supervisor until the worker ends; `shutdown` ends it.
@@ -97,10 +137,13 @@ actor WorkerSupervisor {
         command: [String], requests: AsyncStream<Data>, onEvent: @escaping @Sendable (Event) async -> Bool
     ) async -> String {
         let executable: Executable = command[0].contains("/") ? .path(FilePath(command[0])) : .name(command[0])
+        var options = PlatformOptions()
+        options.processGroupID = 0
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: stopGrace)]
         do {
             let result = try await Subprocess.run(
-                executable, arguments: Arguments(Array(command.dropFirst())), input: .inputWriter, output: .sequence,
-                error: .sequence
+                executable, arguments: Arguments(Array(command.dropFirst())), platformOptions: options, input: .inputWriter,
+                output: .sequence, error: .sequence
             ) { execution in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
@@ -117,11 +160,10 @@ actor WorkerSupervisor {
                         separatedBy: .unicodeScalarSequence("\n".unicodeScalars), bufferingPolicy: .maxLineLength(64 << 20))
                     {
                         lineNumber += 1
-                        guard await onEvent(.stdout(line, line: lineNumber)) else {
-                            try? execution.send(signal: .kill)
-                            break
-                        }
+                        guard await onEvent(.stdout(line, line: lineNumber)) else { break }
                     }
+                    // Nothing more can be answered: whatever of the worker still runs is stopped.
+                    try? execution.send(signal: .kill, toProcessGroup: true)
                     group.cancelAll()
                     try? await group.waitForAll()
                 }
@@ -141,6 +183,7 @@ actor WorkerSupervisor {
             return true
         case .stdout(let line, let number):
             guard generation == self.generation else { return true }
+            lastOutput = .now
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return true }
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)),
@@ -151,7 +194,12 @@ actor WorkerSupervisor {
                     .worker, "worker protocol error: output line \(number) is not a JSON object with an \"id\": \(excerpt)\(stderrNote)"))
                 return false
             }
-            guard let entry = pending.removeValue(forKey: id) else { return true }
+            guard let entry = pending.removeValue(forKey: id) else {
+                // A late answer to an abandoned request is dropped; an id hark never sent is an error.
+                if let number = Int(id), (1...nextID).contains(number) { return true }
+                fail(with: RequestFailure(.worker, "worker protocol error: output line \(number) answers id \"\(id)\", which hark never sent\(stderrNote)"))
+                return false
+            }
             if let message = object["error"]?.stringValue {
                 entry.continuation.resume(throwing: RequestFailure(.other, "worker: \(message)"))
             } else if let text = object["text"]?.stringValue {
@@ -168,15 +216,26 @@ actor WorkerSupervisor {
         worker = nil
         input?.finish()
         input = nil
-        guard !shuttingDown, broken == nil, !pending.isEmpty else { return }
+        let stalled = stalledFor
+        stalledFor = nil
+        guard !shuttingDown, broken == nil, stalled != nil || !pending.isEmpty else { return }
         restarts += 1
+        let why = stalled.map { "wrote nothing for \(Self.seconds($0)) s after a request and was stopped" } ?? outcome
         guard restarts <= maxRestarts else {
-            fail(with: RequestFailure(
-                .worker, "the worker \(outcome), \(restarts) times with requests unanswered; giving up\(stderrNote)"))
+            fail(with: RequestFailure(.worker, "the worker \(why), \(restarts) times with requests unanswered; giving up\(stderrNote)"))
             return
         }
+        guard !pending.isEmpty else { return }
         startIfNeeded()
-        for entry in pending.values.sorted(by: { $0.line.count < $1.line.count }) { input?.yield(entry.line) }
+        let now = ContinuousClock.now
+        for id in pending.keys.sorted(by: { Int($0) ?? 0 < Int($1) ?? 0 }) {
+            pending[id]?.sentAt = now
+            if let line = pending[id]?.line { input?.yield(line) }
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     private func fail(with failure: RequestFailure) {
