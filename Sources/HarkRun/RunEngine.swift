@@ -54,10 +54,12 @@ public struct RunEngine: Sendable {
     }
 
     /// Runs the requests (`total` of them), taking them from the sequence only as slots free up;
-    /// `resumed` counts samples already done by an earlier invocation (for progress). Returns the
-    /// counts of this invocation.
+    /// `resumed` counts samples already done by an earlier invocation (for progress). Once `stop`
+    /// is requested no new request is sent; a cancelled run journals what still comes back and
+    /// returns. Returns the counts of this invocation.
     public func run(
-        _ requests: some Sequence<ModelRequest>, total: Int, resumed: Int = 0, progress: @Sendable (RunProgress) -> Void = { _ in }
+        _ requests: some Sequence<ModelRequest>, total: Int, resumed: Int = 0, stop: RunStop? = nil,
+        progress: @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> RunManifest.Counts {
         var counts = RunManifest.Counts()
         var limit = ConcurrencyLimit(maximum: concurrency.max, adaptive: concurrency.adaptive)
@@ -73,26 +75,22 @@ public struct RunEngine: Sendable {
             var pending = requests.makeIterator()
             var running = 0
             func launch() {
-                while running < limit.current, let request = pending.next() {
+                while running < limit.current, stop?.isRequested != true, !Task.isCancelled, let request = pending.next() {
                     running += 1
                     group.addTask { try await self.process(request, watch: watch) }
                 }
             }
             launch()
-            while let outcome = try await group.next() {
+            while let result = await group.nextResult() {
                 running -= 1
-                try await journal.append(outcome.record)
-                counts.samples += 1
-                counts.modelCalls += outcome.calls
-                counts.retries += max(0, outcome.calls - 1)
-                if outcome.record.cached { counts.cacheHits += 1 }
-                if outcome.stale { counts.cacheStale += 1 }
-                if outcome.record.isAnswered {
-                    counts.answered += 1
-                    if outcome.record.response?.isEmpty == true { counts.emptyAnswers += 1 }
-                } else {
-                    counts.errors += 1
+                let outcome: Outcome
+                switch result {
+                case .success(let finished): outcome = finished
+                case .failure(let error) where error is CancellationError && Task.isCancelled: continue
+                case .failure(let error): throw error
                 }
+                try await journal.append(outcome.record)
+                counts.add(outcome)
                 limit.record(congested: outcome.congested)
                 status.done += 1
                 status.errors = counts.errors
@@ -209,6 +207,23 @@ public struct RunEngine: Sendable {
             if let failure = error as? RequestFailure { throw failure }
             if error is CancellationError { throw CancellationError() }
             throw RequestFailure(.other, "\(error)")
+        }
+    }
+}
+
+extension RunManifest.Counts {
+    /// Counts one finished sample.
+    mutating func add(_ outcome: RunEngine.Outcome) {
+        samples += 1
+        modelCalls += outcome.calls
+        retries += max(0, outcome.calls - 1)
+        if outcome.record.cached { cacheHits += 1 }
+        if outcome.stale { cacheStale += 1 }
+        if outcome.record.isAnswered {
+            answered += 1
+            if outcome.record.response?.isEmpty == true { emptyAnswers += 1 }
+        } else {
+            errors += 1
         }
     }
 }

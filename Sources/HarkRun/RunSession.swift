@@ -17,6 +17,8 @@ public struct RunSession: Sendable {
     /// the prompt tokens.
     public var preflight = true
     public var retry = RetryPolicy()
+    /// Stops the run early when requested (SIGINT, SIGTERM); nil runs to the end.
+    public var stop: RunStop?
 
     public init(suites: [(suite: Suite, fingerprint: String)], model: ModelConfig, directory: RunDirectory, planner: Planner) {
         self.suites = suites
@@ -106,18 +108,21 @@ public struct RunSession: Sendable {
         }
         let counts: RunManifest.Counts
         let engineStart = Date()
-        counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, progress: progress)
+        counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, stop: stop, progress: progress)
         await adapter.shutdown()
         let requestSeconds = Date().timeIntervalSince(engineStart)
         try await journal.close()
 
         // The finished journal: one record per sample, in plan order.
         let compaction = try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key))
-        manifest.finishedAt = ISO8601DateFormatter().string(from: Date())
         manifest.counts = counts
         manifest.counts.resumed = kept.records
         manifest.apply(compaction, planned: planned)
+        // A stop that came after the last answer changes nothing.
+        let stopped = (stop?.isRequested == true || Task.isCancelled) && !manifest.complete
+        if !stopped { manifest.finishedAt = ISO8601DateFormatter().string(from: Date()) }
         try directory.write(manifest, to: directory.manifest)
+        if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
         let results = try RunScoring.score(
             Self.results(manifest: manifest, counts: compaction.counts), suites: suites.map(\.suite), directory: directory)
         return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes, requestSeconds: requestSeconds)

@@ -46,15 +46,21 @@ public enum HarkCLI {
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
 
-    /// Starts `hark` without waiting for it, its output discarded: for tests that kill it.
-    public static func start(_ arguments: [String], in directory: URL = packageRoot) throws -> Process {
+    /// Starts `hark` without waiting for it, for tests that signal or kill it: standard output is
+    /// discarded, standard error goes to `stderr` when given.
+    public static func start(_ arguments: [String], in directory: URL = packageRoot, stderr: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }

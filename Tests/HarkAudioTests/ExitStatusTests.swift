@@ -25,6 +25,6 @@ import Testing
         }
         // Nothing but a failed gate or threshold exits 1.
         #expect(cases.allSatisfy { HarkCore.ExitStatus.of($0.0) != .failed })
-        #expect(HarkCore.ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
+        #expect(HarkCore.ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 130, 143])
     }
 }

@@ -86,6 +86,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Exit 3 when more than this share of samples end in errors.")
     var maxErrorRate = 0.05
 
+    @Option(help: "Seconds the requests in flight may take to finish after SIGINT or SIGTERM.")
+    var stopGrace = 30.0
+
     func run() async throws {
         let runConfig = try config.map(RunConfig.init(path:))
         let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites)
@@ -118,7 +121,26 @@ struct Run: AsyncParsableCommand {
         session.cacheURL = cached ? cacheFile.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL : nil
         session.preflight = !noPreflight
         let progress = ProgressLine()
-        let outcome = try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) })
+        let stop = RunStop()
+        session.stop = stop
+        let execution = Task { [session] in try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) }) }
+        let signals = StopSignals(stop: stop, grace: stopGrace) { execution.cancel() }
+        let outcome: RunSession.Outcome
+        do {
+            outcome = try await execution.value
+            signals.end()
+        } catch let stopped as RunStopped {
+            signals.end()
+            Terminal.error("hark: \(stopped)")
+            Terminal.error("continue with: \(StopSignals.resumeCommand())")
+            throw ExitCode(stopped.exitStatus.rawValue)
+        } catch where stop.isRequested {
+            // Stopped before the first request (planning, preflight): nothing was journaled.
+            signals.end()
+            let status: ExitStatus = stop.requestedBy == SIGTERM ? .terminated : .interrupted
+            Terminal.error("hark: stopped before any answer was journaled (\(error))")
+            throw ExitCode(status.rawValue)
+        }
 
         print(ResultsSummary.text(outcome.results))
         let manifest = outcome.results.manifest

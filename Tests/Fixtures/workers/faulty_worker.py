@@ -8,6 +8,7 @@
 --no-newline                   write the first answer without its final newline, then hang
 --close-stdout                 close standard output and hang
 --ignore-eof                   keep running after standard input closes
+--pid-file FILE                write the worker's process id to FILE
 """
 import argparse
 import json
@@ -24,7 +25,11 @@ parser.add_argument("--unknown-id", action="store_true")
 parser.add_argument("--no-newline", action="store_true")
 parser.add_argument("--close-stdout", action="store_true")
 parser.add_argument("--ignore-eof", action="store_true")
+parser.add_argument("--pid-file")
 args = parser.parse_args()
+if args.pid_file:
+    with open(args.pid_file, "w") as pid_file:
+        pid_file.write(str(os.getpid()))
 
 
 def hang():
