@@ -33,6 +33,10 @@ public protocol ModelAdapter: Sendable {
     /// Whether answers carry the server's token counts, so that a preflight can tell whether the
     /// audio arrived.
     var reportsUsage: Bool { get }
+
+    /// The secret values this adapter holds (an API key, a URL's password), scrubbed from every
+    /// error message before it is journaled.
+    var secrets: [String] { get }
 }
 
 extension ModelAdapter {
@@ -40,6 +44,7 @@ extension ModelAdapter {
     public func fingerprint() async -> JSONValue? { nil }
     public var isCacheable: Bool { false }
     public var reportsUsage: Bool { false }
+    public var secrets: [String] { [] }
     public func warnings(for plan: any Sequence<ModelRequest>) -> [String] { [] }
     public func shutdown() async {}
 }

@@ -164,22 +164,7 @@ public struct ModelConfig: Sendable, Hashable {
 
     /// The adapter settings with anything that looks like a secret replaced, for manifests and logs.
     public var redactedSettings: JSONValue {
-        Self.redact(settings)
-    }
-
-    static func redact(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .object(let members):
-            var cleaned: [String: JSONValue] = [:]
-            for (key, member) in members {
-                let lowered = key.lowercased()
-                let secret = ["key", "token", "secret", "password", "authorization"].contains { lowered.contains($0) }
-                cleaned[key] = secret && !lowered.hasSuffix("_env") ? .string("<redacted>") : redact(member)
-            }
-            return .object(cleaned)
-        case .array(let values): return .array(values.map(redact))
-        default: return value
-        }
+        Secrets.redact(settings)
     }
 
     static func path(_ error: DecodingError) -> String? {

@@ -151,7 +151,8 @@ public struct RunEngine: Sendable {
                 let jitter = Double(generator.next() >> 11) / Double(1 << 53)
                 guard let delay = retry.delay(after: failure, retry: attempts, jitter: jitter) else {
                     let record = SampleRecord(
-                        request: request, requestHash: hash, response: nil, error: failure, latencyMs: milliseconds(),
+                        request: request, requestHash: hash, response: nil, error: failure.scrubbed(secrets: adapter.secrets + request.generation.secretValues),
+                        latencyMs: milliseconds(),
                         attempts: attempts, cached: false)
                     return Outcome(record: record, calls: attempts, congested: congested)
                 }
@@ -175,7 +176,7 @@ public struct RunEngine: Sendable {
                 let response = try await attempt(request, audio: audio, watch: watch)
                 return RunManifest.Preflight.Probe(promptTokens: response.usage?.promptTokens, answer: response.text)
             } catch {
-                return RunManifest.Preflight.Probe(promptTokens: nil, answer: "error: \(error)")
+                return RunManifest.Preflight.Probe(promptTokens: nil, answer: "error: " + Secrets.scrub("\(error)", secrets: adapter.secrets + request.generation.secretValues))
             }
         }
         let with = await probe(request, audio)

@@ -81,7 +81,7 @@ public struct RunSession: Sendable {
             model: RunManifest.Model(
                 name: model.name, adapter: model.adapter, identity: adapter.identity, settings: model.redactedSettings,
                 fingerprint: fingerprint),
-            generation: model.generation, audio: audioDescription,
+            generation: model.generation.redacted, audio: audioDescription,
             plan: RunManifest.Plan(
                 repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description, textReference: planner.textReference ? true : nil),
             seeds: ["model": model.seed], startedAt: startedAt)

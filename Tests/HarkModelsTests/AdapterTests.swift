@@ -55,7 +55,7 @@ import Testing
         #expect(config.generation.stop == ["\n"])
         #expect(config.audio.sampleRate == 24_000 && !config.audio.mono && config.audio.quality == .veryHigh)
         #expect(config.concurrency.max == 32 && config.concurrency.adaptive && config.concurrency.retries == 2)
-        let redacted = ModelConfig.redact(.object(["api_key": .string("sk-123"), "api_key_env": .string("KEY")])).objectValue ?? [:]
+        let redacted = Secrets.redact(.object(["api_key": .string("sk-123"), "api_key_env": .string("KEY")])).objectValue ?? [:]
         #expect(redacted["api_key"] == .string("<redacted>"))
         #expect(redacted["api_key_env"] == .string("KEY"))
     }

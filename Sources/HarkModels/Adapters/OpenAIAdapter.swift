@@ -81,8 +81,22 @@ public final class OpenAIAdapter: ModelAdapter {
         balancer = EndpointBalancer(count: settings.baseURL.count)
     }
 
+    /// The endpoints (without their userinfo and key-like query values), model and transport.
     public var identity: String {
-        "openai(\(settings.baseURL.sorted().joined(separator: ",")), model=\(settings.model), audio=\(settings.audioTransport.rawValue))"
+        "openai(\(settings.baseURL.map(Secrets.redactURL).sorted().joined(separator: ",")), model=\(settings.model), audio=\(settings.audioTransport.rawValue))"
+    }
+
+    /// The API key, and each endpoint URL's password (its user name when it has no password: a
+    /// token) and key-like query values.
+    public var secrets: [String] {
+        let fromURLs = settings.baseURL.flatMap { url -> [String] in
+            guard let components = URLComponents(string: url) else { return [] }
+            let userinfo = components.password != nil
+                ? [components.password, components.percentEncodedPassword] : [components.user, components.percentEncodedUser]
+            let query = (components.queryItems ?? []).filter { Secrets.isSecretName($0.name) }.map(\.value)
+            return (userinfo + query).compactMap { $0 }
+        }
+        return (apiKey.map { [$0] } ?? []) + fromURLs
     }
 
     public var needsAudioBytes: Bool { true }
@@ -95,7 +109,7 @@ public final class OpenAIAdapter: ModelAdapter {
     /// (those present); nil when the server lists no such model.
     public func fingerprint() async -> JSONValue? {
         let base = settings.baseURL[0]
-        var request = HTTPClientRequest(url: (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/models")
+        var request = HTTPClientRequest(url: Self.endpointURL(base, path: "/models"))
         if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         guard let response = try? await client.execute(request, timeout: .seconds(30)), (200..<300).contains(Int(response.status.code)),
             let bytes = try? await response.body.collect(upTo: Self.maxBodyBytes),
@@ -176,8 +190,16 @@ public final class OpenAIAdapter: ModelAdapter {
         return body
     }
 
+    /// The chat-completions URL of an endpoint; a query (`?api-version=…`) stays at the end.
     static func completionsURL(_ base: String) -> String {
-        (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/chat/completions"
+        endpointURL(base, path: "/chat/completions")
+    }
+
+    static func endpointURL(_ base: String, path: String) -> String {
+        let queryStart = base.firstIndex(of: "?") ?? base.endIndex
+        var root = String(base[..<queryStart])
+        if root.hasSuffix("/") { root.removeLast() }
+        return root + path + base[queryStart...]
     }
 
     static func parse(_ data: Data) throws -> ModelResponse {
@@ -211,7 +233,7 @@ public final class OpenAIAdapter: ModelAdapter {
             let message = value.objectValue?["error"]?.objectValue?["message"]?.stringValue
                 ?? value.objectValue?["message"]?.stringValue
         {
-            return message
+            return message.count > 2_000 ? String(message.prefix(2_000)) + "…" : message
         }
         return excerpt(data)
     }

@@ -20,6 +20,7 @@ final class MockResponder: Sendable {
         var validate: Bool
         var keepRequests: Int
         var dropAudio = false
+        var echoErrors = false
     }
 
     private struct State {
@@ -53,7 +54,15 @@ final class MockResponder: Sendable {
     }
 
     /// Decides what to do with a chat-completions request.
-    func completion(body: Data, authorization: Bool) -> Action {
+    func completion(body: Data, authorization: String?) -> Action {
+        if configuration.echoErrors {
+            count {
+                $0.requests += 1
+                $0.invalid += 1
+            }
+            let echo = "Authorization: \(authorization ?? "-") request: " + String(decoding: body, as: UTF8.self)
+            return .respond(status: 400, headers: [], body: #"{"error":{"message":"# + JSONValue.string(echo).canonical + "}}", delayMs: 0)
+        }
         let (fault, latency) = state.withLock { state -> (Int, Double) in
             state.statistics.requests += 1
             if let limit = state.holdAfter, state.statistics.requests > limit { return (3, 0) }
@@ -99,7 +108,7 @@ final class MockResponder: Sendable {
             state.statistics.answered += 1
             if state.received.count < configuration.keepRequests {
                 state.received.append(
-                    ReceivedRequest(parts: parsed.parts, system: parsed.system, model: parsed.model, authorization: authorization))
+                    ReceivedRequest(parts: parsed.parts, system: parsed.system, model: parsed.model, authorization: authorization != nil))
             }
         }
         if configuration.dropAudio {

@@ -22,6 +22,9 @@ public final class MockServer: Sendable {
         /// What `GET /v1/models` lists: the served name and its `root` (the checkpoint's path).
         public var servedModelName = "mock"
         public var modelRoot = "mock"
+        /// Refuse every chat request with HTTP 400 whose message echoes its Authorization header and
+        /// its whole body (clips included), as a careless proxy does: for the secrets test.
+        public var echoErrors = false
 
         public init() {}
     }
@@ -37,7 +40,8 @@ public final class MockServer: Sendable {
         let responder = MockResponder(
             MockResponder.Configuration(
                 policy: options.policy, oracle: options.oracle, faults: options.faults, latency: options.latency,
-                validate: options.validate, keepRequests: options.keepRequests, dropAudio: options.dropAudio))
+                validate: options.validate, keepRequests: options.keepRequests, dropAudio: options.dropAudio,
+                echoErrors: options.echoErrors))
         self.responder = responder
         let models = JSONValue.object([
             "object": .string("list"),
@@ -115,7 +119,7 @@ final class MockHTTPHandler: ChannelInboundHandler {
         switch (head.method, path) {
         case (.POST, let path) where path.hasSuffix("/chat/completions"):
             let action = responder.completion(
-                body: Data(buffer: body), authorization: head.headers.first(name: "Authorization") != nil)
+                body: Data(buffer: body), authorization: head.headers.first(name: "Authorization"))
             perform(action, head: head, context: context)
         case (.GET, "/stats"):
             write(status: 200, headers: [], body: responder.statisticsJSON(), head: head, context: context)
