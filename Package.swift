@@ -46,13 +46,17 @@ let package = Package(
             dependencies: ["HarkCore", "CSndFile", "CSoxr"],
             swiftSettings: strictSettings),
         .target(
+            name: "HarkYAML",
+            dependencies: ["HarkCore", "Yams"],
+            swiftSettings: strictSettings),
+        .target(
             name: "HarkSuites",
-            dependencies: ["HarkCore", "HarkAudio", "Yams"],
+            dependencies: ["HarkCore", "HarkAudio", "HarkYAML", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkModels",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "Yams",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkYAML", "Yams",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -68,11 +72,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HarkReports",
-            dependencies: ["HarkCore", "HarkScoring", "CLibXML2", "Yams"],
+            dependencies: ["HarkCore", "HarkScoring", "HarkYAML", "CLibXML2", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkGate",
-            dependencies: ["HarkCore", "HarkScoring", "Yams"],
+            dependencies: ["HarkCore", "HarkScoring", "HarkYAML", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkRun",

@@ -17,6 +17,9 @@ final class ClipDecoder {
     private var block: [Float]
 
     convenience init(_ url: URL) throws(AudioError) {
+        if let (declared, present) = WAVLength.shortfall(url) {
+            throw AudioError(url: url, reason: .truncated("the header declares \(declared) bytes of audio, the file holds \(present)"))
+        }
         try self.init(SoundFile(reading: url), name: url.path)
     }
 

@@ -26,7 +26,7 @@ public enum JSONLines {
                     let isTornTail = tolerateTornTail && index == numbered.count - 1 && numbered[index].line == lines.count
                     if isTornTail { break }
                     failure.withLock { found in
-                        if found == nil || numbered[index].line < found!.line { found = (numbered[index].line, "\(error)") }
+                        if found == nil || numbered[index].line < found!.line { found = (numbered[index].line, Self.describe(error)) }
                     }
                     return
                 }
@@ -37,5 +37,15 @@ public enum JSONLines {
             throw HarkError.badInput("not a valid record: \(message)", at: SourceLocation(file: file, line: line))
         }
         return results.withLock { $0.flatMap { $0 ?? [] } }
+    }
+
+    /// A decoding error in hark's words: the field and what was wrong, or the JSON problem.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return "malformed JSON: " + (underlying ?? context.debugDescription)
+        }
+        return (DecodingText.field(DecodingText.path(error)).map { "\($0): " } ?? "") + DecodingText.describe(error)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+import HarkYAML
 import Yams
 
 /// The rules a candidate run must pass, from YAML:
@@ -70,12 +71,7 @@ public struct GatePolicy: Sendable, Hashable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw HarkError.badInput("no such gate policy", at: SourceLocation(file: path))
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: path))
-        }
+        let root = try YAMLText.compose(text, file: path)
         guard let gates = root?.mapping?["gates"]?.sequence else {
             throw HarkError.badInput("expected a mapping with a list `gates`", at: SourceLocation(file: path, line: root?.mark?.line, field: "gates"))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HarkCore
+import HarkYAML
 
 /// Makes the adapter a model config names.
 public enum AdapterRegistry {
@@ -36,8 +37,8 @@ public enum AdapterRegistry {
         do {
             return try JSONDecoder().decode(Settings.self, from: JSONEncoder().encode(config.settings))
         } catch let error as DecodingError {
-            let field = ModelConfig.path(error).map { "settings.\($0)" } ?? "settings"
-            throw HarkError.badInput("\(config.adapter): \(field): \(ModelConfig.describe(error))")
+            let field = DecodingText.field(DecodingText.path(error)).map { "settings.\($0)" } ?? "settings"
+            throw HarkError.badInput("\(config.adapter): \(field): \(DecodingText.describe(error))")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import HarkAudio
 public import HarkCore
+import HarkYAML
 import Yams
 
 /// How to reach a model and ask it: the YAML a user writes (`--model model.yaml`), or a built-in
@@ -108,14 +109,7 @@ public struct ModelConfig: Sendable, Hashable {
             var revision: String?
             var cache: Bool?
         }
-        let document: Document
-        do {
-            document = try YAMLDecoder().decode(Document.self, from: text)
-        } catch let error as DecodingError {
-            throw HarkError.badInput(Self.describe(error), at: SourceLocation(file: file, field: Self.path(error)))
-        } catch {
-            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: file))
-        }
+        let document = try YAMLText.decode(Document.self, from: text, file: file)
         guard AdapterRegistry.names.contains(document.adapter) else {
             throw HarkError.badInput(
                 "unknown adapter \"\(document.adapter)\"; known: \(AdapterRegistry.names.joined(separator: ", "))",
@@ -143,7 +137,7 @@ public struct ModelConfig: Sendable, Hashable {
     /// Refuses a key the config does not know (a typo such as `temprature` would otherwise run at
     /// the default), naming its file, line and field, as run and gate configs do.
     static func checkKeys(_ text: String, adapter: String, file: String) throws {
-        guard let root = try? Yams.compose(yaml: text)?.mapping else { return }
+        guard let root = try YAMLText.compose(text, file: file)?.mapping else { return }
         func check(_ mapping: Node.Mapping, known: Set<String>, prefix: String) throws {
             for (key, _) in mapping {
                 let name = key.string ?? "?"
@@ -165,27 +159,5 @@ public struct ModelConfig: Sendable, Hashable {
     /// The adapter settings with anything that looks like a secret replaced, for manifests and logs.
     public var redactedSettings: JSONValue {
         Secrets.redact(settings)
-    }
-
-    static func path(_ error: DecodingError) -> String? {
-        let context: DecodingError.Context? =
-            switch error {
-            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context
-            case .keyNotFound(let key, let context):
-                DecodingError.Context(codingPath: context.codingPath + [key], debugDescription: context.debugDescription)
-            @unknown default: nil
-            }
-        guard let codingPath = context?.codingPath, !codingPath.isEmpty else { return nil }
-        return codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound: "missing"
-        case .typeMismatch(let type, _): "expected \(type)"
-        case .valueNotFound(let type, _): "expected \(type), found null"
-        case .dataCorrupted(let context): context.debugDescription
-        @unknown default: "\(error)"
-        }
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import HarkCore
+import HarkYAML
 import Yams
 
 /// A run written down (`hark run --config run.yaml`): the suites, the model (a config file, a
@@ -25,12 +26,7 @@ public struct RunConfig: Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw HarkError.badInput("no such run config", at: SourceLocation(file: path))
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: path))
-        }
+        let root = try YAMLText.compose(text, file: path)
         guard let mapping = root?.mapping else { throw HarkError.badInput("expected a mapping", at: SourceLocation(file: path)) }
         let location = { (field: String, node: Node?) in SourceLocation(file: path, line: node?.mark?.line, field: field) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -1,5 +1,6 @@
 public import Foundation
 public import HarkCore
+import HarkYAML
 import Yams
 
 /// How a results table is laid out, declared rather than hard-coded: which rows, which column groups,
@@ -136,10 +137,6 @@ public struct TableLayout: Sendable, Hashable, Codable {
             let names = builtIn.keys.sorted().joined(separator: ", ")
             throw HarkError.badInput("no such layout file, and not a built-in layout (\(names))", at: SourceLocation(file: reference))
         }
-        do {
-            return try YAMLDecoder().decode(TableLayout.self, from: text)
-        } catch {
-            throw HarkError.badInput("not a table layout: \(error)", at: SourceLocation(file: reference))
-        }
+        return try YAMLText.decode(TableLayout.self, from: text, file: reference)
     }
 }

@@ -54,6 +54,12 @@ public struct ItemParser {
                 output.diagnostics.append(.error(location, "malformed JSON: \(Self.reason(error))"))
                 continue
             }
+            if let (key, column) = JSONDuplicateKeys.first(in: line) {
+                var place = location
+                place.column = column
+                output.diagnostics.append(.error(place, "duplicate key \"\(key)\": a JSON object may hold each key once"))
+                continue
+            }
             output.canonicalLines.append(value.canonical)
             var reader = ItemReader(parser: self, location: location)
             guard let item = reader.item(value) else {

@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+import HarkYAML
 import Yams
 
 /// Reads `suite.yaml` into a `SuiteManifest`, reporting every problem with its line and field.
@@ -14,28 +15,16 @@ public enum ManifestParser {
     public static func parse(_ text: String, file: String) -> (SuiteManifest?, [Diagnostic]) {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLText.compose(text, file: file) else {
                 return (nil, [.error(SourceLocation(file: file, line: 1), "the manifest is empty")])
             }
             root = node
         } catch {
-            return (nil, [yamlError(error, file: file)])
+            return (nil, [YAMLText.diagnostic(error, file: file)])
         }
         var reader = NodeReader(file: file)
         let manifest = reader.manifest(root)
         return (reader.diagnostics.hasErrors ? nil : manifest, reader.diagnostics.sortedByLine())
-    }
-
-    static func yamlError(_ error: any Error, file: String) -> Diagnostic {
-        switch error {
-        case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
-            YamlError.composer(_, let problem, let mark, _):
-            return .error(SourceLocation(file: file, line: mark.line), "malformed YAML: \(problem) (column \(mark.column))")
-        case YamlError.duplicatedKeysInMapping(let duplicates, _):
-            return .error(SourceLocation(file: file), "duplicate keys: \(duplicates.joined(separator: ", "))")
-        default:
-            return .error(SourceLocation(file: file), "malformed YAML: \(error)")
-        }
     }
 }
 

@@ -15,7 +15,9 @@ public struct Suite: Sendable {
     public var id: String { manifest.id }
 
     public var audioRoot: URL {
-        directory.appendingPathComponent(manifest.audioRoot, isDirectory: true).standardizedFileURL
+        manifest.audioRoot.hasPrefix("/")
+            ? URL(fileURLWithPath: manifest.audioRoot, isDirectory: true).standardizedFileURL
+            : directory.appendingPathComponent(manifest.audioRoot, isDirectory: true).standardizedFileURL
     }
 
     /// Where a clip of an item is on disk.

@@ -16,25 +16,36 @@ public enum SuiteLoader {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let manifestPath = exists && isDirectory.boolValue ? join(path, "suite.yaml") : path
-        guard FileManager.default.fileExists(atPath: manifestPath) else {
-            return Result(diagnostics: [.error(SourceLocation(file: manifestPath), "no such suite manifest")])
+        if let problem = RegularFile.problem(at: manifestPath) {
+            let message = problem == "no such file" ? "no such suite manifest" : "the suite manifest \(problem)"
+            return Result(diagnostics: [.error(SourceLocation(file: manifestPath), message)])
         }
         let manifestURL = URL(fileURLWithPath: manifestPath).standardizedFileURL
         let directory = manifestURL.deletingLastPathComponent()
         let displayDirectory = (manifestPath as NSString).deletingLastPathComponent
 
-        guard let text = try? String(contentsOf: manifestURL, encoding: .utf8) else {
-            return Result(diagnostics: [.error(SourceLocation(file: manifestPath), "cannot be read as UTF-8 text")])
+        guard let bytes = FileManager.default.contents(atPath: manifestURL.path) else {
+            return Result(diagnostics: [.error(SourceLocation(file: manifestPath), "cannot be read")])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let location = SourceLocation(file: manifestPath, byteOffset: UTF8Text.firstInvalidByte(bytes))
+            return Result(diagnostics: [.error(location, "not UTF-8 text")])
         }
         let (parsed, manifestDiagnostics) = ManifestParser.parse(text, file: manifestPath)
         guard let manifest = parsed else { return Result(diagnostics: manifestDiagnostics) }
         var diagnostics = manifestDiagnostics
 
-        let itemsPath = join(displayDirectory, manifest.items)
-        let itemsURL = directory.appendingPathComponent(manifest.items)
+        let absoluteItems = manifest.items.hasPrefix("/")
+        let itemsPath = absoluteItems ? manifest.items : join(displayDirectory, manifest.items)
+        let itemsURL = absoluteItems ? URL(fileURLWithPath: manifest.items) : directory.appendingPathComponent(manifest.items)
+        let itemsLine = manifestLine(of: "items", in: text)
+        if let problem = RegularFile.problem(at: itemsURL.path) {
+            let message = problem == "no such file" ? "no such items file: \(itemsPath)" : "the items file \(itemsPath) \(problem)"
+            diagnostics.append(.error(SourceLocation(file: manifestPath, line: itemsLine, field: "items"), message))
+            return Result(diagnostics: diagnostics)
+        }
         guard let data = FileManager.default.contents(atPath: itemsURL.path) else {
-            diagnostics.append(
-                .error(SourceLocation(file: manifestPath, field: "items"), "no such items file: \(itemsPath)"))
+            diagnostics.append(.error(SourceLocation(file: manifestPath, line: itemsLine, field: "items"), "cannot read the items file \(itemsPath)"))
             return Result(diagnostics: diagnostics)
         }
         let parsedItems = ItemParser(manifest: manifest, file: itemsPath).parse(data)
@@ -84,11 +95,21 @@ public enum SuiteLoader {
         guard staysInside(audio.path) else {
             return "\"\(audio.path)\" escapes audio_root (\(suite.manifest.audioRoot))"
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: suite.url(of: audio).path, isDirectory: &isDirectory) else {
-            return "no such clip: \"\(audio.path)\" under audio_root (\(suite.manifest.audioRoot))"
+        switch RegularFile.problem(at: suite.url(of: audio).path, limit: RegularFile.maxClipBytes) {
+        case nil: return nil
+        case "no such file"?: return "no such clip: \"\(audio.path)\" under audio_root (\(suite.manifest.audioRoot))"
+        case let problem?: return "the clip \"\(audio.path)\" \(problem)"
         }
-        return isDirectory.boolValue ? "\"\(audio.path)\" is a folder, not a clip" : nil
+    }
+
+    /// The line of a top-level key in the manifest's text, for a diagnostic about its value.
+    static func manifestLine(of key: String, in text: String) -> Int? {
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if line.hasPrefix(key + ":") { return number }
+        }
+        return nil
     }
 
     /// The most distinct values a tag may have and still be a slice.

@@ -52,12 +52,28 @@ import Testing
         #expect(readError(url) != nil)
     }
 
-    @Test func wavWithHeaderOnlyHasZeroFrames() throws {
+    /// A header with its data chunk cut off declares audio the file does not hold: truncated. A
+    /// header that declares no audio holds zero frames.
+    @Test func wavWithHeaderOnlyIsTruncatedOrEmpty() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let whole = try Signals.writeSine(to: directory.path("whole.wav"))
-        let url = try directory.write(try Data(contentsOf: whole).prefix(44), to: "empty.wav")
-        #expect(readError(url) == .zeroFrames)
+        let header = try Data(contentsOf: whole).prefix(44)
+        let cut = try directory.write(header, to: "cut.wav")
+        #expect(readError(cut) == .truncated("the header declares 8000 bytes of audio, the file holds 0"))
+        var empty = Data(header)
+        empty.replaceSubrange(40..<44, with: [0, 0, 0, 0])
+        #expect(readError(try directory.write(empty, to: "empty.wav")) == .zeroFrames)
+    }
+
+    /// libsndfile reads a WAV cut inside its data chunk as a shorter clip; the header says otherwise.
+    @Test(arguments: [100, 8_000])
+    func wavCutInsideItsDataIsTruncated(keeping bytes: Int) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let whole = try Data(contentsOf: try Signals.writeSine(to: directory.path("whole.wav"), seconds: 0.5))
+        let url = try directory.write(whole.prefix(bytes), to: "cut.wav")
+        #expect(readError(url) == .truncated("the header declares \(whole.count - 44) bytes of audio, the file holds \(bytes - 44)"))
     }
 
     @Test func flacCutInHalfIsTruncated() throws {

@@ -74,7 +74,7 @@ import Testing
     @Test func malformedYAMLGivesItsLine() {
         let found = messages("id: a\nversion: 1\ntask: [yes-no\n")
         #expect(found.count == 1)
-        #expect(found.first?.hasPrefix("suite.yaml:4: error: malformed YAML") == true)
+        #expect(found.first?.hasPrefix("suite.yaml:4:1: error: malformed YAML") == true, "\(found)")
     }
 
     @Test func aManifestThatIsNotAMappingIsRefused() {

@@ -37,6 +37,8 @@ actor WorkerSupervisor {
     private var lastOutput = ContinuousClock.now
     /// Set when the running worker was stopped for writing nothing since a request that timed out.
     private var stalledFor: Duration?
+    /// The running worker's process id, which is also its process group's.
+    private var workerPID: pid_t?
 
     init(command: [String], maxInFlight: Int, maxRestarts: Int) {
         self.command = command
@@ -64,24 +66,30 @@ actor WorkerSupervisor {
     }
 
     /// Closes the worker's standard input and waits for it to exit; one that outlives the grace is
-    /// stopped (SIGTERM to its process group, then SIGKILL).
+    /// stopped (SIGTERM to its process group, SIGKILL after `stopGrace`).
     func shutdown() async {
         shuttingDown = true
         input?.finish()
-        guard let worker else { return }
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                await worker.value
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: Self.exitGrace)
-                return false
-            }
-            if await group.next() == false { worker.cancel() }
-            group.cancelAll()
+        guard let running = worker else { return }
+        if await !workerEnds(within: Self.exitGrace) {
+            signalWorker(SIGTERM)
+            if await !workerEnds(within: Self.stopGrace) { signalWorker(SIGKILL) }
         }
-        self.worker = nil
+        await running.value
+        worker = nil
+    }
+
+    /// Whether the running worker ends within `duration`; a cancelled caller does not wait.
+    private func workerEnds(within duration: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + duration
+        while worker != nil, ContinuousClock.now < deadline, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return worker == nil
+    }
+
+    private func signalWorker(_ number: Int32) {
+        if let workerPID { kill(-workerPID, number) }
     }
 
     /// Gives up on a cancelled request. A worker that has written nothing since the request was sent
@@ -89,9 +97,9 @@ actor WorkerSupervisor {
     private func abandon(_ id: String) {
         guard let entry = pending.removeValue(forKey: id) else { return }
         entry.continuation.resume(throwing: CancellationError())
-        guard !shuttingDown, let worker, lastOutput < entry.sentAt, stalledFor == nil else { return }
+        guard !shuttingDown, worker != nil, lastOutput < entry.sentAt, stalledFor == nil else { return }
         stalledFor = ContinuousClock.now - entry.sentAt
-        worker.cancel()
+        signalWorker(SIGKILL)
     }
 
     private func acquireSlot() async {
@@ -128,6 +136,7 @@ actor WorkerSupervisor {
     }
 
     enum Event: Sendable {
+        case started(pid_t)
         case stdout(String, line: Int)
         case stderr(String)
     }
@@ -145,7 +154,8 @@ actor WorkerSupervisor {
                 executable, arguments: Arguments(Array(command.dropFirst())), platformOptions: options, input: .inputWriter,
                 output: .sequence, error: .sequence
             ) { execution in
-                try await withThrowingTaskGroup(of: Void.self) { group in
+                _ = await onEvent(.started(execution.processIdentifier.value))
+                return try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for await line in requests { _ = try await execution.standardInputWriter.write(Array(line)) }
                         try await execution.standardInputWriter.finish()
@@ -177,6 +187,12 @@ actor WorkerSupervisor {
     /// Handles one line from the worker; returns false when the worker broke the protocol.
     private func handle(_ event: Event, generation: Int) -> Bool {
         switch event {
+        case .started(let pid):
+            guard generation == self.generation else { return true }
+            workerPID = pid
+            // Found stuck before it said it had started.
+            if stalledFor != nil { signalWorker(SIGKILL) }
+            return true
         case .stderr(let line):
             stderrTail.append(line)
             if stderrTail.count > 20 { stderrTail.removeFirst(stderrTail.count - 20) }
@@ -214,6 +230,7 @@ actor WorkerSupervisor {
     private func workerEnded(_ outcome: String, generation: Int) {
         guard generation == self.generation else { return }
         worker = nil
+        workerPID = nil
         input?.finish()
         input = nil
         let stalled = stalledFor

@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+import HarkYAML
 import Yams
 
 /// The sound objects probes may ask about, with synonyms (other names of one object) and an
@@ -43,11 +44,7 @@ public struct ObjectVocabulary: Sendable, Hashable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw HarkError.badInput("no such file", at: SourceLocation(file: path))
         }
-        do {
-            return try Yams.compose(yaml: text) ?? Node.mapping([:])
-        } catch {
-            throw HarkError.badInput("malformed YAML: \(error)", at: SourceLocation(file: path))
-        }
+        return try YAMLText.compose(text, file: path) ?? Node.mapping([:])
     }
 
     static func normalise(_ name: String) -> String {

@@ -1,0 +1,29 @@
+import Foundation
+
+/// What hark reads must be a regular file (a symbolic link to one is followed) of bounded size: a
+/// FIFO would block every reader, `/dev/zero` would be hashed for ever.
+public enum RegularFile {
+    /// The largest clip read, in bytes: 1 GiB, or `HARK_MAX_CLIP_MB` megabytes.
+    public static var maxClipBytes: Int {
+        ProcessInfo.processInfo.environment["HARK_MAX_CLIP_MB"].flatMap(Int.init).map { $0 << 20 } ?? 1 << 30
+    }
+
+    /// Why `path` cannot be read as a file: missing, not a regular file, or over `limit` bytes.
+    /// nil when it can.
+    public static func problem(at path: String, limit: Int? = nil, limitName: String = "HARK_MAX_CLIP_MB") -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "no such file" }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if let limit, Int(info.st_size) > limit {
+                return "is \(Int(info.st_size) >> 20) MB, over the limit of \(limit >> 20) MB (\(limitName))"
+            }
+            return nil
+        case S_IFDIR: return "is a folder, not a file"
+        case S_IFIFO: return "is a FIFO (named pipe), not a file"
+        case S_IFCHR, S_IFBLK: return "is a device, not a file"
+        case S_IFSOCK: return "is a socket, not a file"
+        default: return "is not a regular file"
+        }
+    }
+}
