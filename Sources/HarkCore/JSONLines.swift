@@ -40,7 +40,7 @@ public enum JSONLines {
     }
 
     /// A decoding error in hark's words: the field and what was wrong, or the JSON problem.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
             let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String

@@ -107,17 +107,23 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var shard: String?
         /// A text-only reference run (clips replaced by their `textual_audio`).
         public var textReference: Bool?
+        /// The samples planned of each suite (by suite id).
+        public var suiteSamples: [String: Int]?
 
-        public init(repeats: Int = 1, limit: Int? = nil, shard: String? = nil, textReference: Bool? = nil) {
+        public init(
+            repeats: Int = 1, limit: Int? = nil, shard: String? = nil, textReference: Bool? = nil, suiteSamples: [String: Int]? = nil
+        ) {
             self.repeats = repeats
             self.limit = limit
             self.shard = shard
             self.textReference = textReference
+            self.suiteSamples = suiteSamples
         }
 
         enum CodingKeys: String, CodingKey {
             case repeats, limit, shard
             case textReference = "text_reference"
+            case suiteSamples = "suite_samples"
         }
     }
 

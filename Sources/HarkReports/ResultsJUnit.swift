@@ -34,12 +34,17 @@ public enum ResultsJUnit {
                 let classname = "\(suite.id).\(run.name)"
                 var cases: [JUnitReport.TestCase] = []
                 let counts = suite.counts
-                let complete = counts.samples > 0 && counts.answered == counts.samples
+                let planned = manifest.plan.suiteSamples?[suite.id] ?? counts.samples
+                let complete = planned > 0 && counts.answered == planned
+                let kinds = counts.errorKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                var problems: [String] = []
+                if counts.errors > 0 { problems.append("\(counts.errors) ended in errors (\(kinds))") }
+                if counts.samples < planned { problems.append("\(planned - counts.samples) never asked") }
                 cases.append(.init(
-                    name: "all \(counts.samples) samples answered", classname: classname,
+                    name: "planned samples answered", classname: classname,
                     outcome: complete
                         ? .passed
-                        : .error(message: "\(counts.errors) of \(counts.samples) samples ended in errors: \(counts.errorKinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")))
+                        : .error(message: "\(counts.answered) of \(planned) planned samples answered" + (problems.isEmpty ? "" : ": " + problems.joined(separator: "; ")))))
                 for threshold in thresholds where threshold.applies(to: suite) {
                     let name = "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)"
                     guard let value = suite.metrics[threshold.metric] else {

@@ -16,7 +16,7 @@ struct JudgeVerdicts {
             }
             templates[suite] = template
         }
-        try Journal.forEachRecord(directory.judgements) { record, _, _ in
+        try Journal.forEachRecord(directory.judgements) { record, _, _, _ in
             guard record.isAnswered, let template = templates[record.suite] else { return }
             verdicts[record.key] = template.verdict(record.response ?? "")
         }

@@ -35,7 +35,11 @@ public struct RunEngine: Sendable {
     /// The cache key of a request: its content with the model's identity and fingerprint and the
     /// audio settings.
     public func requestHash(_ request: ModelRequest) -> String {
-        var members: [String: JSONValue] = ["adapter": .string(adapter.identity), "audio": .string(cacheSalt), "request": request.content]
+        Self.requestHash(request, identity: adapter.identity, salt: cacheSalt, fingerprint: fingerprint)
+    }
+
+    static func requestHash(_ request: ModelRequest, identity: String, salt: String, fingerprint: String?) -> String {
+        var members: [String: JSONValue] = ["adapter": .string(identity), "audio": .string(salt), "request": request.content]
         if let fingerprint { members["fingerprint"] = .string(fingerprint) }
         return ContentHash.sha256(JSONValue.object(members).canonical)
     }

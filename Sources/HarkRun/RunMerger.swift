@@ -59,7 +59,7 @@ public enum RunMerger {
         var keys: [(suite: Int, key: String)] = []
         let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
         for run in runs {
-            try Journal.forEachRecord(run.samples) { record, _, _ in
+            try Journal.forEachRecord(run.samples) { record, _, _, _ in
                 keys.append((suiteOrder[record.suite] ?? 0, record.key))
                 try combined.write(try encoder.encode(record))
             }
@@ -71,6 +71,8 @@ public enum RunMerger {
         var manifest = first
         manifest.run = output.name
         manifest.plan.shard = nil
+        let perSuite = manifests.compactMap(\.plan.suiteSamples)
+        manifest.plan.suiteSamples = perSuite.count == manifests.count ? perSuite.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) } : nil
         manifest.startedAt = manifests.map(\.startedAt).min() ?? first.startedAt
         manifest.finishedAt = manifests.compactMap(\.finishedAt).max()
         manifest.counts = RunManifest.Counts()

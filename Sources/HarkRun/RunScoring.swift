@@ -40,7 +40,7 @@ public enum RunScoring {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if FileManager.default.fileExists(atPath: directory.samples.path) {
-            try Journal.forEachRecord(directory.samples) { record, _, _ in
+            try Journal.forEachRecord(directory.samples) { record, _, _, _ in
                 guard let item = items[record.suite]?[record.item],
                     let outcome = try scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
                 else { return }

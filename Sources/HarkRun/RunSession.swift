@@ -83,11 +83,22 @@ public struct RunSession: Sendable {
                 fingerprint: fingerprint),
             generation: model.generation.redacted, audio: audioDescription,
             plan: RunManifest.Plan(
-                repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description, textReference: planner.textReference ? true : nil),
+                repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description, textReference: planner.textReference ? true : nil,
+                suiteSamples: Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)),
             seeds: ["model": model.seed], startedAt: startedAt)
 
         try directory.create()
-        let kept = try prepareJournal(manifest: manifest, plan: plan)
+        let hashOf = { (request: ModelRequest) in
+            RunEngine.requestHash(request, identity: adapter.identity, salt: audioDescription.canonical, fingerprint: fingerprint?.canonical)
+        }
+        let kept = try prepareJournal(manifest: manifest, plan: plan, hash: hashOf)
+        if kept.mismatched > 0 {
+            warnAlso("resume: \(kept.mismatched) journal records do not match their planned request (request_hash); asked again")
+        }
+        for conflict in kept.conflicts {
+            let lines = conflict.lines.map { "\(directory.samples.path):\($0)" }.joined(separator: " and ")
+            warnAlso("resume: \(lines) answer \(conflict.key) differently; neither kept, asked again")
+        }
         if let earlier = try directory.readManifest(), resume { manifest.startedAt = earlier.startedAt }
         try directory.write(manifest, to: directory.manifest)
 
@@ -155,7 +166,7 @@ public struct RunSession: Sendable {
     /// Checks an existing run folder and keeps the answered records worth keeping. Without
     /// `resume` an existing journal is an error; with it, the run must be of the same suites and
     /// model, and failed records are dropped so that they are asked again.
-    func prepareJournal(manifest: RunManifest, plan: Plan) throws -> Journal.Compaction {
+    func prepareJournal(manifest: RunManifest, plan: Plan, hash: (ModelRequest) -> String) throws -> Journal.Compaction {
         guard FileManager.default.fileExists(atPath: directory.samples.path) else { return Journal.Compaction() }
         guard resume else {
             throw HarkError.badInput(
@@ -187,7 +198,9 @@ public struct RunSession: Sendable {
                 "cannot resume: the plan changed since the run started (\(changes.joined(separator: ", "))); resume with the same settings, or start another run",
                 at: SourceLocation(file: directory.manifest.path))
         }
-        return try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key), keep: \.isAnswered)
+        var expected: [String: String] = [:]
+        for request in plan where expected[request.key] == nil { expected[request.key] = hash(request) }
+        return try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key), keep: \.isAnswered, expectedHashes: expected)
     }
 
     /// How two plans differ, field by field ("limit 300 → 10").

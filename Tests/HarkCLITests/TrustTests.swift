@@ -216,7 +216,61 @@ import Testing
     }
 }
 
+extension ResumeGuardTests {
+    /// A record whose request_hash is not its planned request's is asked again (counted, warned),
+    /// and a sample answered twice with different answers is reported with both lines and asked
+    /// again; everything else is kept.
+    @Test func resumeChecksEachRecordAgainstThePlan() throws {
+        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let common = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
+        #expect(try HarkCLI.run(common, in: work.url).status == 0)
+        let journal = work.path("results/r/samples.jsonl")
+        let original = try Journal.read(journal)
+        var records = original
+        records[0].requestHash = String(repeating: "0", count: 64)
+        records[1].requestHash = String(repeating: "1", count: 64)
+        var conflicting = records[2]
+        conflicting.response = "Maybe not."
+        records.removeLast()
+        records.append(conflicting)
+        try Journal.write(records, to: journal)
+
+        let resumed = try HarkCLI.run(common + ["--resume"], in: work.url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("resume: 2 journal records do not match their planned request (request_hash); asked again"), "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("samples.jsonl:3 and \(journal.path):10 answer \(original[2].key) differently"), "\(resumed.stderr)")
+        let manifest = try #require(try RunDirectory(work.path("results/r")).readManifest())
+        #expect(manifest.counts.resumed == 6)
+        #expect(manifest.counts.modelCalls == 4)
+        let final = try Journal.read(journal)
+        #expect(final.map(\.key) == original.map(\.key))
+        #expect(final.map(\.requestHash) == original.map(\.requestHash))
+        #expect(final.map(\.response) == original.map(\.response))
+    }
+}
+
 @Suite struct ScoreGuardTests {
+    /// JUnit says how many of the planned samples were answered: a cut journal scored with
+    /// --allow-incomplete is an error, not "all 7 answered".
+    @Test func junitCountsThePlannedSamples() throws {
+        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0)
+        let journal = work.path("results/r/samples.jsonl")
+        let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(7).joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
+        #expect(try HarkCLI.run(["score", "r", "--allow-incomplete"], in: work.url).status == 0)
+        let report = try HarkCLI.run(["report", "r", "--junit", "junit.xml", "--out", "out"], in: work.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        let xml = try String(contentsOf: work.path("out/junit.xml"), encoding: .utf8)
+        #expect(xml.contains("7 of 10 planned samples answered: 3 never asked"), "\(xml)")
+    }
+
     /// A cut journal is not scored as if whole, and a deleted one never overwrites good results.
     @Test func scoreChecksTheJournalAgainstThePlan() throws {
         let suite = try SuiteFixture.probes(clips: 5, templates: 1)
