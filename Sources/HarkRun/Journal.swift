@@ -22,12 +22,20 @@ public actor Journal {
     public func append(_ record: SampleRecord) throws {
         var line = try encoder.encode(record)
         line.append(UInt8(ascii: "\n"))
-        try handle.write(contentsOf: line)
+        do {
+            try handle.write(contentsOf: line)
+        } catch {
+            throw HarkError.writeFailed("append to the journal", url.path, error)
+        }
     }
 
     public func close() throws {
-        try handle.synchronize()
-        try handle.close()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw HarkError.writeFailed("flush the journal", url.path, error)
+        }
     }
 
     static func makeEncoder() -> JSONEncoder {

@@ -1,19 +1,30 @@
 import Foundation
 import HarkCore
 
-/// Writes a file of lines through a temporary sibling and a rename, buffered in 1 MiB blocks: a crash
-/// leaves the old file or the new one, never a mix.
+/// Writes a file of lines through a temporary sibling of this process and a rename, buffered in
+/// 1 MiB blocks: a crash leaves the old file or the new one, never a mix, and no reader sees a
+/// half-written file. A write that fails removes the temporary file and names the target.
 final class LineFileWriter {
     private let target: URL
     private let temporary: URL
     private let handle: FileHandle
     private var buffer = Data()
+    private var committed = false
 
     init(replacing target: URL) throws {
         self.target = target
-        temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).writing")
-        _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).writing")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw HarkError(.internal, "cannot create a file beside it: \(String(cString: strerror(errno)))", at: SourceLocation(file: target.path))
+        }
         handle = try FileHandle(forWritingTo: temporary)
+    }
+
+    deinit {
+        if !committed {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+        }
     }
 
     /// Appends one line (the newline is added).
@@ -26,15 +37,24 @@ final class LineFileWriter {
     /// Writes what is buffered and puts the file in place of the target.
     func commit() throws {
         try flush()
-        try handle.synchronize()
-        try handle.close()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw HarkError.writeFailed("write", target.path, error)
+        }
         guard rename(temporary.path, target.path) == 0 else {
             throw HarkError(.internal, "cannot write the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: target.path))
         }
+        committed = true
     }
 
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw HarkError.writeFailed("write", target.path, error)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -35,7 +35,11 @@ public struct RunDirectory: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(UInt8(ascii: "\n"))
-        try data.write(to: file, options: .atomic)
+        do {
+            try data.write(to: file, options: .atomic)
+        } catch {
+            throw HarkError.writeFailed("write", file.path, error)
+        }
     }
 
     public func readManifest() throws -> RunManifest? {

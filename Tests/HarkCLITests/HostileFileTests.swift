@@ -1,5 +1,6 @@
 import Foundation
 import HarkCore
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -134,5 +135,73 @@ import Testing
         #expect(UTF8Text.firstInvalidByte(Data([0x61, 0xC3])) == 1)
         #expect(UTF8Text.firstInvalidByte(Data([0x61, 0xED, 0xA0, 0x80])) == 1)
         #expect(UTF8Text.firstInvalidByte(Data([0x61, 0x62, 0xFF])) == 2)
+    }
+}
+
+/// A full disk (simulated by a file-size limit: writes past it fail with EFBIG, as ENOSPC would)
+/// ends the command with exit 4 naming the file and the operation, leaves no temporary file, and a
+/// resume once there is room gives the journal an uninterrupted run would.
+@Suite(.serialized) struct DiskFullTests {
+    /// Runs hark under `ulimit -f blocks` (512-byte blocks in sh), SIGXFSZ ignored.
+    func limited(_ blocks: Int, _ arguments: [String], in directory: URL) throws -> (status: Int32, stderr: String) {
+        let command = (["exec", HarkCLI.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(blocks); " + command]
+        process.currentDirectoryURL = directory
+        let errURL = try scratch.write("", to: "stderr")
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    func withoutTimings(_ url: URL) throws -> [SampleRecord] {
+        try Journal.read(url).map { record in
+            var record = record
+            record.latencyMs = 0
+            return record
+        }
+    }
+
+    func leftovers(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".writing") }
+    }
+
+    @Test func fullDiskDuringARunExitsFourAndResumesToTheSameJournal() throws {
+        let suite = try SuiteFixture.probes(clips: 20, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let common = ["run", "--suite", suite.path, "--model", "oracle"]
+        #expect(try HarkCLI.run(common + ["--run", "full"], in: work.url).status == 0)
+        let cut = try limited(8, common + ["--run", "cut"], in: work.url)
+        #expect(cut.status == 4, "\(cut.stderr)")
+        #expect(cut.stderr.contains("results/cut/samples.jsonl: cannot append to the journal: File too large"), "\(cut.stderr)")
+        #expect(try leftovers(work.path("results/cut")).isEmpty)
+        let resumed = try HarkCLI.run(common + ["--run", "cut", "--resume"], in: work.url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try withoutTimings(work.path("results/cut/samples.jsonl")) == withoutTimings(work.path("results/full/samples.jsonl")))
+    }
+
+    @Test func fullDiskWhileScoringLeavesNoTemporaryFileAndTheResultsAsTheyWere() throws {
+        let suite = try SuiteFixture.probes(clips: 20, templates: 1)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0)
+        let folder = work.path("results/r")
+        let results = try Data(contentsOf: folder.appendingPathComponent("results.json"))
+        let scores = try Data(contentsOf: folder.appendingPathComponent("scores.jsonl"))
+        #expect(scores.count > 4 * 512)
+        let failed = try limited(4, ["score", "r"], in: work.url)
+        #expect(failed.status == 4, "\(failed.stderr)")
+        #expect(failed.stderr.contains("scores.jsonl: cannot write: File too large"), "\(failed.stderr)")
+        #expect(try leftovers(folder).isEmpty)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("results.json")) == results)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("scores.jsonl")) == scores)
     }
 }
