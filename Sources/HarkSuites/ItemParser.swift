@@ -51,7 +51,10 @@ public struct ItemParser {
             do {
                 value = try decoder.decode(JSONValue.self, from: Data(line))
             } catch {
-                output.diagnostics.append(.error(location, "malformed JSON: \(Self.reason(error))"))
+                let (reason, column) = Self.reason(error, line: Data(line))
+                var place = location
+                place.column = column
+                output.diagnostics.append(.error(place, "malformed JSON: \(reason)"))
                 continue
             }
             if let (key, column) = JSONDuplicateKeys.first(in: line) {
@@ -77,12 +80,18 @@ public struct ItemParser {
         return output
     }
 
-    static func reason(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
+    /// Why a line is not JSON, in words, with the column where the problem is when the parser
+    /// says. (JSONDecoder's own message for some syntax errors is a Swift type mismatch.)
+    static func reason(_ error: any Error, line: Data) -> (message: String, column: Int?) {
+        do {
+            _ = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
+        } catch {
+            let text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "not JSON"
+            let column = text.firstMatch(of: #/around character (\d+)/#).flatMap { Int($0.output.1) }.map { $0 + 1 }
+            let words = text.replacing(#/ around character \d+/#, with: "").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            return (words.prefix(1).lowercased() + words.dropFirst(), column)
         }
-        return "\(error)"
+        return (JSONLines.describe(error), nil)
     }
 }
 

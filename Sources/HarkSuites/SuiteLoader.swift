@@ -51,7 +51,7 @@ public enum SuiteLoader {
         let parsedItems = ItemParser(manifest: manifest, file: itemsPath).parse(data)
         var itemDiagnostics = parsedItems.diagnostics
         if parsedItems.items.isEmpty && !parsedItems.diagnostics.hasErrors {
-            itemDiagnostics.append(.error(SourceLocation(file: itemsPath), "the suite has no items"))
+            itemDiagnostics.append(.error(SourceLocation(file: itemsPath, line: 1), "the suite has no items"))
         }
 
         let (items, sliceDiagnostics) = limitSlices(parsedItems.items, file: itemsPath)

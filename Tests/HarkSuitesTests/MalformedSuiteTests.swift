@@ -95,7 +95,7 @@ import Testing
             expected: ["items.jsonl:1: error: object: missing, and the prompt templates need {object}"]),
         Case(
             name: "empty items file", items: [],
-            expected: ["items.jsonl: error: the suite has no items"]),
+            expected: ["items.jsonl:1: error: the suite has no items"]),
         Case(
             name: "unknown item key is only a warning", items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no", "colour": "red"}"#],
             expected: ["items.jsonl:1: warning: colour: unknown key for a yes-no item, ignored"]),
