@@ -1,38 +1,61 @@
-import Dispatch
 import Foundation
 import HarkRun
+import Synchronization
+
+/// Signals received and not yet handled, written by the C handler (lock-free atomics only).
+private let signalCount = Atomic<Int>(0)
+private let lastSignal = Atomic<Int32>(0)
 
 /// SIGINT and SIGTERM during `hark run`: the first stops intake and lets the requests in flight
 /// finish for `grace` seconds; a second signal, or the end of the grace, cancels them. Either way
-/// the run then writes its manifest and stops its worker.
+/// the run then writes its manifest and stops its worker. A plain handler counts the signals and a
+/// task acts on them every 50 ms (a dispatch signal source can miss a signal sent while it is
+/// still being registered).
 final class StopSignals {
-    private let sources: [any DispatchSourceSignal]
+    private let watcher: Task<Void, Never>
 
     init(stop: RunStop, grace: Double, cancel: @escaping @Sendable () -> Void) {
-        let queue = DispatchQueue(label: "hark.signals")
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            let name = number == SIGINT ? "SIGINT" : "SIGTERM"
-            source.setEventHandler {
-                guard stop.request(signal: number) else {
-                    Terminal.error("\nhark: \(name) again: stopping now")
-                    cancel()
-                    return
-                }
-                Terminal.error(
-                    "\nhark: \(name): sending no more requests; waiting up to \(Self.seconds(grace)) s for those in flight "
-                        + "(\(name) again stops at once)")
-                queue.asyncAfter(deadline: .now() + grace, execute: cancel)
+        signalCount.store(0, ordering: .sequentiallyConsistent)
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { received in
+                lastSignal.store(received, ordering: .sequentiallyConsistent)
+                signalCount.add(1, ordering: .sequentiallyConsistent)
             }
-            source.resume()
-            return source
+        }
+        watcher = Task.detached { [stop, cancel] in await StopSignals.watch(stop: stop, grace: grace, cancel: cancel) }
+    }
+
+    /// Acts on the signals counted: the first stops intake, a second or the end of the grace cancels.
+    private static func watch(stop: RunStop, grace: Double, cancel: @Sendable () -> Void) async {
+        var deadline: Date?
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 50_000_000)
+            let count = signalCount.load(ordering: .sequentiallyConsistent)
+            guard count > 0 else { continue }
+            let number = lastSignal.load(ordering: .sequentiallyConsistent)
+            let name = number == SIGINT ? "SIGINT" : "SIGTERM"
+            if deadline == nil {
+                stop.request(signal: number)
+                deadline = Date().addingTimeInterval(grace)
+                Terminal.error(
+                    "\nhark: \(name): sending no more requests; waiting up to \(seconds(grace)) s for those in flight "
+                        + "(\(name) again stops at once)")
+            }
+            if count > 1 {
+                Terminal.error("\nhark: \(name) again: stopping now")
+                cancel()
+                return
+            }
+            if let deadline, Date() >= deadline {
+                cancel()
+                return
+            }
         }
     }
 
     /// Restores the default handling.
     func end() {
-        for source in sources { source.cancel() }
+        watcher.cancel()
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
     }

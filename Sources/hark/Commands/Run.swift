@@ -3,6 +3,7 @@ import Foundation
 import HarkCore
 import HarkModels
 import HarkRun
+import Synchronization
 
 /// `hark run`: ask a model every question of the suites and journal the answers.
 struct Run: AsyncParsableCommand {
@@ -123,11 +124,13 @@ struct Run: AsyncParsableCommand {
         let progress = ProgressLine()
         let stop = RunStop()
         session.stop = stop
-        let execution = Task { [session] in try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) }) }
-        let signals = StopSignals(stop: stop, grace: stopGrace) { execution.cancel() }
+        let execution = Mutex<Task<RunSession.Outcome, any Error>?>(nil)
+        let signals = StopSignals(stop: stop, grace: stopGrace) { execution.withLock { $0?.cancel() } }
+        let task = Task { [session] in try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) }) }
+        execution.withLock { $0 = task }
         let outcome: RunSession.Outcome
         do {
-            outcome = try await execution.value
+            outcome = try await task.value
             signals.end()
         } catch let stopped as RunStopped {
             signals.end()
