@@ -159,14 +159,6 @@ import Testing
         return (process.terminationStatus, try String(contentsOf: errURL, encoding: .utf8))
     }
 
-    func withoutTimings(_ url: URL) throws -> [SampleRecord] {
-        try Journal.read(url).map { record in
-            var record = record
-            record.latencyMs = 0
-            return record
-        }
-    }
-
     func leftovers(_ folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".writing") }
     }
@@ -184,7 +176,7 @@ import Testing
         #expect(try leftovers(work.path("results/cut")).isEmpty)
         let resumed = try HarkCLI.run(common + ["--run", "cut", "--resume"], in: work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(try withoutTimings(work.path("results/cut/samples.jsonl")) == withoutTimings(work.path("results/full/samples.jsonl")))
+        #expect(try journalWithoutTimings(work.path("results/cut/samples.jsonl")) == journalWithoutTimings(work.path("results/full/samples.jsonl")))
     }
 
     @Test func fullDiskWhileScoringLeavesNoTemporaryFileAndTheResultsAsTheyWere() throws {

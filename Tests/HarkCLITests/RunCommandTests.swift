@@ -7,14 +7,6 @@ import HarkTestSupport
 import Testing
 
 @Suite(.serialized) struct RunCommandTests {
-    func journalWithoutTimings(_ url: URL) throws -> [SampleRecord] {
-        try Journal.read(url).map { record in
-            var record = record
-            record.latencyMs = 0
-            return record
-        }
-    }
-
     @Test func killedRunResumesToTheSameJournalAskingOnlyWhatWasUnfinished() async throws {
         let suite = try SuiteFixture.probes(clips: 20, templates: 2)
         defer { suite.remove() }

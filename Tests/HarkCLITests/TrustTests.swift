@@ -188,17 +188,36 @@ import Testing
     }
 }
 
+/// A finished oracle run `r` of a probes suite in a scratch folder, for the guard tests below:
+/// `command` is the `hark run` that made it, `journal` its samples.jsonl.
+struct OracleRun {
+    let suite: SuiteFixture
+    let work: TemporaryDirectory
+    let command: [String]
+    var journal: URL { work.path("results/r/samples.jsonl") }
+
+    init(clips: Int) throws {
+        suite = try SuiteFixture.probes(clips: clips, templates: 1)
+        work = try TemporaryDirectory()
+        command = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
+        let output = try HarkCLI.run(command, in: work.url)
+        #expect(output.status == 0, "\(output.stderr)")
+    }
+
+    func remove() {
+        suite.remove()
+        work.remove()
+    }
+}
+
 @Suite struct ResumeGuardTests {
     /// `--resume` with another limit, shard or repeat count would drop answered samples: it is
     /// refused, naming the change, and the journal is left as it was; so is a journal without its
     /// manifest.
     @Test func resumeRefusesAnotherPlanAndAJournalWithoutManifest() throws {
-        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
-        defer { suite.remove() }
-        let work = try TemporaryDirectory()
-        defer { work.remove() }
-        let common = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
-        #expect(try HarkCLI.run(common, in: work.url).status == 0)
+        let oracle = try OracleRun(clips: 5)
+        defer { oracle.remove() }
+        let (work, common) = (oracle.work, oracle.command)
         let journal = work.path("results/r/samples.jsonl")
         let before = try Journal.read(journal).count
         #expect(before == 10)
@@ -221,12 +240,9 @@ extension ResumeGuardTests {
     /// and a sample answered twice with different answers is reported with both lines and asked
     /// again; everything else is kept.
     @Test func resumeChecksEachRecordAgainstThePlan() throws {
-        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
-        defer { suite.remove() }
-        let work = try TemporaryDirectory()
-        defer { work.remove() }
-        let common = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
-        #expect(try HarkCLI.run(common, in: work.url).status == 0)
+        let oracle = try OracleRun(clips: 5)
+        defer { oracle.remove() }
+        let (work, common) = (oracle.work, oracle.command)
         let journal = work.path("results/r/samples.jsonl")
         let original = try Journal.read(journal)
         var records = original
@@ -256,11 +272,9 @@ extension ResumeGuardTests {
     /// JUnit says how many of the planned samples were answered: a cut journal scored with
     /// --allow-incomplete is an error, not "all 7 answered".
     @Test func junitCountsThePlannedSamples() throws {
-        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
-        defer { suite.remove() }
-        let work = try TemporaryDirectory()
-        defer { work.remove() }
-        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0)
+        let oracle = try OracleRun(clips: 5)
+        defer { oracle.remove() }
+        let work = oracle.work
         let journal = work.path("results/r/samples.jsonl")
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
         try (lines.prefix(7).joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
@@ -273,11 +287,9 @@ extension ResumeGuardTests {
 
     /// A cut journal is not scored as if whole, and a deleted one never overwrites good results.
     @Test func scoreChecksTheJournalAgainstThePlan() throws {
-        let suite = try SuiteFixture.probes(clips: 5, templates: 1)
-        defer { suite.remove() }
-        let work = try TemporaryDirectory()
-        defer { work.remove() }
-        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0)
+        let oracle = try OracleRun(clips: 5)
+        defer { oracle.remove() }
+        let work = oracle.work
         let journal = work.path("results/r/samples.jsonl")
         let results = work.path("results/r/results.json")
         let good = try Data(contentsOf: results)
@@ -331,12 +343,9 @@ extension ResumeGuardTests {
     /// One writer per run folder: while one holds it, `run`, `score` and `merge` into it are
     /// refused with the holder's pid and nothing is written; once it is released, they go on.
     @Test func aSecondWriterIsRefusedAndNothingIsLost() throws {
-        let suite = try SuiteFixture.probes(clips: 2, templates: 1)
-        defer { suite.remove() }
-        let work = try TemporaryDirectory()
-        defer { work.remove() }
-        let run = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
-        #expect(try HarkCLI.run(run, in: work.url).status == 0)
+        let oracle = try OracleRun(clips: 2)
+        defer { oracle.remove() }
+        let (work, run) = (oracle.work, oracle.command)
         let journal = try Data(contentsOf: work.path("results/r/samples.jsonl"))
         var lock: RunLock? = try RunLock(RunDirectory(work.path("results/r")))
         for command in [run + ["--resume"], ["score", "r"], ["merge", "r", "--output", "r"]] {

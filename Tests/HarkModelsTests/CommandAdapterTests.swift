@@ -24,6 +24,17 @@ import Testing
         }
     }
 
+    /// The failures of results that must all have failed; a success is recorded as an issue.
+    func failures(_ results: [Result<ModelResponse, any Error>]) -> [RequestFailure] {
+        results.compactMap { result in
+            guard case .failure(let error as RequestFailure) = result else {
+                Issue.record("expected a failure, got \(result)")
+                return nil
+            }
+            return error
+        }
+    }
+
     @Test func workerAnswersEveryRequest() async throws {
         let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker], maxInFlight: 4))
         let results = await answerAll(adapter, requests(30))
@@ -53,11 +64,7 @@ import Testing
         let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--garbage"], maxInFlight: 2))
         let results = await answerAll(adapter, requests(3))
         await adapter.shutdown()
-        for result in results {
-            guard case .failure(let error as RequestFailure) = result else {
-                Issue.record("expected a failure, got \(result)")
-                continue
-            }
+        for error in failures(results) {
             #expect(error.kind == .worker)
             #expect(error.message.contains("output line 1 is not a JSON object"))
             #expect(error.message.contains("loading model weights..."))
@@ -69,11 +76,7 @@ import Testing
             settings: .init(command: ["python3", "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"], maxRestarts: 1))
         let results = await answerAll(adapter, requests(2))
         await adapter.shutdown()
-        for result in results {
-            guard case .failure(let error as RequestFailure) = result else {
-                Issue.record("expected a failure")
-                continue
-            }
+        for error in failures(results) {
             #expect(error.message.contains("giving up"))
             #expect(error.message.contains("boom"))
         }
@@ -117,11 +120,7 @@ import Testing
         let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--unknown-id"]))
         let results = await answerAll(adapter, requests(2))
         await adapter.shutdown()
-        for result in results {
-            guard case .failure(let error as RequestFailure) = result else {
-                Issue.record("expected a failure, got \(result)")
-                continue
-            }
+        for error in failures(results) {
             #expect(error.message.contains("which hark never sent"), "\(error.message)")
         }
     }
@@ -131,7 +130,8 @@ import Testing
         let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--close-stdout"], maxRestarts: 0))
         let results = await answerAll(adapter, requests(2))
         await adapter.shutdown()
-        #expect(results.allSatisfy { if case .failure(let error as RequestFailure) = $0 { error.message.contains("giving up") } else { false } })
+        #expect(failures(results).count == 2)
+        #expect(failures(results).allSatisfy { $0.message.contains("giving up") })
     }
 
     /// Shutting down a worker that ignores the end of its input stops it after the grace.
