@@ -9,9 +9,11 @@ enum WAVLength {
     static func shortfall(_ url: URL) -> (declared: Int, present: Int)? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
-        guard let fileSize = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil,
-            let head = try? handle.read(upToCount: 1 << 20), head.count >= 12,
-            head.prefix(4) == Data("RIFF".utf8), head[8..<12] == Data("WAVE".utf8)
+        // Twelve bytes tell a WAV file; only then are its chunk headers read.
+        guard let magic = try? handle.read(upToCount: 12), magic.count == 12,
+            magic.prefix(4) == Data("RIFF".utf8), magic.suffix(4) == Data("WAVE".utf8),
+            let fileSize = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil,
+            let head = try? handle.read(upToCount: 1 << 20)
         else { return nil }
         var offset = 12
         while offset + 8 <= head.count {

@@ -3,9 +3,18 @@ import Foundation
 /// What hark reads must be a regular file (a symbolic link to one is followed) of bounded size: a
 /// FIFO would block every reader, `/dev/zero` would be hashed for ever.
 public enum RegularFile {
-    /// The largest clip read, in bytes: 1 GiB, or `HARK_MAX_CLIP_MB` megabytes.
-    public static var maxClipBytes: Int {
-        ProcessInfo.processInfo.environment["HARK_MAX_CLIP_MB"].flatMap(Int.init).map { $0 << 20 } ?? 1 << 30
+    /// The largest clip read, in bytes: 1 GiB, or `HARK_MAX_CLIP_MB` megabytes (read once); a
+    /// value that is not a whole number from 1 to 1,048,576 is the message every clip reports.
+    public static let maxClipBytes: Result<Int, LimitError> = {
+        guard let text = ProcessInfo.processInfo.environment["HARK_MAX_CLIP_MB"] else { return .success(1 << 30) }
+        guard let megabytes = Int(text), (1...(1 << 20)).contains(megabytes) else {
+            return .failure(LimitError(description: "HARK_MAX_CLIP_MB must be a whole number of megabytes from 1 to 1048576, found \"\(text)\""))
+        }
+        return .success(megabytes << 20)
+    }()
+
+    public struct LimitError: Error, Sendable, CustomStringConvertible {
+        public var description: String
     }
 
     /// Why `path` cannot be read as a file: missing, not a regular file, or over `limit` bytes.

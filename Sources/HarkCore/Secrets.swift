@@ -7,11 +7,16 @@ import Foundation
 public enum Secrets {
     public static let placeholder = "<redacted>"
 
-    /// Whether a setting of this name holds a secret (`api_key_env`, naming a variable, does not).
+    /// Whether a setting of this name holds a secret, judged by its words (`api_key`, `x-api-key`,
+    /// `access_token`, `apiKey`), not its letters: `max_new_tokens` and `api_key_env` (naming a
+    /// variable) do not.
     public static func isSecretName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        guard !lowered.hasSuffix("_env") else { return false }
-        return ["key", "token", "secret", "password", "passwd", "authorization", "credential"].contains { lowered.contains($0) }
+        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard words.last != "env" else { return false }
+        let secretWords: Set<String> = [
+            "key", "apikey", "token", "secret", "password", "passwd", "authorization", "credential", "credentials", "sig", "signature",
+        ]
+        return words.contains(where: secretWords.contains) || name.hasSuffix("Key") || name.hasSuffix("Token") || name.hasSuffix("Secret")
     }
 
     /// A settings tree with secret-named members replaced and every URL redacted.
@@ -42,7 +47,7 @@ public enum Secrets {
             let fragmentStart = rest[question...].firstIndex(of: "#") ?? rest.endIndex
             let query = rest[rest.index(after: question)..<fragmentStart].split(separator: "&", omittingEmptySubsequences: false).map { pair in
                 let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-                return isSecretName(name) || ["sig", "signature", "code"].contains(name.lowercased()) ? name + "=" + placeholder : String(pair)
+                return isSecretName(name) || name.lowercased() == "code" ? name + "=" + placeholder : String(pair)
             }
             rest = rest[...question] + query.joined(separator: "&") + rest[fragmentStart...]
         }

@@ -59,7 +59,7 @@ public struct JudgeSession: Sendable {
                 suiteID: record.suite, itemID: record.item, template: record.template, repeatIndex: record.repeatIndex,
                 system: template.system,
                 prompt: template.render(question: record.prompt, reference: item.answerKey.reference ?? "", response: record.response ?? ""),
-                generation: judge.generation.redacted)
+                generation: judge.generation)
         }
 
         let adapter = try AdapterRegistry.make(judge, catalog: ItemCatalog(suites: suites))

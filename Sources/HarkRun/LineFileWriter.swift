@@ -14,10 +14,29 @@ final class LineFileWriter {
     init(replacing target: URL) throws {
         self.target = target
         temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).writing")
+        Self.removeAbandoned(beside: target)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw HarkError(.internal, "cannot create a file beside it: \(String(cString: strerror(errno)))", at: SourceLocation(file: target.path))
         }
-        handle = try FileHandle(forWritingTo: temporary)
+        do {
+            handle = try FileHandle(forWritingTo: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw HarkError.writeFailed("open a file beside", target.path, error)
+        }
+    }
+
+    /// Removes temporary files of `target` left by processes that were killed mid-write (their pid
+    /// no longer runs); a live writer's file is left alone.
+    static func removeAbandoned(beside target: URL) {
+        let folder = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".writing") {
+            let pid = name.dropFirst(prefix.count).dropLast(".writing".count)
+            guard let number = pid_t(pid), kill(number, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     deinit {

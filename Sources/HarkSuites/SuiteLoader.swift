@@ -95,7 +95,12 @@ public enum SuiteLoader {
         guard staysInside(audio.path) else {
             return "\"\(audio.path)\" escapes audio_root (\(suite.manifest.audioRoot))"
         }
-        switch RegularFile.problem(at: suite.url(of: audio).path, limit: RegularFile.maxClipBytes) {
+        let limit: Int
+        switch RegularFile.maxClipBytes {
+        case .success(let bytes): limit = bytes
+        case .failure(let error): return error.description
+        }
+        switch RegularFile.problem(at: suite.url(of: audio).path, limit: limit) {
         case nil: return nil
         case "no such file"?: return "no such clip: \"\(audio.path)\" under audio_root (\(suite.manifest.audioRoot))"
         case let problem?: return "the clip \"\(audio.path)\" \(problem)"

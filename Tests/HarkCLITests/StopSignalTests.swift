@@ -131,7 +131,9 @@ import Testing
         #expect(ended.status == 130, "\(run.errorOutput)")
         #expect(run.errorOutput.contains("again: stopping now"))
         #expect(kill(pid, 0) != 0, "the worker \(pid) outlived hark")
-        #expect(try RunDirectory(run.work.path("results/r")).readManifest() != nil)
+        let manifest = try #require(try RunDirectory(run.work.path("results/r")).readManifest())
+        #expect(manifest.finishedAt == nil && !manifest.complete)
+        #expect(manifest.counts.answered == 0 && manifest.counts.samples == 20)
     }
 
     /// `timeout` holds for a command worker that never answers: the run ends, each sample an

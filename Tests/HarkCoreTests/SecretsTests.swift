@@ -12,6 +12,15 @@ import Testing
         #expect(Secrets.redactURL("a dog barks") == "a dog barks")
     }
 
+    @Test func secretNamesAreJudgedByTheirWords() {
+        for name in ["api_key", "x-api-key", "apiKey", "access_token", "client_secret", "password", "Authorization", "sig"] {
+            #expect(Secrets.isSecretName(name), "\(name)")
+        }
+        for name in ["max_new_tokens", "max_completion_tokens", "skip_special_tokens", "api_key_env", "keywords", "monkey", "top_k"] {
+            #expect(!Secrets.isSecretName(name), "\(name)")
+        }
+    }
+
     @Test func settingsAreRedactedByNameAndURL() {
         let settings: JSONValue = .object([
             "api_key": .string("sk-1"), "api_key_env": .string("KEY"), "base_url": .array([.string("http://u:p@h/v1")]),

@@ -136,13 +136,18 @@ import Testing
 
     /// Shutting down a worker that ignores the end of its input stops it after the grace.
     @Test(.timeLimit(.minutes(1))) func shutdownStopsAWorkerThatWillNotExit() async throws {
-        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--ignore-eof"]))
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let pidFile = directory.path("worker.pid").path
+        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--ignore-eof", "--pid-file", pidFile]))
         let results = await answerAll(adapter, requests(2))
         #expect(results.allSatisfy { (try? $0.get()) != nil })
         let start = ContinuousClock.now
         await adapter.shutdown()
         let waited = ContinuousClock.now - start
         #expect(waited >= WorkerSupervisor.exitGrace)
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        #expect(kill(pid, 0) != 0, "the worker \(pid) outlived its shutdown")
     }
 
     @Test func requestLineCarriesTheProtocolAndClips() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import HarkCore
 import HarkModels
-import HarkRun
+@testable import HarkRun
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -185,5 +185,27 @@ import Testing
         #expect(compaction.records == 2)
         #expect(try Journal.read(url).map(\.response) == ["2", "1"])
         #expect(compaction.counts["s"]?.answered == 2)
+    }
+}
+
+@Suite struct LineFileWriterTests {
+    /// A temporary file of a killed writer (its pid gone) is removed by the next writer; a live
+    /// writer's is left alone.
+    @Test func abandonedTemporaryFilesAreRemovedLiveOnesKept() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.path("scores.jsonl")
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let abandoned = try directory.write("half", to: ".scores.jsonl.\(dead.processIdentifier).writing")
+        let live = try directory.write("half", to: ".scores.jsonl.1.writing")
+        let writer = try LineFileWriter(replacing: target)
+        try writer.write(Data("a".utf8))
+        try writer.commit()
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        #expect(try String(contentsOf: target, encoding: .utf8) == "a\n")
     }
 }

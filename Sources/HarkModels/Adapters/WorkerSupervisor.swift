@@ -51,6 +51,8 @@ actor WorkerSupervisor {
         await acquireSlot()
         defer { releaseSlot() }
         if let broken { throw broken }
+        // Timed out while waiting for a slot: never sent, so nothing to abandon (and no stall).
+        try Task.checkCancellation()
         nextID += 1
         let id = String(nextID)
         let line = try makeLine(id)
@@ -88,8 +90,14 @@ actor WorkerSupervisor {
         return worker == nil
     }
 
+    /// Signals the worker's process group; before it has reported its pid, cancels its task
+    /// instead (Subprocess then stops it with the same steps).
     private func signalWorker(_ number: Int32) {
-        if let workerPID { kill(-workerPID, number) }
+        if let workerPID {
+            kill(-workerPID, number)
+        } else {
+            worker?.cancel()
+        }
     }
 
     /// Gives up on a cancelled request. A worker that has written nothing since the request was sent

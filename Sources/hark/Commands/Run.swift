@@ -90,6 +90,12 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Seconds the requests in flight may take to finish after SIGINT or SIGTERM.")
     var stopGrace = 30.0
 
+    func validate() throws {
+        guard stopGrace.isFinite, stopGrace >= 0, stopGrace <= 86_400 else {
+            throw ValidationError("--stop-grace: expected seconds from 0 to 86400, found \(stopGrace)")
+        }
+    }
+
     func run() async throws {
         let runConfig = try config.map(RunConfig.init(path:))
         let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites)
