@@ -58,6 +58,16 @@ import Testing
         #expect(read("Most likely not.") == .read(.no))
     }
 
+    /// The whole reader keeps the phrase layer's rule: an answer that opens with "maybe" is
+    /// undecided only when no longer phrase starts there.
+    @Test func anOpeningPhraseIsReadByItsLongestForm() {
+        let presence = ObjectPresence(object: "dog barking")
+        #expect(DefaultReading.read("Maybe not.", presence: presence) == .read(.no))
+        #expect(DefaultReading.read("Perhaps not.", presence: presence) == .read(.no))
+        #expect(DefaultReading.read("Maybe.", presence: presence) == .unparsed(.noDecision))
+        #expect(DefaultReading.read("Maybe, maybe not.", presence: presence) == .unparsed(.noDecision))
+    }
+
     @Test func descriptionsOfTheAskedObject() {
         func read(_ text: String, _ object: String) -> YesNoReading? {
             ObjectPresence(object: object).read(AnswerText(text), foreign: false).reading

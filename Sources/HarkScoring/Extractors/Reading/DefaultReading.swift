@@ -34,7 +34,9 @@ enum DefaultReading {
         let words = text.words
         let phrases = AnswerPhrases.matches(in: text)
         if phrases.contains(where: { $0.kind == .refusal }) { return .unparsed(.refusal) }
-        let opensUndecided = phrases.contains { $0.kind == .undecided && $0.start == 0 }
+        // Undecided at the start only when that is the longest phrase there: "maybe not" is a no.
+        let opening = phrases.filter { $0.start == 0 && [.yes, .no, .undecided].contains($0.kind) }.max { $0.length < $1.length }
+        let opensUndecided = opening?.kind == .undecided
         if !opensUndecided, let explicit = ExplicitAnswer.read(text) {
             guard let answer = explicit.answer else { return explicit }
             let last = ExplicitAnswer.lastAnswerIndex(text) ?? 0
