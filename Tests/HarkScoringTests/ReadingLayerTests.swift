@@ -66,6 +66,9 @@ import Testing
         #expect(DefaultReading.read("Perhaps not.", presence: presence) == .read(.no))
         #expect(DefaultReading.read("Maybe.", presence: presence) == .unparsed(.noDecision))
         #expect(DefaultReading.read("Maybe, maybe not.", presence: presence) == .unparsed(.noDecision))
+        // Phrases are stored as the tokeniser splits them: a hyphen parts words.
+        #expect(DefaultReading.read("Peut-être.", presence: presence) == .unparsed(.noDecision))
+        #expect(DefaultReading.read("I am a text-based model.", presence: presence) == .unparsed(.refusal))
     }
 
     @Test func descriptionsOfTheAskedObject() {

@@ -30,7 +30,7 @@ enum AnswerPhrases {
     ]
 
     /// Words that leave an answer open when nothing else decides it: "maybe", "perhaps".
-    static let tentative = ["maybe", "perhaps", "possibly", "it could be", "it might be", "could be", "might be", "quizás", "tal vez", "peut-être", "vielleicht", "forse", "talvez", "возможно", "belki", "mungkin", "misschien", "có thể", "शायद", "ربما"]
+    static let tentative = ["maybe", "perhaps", "possibly", "it could be", "it might be", "could be", "might be", "quizás", "tal vez", "peut être", "vielleicht", "forse", "talvez", "возможно", "belki", "mungkin", "misschien", "có thể", "शायद", "ربما"]
 
     /// Answers that decide nothing: uncertainty, "hard to tell", a bare "maybe".
     static let undecided = [
@@ -43,7 +43,7 @@ enum AnswerPhrases {
         "cannot tell whether", "determine whether", "determine if", "say whether", "tell whether", "hard to judge", "can't distinguish",
         "cannot distinguish", "keine ahnung", "non lo so", "weet ik niet", "tidak bisa dipastikan", "tidak dapat dipastikan",
         "não consigo determinar", "impossible de déterminer", "no se puede determinar", "no sé", "không rõ", "pas de réponse", "hard to determine", "impossible to tell", "impossible to say",
-        "wasn't sure", "not entirely sure", "quizás", "quizá", "tal vez", "no estoy seguro", "no estoy segura", "peut-être",
+        "wasn't sure", "not entirely sure", "quizás", "quizá", "tal vez", "no estoy seguro", "no estoy segura", "peut être",
         "pas sûr", "je ne sais pas", "vielleicht", "nicht sicher", "weiß nicht", "forse", "non sono sicuro", "non so", "talvez",
         "não tenho certeza", "não sei", "возможно", "может быть", "не уверен", "не знаю", "belki", "emin değilim", "bilmiyorum",
         "có thể", "không chắc", "không biết", "mungkin", "tidak yakin", "tidak tahu", "शायद", "पता नहीं", "ربما", "لست متأكد",
@@ -55,7 +55,7 @@ enum AnswerPhrases {
         "can't process", "cannot process", "can not process", "unable to process", "not able to process", "can't listen",
         "cannot listen", "unable to listen", "can't play", "cannot play", "unable to play", "don't have access", "do not have access",
         "no access to", "can't access", "cannot access", "unable to access", "as an ai", "as a language model", "as a text",
-        "text-based", "text based", "cannot analyze", "can't analyze", "unable to analyze", "cannot analyse", "can't analyse",
+        "text based", "cannot analyze", "can't analyze", "unable to analyze", "cannot analyse", "can't analyse",
         "need to hear", "need to listen", "would need to hear", "i'd need", "please provide", "please upload", "please share",
         "please play", "can't hear audio", "cannot hear audio", "can't hear the audio", "cannot hear the audio", "can't hear the clip",
         "cannot hear the clip", "can't hear the recording", "cannot hear the recording", "i'm unable to help", "i cannot help",
