@@ -7,11 +7,14 @@ public enum RunMerger {
     /// shard twice, shards missing from the plan (`i/N` for every i), or a fingerprint that differs.
     static func checkShards(_ runs: [RunDirectory], _ manifests: [RunManifest]) throws {
         var seen: [String: String] = [:]
+        var shards: [Shard] = []
         for (run, manifest) in zip(runs, manifests) {
             guard manifest.complete else {
                 throw HarkError(.incomplete, "shard \(manifest.plan.shard ?? run.name) is not finished: resume it before merging", at: SourceLocation(file: run.manifest.path))
             }
-            let shard = manifest.plan.shard ?? "whole"
+            let parsed = try manifest.plan.shard.map(Shard.init)
+            if let parsed { shards.append(parsed) }
+            let shard = parsed?.description ?? "whole"
             if let other = seen[shard] {
                 throw HarkError.badInput("shard \(shard) is given twice (\(other) and \(run.url.path))", at: SourceLocation(file: run.manifest.path))
             }
@@ -20,8 +23,13 @@ public enum RunMerger {
                 throw HarkError.badInput("its model's fingerprint differs from that of \(runs[0].url.path)", at: SourceLocation(file: run.manifest.path))
             }
         }
-        let shards = manifests.compactMap { $0.plan.shard.flatMap { try? Shard($0) } }
-        guard shards.count == manifests.count, let total = shards.first?.count else { return }
+        guard let total = shards.first?.count else { return }
+        guard shards.count == manifests.count else {
+            throw HarkError.badInput("a whole run cannot be merged with shards (\(shards.map(\.description).joined(separator: ", ")))")
+        }
+        guard shards.allSatisfy({ $0.count == total }) else {
+            throw HarkError.badInput("shards of different splits cannot be merged: \(shards.map(\.description).joined(separator: ", "))")
+        }
         let missing = (0..<total).filter { index in !shards.contains { $0.index == index && $0.count == total } }
         guard missing.isEmpty else {
             throw HarkError(.incomplete, "shards missing from the merge: " + missing.map { "\($0)/\(total)" }.joined(separator: ", "))
