@@ -17,22 +17,39 @@ public enum RegularFile {
         public var description: String
     }
 
+    /// Why a path cannot be read as a file.
+    public enum Problem: Sendable, Hashable, CustomStringConvertible {
+        case missing
+        /// What it is instead, or how far over the limit: "is a FIFO (named pipe), not a file".
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .missing: "no such file"
+            case .unreadable(let what): what
+            }
+        }
+    }
+
     /// Why `path` cannot be read as a file: missing, not a regular file, or over `limit` bytes.
     /// nil when it can.
-    public static func problem(at path: String, limit: Int? = nil, limitName: String = "HARK_MAX_CLIP_MB") -> String? {
+    public static func problem(at path: String, limit: Int? = nil, limitName: String = "HARK_MAX_CLIP_MB") -> Problem? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return "no such file" }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG:
-            if let limit, Int(info.st_size) > limit {
-                return "is \(Int(info.st_size) >> 20) MB, over the limit of \(limit >> 20) MB (\(limitName))"
+        guard stat(path, &info) == 0 else { return .missing }
+        let what: String? =
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                if let limit, Int(info.st_size) > limit {
+                    "is \(Int(info.st_size) >> 20) MB, over the limit of \(limit >> 20) MB (\(limitName))"
+                } else {
+                    nil
+                }
+            case S_IFDIR: "is a folder, not a file"
+            case S_IFIFO: "is a FIFO (named pipe), not a file"
+            case S_IFCHR, S_IFBLK: "is a device, not a file"
+            case S_IFSOCK: "is a socket, not a file"
+            default: "is not a regular file"
             }
-            return nil
-        case S_IFDIR: return "is a folder, not a file"
-        case S_IFIFO: return "is a FIFO (named pipe), not a file"
-        case S_IFCHR, S_IFBLK: return "is a device, not a file"
-        case S_IFSOCK: return "is a socket, not a file"
-        default: return "is not a regular file"
-        }
+        return what.map(Problem.unreadable)
     }
 }

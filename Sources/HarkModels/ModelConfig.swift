@@ -109,13 +109,16 @@ public struct ModelConfig: Sendable, Hashable {
             var revision: String?
             var cache: Bool?
         }
-        let document = try YAMLText.decode(Document.self, from: text, file: file)
+        guard let root = try YAMLText.compose(text, file: file) else {
+            throw HarkError.badInput("the file is empty", at: SourceLocation(file: file, line: 1))
+        }
+        let document = try YAMLText.decode(Document.self, from: root, file: file)
         guard AdapterRegistry.names.contains(document.adapter) else {
             throw HarkError.badInput(
                 "unknown adapter \"\(document.adapter)\"; known: \(AdapterRegistry.names.joined(separator: ", "))",
                 at: SourceLocation(file: file, field: "adapter"))
         }
-        try checkKeys(text, adapter: document.adapter, file: file)
+        try checkKeys(root, adapter: document.adapter, file: file)
         var config = ModelConfig(
             name: document.name, adapter: document.adapter, settings: document.settings ?? .object([:]),
             generation: document.generation ?? GenerationSettings(), audio: document.audio ?? Audio(),
@@ -136,8 +139,8 @@ public struct ModelConfig: Sendable, Hashable {
 
     /// Refuses a key the config does not know (a typo such as `temprature` would otherwise run at
     /// the default), naming its file, line and field, as run and gate configs do.
-    static func checkKeys(_ text: String, adapter: String, file: String) throws {
-        guard let root = try YAMLText.compose(text, file: file)?.mapping else { return }
+    static func checkKeys(_ document: Node, adapter: String, file: String) throws {
+        guard let root = document.mapping else { return }
         func check(_ mapping: Node.Mapping, known: Set<String>, prefix: String) throws {
             for (key, _) in mapping {
                 let name = key.string ?? "?"

@@ -12,15 +12,27 @@ public import HarkCore
 public final class RunLock: @unchecked Sendable {
     private let descriptor: Int32
 
-    /// Takes the lock of `directory` (made if need be), or throws naming the process that holds it.
-    public init(_ directory: RunDirectory) throws {
-        try directory.create()
+    /// Takes the lock of `directory` (made if need be, unless `creating` is false: then a missing
+    /// folder is an error), or throws naming the process that holds it.
+    public init(_ directory: RunDirectory, creating: Bool = true) throws {
+        if creating {
+            try directory.create()
+        } else if !FileManager.default.fileExists(atPath: directory.url.path) {
+            throw HarkError.badInput("no such run folder", at: SourceLocation(file: directory.url.path))
+        }
         let path = directory.url.appendingPathComponent(".lock").path
         let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else {
             throw HarkError(.internal, "the run folder's lock could not be opened: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        var result = flock(descriptor, LOCK_EX | LOCK_NB)
+        while result != 0, errno == EINTR { result = flock(descriptor, LOCK_EX | LOCK_NB) }
+        guard result == 0 else {
+            guard errno == EWOULDBLOCK else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw HarkError(.internal, "the run folder could not be locked: \(reason)", at: SourceLocation(file: path))
+            }
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, 32, 0)
             let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

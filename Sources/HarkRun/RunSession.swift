@@ -41,6 +41,9 @@ public struct RunSession: Sendable {
     ) async throws -> Outcome {
         try RunScoring.check(suites.map(\.suite))
         let plan = try planner.plan(suites.map(\.suite))
+        // The one writer of the folder, before a worker is started or a server asked.
+        let lock = try RunLock(directory)
+        defer { withExtendedLifetime(lock) {} }
         let adapter = try AdapterRegistry.make(model, catalog: ItemCatalog(suites: suites.map(\.suite)))
         do {
             return try await execute(plan: plan, adapter: adapter, warn: warn, progress: progress)
@@ -55,8 +58,6 @@ public struct RunSession: Sendable {
         plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void, progress: @Sendable (RunProgress) -> Void
     ) async throws -> Outcome {
         let planned = plan.count
-        let lock = try RunLock(directory)
-        defer { withExtendedLifetime(lock) {} }
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
         func warnAlso(_ warning: String) {

@@ -17,7 +17,7 @@ public enum SuiteLoader {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let manifestPath = exists && isDirectory.boolValue ? join(path, "suite.yaml") : path
         if let problem = RegularFile.problem(at: manifestPath) {
-            let message = problem == "no such file" ? "no such suite manifest" : "the suite manifest \(problem)"
+            let message = problem == .missing ? "no such suite manifest" : "the suite manifest \(problem)"
             return Result(diagnostics: [.error(SourceLocation(file: manifestPath), message)])
         }
         let manifestURL = URL(fileURLWithPath: manifestPath).standardizedFileURL
@@ -40,7 +40,7 @@ public enum SuiteLoader {
         let itemsURL = absoluteItems ? URL(fileURLWithPath: manifest.items) : directory.appendingPathComponent(manifest.items)
         let itemsLine = manifestLine(of: "items", in: text)
         if let problem = RegularFile.problem(at: itemsURL.path) {
-            let message = problem == "no such file" ? "no such items file: \(itemsPath)" : "the items file \(itemsPath) \(problem)"
+            let message = problem == .missing ? "no such items file: \(itemsPath)" : "the items file \(itemsPath) \(problem)"
             diagnostics.append(.error(SourceLocation(file: manifestPath, line: itemsLine, field: "items"), message))
             return Result(diagnostics: diagnostics)
         }
@@ -102,7 +102,7 @@ public enum SuiteLoader {
         }
         switch RegularFile.problem(at: suite.url(of: audio).path, limit: limit) {
         case nil: return nil
-        case "no such file"?: return "no such clip: \"\(audio.path)\" under audio_root (\(suite.manifest.audioRoot))"
+        case .missing?: return "no such clip: \"\(audio.path)\" under audio_root (\(suite.manifest.audioRoot))"
         case let problem?: return "the clip \"\(audio.path)\" \(problem)"
         }
     }

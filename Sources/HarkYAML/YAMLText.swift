@@ -29,6 +29,11 @@ public enum YAMLText {
     /// Decodes a document into `type`, a decoding error named by its field and line.
     public static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String) throws -> T {
         guard let root = try compose(text, file: file) else { throw HarkError.badInput("the file is empty", at: SourceLocation(file: file, line: 1)) }
+        return try decode(type, from: root, file: file)
+    }
+
+    /// Decodes a composed document into `type`, for a reader that also walks the nodes.
+    public static func decode<T: Decodable>(_ type: T.Type, from root: Node, file: String) throws -> T {
         do {
             return try YAMLDecoder().decode(type, from: root)
         } catch let error as DecodingError {

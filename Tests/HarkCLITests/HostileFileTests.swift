@@ -118,9 +118,9 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = try directory.write(Data(count: 3 << 20), to: "big.wav")
-        #expect(RegularFile.problem(at: file.path, limit: 2 << 20) == "is 3 MB, over the limit of 2 MB (HARK_MAX_CLIP_MB)")
+        #expect(RegularFile.problem(at: file.path, limit: 2 << 20) == .unreadable("is 3 MB, over the limit of 2 MB (HARK_MAX_CLIP_MB)"))
         #expect(RegularFile.problem(at: file.path, limit: 4 << 20) == nil)
-        #expect(RegularFile.problem(at: directory.path("none").path) == "no such file")
+        #expect(RegularFile.problem(at: directory.path("none").path) == .missing)
     }
 
     @Test func duplicateKeysAreFoundAtAnyDepthButNotAcrossObjects() {

@@ -309,6 +309,10 @@ extension ResumeGuardTests {
         let missing = try HarkCLI.run(["score", "r"], in: work.url)
         #expect(missing.status == 2)
         #expect(try Data(contentsOf: results) == written)
+        // A misspelt run is refused, and no folder is made for it by the lock.
+        let misspelt = try HarkCLI.run(["score", "rr"], in: work.url)
+        #expect(misspelt.status == 2, "\(misspelt.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.path("results/rr").path))
     }
 }
 

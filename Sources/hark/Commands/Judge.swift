@@ -38,9 +38,10 @@ struct Judge: AsyncParsableCommand {
 
     func run() async throws {
         let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
-        let current = try directory.readResults()
-        let lock = try RunLock(directory)
+        // Locked before anything is read: another writer may be finishing this folder.
+        let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }
+        let current = try directory.readResults()
         let override = try template.map { name in
             guard let template = JudgeTemplate.named(name) else {
                 throw ValidationError("--template takes one of \(JudgeTemplate.builtIn.map(\.name).joined(separator: ", "))")

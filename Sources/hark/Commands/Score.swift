@@ -35,9 +35,10 @@ struct Score: AsyncParsableCommand {
 
     func run() async throws {
         let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
-        var current = try directory.readResults()
-        let lock = try RunLock(directory)
+        // Locked before anything is read: another writer may be finishing this folder.
+        let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }
+        var current = try directory.readResults()
         // The journal is checked against the plan, never trusted: counts come from it, and a cut
         // journal is refused rather than scored as if whole.
         guard FileManager.default.fileExists(atPath: directory.samples.path) else {
