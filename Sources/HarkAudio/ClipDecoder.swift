@@ -43,10 +43,13 @@ final class ClipDecoder {
             }
             guard frames > 0 else { break }
             let samples = frames * channels
-            let firstBad: Int? = block.withUnsafeBufferPointer { buffer in
-                (0..<samples).first { !buffer[$0].isFinite }
+            // A plain loop: `first(where:)` over a range is many times slower in debug builds.
+            let firstBad = block.withUnsafeBufferPointer { buffer in
+                var index = 0
+                while index < samples, buffer[index].isFinite { index += 1 }
+                return index
             }
-            if let firstBad {
+            if firstBad < samples {
                 throw AudioError(path: name, reason: .nonFiniteSamples(frame: framesRead + firstBad / channels))
             }
             try block.withUnsafeBufferPointer { buffer throws(AudioError) in

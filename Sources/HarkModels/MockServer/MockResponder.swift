@@ -29,6 +29,8 @@ final class MockResponder: Sendable {
         var received: [ReceivedRequest] = []
         /// Requests after this many (counted from the start) are held unanswered.
         var holdAfter: Int?
+        /// Hashes of audio parts already decoded without error: a clip is sent many times.
+        var validAudio: Set<String> = []
     }
 
     private let configuration: Configuration
@@ -98,13 +100,14 @@ final class MockResponder: Sendable {
         }
         var parsed: ParsedRequest
         do {
-            parsed = try ParsedRequest(body, validateAudio: configuration.validate)
+            parsed = try ParsedRequest(body, isValidAudio: configuration.validate ? { hash in self.state.withLock { $0.validAudio.contains(hash) } } : nil)
         } catch {
             count { $0.invalid += 1 }
             let message = JSONValue.string("\(error)").canonical
             return .respond(status: 400, headers: [], body: #"{"error":{"message":"# + message + "}}", delayMs: latency)
         }
         state.withLock { state in
+            if configuration.validate { state.validAudio.formUnion(parsed.audioHashes) }
             state.statistics.answered += 1
             if state.received.count < configuration.keepRequests {
                 state.received.append(
@@ -231,7 +234,9 @@ struct ParsedRequest {
         var description: String
     }
 
-    init(_ body: Data, validateAudio: Bool) throws {
+    /// Reads a request body; with `isValidAudio`, each audio part it does not know by hash is
+    /// decoded, and a part that does not decode is refused.
+    init(_ body: Data, isValidAudio: ((String) -> Bool)?) throws {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), let object = value.objectValue else {
             throw Invalid(description: "the body is not a JSON object")
         }
@@ -250,14 +255,14 @@ struct ParsedRequest {
                 parts.append("text:" + text)
                 prompt += text
             case .array(let contents)?:
-                for part in contents { try read(part, validateAudio: validateAudio) }
+                for part in contents { try read(part, isValidAudio: isValidAudio) }
             default:
                 throw Invalid(description: "messages: user content must be text or a list of parts")
             }
         }
     }
 
-    private mutating func read(_ part: JSONValue, validateAudio: Bool) throws {
+    private mutating func read(_ part: JSONValue, isValidAudio: ((String) -> Bool)?) throws {
         let fields = part.objectValue ?? [:]
         switch fields["type"]?.stringValue {
         case "text":
@@ -270,26 +275,26 @@ struct ParsedRequest {
             else { throw Invalid(description: "input_audio: data must be base64") }
             let format = audio["format"]?.stringValue ?? ""
             guard ["wav", "mp3"].contains(format) else { throw Invalid(description: "input_audio: format must be wav or mp3") }
-            try add(bytes, validate: validateAudio)
+            try add(bytes, isValidAudio: isValidAudio)
         case "audio_url":
             guard let url = fields["audio_url"]?.objectValue?["url"]?.stringValue, url.hasPrefix("data:"),
                 let comma = url.firstIndex(of: ","), let bytes = Data(base64Encoded: String(url[url.index(after: comma)...]))
             else { throw Invalid(description: "audio_url: only base64 data URLs are accepted here") }
-            try add(bytes, validate: validateAudio)
+            try add(bytes, isValidAudio: isValidAudio)
         default:
             throw Invalid(description: "unknown content part type \(fields["type"]?.excerpt ?? "null")")
         }
     }
 
-    private mutating func add(_ bytes: Data, validate: Bool) throws {
-        if validate {
+    private mutating func add(_ bytes: Data, isValidAudio: ((String) -> Bool)?) throws {
+        let hash = ContentHash.sha256(bytes)
+        if let isValidAudio, !isValidAudio(hash) {
             do {
                 _ = try AudioFile.decode(bytes, name: "audio part \(audioHashes.count + 1)")
             } catch {
                 throw Invalid(description: "\(error)")
             }
         }
-        let hash = ContentHash.sha256(bytes)
         audioHashes.append(hash)
         audioBytes += bytes.count
         parts.append("audio:" + hash)
