@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "HarkModels",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkYAML", "Yams",
+                "HarkCore", "HarkAudio", "HarkYAML", "Yams",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,18 +71,29 @@ let package = Package(
             dependencies: ["HarkCore"],
             swiftSettings: strictSettings),
         .target(
+            name: "HarkRecords",
+            dependencies: ["HarkCore"],
+            swiftSettings: strictSettings),
+        .target(
             name: "HarkReports",
-            dependencies: ["HarkCore", "HarkScoring", "HarkYAML", "CLibXML2", "Yams"],
+            dependencies: ["HarkCore", "HarkScoring", "HarkRecords", "HarkYAML", "CLibXML2", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkGate",
-            dependencies: ["HarkCore", "HarkScoring", "HarkYAML", "Yams"],
+            dependencies: ["HarkCore", "HarkScoring", "HarkRecords", "HarkYAML", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkRun",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkScoring", "HarkReports", "HarkGate",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HarkApp",
+            dependencies: [
+                "HarkCore", "HarkAudio", "HarkYAML", "HarkSuites", "HarkModels", "HarkScoring", "HarkRecords", "HarkRun", "HarkReports",
+                "HarkGate",
             ],
             swiftSettings: strictSettings),
         .target(
@@ -93,14 +104,16 @@ let package = Package(
         .executableTarget(
             name: "hark",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports", "HarkGate",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring", "HarkReports", "HarkGate",
+                "HarkApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkSuites", "HarkModels", "HarkRun", "HarkScoring", "HarkReports", "HarkGate", "HarkTestSupport", "CSndFile", "CSoxr",
+                "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring", "HarkReports", "HarkGate", "HarkApp",
+                "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -124,24 +137,26 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkReportsTests",
-            dependencies: ["HarkReports", "HarkTestSupport"],
+            dependencies: ["HarkReports", "HarkRecords", "HarkTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkGateTests",
-            dependencies: ["HarkGate", "HarkTestSupport"],
+            dependencies: ["HarkGate", "HarkRecords", "HarkTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkModelsTests",
-            dependencies: ["HarkModels", "HarkRun", "HarkTestSupport"],
+            dependencies: ["HarkModels", "HarkRecords", "HarkRun", "HarkApp", "HarkTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkRunTests",
-            dependencies: ["HarkRun", "HarkModels", "HarkTestSupport"],
+            dependencies: ["HarkRun", "HarkRecords", "HarkApp", "HarkModels", "HarkTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkCLITests",
-            dependencies: ["HarkTestSupport", "HarkModels", "HarkRun", "HarkSuites", "HarkReports", "HarkGate", "hark", "Yams"],
+            dependencies: [
+                "HarkTestSupport", "HarkModels", "HarkRecords", "HarkRun", "HarkApp", "HarkSuites", "HarkReports", "HarkGate", "hark", "Yams",
+            ],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
     ],

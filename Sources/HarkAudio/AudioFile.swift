@@ -1,5 +1,6 @@
 public import Foundation
 internal import CSndFile
+import HarkCore
 
 /// Reads and writes audio files through libsndfile (WAV, FLAC, Ogg/Vorbis, MP3 and the rest of what
 /// libsndfile 1.2 reads), any channel count and rate, integer or float samples.
@@ -27,6 +28,7 @@ public enum AudioFile {
     /// The header facts of a file without decoding it: frames (an estimate for MP3 and Ogg), rate,
     /// channels.
     public static func info(_ url: URL) throws(AudioError) -> (frames: Int, sampleRate: Int, channels: Int) {
+        ReadCounter.count(.clipHeader)
         let file = try SoundFile(reading: url)
         defer { file.close() }
         return (Int(file.info.frames), Int(file.info.samplerate), Int(file.info.channels))

@@ -1,5 +1,6 @@
 import Foundation
 internal import CSndFile
+import HarkCore
 
 /// Decodes a file block by block into one reused buffer, so that long clips are never held twice in
 /// memory, and checks as it goes what `AudioFile.read` promises: finite samples, no truncation,
@@ -17,6 +18,7 @@ final class ClipDecoder {
     private var block: [Float]
 
     convenience init(_ url: URL) throws(AudioError) {
+        ReadCounter.count(.clipDecode)
         if let (declared, present) = WAVLength.shortfall(url) {
             throw AudioError(url: url, reason: .truncated("the header declares \(declared) bytes of audio, the file holds \(present)"))
         }

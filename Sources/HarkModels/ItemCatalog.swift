@@ -1,5 +1,4 @@
 public import HarkCore
-public import HarkSuites
 
 /// The items of the suites in a run, found by suite and item id: what the baselines and the
 /// oracle answer from.
@@ -7,11 +6,12 @@ public struct ItemCatalog: Sendable {
     private var items: [String: Item] = [:]
     private var extractors: [String: String] = [:]
 
-    public init(suites: [Suite]) {
-        for suite in suites {
-            for item in suite.items { items[suite.id + "/" + item.id] = item }
-            extractors[suite.id] = suite.manifest.scoring.extractor
-        }
+    public init() {}
+
+    /// Adds a suite's items, answered under `extractor` (the suite's scoring setting).
+    public mutating func add(suite: String, items: [Item], extractor: String?) {
+        for item in items { self.items[suite + "/" + item.id] = item }
+        extractors[suite] = extractor
     }
 
     /// The form a right answer to `request` takes under its suite's extractor.

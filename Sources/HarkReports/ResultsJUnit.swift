@@ -78,28 +78,8 @@ public enum ResultsJUnit {
 }
 
 extension ResultsJUnit.ItemOutcome {
-    /// The outcomes of a run's `scores.jsonl`; none when the file is absent.
-    public static func read(scores url: URL, limit: Int = .max) throws -> [ResultsJUnit.ItemOutcome] {
-        try ScoresFile.read(url, limit: limit).map {
-            .init(suite: $0.suite, key: $0.key, expected: $0.expected, extracted: $0.extracted, correct: $0.correct)
-        }
-    }
-}
-
-/// Reads a run's `scores.jsonl`.
-public enum ScoresFile {
-    /// The records of `scores.jsonl`, the first `limit` of them; none when the file is absent.
-    public static func read(_ url: URL, limit: Int = .max) throws -> [ScoreRecord] {
-        guard var data = FileManager.default.contents(atPath: url.path) else { return [] }
-        if limit < .max {
-            var newlines = 0
-            if let end = data.firstIndex(where: { byte in
-                if byte == UInt8(ascii: "\n") { newlines += 1 }
-                return newlines >= limit
-            }) {
-                data = data[..<end]
-            }
-        }
-        return try JSONLines.decode(ScoreRecord.self, from: data, file: url.path)
+    /// The outcome of one line of `scores.jsonl`.
+    public init(_ score: ScoreRecord) {
+        self.init(suite: score.suite, key: score.key, expected: score.expected, extracted: score.extracted, correct: score.correct)
     }
 }

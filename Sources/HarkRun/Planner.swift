@@ -1,5 +1,4 @@
 import Foundation
-import HarkAudio
 public import HarkCore
 public import HarkSuites
 
@@ -25,7 +24,7 @@ public struct Planner: Sendable {
     /// The plan of a run: its requests, made one at a time as the run takes them, so that a plan of
     /// any size costs only its suites' memory. Throws when a clip cannot be read, or, for a text
     /// reference, when an item with clips has no `textual_audio`.
-    public func plan(_ suites: [Suite]) throws -> Plan {
+    public func plan(_ suites: [Suite], clips: ClipCatalog = ClipCatalog()) throws -> Plan {
         if textReference {
             for suite in suites {
                 if let item = suite.items.first(where: { !$0.audio.isEmpty && $0.textualAudio == nil }) {
@@ -35,7 +34,7 @@ public struct Planner: Sendable {
             }
             return Plan(planner: self, suites: suites.map { ($0, [:]) })
         }
-        return Plan(planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite)) })
+        return Plan(planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite, catalog: clips)) })
     }
 
     /// The text a text-reference run asks instead of an item's clips and prompt.
@@ -44,15 +43,12 @@ public struct Planner: Sendable {
         return "Speech Input: \(text)\n\n\(prompt)"
     }
 
-    /// Each clip of a suite with its content hash and duration (read from the header).
-    static func clips(of suite: Suite) throws -> [String: Clip] {
+    /// Each clip of a suite with its content hash and duration, from `catalog` where the
+    /// fingerprint already read them.
+    static func clips(of suite: Suite, catalog: ClipCatalog) throws -> [String: Clip] {
         var clips: [String: Clip] = [:]
         for reference in suite.clips {
-            let url = suite.url(of: reference)
-            let info = try AudioFile.info(url)
-            clips[reference.path] = Clip(
-                path: reference.path, sha256: try ContentHash.sha256(fileAt: url),
-                seconds: Double(info.frames) / Double(max(info.sampleRate, 1)), location: url)
+            clips[reference.path] = try catalog.clip(suite.url(of: reference), path: reference.path)
         }
         return clips
     }

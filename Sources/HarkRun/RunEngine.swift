@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 public import HarkCore
+public import HarkRecords
 public import HarkModels
 
 /// Sends a plan's requests to a model and journals every answer as it arrives: at most N requests

@@ -1,10 +1,12 @@
 public import Foundation
 public import HarkCore
 public import HarkModels
+public import HarkRecords
 public import HarkSuites
 
-/// One `hark run`: plan the suites, ask the model, journal the answers, and write the manifest and
-/// `results.json`. A killed run continues with `resume`, asking only what has no answer yet.
+/// One `hark run`: plan the suites, ask the model, journal the answers, and write the manifest; the
+/// finished journal is handed record by record to whoever scores it. A killed run continues with
+/// `resume`, asking only what has no answer yet.
 public struct RunSession: Sendable {
     public var suites: [(suite: Suite, fingerprint: String)]
     public var model: ModelConfig
@@ -29,6 +31,7 @@ public struct RunSession: Sendable {
     }
 
     public struct Outcome: Sendable {
+        /// The run's results with counts and no metrics yet.
         public var results: RunResults
         public var warnings: [String]
         public var clipsEncoded: Int
@@ -36,17 +39,19 @@ public struct RunSession: Sendable {
         public var requestSeconds: Double
     }
 
+    /// Runs the plan; `visit` is given each record of the finished journal, in plan order, as it is
+    /// rewritten (read once, after the run).
     public func execute(
-        warn: @Sendable (String) -> Void = { _ in }, progress: @Sendable (RunProgress) -> Void = { _ in }
+        clips: ClipCatalog = ClipCatalog(), warn: @Sendable (String) -> Void = { _ in },
+        progress: @Sendable (RunProgress) -> Void = { _ in }, visit: (SampleRecord) throws -> Void = { _ in }
     ) async throws -> Outcome {
-        try RunScoring.check(suites.map(\.suite))
-        let plan = try planner.plan(suites.map(\.suite))
+        let plan = try planner.plan(suites.map(\.suite), clips: clips)
         // The one writer of the folder, before a worker is started or a server asked.
         let lock = try RunLock(directory)
         defer { withExtendedLifetime(lock) {} }
         let adapter = try AdapterRegistry.make(model, catalog: ItemCatalog(suites: suites.map(\.suite)))
         do {
-            return try await execute(plan: plan, adapter: adapter, warn: warn, progress: progress)
+            return try await execute(plan: plan, adapter: adapter, warn: warn, progress: progress, visit: visit)
         } catch {
             await adapter.shutdown()
             throw error
@@ -55,7 +60,8 @@ public struct RunSession: Sendable {
 
     /// The run proper, with the adapter made; every error path out of it shuts the adapter down.
     func execute(
-        plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void, progress: @Sendable (RunProgress) -> Void
+        plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void, progress: @Sendable (RunProgress) -> Void,
+        visit: (SampleRecord) throws -> Void
     ) async throws -> Outcome {
         let planned = plan.count
         var warnings = adapter.warnings(for: plan)
@@ -103,9 +109,8 @@ public struct RunSession: Sendable {
         if let earlier = try directory.readManifest(), resume { manifest.startedAt = earlier.startedAt }
         try directory.write(manifest, to: directory.manifest)
 
-        let finished = kept.records > 0 ? Set(try Journal.read(directory.samples).map(\.key)) : []
-        let pending = plan.lazy.filter { !finished.contains($0.key) }
-        let journal = try Journal(url: directory.samples)
+        let pending = plan.lazy.filter { !kept.index.contains($0.key) }
+        let journal = try Journal(url: directory.samples, index: kept.index)
         let encoder = ClipEncoder(pipeline: model.audio.pipeline)
         let engine = RunEngine(
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
@@ -123,10 +128,10 @@ public struct RunSession: Sendable {
         counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, stop: stop, progress: progress)
         await adapter.shutdown()
         let requestSeconds = Date().timeIntervalSince(engineStart)
-        try await journal.close()
+        let written = try await journal.close()
 
-        // The finished journal: one record per sample, in plan order.
-        let compaction = try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key))
+        // The finished journal: one record per sample, in plan order, each decoded once.
+        let compaction = try Journal.rewrite(directory.samples, index: written, planOrder: plan.lazy.map(\.key), visit: visit)
         manifest.counts = counts
         manifest.counts.resumed = kept.records
         manifest.apply(compaction, planned: planned)
@@ -135,9 +140,9 @@ public struct RunSession: Sendable {
         if !stopped { manifest.finishedAt = ISO8601DateFormatter().string(from: Date()) }
         try directory.write(manifest, to: directory.manifest)
         if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
-        let results = try RunScoring.score(
-            Self.results(manifest: manifest, counts: compaction.counts), suites: suites.map(\.suite), directory: directory)
-        return Outcome(results: results, warnings: warnings, clipsEncoded: await encoder.encodes, requestSeconds: requestSeconds)
+        return Outcome(
+            results: Self.results(manifest: manifest, counts: compaction.counts), warnings: warnings, clipsEncoded: await encoder.encodes,
+            requestSeconds: requestSeconds)
     }
 
     /// The adapter's fingerprint with the config's revision; the revision alone when the server
@@ -167,8 +172,8 @@ public struct RunSession: Sendable {
     /// Checks an existing run folder and keeps the answered records worth keeping. Without
     /// `resume` an existing journal is an error; with it, the run must be of the same suites and
     /// model, and failed records are dropped so that they are asked again.
-    func prepareJournal(manifest: RunManifest, plan: Plan, hash: (ModelRequest) -> String) throws -> Journal.Compaction {
-        guard FileManager.default.fileExists(atPath: directory.samples.path) else { return Journal.Compaction() }
+    func prepareJournal(manifest: RunManifest, plan: Plan, hash: (ModelRequest) -> String) throws -> Kept {
+        guard FileManager.default.fileExists(atPath: directory.samples.path) else { return Kept() }
         guard resume else {
             throw HarkError.badInput(
                 "the run folder already holds a journal; use --resume to continue it, or another --run name",
@@ -201,7 +206,17 @@ public struct RunSession: Sendable {
         }
         var expected: [String: String] = [:]
         for request in plan where expected[request.key] == nil { expected[request.key] = hash(request) }
-        return try Journal.compact(directory.samples, planOrder: plan.lazy.map(\.key), keep: \.isAnswered, expectedHashes: expected)
+        let survey = try Journal.index(directory.samples, keep: \.isAnswered, expectedHashes: expected)
+        let rewrite = try Journal.rewrite(directory.samples, index: survey.index, planOrder: plan.lazy.map(\.key))
+        return Kept(records: rewrite.records, index: rewrite.index, mismatched: survey.mismatched, conflicts: survey.conflicts)
+    }
+
+    /// What a resumed run keeps of its journal.
+    struct Kept {
+        var records = 0
+        var index = JournalIndex()
+        var mismatched = 0
+        var conflicts: [Journal.Conflict] = []
     }
 
     /// How two plans differ, field by field ("limit 300 → 10").
@@ -217,7 +232,7 @@ public struct RunSession: Sendable {
         return changes
     }
 
-    static func results(manifest: RunManifest, counts: [String: RunResults.Counts]) -> RunResults {
+    public static func results(manifest: RunManifest, counts: [String: RunResults.Counts]) -> RunResults {
         RunResults(
             manifest: manifest,
             suites: manifest.suites.map {
@@ -228,7 +243,7 @@ public struct RunSession: Sendable {
 
 extension RunManifest {
     /// Takes the counts of the finished journal and whether every planned sample is in it.
-    mutating func apply(_ compaction: Journal.Compaction, planned: Int) {
+    public mutating func apply(_ compaction: Journal.Rewrite, planned: Int) {
         let totals = compaction.counts.values
         counts.samples = planned
         counts.answered = totals.reduce(0) { $0 + $1.answered }

@@ -8,8 +8,8 @@ public enum SuiteFingerprint {
     public static let scheme = "hark.suite-fingerprint/1"
 
     /// `sha256:` followed by the hex digest.
-    public static func compute(_ suite: Suite) throws -> String {
-        let clipHashes = try suite.clips.map { clip in (clip.path, try ContentHash.sha256(fileAt: suite.url(of: clip))) }
+    public static func compute(_ suite: Suite, clips: ClipCatalog = ClipCatalog()) throws -> String {
+        let clipHashes = try suite.clips.map { clip in (clip.path, try clips.sha256(suite.url(of: clip))) }
         return compute(manifest: suite.manifest.document, items: suite.canonicalItems, clips: clipHashes)
     }
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HarkCore
 import HarkReports
+import HarkApp
+import HarkRecords
 import HarkRun
 import HarkScoring
 import HarkSuites
@@ -29,10 +31,10 @@ struct ReportBenchmark: ParsableCommand {
             for renderer in TableRenderers.all { tableBytes += renderer.render(table, ci: true).utf8.count }
         }
         let tables = Date()
-        let junit = try RunReport.junit([directory], thresholds: [try Threshold("f1>=0.5")], itemCap: 1_000)
+        let junit = try RunReport.junit([LoadedRun(directory)], thresholds: [try Threshold("f1>=0.5")], itemCap: 1_000)
         let junitDone = Date()
         let html = work.path("reports/report.html")
-        try RunReport.writeHTML([directory], to: html)
+        try RunReport.writeHTML([LoadedRun(directory)], to: html)
         let htmlDone = Date()
         let size = (try FileManager.default.attributesOfItem(atPath: html.path)[.size] as? Int) ?? 0
         print("report: a run of \(items) samples")

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HarkCore
 import HarkModels
+import HarkApp
+import HarkRecords
 import HarkRun
 import HarkSuites
 import HarkTestSupport
@@ -48,7 +50,7 @@ struct RunEngineBenchmark: AsyncParsableCommand {
 
         let cpuBefore = Self.cpuSeconds()
         let started = Date()
-        let outcome = try await session.execute()
+        let outcome = try await session.executeAndScore()
         let wall = Date().timeIntervalSince(started)
         let cpu = Self.cpuSeconds() - cpuBefore
         let count = outcome.results.manifest.counts.samples

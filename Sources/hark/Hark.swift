@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import HarkAudio
+import HarkApp
 import HarkCore
+import HarkRecords
 
 @main
 struct Hark: AsyncParsableCommand {

@@ -1,9 +1,11 @@
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkSuites
 
 /// Loads the suites a command names, printing every problem; fails with exit code 2 on any error.
 enum SuiteLoading {
-    static func load(_ paths: [String]) throws -> [(suite: Suite, fingerprint: String)] {
+    static func load(_ paths: [String], clips: ClipCatalog = ClipCatalog()) throws -> [(suite: Suite, fingerprint: String)] {
         var loaded: [(Suite, String)] = []
         var failed = false
         for path in paths {
@@ -14,7 +16,7 @@ enum SuiteLoading {
                 continue
             }
             do {
-                loaded.append((suite, try SuiteFingerprint.compute(suite)))
+                loaded.append((suite, try SuiteFingerprint.compute(suite, clips: clips)))
             } catch {
                 Terminal.error("\(path): cannot hash the clips: \(error)")
                 failed = true

@@ -3,6 +3,8 @@ import HarkCore
 import HarkGate
 import HarkModels
 import HarkRun
+import HarkApp
+import HarkRecords
 import HarkTestSupport
 import Testing
 

@@ -3,6 +3,8 @@ import HarkCore
 import HarkModels
 import HarkReports
 import HarkRun
+import HarkApp
+import HarkRecords
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -27,7 +29,7 @@ import Testing
             name: name, adapter: "openai", settings: .object(["base_url": .string(server.baseURL), "model": .string(name)]))
         _ = try await RunSession(
             suites: [(suite, fingerprint)], model: model, directory: RunDirectory(work.path("results/\(name)")), planner: Planner()
-        ).execute()
+        ).executeAndScore()
     }
 
     @Test func gateFailsAWorseCandidatePassesABetterOneAndIgnoresNoise() async throws {

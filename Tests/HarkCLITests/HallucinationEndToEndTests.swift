@@ -1,6 +1,8 @@
 import Foundation
 import HarkCore
 import HarkRun
+import HarkApp
+import HarkRecords
 import HarkTestSupport
 import Testing
 

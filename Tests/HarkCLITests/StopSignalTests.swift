@@ -2,6 +2,8 @@ import Foundation
 import HarkCore
 import HarkModels
 import HarkRun
+import HarkApp
+import HarkRecords
 import HarkSuites
 import HarkTestSupport
 import Testing

@@ -101,7 +101,7 @@ import Testing
         let config = ModelConfig(
             name: "x", adapter: "openai",
             settings: .object(["base_url": .string("http://localhost:1/v1"), "model": .string("m"), "api_key_env": .string("HARK_UNSET_VARIABLE_FOR_TEST")]))
-        #expect { try AdapterRegistry.make(config, catalog: ItemCatalog(suites: [])) } throws: {
+        #expect { try AdapterRegistry.make(config, catalog: ItemCatalog()) } throws: {
             ($0 as? HarkError)?.message.contains("HARK_UNSET_VARIABLE_FOR_TEST") == true
         }
     }

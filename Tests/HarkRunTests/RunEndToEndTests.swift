@@ -2,6 +2,8 @@ import Foundation
 import HarkCore
 import HarkModels
 import HarkRun
+import HarkApp
+import HarkRecords
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -20,7 +22,7 @@ import Testing
         defer { Task { try? await server.stop() } }
         let session = fixture.session(fixture.model(server, concurrency: 16, timeout: 0.5, retries: 3))
 
-        let outcome = try await session.execute()
+        let outcome = try await session.executeAndScore()
 
         let plan = try session.planner.plan([fixture.loaded])
         #expect(plan.count == 120)
@@ -49,9 +51,9 @@ import Testing
         defer { Task { try? await server.stop() } }
         let model = fixture.model(server)
 
-        let first = try await fixture.session(model, run: "first", cache: "cache.sqlite").execute()
+        let first = try await fixture.session(model, run: "first", cache: "cache.sqlite").executeAndScore()
         let asked = server.statistics.requests
-        let second = try await fixture.session(model, run: "second", cache: "cache.sqlite").execute()
+        let second = try await fixture.session(model, run: "second", cache: "cache.sqlite").executeAndScore()
 
         #expect(asked == 16)
         #expect(server.statistics.requests == asked)
@@ -66,7 +68,7 @@ import Testing
         defer { fixture.remove() }
         let failing = try await fixture.server { $0.faults.serverErrorRate = 1 }
         defer { Task { try? await failing.stop() } }
-        let failed = try await fixture.session(fixture.model(failing, retries: 0), run: "failing", cache: "cache.sqlite").execute()
+        let failed = try await fixture.session(fixture.model(failing, retries: 0), run: "failing", cache: "cache.sqlite").executeAndScore()
         #expect(failed.results.manifest.counts.errors == 8)
         #expect(failed.results.suites.first?.counts.errorKinds == ["server_error": 8])
         let cache = try ResponseCache(url: fixture.output.path("cache.sqlite"))
@@ -78,7 +80,7 @@ import Testing
         defer { fixture.remove() }
         let server = try await fixture.server()
         defer { Task { try? await server.stop() } }
-        let outcome = try await fixture.session(fixture.model(server)).execute()
+        let outcome = try await fixture.session(fixture.model(server)).executeAndScore()
         #expect(outcome.results.manifest.counts.answered == 24)
         #expect(outcome.clipsEncoded == 3)
     }
@@ -93,7 +95,7 @@ import Testing
         defer { unsetenv("HARK_TEST_API_KEY") }
         var model = fixture.model(server, extra: ["api_key_env": .string("HARK_TEST_API_KEY"), "api_key": .string(secret)])
         model.name = "secretive"
-        _ = try await fixture.session(model).execute()
+        _ = try await fixture.session(model).executeAndScore()
         let authorized = server.received.allSatisfy { $0.authorization }
         #expect(authorized)
 
@@ -115,12 +117,12 @@ import Testing
         let server = try await fixture.server()
         defer { Task { try? await server.stop() } }
         let model = fixture.model(server)
-        let whole = try await fixture.session(model, run: "whole").execute()
+        let whole = try await fixture.session(model, run: "whole").executeAndScore()
         var shards: [RunDirectory] = []
         var sizes: [Int] = []
         for index in 0..<4 {
             let session = fixture.session(model, run: "shard\(index)", shard: try Shard("\(index)/4"))
-            sizes.append(try await session.execute().results.manifest.counts.samples)
+            sizes.append(try await session.executeAndScore().results.manifest.counts.samples)
             shards.append(session.directory)
         }
         let mergedDirectory = RunDirectory(fixture.output.path("results/merged"))
@@ -156,7 +158,7 @@ import Testing
         let session = RunSession(
             suites: [(loaded, try HarkSuites.SuiteFingerprint.compute(loaded))], model: model,
             directory: RunDirectory(output.path("run")), planner: Planner())
-        let outcome = try await session.execute()
+        let outcome = try await session.executeAndScore()
 
         let pipeline = model.audio.pipeline
         let first = ContentHash.sha256(try pipeline.wav(suite.directory.path("audio/b.wav")))
@@ -183,7 +185,7 @@ import Testing
         model.settings = .object([
             "base_url": .array([.string(slow.baseURL), .string(fast.baseURL)]), "model": .string("sim"),
         ])
-        let outcome = try await fixture.session(model).execute()
+        let outcome = try await fixture.session(model).executeAndScore()
         #expect(outcome.results.manifest.counts.answered == 40)
         #expect(slow.statistics.requests + fast.statistics.requests == 40)
         #expect(slow.statistics.requests > 0)

@@ -2,6 +2,8 @@ import Foundation
 import HarkCore
 import HarkModels
 @testable import HarkRun
+import HarkApp
+import HarkRecords
 import HarkSuites
 import HarkTestSupport
 import Testing

@@ -1,7 +1,4 @@
-import Foundation
-public import HarkAudio
 public import HarkCore
-public import HarkSuites
 
 /// What the mock server knows of the suites it answers for: each prompt it may be asked, with its
 /// clips as the client sends them (encoded by the same audio pipeline), mapped to the item.
@@ -10,28 +7,20 @@ public struct MockOracle: Sendable {
     public struct Entry: Sendable {
         public var item: Item
         public var form: ReferenceAnswer.ChoiceForm
+
+        public init(item: Item, form: ReferenceAnswer.ChoiceForm) {
+            self.item = item
+            self.form = form
+        }
     }
 
     private var items: [String: Entry] = [:]
 
     public init() {}
 
-    /// Indexes every prompt of every item; each clip is encoded once through `pipeline`.
-    public init(suites: [Suite], pipeline: AudioPipeline = AudioPipeline()) throws {
-        for suite in suites {
-            var clipHashes: [String: String] = [:]
-            for clip in suite.clips {
-                clipHashes[clip.path] = ContentHash.sha256(try pipeline.wav(suite.url(of: clip)))
-            }
-            let renderer = PromptRenderer(manifest: suite.manifest)
-            for item in suite.items {
-                let audio = item.audio.compactMap { clipHashes[$0.path] }
-                for prompt in renderer.prompts(for: item) {
-                    let form = ReferenceAnswer.ChoiceForm(order: prompt.choiceOrder, extractor: suite.manifest.scoring.extractor)
-                    items[Self.key(system: renderer.system, prompt: prompt.text, audio: audio)] = Entry(item: item, form: form)
-                }
-            }
-        }
+    /// Adds the item a prompt asks, with its clips as hashes of the bytes the client sends.
+    public mutating func add(_ entry: Entry, system: String?, prompt: String, audio: [String]) {
+        items[Self.key(system: system, prompt: prompt, audio: audio)] = entry
     }
 
     public func entry(system: String?, prompt: String, audio: [String]) -> Entry? {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkGate
 import HarkRun
 
@@ -33,11 +35,11 @@ struct Compare: AsyncParsableCommand {
     func run() async throws {
         guard runs.count >= 2 else { throw ValidationError("name a baseline and at least one candidate") }
         let root = URL(fileURLWithPath: results)
-        let baseline = RunDirectory.locate(runs[0], resultsRoot: root)
+        let baseline = try LoadedRun(RunDirectory.locate(runs[0], resultsRoot: root))
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
             comparisons.append(try RunComparisons.compare(
-                baseline: baseline, candidate: RunDirectory.locate(candidate, resultsRoot: root), allowMismatch: allowMismatch,
+                baseline: baseline, candidate: LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)), allowMismatch: allowMismatch,
                 resamples: resamples, seed: seed))
         }
         for warning in comparisons.compactMap(\.fingerprintWarning) { Terminal.error("warning: " + warning) }

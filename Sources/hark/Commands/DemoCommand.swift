@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkRun
 
 /// `hark demo`: everything hark does, on suites it makes itself, against simulated checkpoints.

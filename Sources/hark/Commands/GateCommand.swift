@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkGate
 import HarkReports
 import HarkRun
@@ -32,8 +34,8 @@ struct GateCommand: AsyncParsableCommand {
     func run() async throws {
         let rules = try GatePolicy(path: policy)
         let root = URL(fileURLWithPath: results)
-        let candidateSide = try RunComparisons.side(RunDirectory.locate(candidate, resultsRoot: root))
-        let baselineSide = try baseline.map { try RunComparisons.side(RunDirectory.locate($0, resultsRoot: root)) }
+        let candidateSide = try RunComparisons.side(LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)))
+        let baselineSide = try baseline.map { try RunComparisons.side(LoadedRun(RunDirectory.locate($0, resultsRoot: root))) }
         for side in [candidateSide] + (baselineSide.map { [$0] } ?? []) where !side.results.manifest.complete {
             throw HarkError(.incomplete, "run \(side.name) is incomplete: resume it before gating")
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkSuites
 
 /// `hark import`: public benchmark files and labelled folders into hark's formats.

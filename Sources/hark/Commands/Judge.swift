@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkModels
 import HarkRun
 import HarkScoring

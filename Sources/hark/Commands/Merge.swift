@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkRun
 import HarkSuites
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HarkModels
+import HarkRun
 
 /// `hark mock-server`: an OpenAI-compatible server for tests, the demo and benchmarks.
 struct MockServerCommand: AsyncParsableCommand {

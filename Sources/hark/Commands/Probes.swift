@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkSuites
 
 /// `hark probes generate`: yes-no hallucination suites from labelled clips.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkReports
 import HarkRun
 
@@ -60,10 +62,9 @@ struct Report: AsyncParsableCommand {
 
     func run() async throws {
         let root = URL(fileURLWithPath: results)
-        let loaded = try runs.map { reference -> (name: String, results: RunResults) in
-            let directory = RunDirectory.locate(reference, resultsRoot: root)
-            return (directory.name, try directory.readResults())
-        }
+        // Each run folder is read once, whatever the reports made of it.
+        let runs = try self.runs.map { try LoadedRun(RunDirectory.locate($0, resultsRoot: root)) }
+        let loaded = runs.map { (name: $0.name, results: $0.results) }
         let output = URL(fileURLWithPath: out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let tasks = Set(loaded.flatMap { $0.results.suites.map(\.task) })
@@ -86,15 +87,14 @@ struct Report: AsyncParsableCommand {
             if name == "markdown" { print(text) }
             print("wrote \(file.path)")
         }
-        let directories = runs.map { RunDirectory.locate($0, resultsRoot: root) }
         if let html {
             let file = try outputFile(html, in: output)
-            try RunReport.writeHTML(directories, to: file, embedBytes: embedAudio ? Int(embedAudioCap * 1_000_000) : nil)
+            try RunReport.writeHTML(runs, to: file, embedBytes: embedAudio ? Int(embedAudioCap * 1_000_000) : nil)
             print("wrote \(file.path)")
         }
         if let junit {
             let file = try outputFile(junit, in: output)
-            let xml = try RunReport.junit(directories, thresholds: try threshold.map(Threshold.init), itemCap: junitItems)
+            let xml = try RunReport.junit(runs, thresholds: try threshold.map(Threshold.init), itemCap: junitItems)
             try xml.write(to: file, atomically: true, encoding: .utf8)
             print("wrote \(file.path)")
         }

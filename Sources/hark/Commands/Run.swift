@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkModels
 import HarkRun
+import HarkSuites
 import Synchronization
 
 /// `hark run`: ask a model every question of the suites and journal the answers.
@@ -98,7 +101,9 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let runConfig = try config.map(RunConfig.init(path:))
-        let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites)
+        // The clips are hashed once, for the fingerprints, and the plan reuses the hashes.
+        let clips = ClipCatalog()
+        let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites, clips: clips)
         guard !loaded.isEmpty else { throw ValidationError("name at least one --suite") }
         var config = try modelConfig(default: runConfig?.model)
         if let concurrency { config.concurrency.max = concurrency }
@@ -132,7 +137,9 @@ struct Run: AsyncParsableCommand {
         session.stop = stop
         let execution = Mutex<Task<RunSession.Outcome, any Error>?>(nil)
         let signals = StopSignals(stop: stop, grace: stopGrace) { execution.withLock { $0?.cancel() } }
-        let task = Task { [session] in try await session.execute(warn: { Terminal.error($0) }, progress: { progress.show($0) }) }
+        let task = Task { [session] in
+            try await session.executeAndScore(clips: clips, warn: { Terminal.error($0) }, progress: { progress.show($0) })
+        }
         execution.withLock { $0 = task }
         let outcome: RunSession.Outcome
         do {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
+import HarkRecords
 import HarkRun
 
 /// `hark score RUN`: re-score a run's journal without asking the model again.
@@ -38,30 +40,8 @@ struct Score: AsyncParsableCommand {
         // Locked before anything is read: another writer may be finishing this folder.
         let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }
-        var current = try directory.readResults()
-        // The journal is checked against the plan, never trusted: counts come from it, and a cut
-        // journal is refused rather than scored as if whole.
-        guard FileManager.default.fileExists(atPath: directory.samples.path) else {
-            throw HarkError.badInput("the run has no journal (samples.jsonl); nothing to score, results.json left as it is", at: SourceLocation(file: directory.samples.path))
-        }
-        var counts: [String: RunResults.Counts] = [:]
-        var seen: Set<String> = []
-        for record in try Journal.read(directory.samples) where seen.insert(record.key).inserted { counts[record.suite, default: RunResults.Counts()].add(record) }
-        let planned = current.manifest.counts.samples
-        if seen.count < planned {
-            guard allowIncomplete else {
-                throw HarkError(
-                    .incomplete, "the journal holds \(seen.count) of the \(planned) samples the run planned; resume the run, or score with --allow-incomplete",
-                    at: SourceLocation(file: directory.samples.path))
-            }
-            current.manifest.complete = false
-        }
-        for index in current.suites.indices { current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.Counts() }
-        current.manifest.counts.answered = counts.values.reduce(0) { $0 + $1.answered }
-        current.manifest.counts.errors = counts.values.reduce(0) { $0 + $1.errors }
-        let suiteList = try RunSuites.load(for: current.manifest, paths: suites)
-        let scored = try RunScoring.score(
-            current, suites: suiteList, directory: directory,
+        let scored = try RunScoring.rescore(
+            directory, suitePaths: suites, allowIncomplete: allowIncomplete,
             overrides: RunScoring.Overrides(extractor: extractor, policy: policy, resamples: resamples, seed: seed))
         print(ResultsSummary.text(scored))
         print("results: \(directory.results.path)")

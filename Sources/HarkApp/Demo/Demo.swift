@@ -1,5 +1,7 @@
 public import Foundation
 public import HarkCore
+public import HarkRecords
+public import HarkRun
 import HarkGate
 public import HarkModels
 import HarkReports
@@ -50,7 +52,7 @@ public struct Demo: Sendable {
             return (suite, try SuiteFingerprint.compute(suite))
         }
 
-        var runs: [RunDirectory] = []
+        var directories: [RunDirectory] = []
         for checkpoint in Self.checkpoints {
             var options = MockServer.Options()
             options.policy = .oracle(errorRate: checkpoint.errorRate, hallucinationRate: checkpoint.hallucinationRate, seed: 7)
@@ -60,7 +62,7 @@ public struct Demo: Sendable {
             let model = ModelConfig(
                 name: checkpoint.name, adapter: "openai", settings: .object(["base_url": .string(server.baseURL), "model": .string(checkpoint.name)]))
             do {
-                runs.append(try await run(model, suites: suites))
+                directories.append(try await run(model, suites: suites))
             } catch {
                 try? await server.stop()
                 throw error
@@ -68,7 +70,8 @@ public struct Demo: Sendable {
             try await server.stop()
         }
         say("always-yes: the baseline that says yes to everything")
-        runs.append(try await run(try ModelConfig.resolve("always-yes"), suites: suites))
+        directories.append(try await run(try ModelConfig.resolve("always-yes"), suites: suites))
+        let runs = try directories.map(LoadedRun.init)
 
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
         var files: [URL] = []
@@ -77,7 +80,7 @@ public struct Demo: Sendable {
             try text.write(to: file, atomically: true, encoding: .utf8)
             files.append(file)
         }
-        let loaded = try runs.map { ($0.name, try $0.readResults()) }
+        let loaded = runs.map { ($0.name, $0.results) }
         var table = ""
         for layout in ["hallucination", "choice", "instruction"] {
             guard let tableLayout = TableLayout.builtIn[layout] else { continue }
@@ -113,7 +116,7 @@ public struct Demo: Sendable {
     func run(_ model: ModelConfig, suites: [(suite: Suite, fingerprint: String)]) async throws -> RunDirectory {
         let directory = RunDirectory(results.appendingPathComponent(model.name))
         let session = RunSession(suites: suites, model: model, directory: directory, planner: Planner())
-        _ = try await session.execute()
+        _ = try await session.executeAndScore()
         return directory
     }
 }

@@ -1,5 +1,7 @@
 public import Foundation
 public import HarkCore
+public import HarkRecords
+public import HarkRun
 public import HarkModels
 public import HarkScoring
 public import HarkSuites
@@ -72,11 +74,10 @@ public struct JudgeSession: Sendable {
         let url = directory.judgements
         let sameJudge = results.manifest.judge.map { $0.model.identity == entry.model.identity && $0.promptHash == entry.promptHash } ?? false
         if !sameJudge { try? FileManager.default.removeItem(at: url) }
-        let kept = try Journal.compact(url, planOrder: requests.map(\.key), keep: \.isAnswered)
-        let done = kept.records > 0 ? Set(try Journal.read(url).map(\.key)) : []
-        let pending = requests.filter { !done.contains($0.key) }
+        let kept = try Journal.rewrite(url, index: Journal.index(url, keep: \.isAnswered).index, planOrder: requests.map(\.key))
+        let pending = requests.filter { !kept.index.contains($0.key) }
 
-        let journal = try Journal(url: url)
+        let journal = try Journal(url: url, index: kept.index)
         let engine = RunEngine(
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: ClipEncoder(pipeline: judge.audio.pipeline),
             concurrency: judge.concurrency, retry: RetryPolicy(maxRetries: judge.concurrency.retries), cacheSalt: "judge")
@@ -88,8 +89,7 @@ public struct JudgeSession: Sendable {
             throw error
         }
         await adapter.shutdown()
-        try await journal.close()
-        try Journal.compact(url, planOrder: requests.map(\.key))
+        try Journal.rewrite(url, index: try await journal.close(), planOrder: requests.map(\.key))
         counts.resumed = kept.records
 
         var judged = entry

@@ -1,24 +1,22 @@
 import Foundation
 public import HarkCore
+public import HarkRecords
 public import HarkGate
 public import HarkReports
 
 /// Comparisons and gates read from run folders.
 public enum RunComparisons {
-    public static func side(_ directory: RunDirectory) throws -> RunComparison.Side {
-        RunComparison.Side(name: directory.name, results: try directory.readResults(), scores: try ScoresFile.read(directory.scores))
+    public static func side(_ run: LoadedRun) throws -> RunComparison.Side {
+        RunComparison.Side(name: run.name, results: run.results, scores: try run.scoreRecords())
     }
 
-    /// Compares runs in folders; the flips carry their questions, full answers and clips.
+    /// Compares loaded runs; the flips carry their questions, full answers and clips.
     public static func compare(
-        baseline: RunDirectory, candidate: RunDirectory, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0
+        baseline: LoadedRun, candidate: LoadedRun, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0
     ) throws -> RunComparison {
         var comparison = try RunComparison(
             baseline: side(baseline), candidate: side(candidate), allowMismatch: allowMismatch, resamples: resamples, seed: seed)
-        func records(_ directory: RunDirectory) throws -> [String: SampleRecord] {
-            Dictionary(try Journal.read(directory.samples).map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-        }
-        comparison.describeFlips(baseline: try records(baseline), candidate: try records(candidate))
+        comparison.describeFlips(baseline: try baseline.samplesByKey(), candidate: try candidate.samplesByKey())
         return comparison
     }
 

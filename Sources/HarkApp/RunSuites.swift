@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+public import HarkRecords
 public import HarkSuites
 
 /// Finds the suites a finished run was made from: at the paths its manifest recorded, or at paths
@@ -29,5 +30,11 @@ public enum RunSuites {
             throw HarkError.badInput("cannot find suite(s) \(missing.joined(separator: ", ")) of run \(manifest.run); name them with --suite")
         }
         return suites
+    }
+
+    /// The suites of a run found at the paths its manifest recorded, without checking their
+    /// fingerprints (a report links their clips); a suite that no longer loads is left out.
+    public static func locate(for manifest: RunManifest) -> [Suite] {
+        manifest.suites.compactMap(\.path).compactMap { SuiteLoader.load($0).suite }
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import HarkCore
+public import HarkRecords
 public import HarkReports
 import HarkScoring
 import HarkSuites
@@ -9,16 +10,14 @@ import HarkGate
 public enum RunReport {
     /// Writes the HTML report of the runs to `file`. Clips are linked relative to the report, or
     /// embedded (data URLs) up to `embedBytes` in all; suites that cannot be found get no players.
-    public static func writeHTML(_ runs: [RunDirectory], to file: URL, embedBytes: Int? = nil, resamples: Int = 2_000) throws {
-        var loaded: [(name: String, results: RunResults)] = []
+    public static func writeHTML(_ runs: [LoadedRun], to file: URL, embedBytes: Int? = nil, resamples: Int = 2_000) throws {
+        let loaded = runs.map { (name: $0.name, results: $0.results) }
         var items: [ExplorerItem] = []
         var suites: [String: Suite] = [:]
-        for directory in runs {
-            let results = try directory.readResults()
-            loaded.append((directory.name, results))
-            items += ExplorerItem.join(
-                run: directory.name, samples: try Journal.read(directory.samples), scores: try ScoresFile.read(directory.scores))
-            for suite in (try? RunSuites.load(for: results.manifest)) ?? [] { suites[suite.id] = suite }
+        for run in runs {
+            items += ExplorerItem.join(run: run.name, samples: try run.sampleRecords(), scores: try run.scoreRecords())
+            // The clips are only linked: the suites are found, not fingerprinted.
+            for suite in RunSuites.locate(for: run.manifest) { suites[suite.id] = suite }
         }
         let reportDirectory = file.deletingLastPathComponent()
         var budget = embedBytes ?? 0
@@ -45,11 +44,11 @@ public enum RunReport {
     }
 
     /// Each later run against the first, where their suites match.
-    static func comparisons(_ runs: [RunDirectory], resamples: Int) throws -> [HTMLReport.ComparisonSection] {
+    static func comparisons(_ runs: [LoadedRun], resamples: Int) throws -> [HTMLReport.ComparisonSection] {
         guard let first = runs.first, runs.count > 1 else { return [] }
         let baseline = try RunComparisons.side(first)
-        return try runs.dropFirst().compactMap { directory in
-            guard let comparison = try? RunComparison(baseline: baseline, candidate: RunComparisons.side(directory), resamples: resamples) else {
+        return try runs.dropFirst().compactMap { run in
+            guard let comparison = try? RunComparison(baseline: baseline, candidate: RunComparisons.side(run), resamples: resamples) else {
                 return nil
             }
             return HTMLReport.ComparisonSection(
@@ -66,11 +65,11 @@ public enum RunReport {
     }
 
     /// The JUnit report of the runs, with per-item cases up to `itemCap`.
-    public static func junit(_ runs: [RunDirectory], thresholds: [Threshold], itemCap: Int) throws -> String {
-        let loaded = try runs.map { (name: $0.name, results: try $0.readResults()) }
+    public static func junit(_ runs: [LoadedRun], thresholds: [Threshold], itemCap: Int) throws -> String {
+        let loaded = runs.map { (name: $0.name, results: $0.results) }
         var items: [String: [ResultsJUnit.ItemOutcome]] = [:]
         if itemCap > 0 {
-            for directory in runs { items[directory.name] = try ResultsJUnit.ItemOutcome.read(scores: directory.scores, limit: itemCap) }
+            for run in runs { items[run.name] = try run.scoreRecords().prefix(itemCap).map(ResultsJUnit.ItemOutcome.init) }
         }
         return try JUnitWriter.xml(ResultsJUnit.report(runs: loaded, thresholds: thresholds, items: items, itemCap: itemCap))
     }

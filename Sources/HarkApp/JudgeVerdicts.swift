@@ -1,5 +1,6 @@
 import Foundation
 import HarkCore
+public import HarkRecords
 import HarkScoring
 
 /// The verdicts of a judged run, read from `judgements.jsonl` with the templates its manifest
@@ -8,15 +9,15 @@ struct JudgeVerdicts {
     private(set) var verdicts: [String: Verdict] = [:]
     private var templates: [String: JudgeTemplate] = [:]
 
-    init(manifest: RunManifest, directory: RunDirectory) throws {
-        guard let judge = manifest.judge, FileManager.default.fileExists(atPath: directory.judgements.path) else { return }
+    init(judge: RunManifest.Judge?, directory: RunDirectory) throws {
+        guard let judge, FileManager.default.fileExists(atPath: directory.judgements.path) else { return }
         for (suite, name) in judge.templates {
             guard let template = JudgeTemplate.named(name) else {
                 throw HarkError.badInput("unknown judge template \"\(name)\"", at: SourceLocation(file: directory.manifest.path, field: "judge.templates"))
             }
             templates[suite] = template
         }
-        try Journal.forEachRecord(directory.judgements) { record, _, _, _ in
+        try Journal.forEachRecord(directory.judgements) { record, _ in
             guard record.isAnswered, let template = templates[record.suite] else { return }
             verdicts[record.key] = template.verdict(record.response ?? "")
         }

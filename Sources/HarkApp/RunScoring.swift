@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+public import HarkRecords
 import HarkScoring
 public import HarkSuites
 
@@ -22,37 +23,104 @@ public enum RunScoring {
         }
     }
 
-    /// Streams the journal once: each record is scored by its suite's scorer and its outcome written
-    /// to `scores.jsonl` at once, so memory holds counts, not records.
+    /// Re-scores a finished run: streams its journal once through a `Pass`.
     public static func score(
         _ results: RunResults, suites: [Suite], directory: RunDirectory, overrides: Overrides = Overrides()
     ) throws -> RunResults {
-        var results = results
-        let judge = try JudgeVerdicts(manifest: results.manifest, directory: directory)
-        var scorers: [String: SuiteScorer] = [:]
-        var items: [String: [String: Item]] = [:]
-        for suite in suites where results.suites.contains(where: { $0.id == suite.id }) {
-            items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            scorers[suite.id] = try scorer(for: suite, overrides: overrides, judged: judge.judges(suite.id))
+        let ran = Set(results.suites.map(\.id))
+        let pass = try Pass(
+            suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: results.manifest.judge, overrides: overrides)
+        if FileManager.default.fileExists(atPath: directory.samples.path) {
+            try Journal.forEachRecord(directory.samples) { record, _ in try pass.add(record) }
+        }
+        return try pass.finish(results)
+    }
+
+    /// `hark score`: scores a run folder's journal again, in one pass that also counts it. The
+    /// journal is checked against the plan, never trusted: counts come from it (the first record
+    /// of a sample), and a cut journal is refused, unless `allowIncomplete`, rather than scored as
+    /// if whole; then nothing is written.
+    public static func rescore(
+        _ directory: RunDirectory, suitePaths: [String] = [], allowIncomplete: Bool = false, overrides: Overrides = Overrides()
+    ) throws -> RunResults {
+        var current = try directory.readResults()
+        guard FileManager.default.fileExists(atPath: directory.samples.path) else {
+            throw HarkError.badInput(
+                "the run has no journal (samples.jsonl); nothing to score, results.json left as it is", at: SourceLocation(file: directory.samples.path))
+        }
+        let suites = try RunSuites.load(for: current.manifest, paths: suitePaths)
+        let ran = Set(current.suites.map(\.id))
+        let pass = try Pass(
+            suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: current.manifest.judge, overrides: overrides)
+        var counts: [String: RunResults.Counts] = [:]
+        var seen: Set<String> = []
+        try Journal.forEachRecord(directory.samples) { record, _ in
+            guard seen.insert(record.key).inserted else { return }
+            counts[record.suite, default: RunResults.Counts()].add(record)
+            try pass.add(record)
+        }
+        let planned = current.manifest.counts.samples
+        if seen.count < planned {
+            guard allowIncomplete else {
+                throw HarkError(
+                    .incomplete, "the journal holds \(seen.count) of the \(planned) samples the run planned; resume the run, or score with --allow-incomplete",
+                    at: SourceLocation(file: directory.samples.path))
+            }
+            current.manifest.complete = false
+        }
+        for index in current.suites.indices { current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.Counts() }
+        current.manifest.counts.answered = counts.values.reduce(0) { $0 + $1.answered }
+        current.manifest.counts.errors = counts.values.reduce(0) { $0 + $1.errors }
+        return try pass.finish(current)
+    }
+
+    /// One scoring of a run, fed its journal's records one at a time (by `score`, or by the run as
+    /// it rewrites its finished journal): each outcome is written to `scores.jsonl` at once, so
+    /// memory holds counts, not records.
+    public final class Pass {
+        private let directory: RunDirectory
+        private let judge: JudgeVerdicts
+        private var scorers: [String: SuiteScorer] = [:]
+        private var items: [String: [String: Item]] = [:]
+        /// `scores.jsonl` being written; opened by the first record (the run makes its folder first).
+        private var output: LineFileWriter?
+        private let encoder = JSONEncoder()
+
+        /// A scoring of `suites`, with the verdicts of `judge` where the run was judged.
+        public init(suites: [Suite], directory: RunDirectory, judge: RunManifest.Judge? = nil, overrides: Overrides = Overrides()) throws {
+            self.directory = directory
+            self.judge = try JudgeVerdicts(judge: judge, directory: directory)
+            for suite in suites {
+                items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                scorers[suite.id] = try scorer(for: suite, overrides: overrides, judged: self.judge.judges(suite.id))
+            }
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         }
 
-        let output = try LineFileWriter(replacing: directory.scores)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if FileManager.default.fileExists(atPath: directory.samples.path) {
-            try Journal.forEachRecord(directory.samples) { record, _, _, _ in
-                guard let item = items[record.suite]?[record.item],
-                    let outcome = try scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
-                else { return }
-                try output.write(try encoder.encode(outcome))
+        public func add(_ record: SampleRecord) throws {
+            guard let item = items[record.suite]?[record.item],
+                let outcome = try scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
+            else { return }
+            try writer().write(try encoder.encode(outcome))
+        }
+
+        private func writer() throws -> LineFileWriter {
+            if let output { return output }
+            let opened = try LineFileWriter(replacing: directory.scores)
+            output = opened
+            return opened
+        }
+
+        /// Writes `scores.jsonl`, and `results.json` with the metrics filled in.
+        public func finish(_ results: RunResults) throws -> RunResults {
+            var results = results
+            try writer().commit()
+            for index in results.suites.indices {
+                scorers[results.suites[index].id]?.finish()?.apply(to: &results.suites[index])
             }
+            try directory.write(results, to: directory.results)
+            return results
         }
-        try output.commit()
-        for index in results.suites.indices {
-            scorers[results.suites[index].id]?.finish()?.apply(to: &results.suites[index])
-        }
-        try directory.write(results, to: directory.results)
-        return results
     }
 
     /// Checks that every suite's scoring settings name things hark has (extractor, policy,

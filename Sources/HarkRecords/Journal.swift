@@ -2,43 +2,53 @@ public import Foundation
 public import HarkCore
 
 /// A run's `samples.jsonl`: records appended as answers arrive, each with a single `write` of one
-/// whole line, so that a killed run keeps every record already written.
+/// whole line, so that a killed run keeps every record already written. It keeps the index of
+/// what it wrote, so that the finished journal is rewritten without being read twice.
 public actor Journal {
     public let url: URL
     private let handle: FileHandle
     private let encoder: JSONEncoder
+    private var index: JournalIndex
 
-    /// Opens the journal for appending, creating it when absent.
-    public init(url: URL) throws {
+    /// Opens the journal for appending, creating it when absent. `index` describes the file as it
+    /// is (what a compaction returned); without it an existing file is read to build it.
+    public init(url: URL, index: JournalIndex? = nil) throws {
         self.url = url
         if !FileManager.default.fileExists(atPath: url.path) {
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         }
+        var index = try index ?? Self.index(url).index
         handle = try FileHandle(forWritingTo: url)
-        try handle.seekToEnd()
+        index.continue(at: try handle.seekToEnd())
+        self.index = index
         encoder = Self.makeEncoder()
     }
 
     public func append(_ record: SampleRecord) throws {
         var line = try encoder.encode(record)
+        let length = line.count
         line.append(UInt8(ascii: "\n"))
         do {
             try handle.write(contentsOf: line)
         } catch {
             throw HarkError.writeFailed("append to the journal", url.path, error)
         }
+        index.append(key: record.key, length: length)
     }
 
-    public func close() throws {
+    /// Flushes and closes the file; returns the index of every line written to it.
+    @discardableResult
+    public func close() throws -> JournalIndex {
         do {
             try handle.synchronize()
             try handle.close()
         } catch {
             throw HarkError.writeFailed("flush the journal", url.path, error)
         }
+        return index
     }
 
-    static func makeEncoder() -> JSONEncoder {
+    public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
@@ -47,8 +57,11 @@ public actor Journal {
     /// Reads a journal. A last line cut short by a kill is dropped; any other bad line is an error
     /// naming its line.
     public static func read(_ url: URL) throws -> [SampleRecord] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
-        return try JSONLines.decode(SampleRecord.self, from: data, file: url.path, tolerateTornTail: true)
+        var records: [SampleRecord] = []
+        if FileManager.default.fileExists(atPath: url.path) {
+            try forEachRecord(url) { record, _ in records.append(record) }
+        }
+        return records
     }
 
     /// Writes records as a whole new journal (through a temporary file and a rename, so that a

@@ -1,17 +1,17 @@
-import Foundation
+public import Foundation
 import HarkCore
 
 /// Writes a file of lines through a temporary sibling of this process and a rename, buffered in
 /// 1 MiB blocks: a crash leaves the old file or the new one, never a mix, and no reader sees a
 /// half-written file. A write that fails removes the temporary file and names the target.
-final class LineFileWriter {
+public final class LineFileWriter {
     private let target: URL
     private let temporary: URL
     private let handle: FileHandle
     private var buffer = Data()
     private var committed = false
 
-    init(replacing target: URL) throws {
+    public init(replacing target: URL) throws {
         self.target = target
         temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).writing")
         Self.removeAbandoned(beside: target)
@@ -47,14 +47,14 @@ final class LineFileWriter {
     }
 
     /// Appends one line (the newline is added).
-    func write(_ line: Data) throws {
+    public func write(_ line: Data) throws {
         buffer.append(line)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count > 1 << 20 { try flush() }
     }
 
     /// Writes what is buffered and puts the file in place of the target.
-    func commit() throws {
+    public func commit() throws {
         try flush()
         do {
             try handle.synchronize()

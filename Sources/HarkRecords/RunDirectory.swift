@@ -51,20 +51,28 @@ public struct RunDirectory: Sendable {
         }
     }
 
+    /// Decodes `results.json` (once: the schema is checked after, or, when decoding fails, to say
+    /// why).
     public func readResults() throws -> RunResults {
         guard let data = FileManager.default.contents(atPath: results.path) else {
             throw HarkError(.incomplete, "no results.json: the run did not finish", at: SourceLocation(file: results.path))
         }
-        if let schema = (try? JSONDecoder().decode(JSONValue.self, from: data))?.objectValue?["schema"]?.stringValue,
-            schema != RunResults.schemaVersion
-        {
-            throw HarkError.badInput(
-                "written by schema \(schema); this hark reads \(RunResults.schemaVersion)", at: SourceLocation(file: results.path))
+        ReadCounter.count(.results)
+        struct Schema: Decodable { var schema: String? }
+        func checkSchema(_ schema: String?) throws {
+            if let schema, schema != RunResults.schemaVersion {
+                throw HarkError.badInput(
+                    "written by schema \(schema); this hark reads \(RunResults.schemaVersion)", at: SourceLocation(file: results.path))
+            }
         }
+        let decoded: RunResults
         do {
-            return try JSONDecoder().decode(RunResults.self, from: data)
+            decoded = try JSONDecoder().decode(RunResults.self, from: data)
         } catch {
+            try checkSchema((try? JSONDecoder().decode(Schema.self, from: data))?.schema)
             throw HarkError.badInput("not a hark results file: \(error)", at: SourceLocation(file: results.path))
         }
+        try checkSchema(decoded.schema)
+        return decoded
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 public import HarkCore
+public import HarkRecords
+public import HarkRun
 
 /// `hark merge`: shard runs of the same suites and model made into one run.
 public enum RunMerger {
@@ -67,7 +69,7 @@ public enum RunMerger {
         var keys: [(suite: Int, key: String)] = []
         let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
         for run in runs {
-            try Journal.forEachRecord(run.samples) { record, _, _, _ in
+            try Journal.forEachRecord(run.samples) { record, _ in
                 keys.append((suiteOrder[record.suite] ?? 0, record.key))
                 try combined.write(try encoder.encode(record))
             }

@@ -1,0 +1,167 @@
+public import Foundation
+public import HarkCore
+
+extension Journal {
+    /// What reading a journal's index found, and what it would not keep.
+    public struct Survey: Sendable {
+        /// The line of each kept record.
+        public var index = JournalIndex()
+        /// Records left out because their `request_hash` is not that of the planned request.
+        public var mismatched = 0
+        /// Samples answered twice with different answers, with both lines; left out.
+        public var conflicts: [Conflict] = []
+    }
+
+    public struct Conflict: Sendable, Hashable {
+        public var key: String
+        public var lines: [Int]
+    }
+
+    /// What a rewrite wrote.
+    public struct Rewrite: Sendable {
+        /// The number of records written.
+        public var records = 0
+        /// Counts per suite of the records written; empty when they were copied without decoding.
+        public var counts: [String: RunResults.Counts] = [:]
+        /// The index of the file written.
+        public var index = JournalIndex()
+    }
+
+    /// Reads a journal once and indexes the last record of each sample that `keep` accepts. With
+    /// `expectedHashes` (resume), a record whose `request_hash` differs from its planned request's
+    /// is left out, and so is a sample answered twice with different answers. A torn last line is
+    /// dropped.
+    public static func index(
+        _ url: URL, keep: (SampleRecord) -> Bool = { _ in true }, expectedHashes: [String: String]? = nil
+    ) throws -> Survey {
+        var survey = Survey()
+        guard FileManager.default.fileExists(atPath: url.path) else { return survey }
+        var responses: [String: String] = [:]
+        var conflicted: Set<String> = []
+        try forEachRecord(url) { record, entry in
+            guard keep(record) else { return }
+            if let expectedHashes {
+                if let expected = expectedHashes[record.key], expected != record.requestHash {
+                    survey.mismatched += 1
+                    return
+                }
+                if let earlier = responses[record.key], record.isAnswered, earlier != record.response,
+                    let line = survey.index[record.key]?.line
+                {
+                    survey.conflicts.append(Conflict(key: record.key, lines: [line, entry.line]))
+                    conflicted.insert(record.key)
+                }
+            }
+            survey.index.set(key: record.key, entry: entry)
+            if record.isAnswered, let response = record.response { responses[record.key] = response } else { responses[record.key] = nil }
+        }
+        for key in conflicted { survey.index.remove(key) }
+        return survey
+    }
+
+    /// Rewrites a journal as the indexed records of the planned samples, in plan order, dropping
+    /// the rest (through a temporary file and a rename). With `visit`, each record written is
+    /// decoded once, counted and handed to it (the finished run's scoring); without, lines are
+    /// copied as they are. Memory holds the index, not the records.
+    @discardableResult
+    public static func rewrite(
+        _ url: URL, index: JournalIndex, planOrder: some Sequence<String>, visit: (SampleRecord) throws -> Void
+    ) throws -> Rewrite {
+        try rewrite(url, index: index, planOrder: planOrder, decoding: true, visit: visit)
+    }
+
+    /// `rewrite` copying the lines without decoding them.
+    @discardableResult
+    public static func rewrite(_ url: URL, index: JournalIndex, planOrder: some Sequence<String>) throws -> Rewrite {
+        try rewrite(url, index: index, planOrder: planOrder, decoding: false) { _ in }
+    }
+
+    private static func rewrite(
+        _ url: URL, index: JournalIndex, planOrder: some Sequence<String>, decoding: Bool, visit: (SampleRecord) throws -> Void
+    ) throws -> Rewrite {
+        var rewrite = Rewrite()
+        guard FileManager.default.fileExists(atPath: url.path) else { return rewrite }
+        let decoder = JSONDecoder()
+        let input = try FileHandle(forReadingFrom: url)
+        defer { try? input.close() }
+        let output = try LineFileWriter(replacing: url)
+        var written: Set<String> = []
+        for key in planOrder {
+            guard let entry = index[key], written.insert(key).inserted else { continue }
+            try input.seek(toOffset: entry.offset)
+            guard let line = try input.read(upToCount: entry.length), line.count == entry.length else {
+                throw HarkError(.internal, "the journal changed while it was rewritten", at: SourceLocation(file: url.path, line: entry.line))
+            }
+            if decoding {
+                ReadCounter.count(.journalRecord)
+                let record: SampleRecord
+                do {
+                    record = try decoder.decode(SampleRecord.self, from: line)
+                } catch {
+                    throw HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: SourceLocation(file: url.path, line: entry.line))
+                }
+                rewrite.counts[record.suite, default: RunResults.Counts()].add(record)
+                try visit(record)
+            }
+            rewrite.records += 1
+            rewrite.index.append(key: key, length: line.count)
+            try output.write(line)
+        }
+        try output.commit()
+        return rewrite
+    }
+
+    /// `index` then `rewrite`: one record per planned sample, the last one `keep` accepts, in plan
+    /// order, counted.
+    @discardableResult
+    public static func compact(
+        _ url: URL, planOrder: some Sequence<String>, keep: (SampleRecord) -> Bool = { _ in true }
+    ) throws -> Rewrite {
+        try rewrite(url, index: index(url, keep: keep).index, planOrder: planOrder) { _ in }
+    }
+
+    /// Calls `body` with each record of a journal and where its line is, streaming the file. A last
+    /// line cut short by a kill is skipped; any other bad line is an error naming it.
+    public static func forEachRecord(_ url: URL, _ body: (SampleRecord, JournalIndex.Entry) throws -> Void) throws {
+        let decoder = JSONDecoder()
+        try LineReader.forEachLine(url) { line, offset, number, isLast in
+            ReadCounter.count(.journalRecord)
+            let record: SampleRecord
+            do {
+                record = try decoder.decode(SampleRecord.self, from: line)
+            } catch {
+                if isLast { return }
+                throw HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: SourceLocation(file: url.path, line: number))
+            }
+            try body(record, JournalIndex.Entry(offset: offset, length: line.count, line: number))
+        }
+    }
+}
+
+/// Reads a file line by line in blocks, with each line's byte offset.
+enum LineReader {
+    static func forEachLine(
+        _ url: URL, _ body: (_ line: Data, _ offset: UInt64, _ number: Int, _ isLast: Bool) throws -> Void
+    ) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var pending = Data()
+        var pendingOffset: UInt64 = 0
+        var number = 0
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            pending.append(block)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                number += 1
+                let line = pending[start..<newline]
+                if !line.isEmpty {
+                    try body(Data(line), pendingOffset + UInt64(start - pending.startIndex), number, false)
+                }
+                start = newline + 1
+            }
+            pendingOffset += UInt64(start - pending.startIndex)
+            pending = Data(pending[start...])
+        }
+        if !pending.isEmpty { try body(pending, pendingOffset, number + 1, true) }
+    }
+}

@@ -1,0 +1,49 @@
+public import Foundation
+import HarkAudio
+public import HarkCore
+import Synchronization
+
+/// What one command knows of the clips it has read: each file's SHA-256 (read whole once, for the
+/// fingerprint) and duration (from the header, for the plan), reused by whoever asks again. Keyed by path, size and
+/// modification time, so that a clip changed in between is read again.
+public final class ClipCatalog: Sendable {
+    private struct Stamp: Hashable {
+        var path: String
+        var size: UInt64
+        var modified: Date
+    }
+
+    private let known = Mutex<[Stamp: (sha256: String, seconds: Double?)]>([:])
+
+    public init() {}
+
+    /// The clip's SHA-256.
+    public func sha256(_ url: URL) throws -> String {
+        try entry(url, withDuration: false).sha256
+    }
+
+    /// The clip's SHA-256 and duration (read from its header).
+    public func clip(_ url: URL, path: String) throws -> Clip {
+        let entry = try entry(url, withDuration: true)
+        return Clip(path: path, sha256: entry.sha256, seconds: entry.seconds ?? 0, location: url)
+    }
+
+    private func entry(_ url: URL, withDuration: Bool) throws -> (sha256: String, seconds: Double?) {
+        let stamp = try Self.stamp(url)
+        var entry = known.withLock { $0[stamp] }
+        if entry == nil { entry = (try ContentHash.sha256(fileAt: url), nil) }
+        if withDuration, entry?.seconds == nil {
+            let info = try AudioFile.info(url)
+            entry?.seconds = Double(info.frames) / Double(max(info.sampleRate, 1))
+        }
+        known.withLock { $0[stamp] = entry }
+        return entry!
+    }
+
+    private static func stamp(_ url: URL) throws -> Stamp {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return Stamp(
+            path: url.standardizedFileURL.path, size: (attributes[.size] as? NSNumber)?.uint64Value ?? 0,
+            modified: attributes[.modificationDate] as? Date ?? .distantPast)
+    }
+}
