@@ -29,7 +29,8 @@ public actor ClipEncoder {
             guard let url = clip.location else { throw RequestFailure(.audio, "\(clip.path): no file location") }
             encodes += 1
             let pipeline = pipeline
-            task = Task.detached { try pipeline.wav(url) }
+            let counter = ReadCounter.current
+            task = Task.detached { try ReadCounter.$current.withValue(counter) { try pipeline.wav(url) } }
             clips[key] = task
             if recent.count >= capacity { clips[recent.removeFirst()] = nil }
         }
