@@ -1,6 +1,6 @@
 import Foundation
 import HarkCore
-public import HarkRecords
+import HarkRecords
 import HarkScoring
 
 /// The verdicts of a judged run, read from `judgements.jsonl` with the templates its manifest

@@ -1,6 +1,6 @@
 import Foundation
 public import HarkCore
-public import HarkRecords
+import HarkRecords
 
 /// The few lines a command prints about a run's results: per suite, counts and main metrics.
 public enum ResultsSummary {

@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 public import HarkRecords
 public import HarkGate
 public import HarkReports

@@ -1,7 +1,7 @@
 import Foundation
 public import HarkCore
 public import HarkRecords
-public import HarkRun
+import HarkRun
 
 /// `hark merge`: shard runs of the same suites and model made into one run.
 public enum RunMerger {

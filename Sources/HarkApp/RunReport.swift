@@ -1,5 +1,5 @@
 public import Foundation
-public import HarkCore
+import HarkCore
 public import HarkRecords
 public import HarkReports
 import HarkScoring
@@ -47,7 +47,7 @@ public enum RunReport {
     static func comparisons(_ runs: [LoadedRun], resamples: Int) throws -> [HTMLReport.ComparisonSection] {
         guard let first = runs.first, runs.count > 1 else { return [] }
         let baseline = try RunComparisons.side(first)
-        return try runs.dropFirst().compactMap { run in
+        return runs.dropFirst().compactMap { run in
             guard let comparison = try? RunComparison(baseline: baseline, candidate: RunComparisons.side(run), resamples: resamples) else {
                 return nil
             }

@@ -1,6 +1,6 @@
 import Foundation
 public import HarkCore
-public import HarkRecords
+import HarkRecords
 public import HarkSuites
 
 /// Finds the suites a finished run was made from: at the paths its manifest recorded, or at paths

@@ -1,5 +1,5 @@
-public import HarkCore
-public import HarkRecords
+import HarkCore
+import HarkRecords
 public import HarkRun
 public import HarkSuites
 

@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 
 /// Synthetic sound sources, each made in code, so that scenes with exactly known contents can be
 /// made anywhere without a download: the labels of a scene are what was mixed into it.

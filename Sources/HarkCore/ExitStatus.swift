@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The exit codes of every hark command, decided here and nowhere else: 0 ok, 1 a gate or
 /// threshold failed, 2 bad input or usage, 3 run incomplete, 4 internal error (hark's own fault,

@@ -1,4 +1,4 @@
-public import Synchronization
+import Synchronization
 
 /// Counts how often a command reads run files and clips, for the tests that hold each piece of data
 /// to one read per command. A test hook: nothing is counted unless a test binds `current`.

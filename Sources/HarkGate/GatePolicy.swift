@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 import HarkYAML
 import Yams
 

@@ -1,6 +1,6 @@
 import Foundation
 public import HarkCore
-public import HarkScoring
+import HarkScoring
 
 /// Two runs of the same suites compared item by item (aligned by sample key): per suite and metric
 /// both values, the difference with its paired 95% interval and a p-value — McNemar's exact test and

@@ -1,5 +1,5 @@
-public import Foundation
-public import HarkCore
+import Foundation
+import HarkCore
 import HarkYAML
 import Yams
 

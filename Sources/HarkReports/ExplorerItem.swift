@@ -1,5 +1,5 @@
 public import HarkCore
-public import HarkScoring
+import HarkScoring
 
 /// One answered (or failed) sample as the HTML explorer shows it: the question, the model's answer,
 /// the expected and extracted answers, the clips, the tags.

@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 internal import CLibXML2
 
 /// Writes JUnit XML through libxml2's text writer, in the shape Jenkins' junit-10.xsd accepts; every

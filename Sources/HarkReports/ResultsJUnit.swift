@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import HarkCore
-public import HarkScoring
+import HarkScoring
 
 /// The JUnit view of runs: a test suite per (suite × run) with a case for the run's completeness and
 /// one per threshold; optionally one case per scored item, up to a cap (CI viewers choke on huge

@@ -8,7 +8,7 @@ public protocol TableRenderer {
 }
 
 public enum TableRenderers {
-    public static let all: [any TableRenderer.Type] = [MarkdownTable.self, LaTeXTable.self, CSVTable.self]
+    public static var all: [any TableRenderer.Type] { [MarkdownTable.self, LaTeXTable.self, CSVTable.self] }
 
     public static func named(_ identifier: String) -> (any TableRenderer.Type)? {
         all.first { $0.identifier == identifier }

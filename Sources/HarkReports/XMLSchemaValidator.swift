@@ -1,5 +1,5 @@
 public import Foundation
-public import HarkCore
+import HarkCore
 internal import CLibXML2
 
 /// Validates XML against an XML Schema with libxml2 — how tests prove a JUnit file is one Jenkins

@@ -1,5 +1,5 @@
 public import HarkAudio
-public import HarkCore
+import HarkCore
 public import HarkModels
 public import HarkSuites
 

@@ -344,9 +344,9 @@ import Testing
             let loaded = SuiteLoader.load(suite.path)
             #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         }
-        let pairs = try #require(try SuiteLoader.load(suites[0].path).suite)
+        let pairs = try #require(SuiteLoader.load(suites[0].path).suite)
         #expect(Set(pairs.items.map(\.audio.count)) == [1, 2])
-        let which = try #require(try SuiteLoader.load(suites[1].path).suite)
+        let which = try #require(SuiteLoader.load(suites[1].path).suite)
         #expect(which.manifest.task == .multipleChoice)
         #expect(PromptRenderer(manifest: which.manifest).prompts(for: which.items[0]).first?.text.hasSuffix("the first or the second?") == true)
     }

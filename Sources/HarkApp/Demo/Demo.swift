@@ -1,9 +1,9 @@
 public import Foundation
-public import HarkCore
-public import HarkRecords
-public import HarkRun
+import HarkCore
+import HarkRecords
+import HarkRun
 import HarkGate
-public import HarkModels
+import HarkModels
 import HarkReports
 import HarkSuites
 

@@ -1,7 +1,7 @@
 public import Foundation
 import HarkAudio
-public import HarkCore
-public import HarkRecords
+import HarkCore
+import HarkRecords
 import HarkSuites
 
 /// The demo's suites, made from synthetic scenes with no download: each clip mixes one to three

@@ -1,4 +1,4 @@
-public import HarkCore
+import HarkCore
 
 /// Seeded bootstrap confidence intervals for metrics that are not per-item means (precision, recall,
 /// F1): resample the items with replacement, recompute, take the 2.5th and 97.5th percentiles

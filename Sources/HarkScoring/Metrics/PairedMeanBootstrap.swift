@@ -1,4 +1,4 @@
-public import HarkCore
+import HarkCore
 
 /// The paired bootstrap of a per-sample mean's change between two runs of the same samples (a
 /// caption's ECHO or Cover): resample the samples, take both runs' means on the same resample, and

@@ -1,5 +1,5 @@
 public import Foundation
-public import HarkCore
+import HarkCore
 
 /// Importers of the public multiple-choice audio benchmarks (MMAU, MMAR, AIR-Bench foundation) into
 /// multiple-choice suites. Every categorical field besides the question, choices, answer, audio and

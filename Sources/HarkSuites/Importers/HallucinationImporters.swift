@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 
 /// Importers of the public audio-hallucination sets into yes-no suites.
 public enum HallucinationImporters {

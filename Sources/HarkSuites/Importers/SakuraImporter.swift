@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 
 /// SAKURA (Yang et al. 2025): each track folder (`Animal`, `Emotion`, `Gender`, `Language`) holds
 /// `metadata.csv` (`file, attribute_label, single_instruction, single_answer, multi_instruction,

@@ -1,5 +1,5 @@
 import Foundation
-public import HarkCore
+import HarkCore
 
 /// Labelled clips the probe generator starts from: each clip's path and the sound objects in it.
 /// Read from JSON Lines (`{"clip": "a.wav", "objects": ["dog barking", "rain"]}`) or CSV (columns
