@@ -40,7 +40,8 @@ let package = Package(
         .target(
             name: "HarkCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strictSettings),
+            swiftSettings: strictSettings,
+            plugins: ["GitRevision"]),
         .target(
             name: "HarkAudio",
             dependencies: ["HarkCore", "CSndFile", "CSoxr"],
@@ -100,6 +101,8 @@ let package = Package(
             name: "HarkTestSupport",
             dependencies: ["HarkCore", "HarkAudio"],
             swiftSettings: strictSettings),
+
+        .plugin(name: "GitRevision", capability: .buildTool()),
 
         .executableTarget(
             name: "hark",

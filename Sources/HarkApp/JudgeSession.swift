@@ -1,8 +1,8 @@
 public import Foundation
 public import HarkCore
+public import HarkModels
 public import HarkRecords
 public import HarkRun
-public import HarkModels
 public import HarkScoring
 public import HarkSuites
 
@@ -22,7 +22,10 @@ public struct JudgeSession: Sendable {
     public var template: JudgeTemplate?
     public var cacheURL: URL?
 
-    public init(directory: RunDirectory, suites: [Suite], judge: ModelConfig, template: JudgeTemplate? = nil, cacheURL: URL? = nil) {
+    public init(
+        directory: RunDirectory, suites: [Suite], judge: ModelConfig, template: JudgeTemplate? = nil,
+        cacheURL: URL? = nil
+    ) {
         self.directory = directory
         self.suites = suites
         self.judge = judge
@@ -39,16 +42,22 @@ public struct JudgeSession: Sendable {
         var results = try directory.readResults()
         let templates = try Self.templates(for: suites, override: template)
         guard !templates.isEmpty else {
-            throw HarkError.badInput("no suite of run \(results.manifest.run) is judged: set scoring.judge in its suite.yaml, or give a template")
+            throw HarkError.badInput(
+                "no suite of run \(results.manifest.run) is judged: set scoring.judge in its suite.yaml, or give a template"
+            )
         }
-        let items = Dictionary(uniqueKeysWithValues: suites.filter { templates[$0.id] != nil }.map { suite in
-            (suite.id, Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
-        })
-        let readers = Dictionary(uniqueKeysWithValues: suites.compactMap { suite in
-            YesNoExtractors.named(suite.manifest.scoring.extractor).map { (suite.id, $0) }
-        })
+        let items = Dictionary(
+            uniqueKeysWithValues: suites.filter { templates[$0.id] != nil }.map { suite in
+                (suite.id, Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            })
+        let readers = Dictionary(
+            uniqueKeysWithValues: suites.compactMap { suite in
+                YesNoExtractors.named(suite.manifest.scoring.extractor).map { (suite.id, $0) }
+            })
         let requests = try Journal.read(directory.samples).compactMap { record -> ModelRequest? in
-            guard record.isAnswered, let template = templates[record.suite], let item = items[record.suite]?[record.item] else { return nil }
+            guard record.isAnswered, let template = templates[record.suite],
+                let item = items[record.suite]?[record.item]
+            else { return nil }
             // Instruction-following items with rules are checked by the rules, not judged.
             if case .instructionFollowing(let instructions) = item.answerKey, !instructions.isEmpty { return nil }
             // The yes/no reading judge reads only what the rules leave unparsed.
@@ -60,27 +69,35 @@ public struct JudgeSession: Sendable {
             return ModelRequest(
                 suiteID: record.suite, itemID: record.item, template: record.template, repeatIndex: record.repeatIndex,
                 system: template.system,
-                prompt: template.render(question: record.prompt, reference: item.answerKey.reference ?? "", response: record.response ?? ""),
+                prompt: template.render(
+                    question: record.prompt, reference: item.answerKey.reference ?? "", response: record.response ?? ""),
                 generation: judge.generation)
         }
 
         let adapter = try AdapterRegistry.make(judge, catalog: ItemCatalog(suites: suites))
         let entry = RunManifest.Judge(
-            model: RunManifest.Model(name: judge.name, adapter: judge.adapter, identity: adapter.identity, settings: judge.redactedSettings),
+            model: RunManifest.Model(
+                name: judge.name, adapter: judge.adapter, identity: adapter.identity, settings: judge.redactedSettings),
             templates: templates.mapValues(\.name),
             promptHash: Self.promptHash(templates), judgedAt: ISO8601DateFormatter().string(from: Date()))
 
         // Verdicts of the same judge and templates are kept; another judge starts over.
         let url = directory.judgements
-        let sameJudge = results.manifest.judge.map { $0.model.identity == entry.model.identity && $0.promptHash == entry.promptHash } ?? false
+        let sameJudge =
+            results.manifest.judge.map {
+                $0.model.identity == entry.model.identity && $0.promptHash == entry.promptHash
+            } ?? false
         if !sameJudge { try? FileManager.default.removeItem(at: url) }
-        let kept = try Journal.rewrite(url, index: Journal.index(url, keep: \.isAnswered).index, planOrder: requests.map(\.key))
+        let kept = try Journal.rewrite(
+            url, index: Journal.index(url, keep: \.isAnswered).index, planOrder: requests.map(\.key))
         let pending = requests.filter { !kept.index.contains($0.key) }
 
         let journal = try Journal(url: url, index: kept.index)
         let engine = RunEngine(
-            adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: ClipEncoder(pipeline: judge.audio.pipeline),
-            concurrency: judge.concurrency, retry: RetryPolicy(maxRetries: judge.concurrency.retries), cacheSalt: "judge")
+            adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal,
+            encoder: ClipEncoder(pipeline: judge.audio.pipeline),
+            concurrency: judge.concurrency, retry: RetryPolicy(maxRetries: judge.concurrency.retries),
+            cacheSalt: "judge")
         var counts: RunManifest.Counts
         do {
             counts = try await engine.run(pending, total: pending.count, resumed: kept.records, progress: progress)
@@ -106,7 +123,8 @@ public struct JudgeSession: Sendable {
     static func templates(for suites: [Suite], override: JudgeTemplate?) throws -> [String: JudgeTemplate] {
         var templates: [String: JudgeTemplate] = [:]
         for suite in suites {
-            let named = suite.manifest.scoring.judge
+            let named =
+                suite.manifest.scoring.judge
                 ?? (suite.manifest.task == .openQA ? JudgeTemplate.correctness.name : nil)
                 ?? (suite.manifest.scoring.fallback == "judge" ? JudgeTemplate.yesNoReading.name : nil)
             if let override {
@@ -116,7 +134,8 @@ public struct JudgeSession: Sendable {
                     let known = JudgeTemplate.builtIn.map(\.name).joined(separator: ", ")
                     throw HarkError.badInput(
                         "unknown judge template \"\(named)\"; known: \(known)",
-                        at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.judge"))
+                        at: SourceLocation(
+                            file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.judge"))
                 }
                 templates[suite.id] = template
             }
@@ -125,6 +144,7 @@ public struct JudgeSession: Sendable {
     }
 
     static func promptHash(_ templates: [String: JudgeTemplate]) -> String {
-        ContentHash.sha256(templates.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hash)" }.joined(separator: "\n"))
+        ContentHash.sha256(
+            templates.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.hash)" }.joined(separator: "\n"))
     }
 }

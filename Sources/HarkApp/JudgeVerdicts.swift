@@ -13,7 +13,9 @@ struct JudgeVerdicts {
         guard let judge, FileManager.default.fileExists(atPath: directory.judgements.path) else { return }
         for (suite, name) in judge.templates {
             guard let template = JudgeTemplate.named(name) else {
-                throw HarkError.badInput("unknown judge template \"\(name)\"", at: SourceLocation(file: directory.manifest.path, field: "judge.templates"))
+                throw HarkError.badInput(
+                    "unknown judge template \"\(name)\"",
+                    at: SourceLocation(file: directory.manifest.path, field: "judge.templates"))
             }
             templates[suite] = template
         }

@@ -6,7 +6,8 @@ import HarkRecords
 public enum ResultsSummary {
     public static func text(_ results: RunResults) -> String {
         results.suites.map { suite in
-            var line = "\(suite.id): \(suite.counts.samples) samples, \(suite.counts.answered) answered, \(suite.counts.errors) errors"
+            var line =
+                "\(suite.id): \(suite.counts.samples) samples, \(suite.counts.answered) answered, \(suite.counts.errors) errors"
             if let unparsed = suite.counts.unparsed { line += ", \(unparsed) unparsed" }
             let shown = ["accuracy", "precision", "recall", "f1", "yes_ratio", "f1_std", "echo_i", "echo_s", "cover"]
             let metrics = shown.compactMap { name in
@@ -15,10 +16,12 @@ public enum ResultsSummary {
             if !metrics.isEmpty { line += "\n  " + metrics.joined(separator: "  ") }
             if let usage = suite.counts.usage {
                 line += String(
-                    format: "\n  tokens: %d prompt, %d completion (%.1f and %.1f per sample)", usage.promptTokens, usage.completionTokens,
+                    format: "\n  tokens: %d prompt, %d completion (%.1f and %.1f per sample)", usage.promptTokens,
+                    usage.completionTokens,
                     usage.meanPromptTokens, usage.meanCompletionTokens)
                 if usage.flatWithDuration == true {
-                    line += "\n  warning: prompt tokens do not grow with clip duration: the server may be ignoring the audio"
+                    line +=
+                        "\n  warning: prompt tokens do not grow with clip duration: the server may be ignoring the audio"
                 }
             }
             return line

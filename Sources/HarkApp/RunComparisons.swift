@@ -1,7 +1,7 @@
 import Foundation
 import HarkCore
-public import HarkRecords
 public import HarkGate
+public import HarkRecords
 public import HarkReports
 
 /// Comparisons and gates read from run folders.
@@ -12,10 +12,12 @@ public enum RunComparisons {
 
     /// Compares loaded runs; the flips carry their questions, full answers and clips.
     public static func compare(
-        baseline: LoadedRun, candidate: LoadedRun, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0
+        baseline: LoadedRun, candidate: LoadedRun, allowMismatch: Bool = false, resamples: Int = 10_000,
+        seed: UInt64 = 0
     ) throws -> RunComparison {
         var comparison = try RunComparison(
-            baseline: side(baseline), candidate: side(candidate), allowMismatch: allowMismatch, resamples: resamples, seed: seed)
+            baseline: side(baseline), candidate: side(candidate), allowMismatch: allowMismatch, resamples: resamples,
+            seed: seed)
         comparison.describeFlips(baseline: try baseline.samplesByKey(), candidate: try candidate.samplesByKey())
         return comparison
     }
@@ -23,30 +25,50 @@ public enum RunComparisons {
     /// The comparison as Markdown: per suite a table of changes, then the flipped items.
     public static func markdown(_ comparison: RunComparison, flips: Int = 20) -> String {
         var lines = ["## \(comparison.candidate) against \(comparison.baseline)", ""]
-        var leftOut = "Left out: \(comparison.baselineLeftOut) samples of \(comparison.baseline), \(comparison.candidateLeftOut) of \(comparison.candidate)"
-        if !comparison.baselineOnlySuites.isEmpty { leftOut += "; suites only in \(comparison.baseline): " + comparison.baselineOnlySuites.joined(separator: ", ") }
-        if !comparison.candidateOnlySuites.isEmpty { leftOut += "; suites only in \(comparison.candidate): " + comparison.candidateOnlySuites.joined(separator: ", ") }
+        var leftOut =
+            "Left out: \(comparison.baselineLeftOut) samples of \(comparison.baseline), \(comparison.candidateLeftOut) of \(comparison.candidate)"
+        if !comparison.baselineOnlySuites.isEmpty {
+            leftOut +=
+                "; suites only in \(comparison.baseline): " + comparison.baselineOnlySuites.joined(separator: ", ")
+        }
+        if !comparison.candidateOnlySuites.isEmpty {
+            leftOut +=
+                "; suites only in \(comparison.candidate): " + comparison.candidateOnlySuites.joined(separator: ", ")
+        }
         lines += [leftOut + ".", ""]
         for suite in comparison.suites {
             lines.append("### \(suite.suite)")
             lines.append("")
-            var note = "\(suite.sharedSamples) samples compared; left out \(suite.baselineOnly) of \(comparison.baseline), \(suite.candidateOnly) of \(comparison.candidate)"
+            var note =
+                "\(suite.sharedSamples) samples compared; left out \(suite.baselineOnly) of \(comparison.baseline), \(suite.candidateOnly) of \(comparison.candidate)"
             if suite.fingerprintsDiffer { note += " (the suites differ)" }
             if let why = suite.note { note += "; " + why }
-            lines += [note, "", "| metric | \(comparison.baseline) | \(comparison.candidate) | change | 95% CI | p | test |", "|---|---:|---:|---:|---|---:|---|"]
+            lines += [
+                note, "", "| metric | \(comparison.baseline) | \(comparison.candidate) | change | 95% CI | p | test |",
+                "|---|---:|---:|---:|---|---:|---|",
+            ]
             for change in suite.changes {
-                lines.append(String(
-                    format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric, change.baseline * 100,
-                    change.candidate * 100, change.difference * 100, change.ci[0] * 100, change.ci[1] * 100, change.pValue, change.test))
+                lines.append(
+                    String(
+                        format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric,
+                        change.baseline * 100,
+                        change.candidate * 100, change.difference * 100, change.ci[0] * 100, change.ci[1] * 100,
+                        change.pValue, change.test))
             }
             if let rates = suite.ifRate, let forgetting = suite.forgettingRate {
-                lines += ["", String(format: "IFrate %.2f → %.2f: forgetting rate Δ %+.2f%%", rates[0] * 100, rates[1] * 100, forgetting)]
+                lines += [
+                    "",
+                    String(
+                        format: "IFrate %.2f → %.2f: forgetting rate Δ %+.2f%%", rates[0] * 100, rates[1] * 100,
+                        forgetting),
+                ]
             }
             let shown = suite.flips.prefix(flips)
             if !shown.isEmpty {
                 lines += [
                     "", "Flipped (right → wrong first): \(suite.flips.count)", "",
-                    "| | sample | question | clip | expected | \(comparison.baseline) | \(comparison.candidate) |", "|---|---|---|---|---|---|---|",
+                    "| | sample | question | clip | expected | \(comparison.baseline) | \(comparison.candidate) |",
+                    "|---|---|---|---|---|---|---|",
                 ]
                 func cell(_ text: String?) -> String {
                     (text ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
@@ -54,7 +76,9 @@ public enum RunComparisons {
                 for flip in shown {
                     let before = flip.baselineResponse.map { "\(flip.baseline): \($0)" } ?? flip.baseline
                     let after = flip.candidateResponse.map { "\(flip.candidate): \($0)" } ?? flip.candidate
-                    lines.append("| \(flip.direction) | \(flip.key) | \(cell(flip.prompt)) | \(cell(flip.audio?.joined(separator: ", "))) | \(flip.expected) | \(cell(before)) | \(cell(after)) |")
+                    lines.append(
+                        "| \(flip.direction) | \(flip.key) | \(cell(flip.prompt)) | \(cell(flip.audio?.joined(separator: ", "))) | \(flip.expected) | \(cell(before)) | \(cell(after)) |"
+                    )
                 }
             }
             lines.append("")

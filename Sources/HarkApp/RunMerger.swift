@@ -12,29 +12,39 @@ public enum RunMerger {
         var shards: [Shard] = []
         for (run, manifest) in zip(runs, manifests) {
             guard manifest.complete else {
-                throw HarkError(.incomplete, "shard \(manifest.plan.shard ?? run.name) is not finished: resume it before merging", at: SourceLocation(file: run.manifest.path))
+                throw HarkError(
+                    .incomplete, "shard \(manifest.plan.shard ?? run.name) is not finished: resume it before merging",
+                    at: SourceLocation(file: run.manifest.path))
             }
             let parsed = try manifest.plan.shard.map(Shard.init)
             if let parsed { shards.append(parsed) }
             let shard = parsed?.description ?? "whole"
             if let other = seen[shard] {
-                throw HarkError.badInput("shard \(shard) is given twice (\(other) and \(run.url.path))", at: SourceLocation(file: run.manifest.path))
+                throw HarkError.badInput(
+                    "shard \(shard) is given twice (\(other) and \(run.url.path))",
+                    at: SourceLocation(file: run.manifest.path))
             }
             seen[shard] = run.url.path
             if manifest.model.fingerprint != manifests[0].model.fingerprint {
-                throw HarkError.badInput("its model's fingerprint differs from that of \(runs[0].url.path)", at: SourceLocation(file: run.manifest.path))
+                throw HarkError.badInput(
+                    "its model's fingerprint differs from that of \(runs[0].url.path)",
+                    at: SourceLocation(file: run.manifest.path))
             }
         }
         guard let total = shards.first?.count else { return }
         guard shards.count == manifests.count else {
-            throw HarkError.badInput("a whole run cannot be merged with shards (\(shards.map(\.description).joined(separator: ", ")))")
+            throw HarkError.badInput(
+                "a whole run cannot be merged with shards (\(shards.map(\.description).joined(separator: ", ")))")
         }
         guard shards.allSatisfy({ $0.count == total }) else {
-            throw HarkError.badInput("shards of different splits cannot be merged: \(shards.map(\.description).joined(separator: ", "))")
+            throw HarkError.badInput(
+                "shards of different splits cannot be merged: \(shards.map(\.description).joined(separator: ", "))")
         }
         let missing = (0..<total).filter { index in !shards.contains { $0.index == index && $0.count == total } }
         guard missing.isEmpty else {
-            throw HarkError(.incomplete, "shards missing from the merge: " + missing.map { "\($0)/\(total)" }.joined(separator: ", "))
+            throw HarkError(
+                .incomplete,
+                "shards missing from the merge: " + missing.map { "\($0)/\(total)" }.joined(separator: ", "))
         }
     }
 
@@ -53,12 +63,15 @@ public enum RunMerger {
         let first = manifests[0]
         for (run, manifest) in zip(runs, manifests).dropFirst() {
             if manifest.suites != first.suites {
-                throw HarkError.badInput("its suites differ from those of \(firstRun.url.path)", at: SourceLocation(file: run.manifest.path))
+                throw HarkError.badInput(
+                    "its suites differ from those of \(firstRun.url.path)", at: SourceLocation(file: run.manifest.path))
             }
             if manifest.model.identity != first.model.identity || manifest.generation != first.generation
                 || manifest.audio != first.audio || manifest.plan.repeats != first.plan.repeats
             {
-                throw HarkError.badInput("its model or settings differ from those of \(firstRun.url.path)", at: SourceLocation(file: run.manifest.path))
+                throw HarkError.badInput(
+                    "its model or settings differ from those of \(firstRun.url.path)",
+                    at: SourceLocation(file: run.manifest.path))
             }
         }
         try checkShards(runs, manifests)
@@ -82,7 +95,8 @@ public enum RunMerger {
         manifest.run = output.name
         manifest.plan.shard = nil
         let perSuite = manifests.compactMap(\.plan.suiteSamples)
-        manifest.plan.suiteSamples = perSuite.count == manifests.count ? perSuite.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) } : nil
+        manifest.plan.suiteSamples =
+            perSuite.count == manifests.count ? perSuite.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) } : nil
         manifest.startedAt = manifests.map(\.startedAt).min() ?? first.startedAt
         manifest.finishedAt = manifests.compactMap(\.finishedAt).max()
         manifest.counts = RunManifest.Counts()

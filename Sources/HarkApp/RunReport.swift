@@ -1,16 +1,18 @@
 public import Foundation
 import HarkCore
+import HarkGate
 public import HarkRecords
 public import HarkReports
 import HarkScoring
 import HarkSuites
-import HarkGate
 
 /// Reports made from run folders: the HTML report (journal, scores and clips joined) and JUnit.
 public enum RunReport {
     /// Writes the HTML report of the runs to `file`. Clips are linked relative to the report, or
     /// embedded (data URLs) up to `embedBytes` in all; suites that cannot be found get no players.
-    public static func writeHTML(_ runs: [LoadedRun], to file: URL, embedBytes: Int? = nil, resamples: Int = 2_000) throws {
+    public static func writeHTML(_ runs: [LoadedRun], to file: URL, embedBytes: Int? = nil, resamples: Int = 2_000)
+        throws
+    {
         let loaded = runs.map { (name: $0.name, results: $0.results) }
         var items: [ExplorerItem] = []
         var suites: [String: Suite] = [:]
@@ -48,7 +50,10 @@ public enum RunReport {
         guard let first = runs.first, runs.count > 1 else { return [] }
         let baseline = try RunComparisons.side(first)
         return runs.dropFirst().compactMap { run in
-            guard let comparison = try? RunComparison(baseline: baseline, candidate: RunComparisons.side(run), resamples: resamples) else {
+            guard
+                let comparison = try? RunComparison(
+                    baseline: baseline, candidate: RunComparisons.side(run), resamples: resamples)
+            else {
                 return nil
             }
             return HTMLReport.ComparisonSection(
@@ -56,11 +61,14 @@ public enum RunReport {
                 rows: comparison.suites.flatMap { suite in
                     suite.changes.map {
                         HTMLReport.ComparisonSection.Row(
-                            suite: suite.suite, metric: $0.metric, baseline: $0.baseline, candidate: $0.candidate, difference: $0.difference,
+                            suite: suite.suite, metric: $0.metric, baseline: $0.baseline, candidate: $0.candidate,
+                            difference: $0.difference,
                             ci: $0.ci, pValue: $0.pValue, test: $0.test)
                     }
                 },
-                flips: comparison.suites.flatMap { $0.flips.map { ($0.direction, $0.key, $0.expected, $0.baseline, $0.candidate) } })
+                flips: comparison.suites.flatMap {
+                    $0.flips.map { ($0.direction, $0.key, $0.expected, $0.baseline, $0.candidate) }
+                })
         }
     }
 
@@ -69,8 +77,11 @@ public enum RunReport {
         let loaded = runs.map { (name: $0.name, results: $0.results) }
         var items: [String: [ResultsJUnit.ItemOutcome]] = [:]
         if itemCap > 0 {
-            for run in runs { items[run.name] = try run.scoreRecords().prefix(itemCap).map(ResultsJUnit.ItemOutcome.init) }
+            for run in runs {
+                items[run.name] = try run.scoreRecords().prefix(itemCap).map(ResultsJUnit.ItemOutcome.init)
+            }
         }
-        return try JUnitWriter.xml(ResultsJUnit.report(runs: loaded, thresholds: thresholds, items: items, itemCap: itemCap))
+        return try JUnitWriter.xml(
+            ResultsJUnit.report(runs: loaded, thresholds: thresholds, items: items, itemCap: itemCap))
     }
 }

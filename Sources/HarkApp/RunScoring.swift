@@ -29,7 +29,8 @@ public enum RunScoring {
     ) throws -> RunResults {
         let ran = Set(results.suites.map(\.id))
         let pass = try Pass(
-            suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: results.manifest.judge, overrides: overrides)
+            suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: results.manifest.judge,
+            overrides: overrides)
         if FileManager.default.fileExists(atPath: directory.samples.path) {
             try Journal.forEachRecord(directory.samples) { record, _ in try pass.add(record) }
         }
@@ -41,17 +42,20 @@ public enum RunScoring {
     /// of a sample), and a cut journal is refused, unless `allowIncomplete`, rather than scored as
     /// if whole; then nothing is written.
     public static func rescore(
-        _ directory: RunDirectory, suitePaths: [String] = [], allowIncomplete: Bool = false, overrides: Overrides = Overrides()
+        _ directory: RunDirectory, suitePaths: [String] = [], allowIncomplete: Bool = false,
+        overrides: Overrides = Overrides()
     ) throws -> RunResults {
         var current = try directory.readResults()
         guard FileManager.default.fileExists(atPath: directory.samples.path) else {
             throw HarkError.badInput(
-                "the run has no journal (samples.jsonl); nothing to score, results.json left as it is", at: SourceLocation(file: directory.samples.path))
+                "the run has no journal (samples.jsonl); nothing to score, results.json left as it is",
+                at: SourceLocation(file: directory.samples.path))
         }
         let suites = try RunSuites.load(for: current.manifest, paths: suitePaths)
         let ran = Set(current.suites.map(\.id))
         let pass = try Pass(
-            suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: current.manifest.judge, overrides: overrides)
+            suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: current.manifest.judge,
+            overrides: overrides)
         var counts: [String: RunResults.Counts] = [:]
         var seen: Set<String> = []
         try Journal.forEachRecord(directory.samples) { record, _ in
@@ -63,12 +67,15 @@ public enum RunScoring {
         if seen.count < planned {
             guard allowIncomplete else {
                 throw HarkError(
-                    .incomplete, "the journal holds \(seen.count) of the \(planned) samples the run planned; resume the run, or score with --allow-incomplete",
+                    .incomplete,
+                    "the journal holds \(seen.count) of the \(planned) samples the run planned; resume the run, or score with --allow-incomplete",
                     at: SourceLocation(file: directory.samples.path))
             }
             current.manifest.complete = false
         }
-        for index in current.suites.indices { current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.Counts() }
+        for index in current.suites.indices {
+            current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.Counts()
+        }
         current.manifest.counts.answered = counts.values.reduce(0) { $0 + $1.answered }
         current.manifest.counts.errors = counts.values.reduce(0) { $0 + $1.errors }
         return try pass.finish(current)
@@ -87,7 +94,10 @@ public enum RunScoring {
         private let encoder = JSONEncoder()
 
         /// A scoring of `suites`, with the verdicts of `judge` where the run was judged.
-        public init(suites: [Suite], directory: RunDirectory, judge: RunManifest.Judge? = nil, overrides: Overrides = Overrides()) throws {
+        public init(
+            suites: [Suite], directory: RunDirectory, judge: RunManifest.Judge? = nil,
+            overrides: Overrides = Overrides()
+        ) throws {
             self.directory = directory
             self.judge = try JudgeVerdicts(judge: judge, directory: directory)
             for suite in suites {
@@ -131,7 +141,8 @@ public enum RunScoring {
             if let fallback = suite.manifest.scoring.fallback, fallback != "judge" || suite.manifest.task != .yesNo {
                 throw HarkError.badInput(
                     "fallback \"\(fallback)\" is not known here; yes-no suites take fallback: judge",
-                    at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.fallback"))
+                    at: SourceLocation(
+                        file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.fallback"))
             }
         }
         _ = try JudgeSession.templates(for: suites, override: nil)
@@ -145,18 +156,26 @@ public enum RunScoring {
         let judgedScorer = judged && !fallback ? JudgedScorer(settings: settings) : nil
         do {
             switch suite.manifest.task {
-            case .yesNo: return SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judgedScorer)
+            case .yesNo:
+                return SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judgedScorer)
             case .caption:
                 var labels: Set<String> = []
                 for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
                 return SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judgedScorer)
-            case .multipleChoice: return SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judgedScorer)
+            case .multipleChoice:
+                return SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judgedScorer)
             case .openQA: return SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
             case .instructionFollowing:
-                return SuiteScorer(.instructions(InstructionScorer(settings: settings, profile: try profile(for: suite)), file: suite.itemsFile), judged: nil)
+                return SuiteScorer(
+                    .instructions(
+                        InstructionScorer(settings: settings, profile: try profile(for: suite)), file: suite.itemsFile),
+                    judged: nil)
             }
         } catch let error as HarkError where error.location == nil {
-            throw HarkError.badInput(error.message, at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.extractor"))
+            throw HarkError.badInput(
+                error.message,
+                at: SourceLocation(
+                    file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.extractor"))
         }
     }
 
@@ -214,7 +233,9 @@ public enum RunScoring {
             if let judged {
                 score.metrics.merge(judged.extraMetrics()) { _, judge in judge }
                 for (key, groups) in judged.extraSlices() {
-                    for (value, metrics) in groups { score.slices[key, default: [:]][value, default: [:]].merge(metrics) { _, judge in judge } }
+                    for (value, metrics) in groups {
+                        score.slices[key, default: [:]][value, default: [:]].merge(metrics) { _, judge in judge }
+                    }
                 }
             }
             return score
@@ -227,7 +248,8 @@ public enum RunScoring {
             let known = IFEvalProfile.allCases.map(\.rawValue).joined(separator: ", ")
             throw HarkError.badInput(
                 "unknown instruction-following profile \"\(name)\"; known: \(known)",
-                at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.profile"))
+                at: SourceLocation(
+                    file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.profile"))
         }
         return profile
     }
@@ -239,7 +261,8 @@ public enum RunScoring {
             let known = ScoringPolicy.allCases.map(\.rawValue).joined(separator: ", ")
             throw HarkError.badInput(
                 "unknown scoring policy \"\(policyName)\"; known: \(known)",
-                at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.policy"))
+                at: SourceLocation(
+                    file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.policy"))
         }
         return ScoringSettings(
             extractor: overrides.extractor ?? scoring.extractor ?? DefaultYesNoExtractor.name, policy: policy,

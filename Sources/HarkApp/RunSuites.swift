@@ -15,7 +15,8 @@ public enum RunSuites {
                 throw HarkError(.badInput, "the suite at \(path) has errors", diagnostics: loaded.diagnostics.errors)
             }
             guard let entry = manifest.suites.first(where: { $0.id == suite.id }) else {
-                throw HarkError.badInput("suite \(suite.id) is not part of run \(manifest.run)", at: SourceLocation(file: path))
+                throw HarkError.badInput(
+                    "suite \(suite.id) is not part of run \(manifest.run)", at: SourceLocation(file: path))
             }
             let fingerprint = try SuiteFingerprint.compute(suite)
             guard fingerprint == entry.fingerprint else {
@@ -27,7 +28,9 @@ public enum RunSuites {
         }
         let missing = manifest.suites.map(\.id).filter { id in !suites.contains { $0.id == id } }
         guard missing.isEmpty else {
-            throw HarkError.badInput("cannot find suite(s) \(missing.joined(separator: ", ")) of run \(manifest.run); name them with --suite")
+            throw HarkError.badInput(
+                "cannot find suite(s) \(missing.joined(separator: ", ")) of run \(manifest.run); name them with --suite"
+            )
         }
         return suites
     }

@@ -32,7 +32,9 @@ public struct AudioBuffer: Sendable, Hashable {
 enum Downmix {
     /// Writes the mean of each frame of `input` to `output`, which holds at least as many frames;
     /// summed in channel order, then divided, as numpy's `mean` does for a few channels.
-    static func average(_ input: UnsafeBufferPointer<Float>, channels: Int, into output: UnsafeMutableBufferPointer<Float>) {
+    static func average(
+        _ input: UnsafeBufferPointer<Float>, channels: Int, into output: UnsafeMutableBufferPointer<Float>
+    ) {
         let frames = input.count / channels
         let count = Float(channels)
         if channels == 2 {

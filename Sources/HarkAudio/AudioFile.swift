@@ -1,5 +1,5 @@
-public import Foundation
 internal import CSndFile
+public import Foundation
 import HarkCore
 
 /// Reads and writes audio files through libsndfile (WAV, FLAC, Ogg/Vorbis, MP3 and the rest of what
@@ -71,7 +71,8 @@ struct SoundFile {
         let memory = MemoryFile(contents: bytes)
         var io = MemoryFile.virtualIO
         var info = SF_INFO()
-        guard let handle = sf_open_virtual(&io, Int32(SFM_READ), &info, Unmanaged.passUnretained(memory).toOpaque()) else {
+        guard let handle = sf_open_virtual(&io, Int32(SFM_READ), &info, Unmanaged.passUnretained(memory).toOpaque())
+        else {
             throw AudioError(path: name, reason: Self.openFailure(String(cString: sf_strerror(nil))))
         }
         self.handle = handle

@@ -22,8 +22,10 @@ public struct AudioPipeline: Sendable, Hashable {
         let stream =
             decoder.sampleRate == sampleRate
             ? nil
-            : try ResamplerStream(from: decoder.sampleRate, to: sampleRate, channels: outputChannels, quality: resampler.quality)
-        let expected = Resampler.outputFrames(min(decoder.announcedFrames, 1 << 27), from: decoder.sampleRate, to: sampleRate)
+            : try ResamplerStream(
+                from: decoder.sampleRate, to: sampleRate, channels: outputChannels, quality: resampler.quality)
+        let expected = Resampler.outputFrames(
+            min(decoder.announcedFrames, 1 << 27), from: decoder.sampleRate, to: sampleRate)
         var output: [Float] = []
         output.reserveCapacity((expected + 64) * outputChannels)
         var mixed = [Float](repeating: 0, count: outputChannels == channels ? 0 : ClipDecoder.blockFrames)
@@ -34,10 +36,15 @@ public struct AudioPipeline: Sendable, Hashable {
                     return
                 }
                 let frames = block.count / channels
-                mixed.withUnsafeMutableBufferPointer { mixed in Downmix.average(block, channels: channels, into: mixed) }
+                mixed.withUnsafeMutableBufferPointer { mixed in Downmix.average(block, channels: channels, into: mixed)
+                }
                 try mixed.withUnsafeBufferPointer { mixed throws(AudioError) in
                     let frameSlice = UnsafeBufferPointer(rebasing: mixed[..<frames])
-                    if let stream { try stream.process(frameSlice, into: &output) } else { output.append(contentsOf: frameSlice) }
+                    if let stream {
+                        try stream.process(frameSlice, into: &output)
+                    } else {
+                        output.append(contentsOf: frameSlice)
+                    }
                 }
             }
             guard let stream else {

@@ -1,5 +1,5 @@
-import Foundation
 internal import CSndFile
+import Foundation
 import HarkCore
 
 /// Decodes a file block by block into one reused buffer, so that long clips are never held twice in
@@ -20,7 +20,9 @@ final class ClipDecoder {
     convenience init(_ url: URL) throws(AudioError) {
         ReadCounter.count(.clipDecode)
         if let (declared, present) = WAVLength.shortfall(url) {
-            throw AudioError(url: url, reason: .truncated("the header declares \(declared) bytes of audio, the file holds \(present)"))
+            throw AudioError(
+                url: url,
+                reason: .truncated("the header declares \(declared) bytes of audio, the file holds \(present)"))
         }
         try self.init(SoundFile(reading: url), name: url.path)
     }

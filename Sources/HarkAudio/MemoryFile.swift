@@ -1,5 +1,5 @@
-import Foundation
 internal import CSndFile
+import Foundation
 
 /// A growable byte buffer behind libsndfile's virtual I/O callbacks.
 final class MemoryFile {

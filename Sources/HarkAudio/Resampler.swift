@@ -3,7 +3,8 @@
 public struct Resampler: Sendable, Hashable {
     /// libsoxr's quality recipes.
     public enum Quality: String, Sendable, Hashable, CaseIterable, Codable {
-        case quick, low, medium, high, veryHigh = "very-high"
+        case quick, low, medium, high
+        case veryHigh = "very-high"
 
         var recipe: UInt {
             switch self {
@@ -34,16 +35,20 @@ public struct Resampler: Sendable, Hashable {
         let stream = try ResamplerStream(
             from: buffer.sampleRate, to: targetRate, channels: buffer.channels, quality: quality)
         var output: [Float] = []
-        output.reserveCapacity((Self.outputFrames(buffer.frames, from: buffer.sampleRate, to: targetRate) + 64) * buffer.channels)
+        output.reserveCapacity(
+            (Self.outputFrames(buffer.frames, from: buffer.sampleRate, to: targetRate) + 64) * buffer.channels)
         try buffer.samples.withUnsafeBufferPointer { samples throws(AudioError) in
             try stream.process(samples, into: &output)
         }
         try stream.finish(into: &output)
-        return Self.fitted(output, frames: buffer.frames, from: buffer.sampleRate, to: targetRate, channels: buffer.channels)
+        return Self.fitted(
+            output, frames: buffer.frames, from: buffer.sampleRate, to: targetRate, channels: buffer.channels)
     }
 
     /// Pads with silence or trims to exactly `outputFrames(frames, from:to:)` frames.
-    static func fitted(_ samples: [Float], frames: Int, from sourceRate: Int, to targetRate: Int, channels: Int) -> AudioBuffer {
+    static func fitted(_ samples: [Float], frames: Int, from sourceRate: Int, to targetRate: Int, channels: Int)
+        -> AudioBuffer
+    {
         var samples = samples
         let wanted = outputFrames(frames, from: sourceRate, to: targetRate) * channels
         if samples.count > wanted {

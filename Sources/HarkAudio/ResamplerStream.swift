@@ -55,7 +55,9 @@ final class ResamplerStream {
         let failure = outputBlock.withUnsafeMutableBufferPointer { out in
             soxr_process(handle, input, frames, &used, out.baseAddress, Self.outputBlockFrames, &produced)
         }
-        if let failure { throw AudioError(path: "<resampler>", reason: .library("libsoxr: " + String(cString: failure))) }
+        if let failure {
+            throw AudioError(path: "<resampler>", reason: .library("libsoxr: " + String(cString: failure)))
+        }
         return produced
     }
 }

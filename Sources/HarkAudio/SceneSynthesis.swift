@@ -34,12 +34,15 @@ public enum SoundSource: String, Sendable, CaseIterable, Hashable {
             var samples = [Float](repeating: 0, count: count)
             let period = Int(rate * (0.09 + 0.02 * (Double(generator.next() % 100) / 100)))
             for start in stride(from: 0, to: count, by: max(1, period)) {
-                for offset in 0..<min(40, count - start) { samples[start + offset] = Float(0.8 * exp(-Double(offset) / 8)) }
+                for offset in 0..<min(40, count - start) {
+                    samples[start + offset] = Float(0.8 * exp(-Double(offset) / 8))
+                }
             }
             return samples
         case .chirp:
             // 200 Hz → 4 kHz, linear, over the clip.
-            let end = 4_000.0, start = 200.0
+            let end = 4_000.0
+            let start = 200.0
             return (0..<count).map { index in
                 let time = Double(index) / rate
                 let phase = 2 * .pi * (start * time + (end - start) / (2 * seconds) * time * time)
@@ -49,7 +52,9 @@ public enum SoundSource: String, Sendable, CaseIterable, Hashable {
             return (0..<count).map { _ in Float(0.3 * uniform()) }
         case .pinkNoise:
             // Paul Kellet's economy filter over white noise.
-            var b0 = 0.0, b1 = 0.0, b2 = 0.0
+            var b0 = 0.0
+            var b1 = 0.0
+            var b2 = 0.0
             return (0..<count).map { _ in
                 let white = uniform()
                 b0 = 0.99765 * b0 + white * 0.0990460
@@ -78,11 +83,15 @@ public enum SoundSource: String, Sendable, CaseIterable, Hashable {
 
 /// A scene: sources mixed at equal weight, scaled to stay within full scale.
 public enum SceneSynthesis {
-    public static func mix(_ sources: [SoundSource], seconds: Double = 2, sampleRate: Int = 16_000, seed: UInt64) -> AudioBuffer {
+    public static func mix(_ sources: [SoundSource], seconds: Double = 2, sampleRate: Int = 16_000, seed: UInt64)
+        -> AudioBuffer
+    {
         let count = Int(seconds * Double(sampleRate))
         var samples = [Float](repeating: 0, count: count)
         for (index, source) in sources.enumerated() {
-            let rendered = source.render(seconds: seconds, sampleRate: sampleRate, seed: StableHash.value(source.rawValue, seed: seed &+ UInt64(index)))
+            let rendered = source.render(
+                seconds: seconds, sampleRate: sampleRate,
+                seed: StableHash.value(source.rawValue, seed: seed &+ UInt64(index)))
             for position in 0..<count { samples[position] += rendered[position] }
         }
         let peak = samples.reduce(0) { max($0, abs($1)) }

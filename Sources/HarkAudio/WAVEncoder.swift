@@ -1,5 +1,5 @@
-public import Foundation
 internal import CSndFile
+public import Foundation
 
 /// Encodes audio as a 16-bit PCM WAV file in memory (libsndfile's virtual I/O), the form hark sends
 /// to a model.

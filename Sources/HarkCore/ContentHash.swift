@@ -1,5 +1,5 @@
-public import Foundation
 import Crypto
+public import Foundation
 
 /// SHA-256 digests as lower-case hex, the form hark writes into fingerprints, cache keys and journals.
 public enum ContentHash {

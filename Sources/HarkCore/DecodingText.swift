@@ -1,4 +1,3 @@
-
 /// A `DecodingError` in hark's words: the field it concerns and what was expected, never a Swift
 /// type name.
 public enum DecodingText {
@@ -16,7 +15,8 @@ public enum DecodingText {
     /// The field path (`concurrency.timeout`, `gates[1].min`) of the error, when it has one.
     public static func path(_ error: DecodingError) -> [any CodingKey] {
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            context.codingPath
         case .keyNotFound(let key, let context): context.codingPath + [key]
         @unknown default: []
         }

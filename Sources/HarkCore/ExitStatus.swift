@@ -43,6 +43,7 @@ extension HarkError: ExitCoded {
 extension CocoaError {
     /// Writing failed (a full disk, a read-only volume): the machine's fault, not the input's.
     var isWriteError: Bool {
-        (CocoaError.Code.fileWriteUnknown.rawValue...CocoaError.Code.fileWriteVolumeReadOnly.rawValue).contains(code.rawValue)
+        (CocoaError.Code.fileWriteUnknown.rawValue...CocoaError.Code.fileWriteVolumeReadOnly.rawValue).contains(
+            code.rawValue)
     }
 }

@@ -32,9 +32,10 @@ public struct HarkError: Error, Sendable, CustomStringConvertible {
     public var exitCode: Int32 { exitStatus.rawValue }
 
     public var description: String {
-        let place = location.map { location in
-            location.description + ": " + (location.field.map { "\($0): " } ?? "")
-        } ?? ""
+        let place =
+            location.map { location in
+                location.description + ": " + (location.field.map { "\($0): " } ?? "")
+            } ?? ""
         return place + message
     }
 }

@@ -77,7 +77,8 @@ public enum InstructionCatalog {
                     diagnostics.append(.error(place, "expected one character, found \(value.excerpt)"))
                 } else if let scalar = scalars.first, !(scalar.isASCII && scalar.properties.isAlphabetic) {
                     // Google's current checker counts it as written; lm-eval's draws a random letter instead.
-                    diagnostics.append(.warning(place, "\(value.excerpt) is no letter: counted as written, and scored as approximate"))
+                    diagnostics.append(
+                        .warning(place, "\(value.excerpt) is no letter: counted as written, and scored as approximate"))
                 }
             }
         }

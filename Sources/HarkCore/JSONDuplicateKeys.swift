@@ -28,7 +28,9 @@ public enum JSONDuplicateKeys {
                     string = nil
                     if let last = levels.indices.last, levels[last].isObject, levels[last].expectingKey {
                         levels[last].expectingKey = false
-                        if !levels[last].keys.insert(text).inserted { return (String(decoding: text, as: UTF8.self), stringStart) }
+                        if !levels[last].keys.insert(text).inserted {
+                            return (String(decoding: text, as: UTF8.self), stringStart)
+                        }
                     }
                 } else {
                     string!.append(byte)

@@ -10,7 +10,9 @@ public enum JSONLines {
         _ type: Value.Type, from data: Data, file: String, tolerateTornTail: Bool = false
     ) throws -> [Value] {
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        let numbered = lines.enumerated().filter { !$0.element.isEmpty }.map { (line: $0.offset + 1, bytes: $0.element) }
+        let numbered = lines.enumerated().filter { !$0.element.isEmpty }.map {
+            (line: $0.offset + 1, bytes: $0.element)
+        }
         let chunks = max(1, min(numbered.count / 2_000, ProcessInfo.processInfo.activeProcessorCount * 4))
         let results = Mutex([[Value]?](repeating: nil, count: chunks))
         let failure = Mutex<(line: Int, message: String)?>(nil)
@@ -23,10 +25,13 @@ public enum JSONLines {
                 do {
                     values.append(try decoder.decode(Value.self, from: Data(numbered[index].bytes)))
                 } catch {
-                    let isTornTail = tolerateTornTail && index == numbered.count - 1 && numbered[index].line == lines.count
+                    let isTornTail =
+                        tolerateTornTail && index == numbered.count - 1 && numbered[index].line == lines.count
                     if isTornTail { break }
                     failure.withLock { found in
-                        if found == nil || numbered[index].line < found!.line { found = (numbered[index].line, Self.describe(error)) }
+                        if found == nil || numbered[index].line < found!.line {
+                            found = (numbered[index].line, Self.describe(error))
+                        }
                     }
                     return
                 }

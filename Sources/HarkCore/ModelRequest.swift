@@ -21,7 +21,8 @@ public struct ModelRequest: Sendable, Hashable, Identifiable {
 
     public init(
         suiteID: String, itemID: String, template: String, repeatIndex: Int = 0, system: String? = nil,
-        prompt: String, audio: [Clip] = [], generation: GenerationSettings = GenerationSettings(), choiceOrder: [Int]? = nil
+        prompt: String, audio: [Clip] = [], generation: GenerationSettings = GenerationSettings(),
+        choiceOrder: [Int]? = nil
     ) {
         self.key = Self.key(suite: suiteID, item: itemID, template: template, repeatIndex: repeatIndex)
         self.suiteID = suiteID

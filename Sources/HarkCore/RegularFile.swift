@@ -8,7 +8,10 @@ public enum RegularFile {
     public static let maxClipBytes: Result<Int, LimitError> = {
         guard let text = ProcessInfo.processInfo.environment["HARK_MAX_CLIP_MB"] else { return .success(1 << 30) }
         guard let megabytes = Int(text), (1...(1 << 20)).contains(megabytes) else {
-            return .failure(LimitError(description: "HARK_MAX_CLIP_MB must be a whole number of megabytes from 1 to 1048576, found \"\(text)\""))
+            return .failure(
+                LimitError(
+                    description:
+                        "HARK_MAX_CLIP_MB must be a whole number of megabytes from 1 to 1048576, found \"\(text)\""))
         }
         return .success(megabytes << 20)
     }()

@@ -31,7 +31,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
         /// max_model_len, owned_by) and the config's `revision`: part of every cache key.
         public var fingerprint: JSONValue?
 
-        public init(name: String, adapter: String, identity: String, settings: JSONValue, fingerprint: JSONValue? = nil) {
+        public init(name: String, adapter: String, identity: String, settings: JSONValue, fingerprint: JSONValue? = nil)
+        {
             self.name = name
             self.adapter = adapter
             self.identity = identity
@@ -84,7 +85,9 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var counts: Counts
         public var judgedAt: String
 
-        public init(model: Model, templates: [String: String], promptHash: String, counts: Counts = Counts(), judgedAt: String) {
+        public init(
+            model: Model, templates: [String: String], promptHash: String, counts: Counts = Counts(), judgedAt: String
+        ) {
             self.model = model
             self.templates = templates
             self.promptHash = promptHash
@@ -111,7 +114,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var suiteSamples: [String: Int]?
 
         public init(
-            repeats: Int = 1, limit: Int? = nil, shard: String? = nil, textReference: Bool? = nil, suiteSamples: [String: Int]? = nil
+            repeats: Int = 1, limit: Int? = nil, shard: String? = nil, textReference: Bool? = nil,
+            suiteSamples: [String: Int]? = nil
         ) {
             self.repeats = repeats
             self.limit = limit

@@ -1,4 +1,3 @@
-
 /// One line of `scores.jsonl`: a sample's extracted answer against the expected one.
 public struct ScoreRecord: Sendable, Hashable, Codable {
     public var key: String

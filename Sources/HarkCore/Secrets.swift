@@ -14,9 +14,11 @@ public enum Secrets {
         let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard words.last != "env" else { return false }
         let secretWords: Set<String> = [
-            "key", "apikey", "token", "secret", "password", "passwd", "authorization", "credential", "credentials", "sig", "signature",
+            "key", "apikey", "token", "secret", "password", "passwd", "authorization", "credential", "credentials",
+            "sig", "signature",
         ]
-        return words.contains(where: secretWords.contains) || name.hasSuffix("Key") || name.hasSuffix("Token") || name.hasSuffix("Secret")
+        return words.contains(where: secretWords.contains) || name.hasSuffix("Key") || name.hasSuffix("Token")
+            || name.hasSuffix("Secret")
     }
 
     /// A settings tree with secret-named members replaced and every URL redacted.
@@ -37,7 +39,9 @@ public enum Secrets {
     public static func redactURL(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return text }
         let scheme = text[..<schemeEnd.lowerBound]
-        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else { return text }
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else {
+            return text
+        }
         var rest = String(text[schemeEnd.upperBound...])
         let authorityEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
         if let at = rest[..<authorityEnd].lastIndex(of: "@") {
@@ -45,7 +49,9 @@ public enum Secrets {
         }
         if let question = rest.firstIndex(of: "?") {
             let fragmentStart = rest[question...].firstIndex(of: "#") ?? rest.endIndex
-            let query = rest[rest.index(after: question)..<fragmentStart].split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            let query = rest[rest.index(after: question)..<fragmentStart].split(
+                separator: "&", omittingEmptySubsequences: false
+            ).map { pair in
                 let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
                 return isSecretName(name) || name.lowercased() == "code" ? name + "=" + placeholder : String(pair)
             }
@@ -58,15 +64,20 @@ public enum Secrets {
     /// and base64 runs of 64 characters or more (in mixed case) replaced.
     public static func scrub(_ text: String, secrets: [String] = []) -> String {
         var text = text
-        for secret in secrets where secret.count >= 4 { text = text.replacingOccurrences(of: secret, with: placeholder) }
-        text = text.replacing(#/(?i)(bearer|basic)\s+[A-Za-z0-9._~+\/=-]+/#) { match in "\(match.output.1) \(placeholder)" }
+        for secret in secrets where secret.count >= 4 {
+            text = text.replacingOccurrences(of: secret, with: placeholder)
+        }
+        text = text.replacing(#/(?i)(bearer|basic)\s+[A-Za-z0-9._~+\/=-]+/#) { match in
+            "\(match.output.1) \(placeholder)"
+        }
         text = text.replacing(#/(?i)(authorization|api[-_]?key|x-api-key)(["']?\s*[:=]\s*["']?)[^\s"',}]+/#) { match in
             "\(match.output.1)\(match.output.2)\(placeholder)"
         }
         // Mixed case tells base64 from a hex digest.
         text = text.replacing(#/[A-Za-z0-9+\/]{64,}={0,2}/#) { match in
             let run = match.output
-            return run.contains(where: \.isUppercase) && run.contains(where: \.isLowercase) ? "<base64, \(run.count) characters>" : String(run)
+            return run.contains(where: \.isUppercase) && run.contains(where: \.isLowercase)
+                ? "<base64, \(run.count) characters>" : String(run)
         }
         return text
     }
@@ -93,7 +104,8 @@ extension GenerationSettings {
     public var secretValues: [String] {
         func values(_ value: JSONValue, secret: Bool) -> [String] {
             switch value {
-            case .object(let members): members.flatMap { values($0.value, secret: secret || Secrets.isSecretName($0.key)) }
+            case .object(let members):
+                members.flatMap { values($0.value, secret: secret || Secrets.isSecretName($0.key)) }
             case .array(let items): items.flatMap { values($0, secret: secret) }
             case .string(let text): secret ? [text] : []
             default: []

@@ -8,7 +8,8 @@ extension HarkError {
         let reason =
             if nsError.domain == NSPOSIXErrorDomain, let text = strerror(Int32(nsError.code)) {
                 String(cString: text)
-            } else if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain,
+            } else if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+                posix.domain == NSPOSIXErrorDomain,
                 let text = strerror(Int32(posix.code))
             {
                 String(cString: text)

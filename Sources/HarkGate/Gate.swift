@@ -27,41 +27,55 @@ public enum Gate {
         case "error_rate": suite.counts.samples > 0 ? Double(suite.counts.errors) / Double(suite.counts.samples) : 0
         case "unparsed_rate":
             suite.metrics["unparsed_rate"]?.value
-                ?? suite.counts.unparsed.map { suite.counts.answered > 0 ? Double($0) / Double(suite.counts.answered) : 0 }
+                ?? suite.counts.unparsed.map {
+                    suite.counts.answered > 0 ? Double($0) / Double(suite.counts.answered) : 0
+                }
         default: suite.metrics[metric]?.value
         }
     }
 
-    public static func evaluate(_ policy: GatePolicy, candidate: RunResults, baseline: RunResults?, comparison: RunComparison?) throws -> [Verdict] {
+    public static func evaluate(
+        _ policy: GatePolicy, candidate: RunResults, baseline: RunResults?, comparison: RunComparison?
+    ) throws -> [Verdict] {
         var verdicts: [Verdict] = []
         for rule in policy.rules {
             if rule.needsBaseline && baseline == nil {
-                throw HarkError.badInput("the rule on line \(rule.line) (\(rule)) compares with a baseline: give --baseline")
+                throw HarkError.badInput(
+                    "the rule on line \(rule.line) (\(rule)) compares with a baseline: give --baseline")
             }
             let suites = candidate.suites.filter { Glob.matches($0.id, pattern: rule.suite) }
             if suites.isEmpty && !rule.optional {
-                verdicts.append(Verdict(
-                    rule: rule.description, suite: rule.suite, metric: rule.metric, passed: false,
-                    message: "the rule on line \(rule.line) matches no suite of the candidate (suite: \(rule.suite)); set optional: true if that is expected"))
+                verdicts.append(
+                    Verdict(
+                        rule: rule.description, suite: rule.suite, metric: rule.metric, passed: false,
+                        message:
+                            "the rule on line \(rule.line) matches no suite of the candidate (suite: \(rule.suite)); set optional: true if that is expected"
+                    ))
             }
             for suite in suites {
-                verdicts.append(verdict(rule, suite: suite, baseline: baseline?.suites.first { $0.id == suite.id },
-                    change: comparison?.suites.first { $0.suite == suite.id }?.change(rule.metric)))
+                verdicts.append(
+                    verdict(
+                        rule, suite: suite, baseline: baseline?.suites.first { $0.id == suite.id },
+                        change: comparison?.suites.first { $0.suite == suite.id }?.change(rule.metric)))
             }
         }
         if let baseline, !policy.allowMissingSuites {
             let present = Set(candidate.suites.map(\.id))
             for suite in baseline.suites where !present.contains(suite.id) {
-                verdicts.append(Verdict(
-                    rule: "suites", suite: suite.id, metric: "-", passed: false,
-                    message: "the candidate lacks suite \(suite.id), which the baseline has; set allow_missing_suites: true if that is expected"))
+                verdicts.append(
+                    Verdict(
+                        rule: "suites", suite: suite.id, metric: "-", passed: false,
+                        message:
+                            "the candidate lacks suite \(suite.id), which the baseline has; set allow_missing_suites: true if that is expected"
+                    ))
             }
         }
         return verdicts
     }
 
     static func verdict(
-        _ rule: GatePolicy.Rule, suite: RunResults.SuiteResults, baseline: RunResults.SuiteResults?, change: RunComparison.MetricChange?
+        _ rule: GatePolicy.Rule, suite: RunResults.SuiteResults, baseline: RunResults.SuiteResults?,
+        change: RunComparison.MetricChange?
     ) -> Verdict {
         var result = Verdict(rule: rule.description, suite: suite.id, metric: rule.metric, passed: true, message: "")
         guard let value = value(rule.metric, of: suite) else {
@@ -71,8 +85,12 @@ public enum Gate {
         }
         result.value = value
         var problems: [String] = []
-        if let min = rule.min, value < min { problems.append(String(format: "%@ = %.4f is below the floor %g", rule.metric, value, min)) }
-        if let max = rule.max, value > max { problems.append(String(format: "%@ = %.4f is above the ceiling %g", rule.metric, value, max)) }
+        if let min = rule.min, value < min {
+            problems.append(String(format: "%@ = %.4f is below the floor %g", rule.metric, value, min))
+        }
+        if let max = rule.max, value > max {
+            problems.append(String(format: "%@ = %.4f is above the ceiling %g", rule.metric, value, max))
+        }
         if rule.needsBaseline {
             let before = change?.baseline ?? baseline.flatMap { Self.value(rule.metric, of: $0) }
             if let before {
@@ -83,18 +101,29 @@ public enum Gate {
                 let significant = rule.significance.map { level in (change?.pValue).map { $0 < level } ?? true } ?? true
                 let pText = change.map { String(format: ", p = %.4g", $0.pValue) } ?? ""
                 if let maxDrop = rule.maxDrop, -difference > maxDrop, significant {
-                    problems.append(String(format: "%@ fell %.4f (%.4f → %.4f%@), more than max_drop %g", rule.metric, -difference, before, value, pText, maxDrop))
+                    problems.append(
+                        String(
+                            format: "%@ fell %.4f (%.4f → %.4f%@), more than max_drop %g", rule.metric, -difference,
+                            before, value, pText, maxDrop))
                 }
                 if let maxRise = rule.maxRise, difference > maxRise, significant {
-                    problems.append(String(format: "%@ rose %.4f (%.4f → %.4f%@), more than max_rise %g", rule.metric, difference, before, value, pText, maxRise))
+                    problems.append(
+                        String(
+                            format: "%@ rose %.4f (%.4f → %.4f%@), more than max_rise %g", rule.metric, difference,
+                            before, value, pText, maxRise))
                 }
             } else {
                 problems.append("the baseline has no \(rule.metric) for \(suite.id)")
             }
         }
         result.passed = problems.isEmpty
-        result.message = problems.isEmpty
-            ? String(format: "%@ = %.4f", rule.metric, value) + (result.difference.map { String(format: " (change %+.4f%@)", $0, result.pValue.map { String(format: ", p = %.4g", $0) } ?? "") } ?? "")
+        result.message =
+            problems.isEmpty
+            ? String(format: "%@ = %.4f", rule.metric, value)
+                + (result.difference.map {
+                    String(
+                        format: " (change %+.4f%@)", $0, result.pValue.map { String(format: ", p = %.4g", $0) } ?? "")
+                } ?? "")
             : problems.joined(separator: "; ")
         return result
     }

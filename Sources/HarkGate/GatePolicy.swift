@@ -73,7 +73,9 @@ public struct GatePolicy: Sendable, Hashable {
         }
         let root = try YAMLText.compose(text, file: path)
         guard let gates = root?.mapping?["gates"]?.sequence else {
-            throw HarkError.badInput("expected a mapping with a list `gates`", at: SourceLocation(file: path, line: root?.mark?.line, field: "gates"))
+            throw HarkError.badInput(
+                "expected a mapping with a list `gates`",
+                at: SourceLocation(file: path, line: root?.mark?.line, field: "gates"))
         }
         let topLevel: Set<String> = ["gates", "allow_missing_suites"]
         for (key, node) in root?.mapping ?? [:] where !topLevel.contains(key.string ?? "") {
@@ -83,7 +85,9 @@ public struct GatePolicy: Sendable, Hashable {
         }
         if let node = root?.mapping?["allow_missing_suites"] {
             guard let value = node.bool else {
-                throw HarkError.badInput("expected true or false", at: SourceLocation(file: path, line: node.mark?.line, field: "allow_missing_suites"))
+                throw HarkError.badInput(
+                    "expected true or false",
+                    at: SourceLocation(file: path, line: node.mark?.line, field: "allow_missing_suites"))
             }
             allowMissingSuites = value
         }
@@ -93,9 +97,13 @@ public struct GatePolicy: Sendable, Hashable {
             let location = SourceLocation(file: path, line: gate.mark?.line, field: "gates[\(index)]")
             guard let fields = gate.mapping else { throw HarkError.badInput("expected a mapping", at: location) }
             for (key, _) in fields where !known.contains(key.string ?? "") {
-                throw HarkError.badInput("unknown key \"\(key.string ?? "")\" (known: \(known.sorted().joined(separator: ", ")))", at: location)
+                throw HarkError.badInput(
+                    "unknown key \"\(key.string ?? "")\" (known: \(known.sorted().joined(separator: ", ")))",
+                    at: location)
             }
-            guard let metric = fields["metric"]?.string else { throw HarkError.badInput("metric: missing", at: location) }
+            guard let metric = fields["metric"]?.string else {
+                throw HarkError.badInput("metric: missing", at: location)
+            }
             func number(_ key: String) throws -> Double? {
                 guard let node = fields[key] else { return nil }
                 guard let value = node.float ?? node.int.map(Double.init) else {
@@ -105,10 +113,13 @@ public struct GatePolicy: Sendable, Hashable {
             }
             var rule = Rule(
                 suite: fields["suite"]?.string ?? "*", metric: metric, min: try number("min"), max: try number("max"),
-                maxDrop: try number("max_drop"), maxRise: try number("max_rise"), significance: try number("significance"),
+                maxDrop: try number("max_drop"), maxRise: try number("max_rise"),
+                significance: try number("significance"),
                 line: gate.mark?.line ?? 0)
             if let node = fields["optional"] {
-                guard let value = node.bool else { throw HarkError.badInput("optional: expected true or false", at: location) }
+                guard let value = node.bool else {
+                    throw HarkError.badInput("optional: expected true or false", at: location)
+                }
                 rule.optional = value
             }
             if rule.min == nil && rule.max == nil && rule.maxDrop == nil && rule.maxRise == nil {

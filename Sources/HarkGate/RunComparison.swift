@@ -133,13 +133,16 @@ public struct RunComparison: Sendable, Hashable, Codable {
     /// Compares `candidate` with `baseline`. Suites whose fingerprints differ are refused unless
     /// `allowMismatch`, when only the samples both runs have are compared. Runs that share no
     /// suite are refused.
-    public init(baseline: Side, candidate: Side, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0) throws {
+    public init(baseline: Side, candidate: Side, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0)
+        throws
+    {
         self.baseline = baseline.name
         self.candidate = candidate.name
         suites = []
         let models = (baseline.results.manifest.model, candidate.results.manifest.model)
         if models.0.name == models.1.name, models.0.fingerprint != models.1.fingerprint {
-            fingerprintWarning = "both runs name the model \(models.0.name), but its fingerprints differ: "
+            fingerprintWarning =
+                "both runs name the model \(models.0.name), but its fingerprints differ: "
                 + "\(models.0.fingerprint?.canonical ?? "none") against \(models.1.fingerprint?.canonical ?? "none")"
         }
         let shared = Set(baseline.results.suites.map(\.id)).intersection(candidate.results.suites.map(\.id))
@@ -164,15 +167,21 @@ public struct RunComparison: Sendable, Hashable, Codable {
                     "suite \(suite.id) differs between \(baseline.name) (\(base.fingerprint)) and \(candidate.name) (\(suite.fingerprint)); "
                         + "use --allow-mismatch to compare only the samples both runs have")
             }
-            let before = Dictionary(baseline.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-            let after = Dictionary(candidate.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+            let before = Dictionary(
+                baseline.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) },
+                uniquingKeysWith: { _, last in last })
+            let after = Dictionary(
+                candidate.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) },
+                uniquingKeysWith: { _, last in last })
             let keys = after.keys.filter { before[$0] != nil }.sorted()
             var comparison = Self.compare(
                 suite: suite.id, keys: keys, before: before, after: after,
                 unmatched: Set(before.keys).symmetricDifference(after.keys).count, differ: differ, resamples: resamples,
                 seed: seed ^ StableHash.value(suite.id, seed: 2))
             if suite.task == .caption {
-                comparison.changes = Self.captionChanges(keys: keys, before: before, after: after, resamples: resamples, seed: seed ^ StableHash.value(suite.id, seed: 3))
+                comparison.changes = Self.captionChanges(
+                    keys: keys, before: before, after: after, resamples: resamples,
+                    seed: seed ^ StableHash.value(suite.id, seed: 3))
             }
             // Samples without a score (errors) are left out too: counted against the run's plan.
             comparison.baselineOnly = max(0, base.counts.samples - keys.count)
@@ -199,8 +208,12 @@ public struct RunComparison: Sendable, Hashable, Codable {
         // Right and wrong as a yes/no table (right = "yes" to a "yes" label): its accuracy's paired
         // bootstrap is the interval of any task's accuracy change.
         var outcomes = PairedBootstrap()
-        var rightToWrong = 0, wrongToRight = 0, yesNo = true
-        var correctBefore = 0, correctAfter = 0, scored = 0
+        var rightToWrong = 0
+        var wrongToRight = 0
+        var yesNo = true
+        var correctBefore = 0
+        var correctAfter = 0
+        var scored = 0
         for key in keys {
             guard let a = before[key], let b = after[key] else { continue }
             if let wasRight = a.correct, let isRight = b.correct {
@@ -211,9 +224,11 @@ public struct RunComparison: Sendable, Hashable, Codable {
                 if !wasRight && isRight { wrongToRight += 1 }
                 outcomes.add(label: .yes, baseline: wasRight ? .yes : .no, candidate: isRight ? .yes : .no)
                 if wasRight != isRight {
-                    flips.append(Flip(
-                        direction: wasRight ? "right→wrong" : "wrong→right", key: key, expected: b.expected, baseline: a.extracted,
-                        candidate: b.extracted))
+                    flips.append(
+                        Flip(
+                            direction: wasRight ? "right→wrong" : "wrong→right", key: key, expected: b.expected,
+                            baseline: a.extracted,
+                            candidate: b.extracted))
                 }
             }
             if let label = YesNo(rawValue: b.expected) {
@@ -227,11 +242,15 @@ public struct RunComparison: Sendable, Hashable, Codable {
         if scored > 0 {
             let baseline = Double(correctBefore) / Double(scored)
             let candidate = Double(correctAfter) / Double(scored)
-            let interval = (yesNo ? pairs : outcomes).change(resamples: resamples, seed: seed) { YesNoMetrics($0).accuracy }.interval
-            changes.append(MetricChange(
-                metric: "accuracy", baseline: baseline, candidate: candidate, difference: candidate - baseline, ci: interval,
-                pValue: McNemar.exactPValue(b: rightToWrong, c: wrongToRight), test: "mcnemar-exact",
-                relativeChange: relative(baseline, candidate)))
+            let interval = (yesNo ? pairs : outcomes).change(resamples: resamples, seed: seed) {
+                YesNoMetrics($0).accuracy
+            }.interval
+            changes.append(
+                MetricChange(
+                    metric: "accuracy", baseline: baseline, candidate: candidate, difference: candidate - baseline,
+                    ci: interval,
+                    pValue: McNemar.exactPValue(b: rightToWrong, c: wrongToRight), test: "mcnemar-exact",
+                    relativeChange: relative(baseline, candidate)))
         }
         if yesNo && pairs.total > 0 {
             let metrics: [(String, @Sendable (YesNoConfusion) -> Double)] = [
@@ -241,14 +260,17 @@ public struct RunComparison: Sendable, Hashable, Codable {
             ]
             for (index, (name, metric)) in metrics.enumerated() {
                 let change = pairs.change(resamples: resamples, seed: seed &+ UInt64(index + 1), metric: metric)
-                changes.append(MetricChange(
-                    metric: name, baseline: change.baseline, candidate: change.candidate, difference: change.difference,
-                    ci: change.interval, pValue: change.pValue, test: "paired-bootstrap",
-                    relativeChange: relative(change.baseline, change.candidate)))
+                changes.append(
+                    MetricChange(
+                        metric: name, baseline: change.baseline, candidate: change.candidate,
+                        difference: change.difference,
+                        ci: change.interval, pValue: change.pValue, test: "paired-bootstrap",
+                        relativeChange: relative(change.baseline, change.candidate)))
             }
         }
         return SuiteComparison(
-            suite: suite, sharedSamples: keys.count, unmatchedSamples: unmatched, fingerprintsDiffer: differ, changes: changes,
+            suite: suite, sharedSamples: keys.count, unmatchedSamples: unmatched, fingerprintsDiffer: differ,
+            changes: changes,
             flips: flips)
     }
 
@@ -259,14 +281,19 @@ public struct RunComparison: Sendable, Hashable, Codable {
         keys: [String], before: [String: ScoreRecord], after: [String: ScoreRecord], resamples: Int, seed: UInt64
     ) -> [MetricChange] {
         func objects(_ text: String) -> Set<String> { Set(text.components(separatedBy: ", ").filter { !$0.isEmpty }) }
-        var echoInstance = PairedMeanBootstrap(), echoSentence = PairedMeanBootstrap(), cover = PairedMeanBootstrap()
+        var echoInstance = PairedMeanBootstrap()
+        var echoSentence = PairedMeanBootstrap()
+        var cover = PairedMeanBootstrap()
         for key in keys {
             guard let a = before[key], let b = after[key] else { continue }
             let present = objects(b.expected)
             let (saidBefore, saidAfter) = (objects(a.extracted), objects(b.extracted))
             if !saidBefore.isEmpty, !saidAfter.isEmpty {
-                let absentBefore = saidBefore.subtracting(present).count, absentAfter = saidAfter.subtracting(present).count
-                echoInstance.add(baseline: Double(absentBefore) / Double(saidBefore.count), candidate: Double(absentAfter) / Double(saidAfter.count))
+                let absentBefore = saidBefore.subtracting(present).count
+                let absentAfter = saidAfter.subtracting(present).count
+                echoInstance.add(
+                    baseline: Double(absentBefore) / Double(saidBefore.count),
+                    candidate: Double(absentAfter) / Double(saidAfter.count))
                 echoSentence.add(baseline: absentBefore > 0 ? 1 : 0, candidate: absentAfter > 0 ? 1 : 0)
             }
             if !present.isEmpty {
@@ -275,13 +302,16 @@ public struct RunComparison: Sendable, Hashable, Codable {
                     candidate: Double(saidAfter.intersection(present).count) / Double(present.count))
             }
         }
-        return [("echo_i", echoInstance), ("echo_s", echoSentence), ("cover", cover)].enumerated().compactMap { index, entry in
+        return [("echo_i", echoInstance), ("echo_s", echoSentence), ("cover", cover)].enumerated().compactMap {
+            index, entry in
             let (name, pairs) = entry
             guard !pairs.pairs.isEmpty else { return nil }
             let change = pairs.change(resamples: resamples, seed: seed &+ UInt64(index))
             return MetricChange(
-                metric: name, baseline: change.baseline, candidate: change.candidate, difference: change.difference, ci: change.interval,
-                pValue: change.pValue, test: "paired-bootstrap", relativeChange: relative(change.baseline, change.candidate))
+                metric: name, baseline: change.baseline, candidate: change.candidate, difference: change.difference,
+                ci: change.interval,
+                pValue: change.pValue, test: "paired-bootstrap",
+                relativeChange: relative(change.baseline, change.candidate))
         }
     }
 

@@ -33,7 +33,9 @@ public enum AdapterRegistry {
         }
     }
 
-    static func settings<Settings: Decodable>(_ config: ModelConfig, as type: Settings.Type = Settings.self) throws -> Settings {
+    static func settings<Settings: Decodable>(_ config: ModelConfig, as type: Settings.Type = Settings.self) throws
+        -> Settings
+    {
         do {
             return try JSONDecoder().decode(Settings.self, from: JSONEncoder().encode(config.settings))
         } catch let error as DecodingError {

@@ -25,7 +25,10 @@ public struct ModelConfig: Sendable, Hashable {
 
         public var pipeline: AudioPipeline { AudioPipeline(sampleRate: sampleRate, mono: mono, quality: quality) }
 
-        enum CodingKeys: String, CodingKey { case sampleRate = "sample_rate", mono, quality }
+        enum CodingKeys: String, CodingKey {
+            case sampleRate = "sample_rate"
+            case mono, quality
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,7 +75,8 @@ public struct ModelConfig: Sendable, Hashable {
     public var cache = false
 
     public init(
-        name: String, adapter: String, settings: JSONValue = .object([:]), generation: GenerationSettings = GenerationSettings(),
+        name: String, adapter: String, settings: JSONValue = .object([:]),
+        generation: GenerationSettings = GenerationSettings(),
         audio: Audio = Audio(), concurrency: Concurrency = Concurrency(), seed: UInt64 = 0
     ) {
         self.name = name
@@ -91,7 +95,8 @@ public struct ModelConfig: Sendable, Hashable {
         }
         guard FileManager.default.fileExists(atPath: reference) else {
             let names = AdapterRegistry.baselines.joined(separator: ", ")
-            throw HarkError.badInput("no such model config file, and not a built-in model (\(names))", at: SourceLocation(file: reference))
+            throw HarkError.badInput(
+                "no such model config file, and not a built-in model (\(names))", at: SourceLocation(file: reference))
         }
         let text = try String(contentsOfFile: reference, encoding: .utf8)
         return try parse(text, file: reference)
@@ -152,7 +157,9 @@ public struct ModelConfig: Sendable, Hashable {
         }
         try check(root, known: keys[""] ?? [], prefix: "")
         for section in ["generation", "audio", "concurrency"] {
-            if let mapping = root[section]?.mapping { try check(mapping, known: keys[section] ?? [], prefix: section + ".") }
+            if let mapping = root[section]?.mapping {
+                try check(mapping, known: keys[section] ?? [], prefix: section + ".")
+            }
         }
         if let mapping = root["settings"]?.mapping {
             try check(mapping, known: AdapterRegistry.settingsKeys[adapter] ?? [], prefix: "settings.")

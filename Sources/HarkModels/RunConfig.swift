@@ -27,8 +27,12 @@ public struct RunConfig: Sendable {
             throw HarkError.badInput("no such run config", at: SourceLocation(file: path))
         }
         let root = try YAMLText.compose(text, file: path)
-        guard let mapping = root?.mapping else { throw HarkError.badInput("expected a mapping", at: SourceLocation(file: path)) }
-        let location = { (field: String, node: Node?) in SourceLocation(file: path, line: node?.mark?.line, field: field) }
+        guard let mapping = root?.mapping else {
+            throw HarkError.badInput("expected a mapping", at: SourceLocation(file: path))
+        }
+        let location = { (field: String, node: Node?) in
+            SourceLocation(file: path, line: node?.mark?.line, field: field)
+        }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).standardizedFileURL.path
@@ -40,26 +44,34 @@ public struct RunConfig: Sendable {
         run = mapping["run"]?.string
         func integer(_ key: String) throws -> Int? {
             guard let node = mapping[key] else { return nil }
-            guard let value = node.int, value >= 1 else { throw HarkError.badInput("expected a whole number ≥ 1", at: location(key, node)) }
+            guard let value = node.int, value >= 1 else {
+                throw HarkError.badInput("expected a whole number ≥ 1", at: location(key, node))
+            }
             return value
         }
         repeats = try integer("repeats")
         limit = try integer("limit")
         if let node = mapping["cache"] {
-            guard let value = node.bool else { throw HarkError.badInput("expected true or false", at: location("cache", node)) }
+            guard let value = node.bool else {
+                throw HarkError.badInput("expected true or false", at: location("cache", node))
+            }
             cache = value
         }
         switch mapping["model"] {
         case .scalar(let scalar)?:
             let reference = scalar.string
-            model = try ModelConfig.resolve(AdapterRegistry.baselines.contains(reference) ? reference : resolve(reference))
+            model = try ModelConfig.resolve(
+                AdapterRegistry.baselines.contains(reference) ? reference : resolve(reference))
         case let node?:
-            guard node.mapping != nil else { throw HarkError.badInput("expected a name, a file or a mapping", at: location("model", node)) }
+            guard node.mapping != nil else {
+                throw HarkError.badInput("expected a name, a file or a mapping", at: location("model", node))
+            }
             model = try ModelConfig.parse(try Yams.serialize(node: node), file: path)
         case nil:
             model = nil
         }
-        for (key, node) in mapping where !["suites", "model", "run", "repeats", "limit", "cache"].contains(key.string ?? "") {
+        for (key, node) in mapping
+        where !["suites", "model", "run", "repeats", "limit", "cache"].contains(key.string ?? "") {
             throw HarkError.badInput("unknown key", at: location(key.string ?? "?", node))
         }
     }

@@ -53,7 +53,11 @@ extension Journal {
                 }
             }
             survey.index.set(key: record.key, entry: entry)
-            if record.isAnswered, let response = record.response { responses[record.key] = response } else { responses[record.key] = nil }
+            if record.isAnswered, let response = record.response {
+                responses[record.key] = response
+            } else {
+                responses[record.key] = nil
+            }
         }
         for key in conflicted { survey.index.remove(key) }
         return survey
@@ -77,7 +81,8 @@ extension Journal {
     }
 
     private static func rewrite(
-        _ url: URL, index: JournalIndex, planOrder: some Sequence<String>, decoding: Bool, visit: (SampleRecord) throws -> Void
+        _ url: URL, index: JournalIndex, planOrder: some Sequence<String>, decoding: Bool,
+        visit: (SampleRecord) throws -> Void
     ) throws -> Rewrite {
         var rewrite = Rewrite()
         guard FileManager.default.fileExists(atPath: url.path) else { return rewrite }
@@ -90,7 +95,9 @@ extension Journal {
             guard let entry = index[key], written.insert(key).inserted else { continue }
             try input.seek(toOffset: entry.offset)
             guard let line = try input.read(upToCount: entry.length), line.count == entry.length else {
-                throw HarkError(.internal, "the journal changed while it was rewritten", at: SourceLocation(file: url.path, line: entry.line))
+                throw HarkError(
+                    .internal, "the journal changed while it was rewritten",
+                    at: SourceLocation(file: url.path, line: entry.line))
             }
             if decoding {
                 ReadCounter.count(.journalRecord)
@@ -98,7 +105,9 @@ extension Journal {
                 do {
                     record = try decoder.decode(SampleRecord.self, from: line)
                 } catch {
-                    throw HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: SourceLocation(file: url.path, line: entry.line))
+                    throw HarkError.badInput(
+                        "not a journal record: \(JSONLines.describe(error))",
+                        at: SourceLocation(file: url.path, line: entry.line))
                 }
                 rewrite.counts[record.suite, default: RunResults.Counts()].add(record)
                 try visit(record)
@@ -131,7 +140,9 @@ extension Journal {
                 record = try decoder.decode(SampleRecord.self, from: line)
             } catch {
                 if isLast { return }
-                throw HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: SourceLocation(file: url.path, line: number))
+                throw HarkError.badInput(
+                    "not a journal record: \(JSONLines.describe(error))",
+                    at: SourceLocation(file: url.path, line: number))
             }
             try body(record, JournalIndex.Entry(offset: offset, length: line.count, line: number))
         }

@@ -13,10 +13,13 @@ public final class LineFileWriter {
 
     public init(replacing target: URL) throws {
         self.target = target
-        temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).writing")
+        temporary = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).\(getpid()).writing")
         Self.removeAbandoned(beside: target)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw HarkError(.internal, "cannot create a file beside it: \(String(cString: strerror(errno)))", at: SourceLocation(file: target.path))
+            throw HarkError(
+                .internal, "cannot create a file beside it: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: target.path))
         }
         do {
             handle = try FileHandle(forWritingTo: temporary)
@@ -63,7 +66,9 @@ public final class LineFileWriter {
             throw HarkError.writeFailed("write", target.path, error)
         }
         guard rename(temporary.path, target.path) == 0 else {
-            throw HarkError(.internal, "cannot write the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: target.path))
+            throw HarkError(
+                .internal, "cannot write the file: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: target.path))
         }
         committed = true
     }

@@ -12,7 +12,9 @@ public struct RunDirectory: Sendable {
     /// A run given by name (under `results/`) or by path.
     public static func locate(_ reference: String, resultsRoot: URL = URL(fileURLWithPath: "results")) -> RunDirectory {
         let direct = URL(fileURLWithPath: reference)
-        if FileManager.default.fileExists(atPath: direct.appendingPathComponent("samples.jsonl").path) || reference.contains("/") {
+        if FileManager.default.fileExists(atPath: direct.appendingPathComponent("samples.jsonl").path)
+            || reference.contains("/")
+        {
             return RunDirectory(direct)
         }
         return RunDirectory(resultsRoot.appendingPathComponent(reference))
@@ -55,14 +57,16 @@ public struct RunDirectory: Sendable {
     /// why).
     public func readResults() throws -> RunResults {
         guard let data = FileManager.default.contents(atPath: results.path) else {
-            throw HarkError(.incomplete, "no results.json: the run did not finish", at: SourceLocation(file: results.path))
+            throw HarkError(
+                .incomplete, "no results.json: the run did not finish", at: SourceLocation(file: results.path))
         }
         ReadCounter.count(.results)
         struct Schema: Decodable { var schema: String? }
         func checkSchema(_ schema: String?) throws {
             if let schema, schema != RunResults.schemaVersion {
                 throw HarkError.badInput(
-                    "written by schema \(schema); this hark reads \(RunResults.schemaVersion)", at: SourceLocation(file: results.path))
+                    "written by schema \(schema); this hark reads \(RunResults.schemaVersion)",
+                    at: SourceLocation(file: results.path))
             }
         }
         let decoded: RunResults

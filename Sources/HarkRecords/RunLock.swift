@@ -23,7 +23,9 @@ public final class RunLock: @unchecked Sendable {
         let path = directory.url.appendingPathComponent(".lock").path
         let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else {
-            throw HarkError(.internal, "the run folder's lock could not be opened: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+            throw HarkError(
+                .internal, "the run folder's lock could not be opened: \(String(cString: strerror(errno)))",
+                at: SourceLocation(file: path))
         }
         var result = flock(descriptor, LOCK_EX | LOCK_NB)
         while result != 0, errno == EINTR { result = flock(descriptor, LOCK_EX | LOCK_NB) }
@@ -31,11 +33,13 @@ public final class RunLock: @unchecked Sendable {
             guard errno == EWOULDBLOCK else {
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw HarkError(.internal, "the run folder could not be locked: \(reason)", at: SourceLocation(file: path))
+                throw HarkError(
+                    .internal, "the run folder could not be locked: \(reason)", at: SourceLocation(file: path))
             }
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, 32, 0)
-            let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let holder = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             close(descriptor)
             throw HarkError.badInput(
                 "another hark process\(holder.isEmpty ? "" : " (pid \(holder))") is writing this run folder; wait for it, or use another --run",

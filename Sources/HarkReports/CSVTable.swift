@@ -22,7 +22,8 @@ public enum CSVTable: TableRenderer {
                 fields.append(value == nil ? "" : ResultsTable.format(value, metric, ci: false))
                 if ci {
                     let bounds = value?.ci ?? []
-                    fields += bounds.count == 2
+                    fields +=
+                        bounds.count == 2
                         ? bounds.map { ResultsTable.format(MetricValue($0, n: 0), metric, ci: false) } : ["", ""]
                 }
             }

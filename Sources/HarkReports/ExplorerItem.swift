@@ -52,7 +52,8 @@ public struct ExplorerItem: Sendable, Hashable {
             return ExplorerItem(
                 run: run, suite: sample.suite, key: sample.key, prompt: sample.prompt, response: sample.response ?? "",
                 // "unparsed: refusal": the reader says why.
-                expected: score?.expected ?? "", extracted: (score?.extracted ?? "") + (score?.reason.map { ": " + $0.rawValue } ?? ""),
+                expected: score?.expected ?? "",
+                extracted: (score?.extracted ?? "") + (score?.reason.map { ": " + $0.rawValue } ?? ""),
                 correct: score?.correct,
                 error: sample.error.map { $0.description }, audio: sample.audio.map(\.path), tags: score?.tags ?? [:])
         }

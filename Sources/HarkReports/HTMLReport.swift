@@ -15,7 +15,8 @@ public struct HTMLReport {
     public var audioSource: (_ suite: String, _ path: String) -> String?
 
     public init(
-        title: String, runs: [(name: String, results: RunResults)], items: [ExplorerItem], comparisons: [ComparisonSection] = [],
+        title: String, runs: [(name: String, results: RunResults)], items: [ExplorerItem],
+        comparisons: [ComparisonSection] = [],
         audioSource: @escaping (_ suite: String, _ path: String) -> String? = { _, _ in nil }
     ) {
         self.title = title
@@ -37,7 +38,10 @@ public struct HTMLReport {
             public var pValue: Double
             public var test: String
 
-            public init(suite: String, metric: String, baseline: Double, candidate: Double, difference: Double, ci: [Double], pValue: Double, test: String) {
+            public init(
+                suite: String, metric: String, baseline: Double, candidate: Double, difference: Double, ci: [Double],
+                pValue: Double, test: String
+            ) {
                 (self.suite, self.metric, self.baseline, self.candidate) = (suite, metric, baseline, candidate)
                 (self.difference, self.ci, self.pValue, self.test) = (difference, ci, pValue, test)
             }
@@ -49,7 +53,8 @@ public struct HTMLReport {
         /// Flipped samples, right → wrong first: (direction, key, expected, baseline answer, candidate answer).
         public var flips: [(String, String, String, String, String)]
 
-        public init(baseline: String, candidate: String, rows: [Row], flips: [(String, String, String, String, String)]) {
+        public init(baseline: String, candidate: String, rows: [Row], flips: [(String, String, String, String, String)])
+        {
             self.baseline = baseline
             self.candidate = candidate
             self.rows = rows
@@ -74,7 +79,8 @@ public struct HTMLReport {
         if !comparisons.isEmpty { html += section("Comparison", comparisonHTML()) }
         html += section("Items", explorer())
         html += section("Runs", manifests())
-        html += "<script type=\"application/json\" id=\"hark-items\">" + HTMLText.scriptSafe(explorerJSON()) + "</script>\n"
+        html +=
+            "<script type=\"application/json\" id=\"hark-items\">" + HTMLText.scriptSafe(explorerJSON()) + "</script>\n"
         html += "<script>" + Self.script + "</script>\n</body></html>\n"
         return html
     }
@@ -90,12 +96,19 @@ public struct HTMLReport {
                 let counts = suite.counts
                 func metric(_ name: String, _ label: String) -> String {
                     guard let value = suite.metrics[name] else { return "" }
-                    let ci = value.ci.map { String(format: " <span class=\"muted\">[%.1f–%.1f]</span>", $0[0] * 100, $0[1] * 100) } ?? ""
+                    let ci =
+                        value.ci.map {
+                            String(format: " <span class=\"muted\">[%.1f–%.1f]</span>", $0[0] * 100, $0[1] * 100)
+                        } ?? ""
                     return "<div><b>\(label)</b> " + String(format: "%.2f", value.value * 100) + ci + "</div>"
                 }
-                cards += "<div class=\"card\"><h3>\(HTMLText.escape(run.name))</h3><p class=\"muted\">\(HTMLText.escape(suite.id))</p>"
-                cards += "<div><b>samples</b> \(counts.samples) · <b>errors</b> \(counts.errors) · <b>unparsed</b> \(counts.unparsed ?? 0)</div>"
-                cards += metric("accuracy", "accuracy") + metric("f1", "F1") + metric("yes_ratio", "yes-ratio") + metric("echo_i", "ECHO_I")
+                cards +=
+                    "<div class=\"card\"><h3>\(HTMLText.escape(run.name))</h3><p class=\"muted\">\(HTMLText.escape(suite.id))</p>"
+                cards +=
+                    "<div><b>samples</b> \(counts.samples) · <b>errors</b> \(counts.errors) · <b>unparsed</b> \(counts.unparsed ?? 0)</div>"
+                cards +=
+                    metric("accuracy", "accuracy") + metric("f1", "F1") + metric("yes_ratio", "yes-ratio")
+                    + metric("echo_i", "ECHO_I")
                 cards += "</div>"
             }
         }
@@ -126,11 +139,15 @@ public struct HTMLReport {
         }
         if !settings.isEmpty {
             html += SVGChart.bars(title: "F1 by setting", groups: settings, series: names, values: series("f1"))
-            html += SVGChart.bars(title: "Yes-ratio (balanced = 50)", groups: settings, series: names, values: series("yes_ratio"), reference: 0.5)
+            html += SVGChart.bars(
+                title: "Yes-ratio (balanced = 50)", groups: settings, series: names, values: series("yes_ratio"),
+                reference: 0.5)
         }
         for run in runs {
             for suite in run.results.suites {
-                if let counts = suite.confusion { html += SVGChart.confusion(title: "\(suite.id) · \(run.name)", counts: counts) }
+                if let counts = suite.confusion {
+                    html += SVGChart.confusion(title: "\(suite.id) · \(run.name)", counts: counts)
+                }
             }
         }
         return html + "</div>"
@@ -140,23 +157,32 @@ public struct HTMLReport {
         var html = ""
         for comparison in comparisons {
             html += "<h3>\(HTMLText.escape(comparison.candidate)) against \(HTMLText.escape(comparison.baseline))</h3>"
-            html += "<table class=\"results\"><thead><tr><th>suite</th><th>metric</th><th>\(HTMLText.escape(comparison.baseline))</th>"
-            html += "<th>\(HTMLText.escape(comparison.candidate))</th><th>change</th><th>95% CI</th><th>p</th><th>test</th></tr></thead><tbody>"
+            html +=
+                "<table class=\"results\"><thead><tr><th>suite</th><th>metric</th><th>\(HTMLText.escape(comparison.baseline))</th>"
+            html +=
+                "<th>\(HTMLText.escape(comparison.candidate))</th><th>change</th><th>95% CI</th><th>p</th><th>test</th></tr></thead><tbody>"
             for row in comparison.rows {
                 let cells = [
                     String(format: "%.2f", row.baseline * 100), String(format: "%.2f", row.candidate * 100),
-                    String(format: "%+.2f", row.difference * 100), String(format: "[%+.2f, %+.2f]", row.ci[0] * 100, row.ci[1] * 100),
+                    String(format: "%+.2f", row.difference * 100),
+                    String(format: "[%+.2f, %+.2f]", row.ci[0] * 100, row.ci[1] * 100),
                     String(format: "%.4g", row.pValue),
                 ]
                 html += "<tr><td>\(HTMLText.escape(row.suite))</td><td>\(HTMLText.escape(row.metric))</td>"
-                html += cells.map { "<td class=\"num\">\($0)</td>" }.joined() + "<td>\(HTMLText.escape(row.test))</td></tr>"
+                html +=
+                    cells.map { "<td class=\"num\">\($0)</td>" }.joined() + "<td>\(HTMLText.escape(row.test))</td></tr>"
             }
             html += "</tbody></table>"
             if !comparison.flips.isEmpty {
-                html += "<p>\(comparison.flips.count) samples flipped (right → wrong first; the first 100 shown).</p><table class=\"items\"><thead><tr><th></th><th>sample</th><th>expected</th>"
-                html += "<th>\(HTMLText.escape(comparison.baseline))</th><th>\(HTMLText.escape(comparison.candidate))</th></tr></thead><tbody>"
+                html +=
+                    "<p>\(comparison.flips.count) samples flipped (right → wrong first; the first 100 shown).</p><table class=\"items\"><thead><tr><th></th><th>sample</th><th>expected</th>"
+                html +=
+                    "<th>\(HTMLText.escape(comparison.baseline))</th><th>\(HTMLText.escape(comparison.candidate))</th></tr></thead><tbody>"
                 for flip in comparison.flips.prefix(100) {
-                    html += "<tr>" + [flip.0, flip.1, flip.2, flip.3, flip.4].map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>"
+                    html +=
+                        "<tr>"
+                        + [flip.0, flip.1, flip.2, flip.3, flip.4].map { "<td>\(HTMLText.escape($0))</td>" }.joined()
+                        + "</tr>"
                 }
                 html += "</tbody></table>"
             }
@@ -189,26 +215,39 @@ public struct HTMLReport {
         for run in runs {
             let manifest = run.results.manifest
             html += "<details><summary>\(HTMLText.escape(run.name))</summary><table class=\"manifest\">"
-            func row(_ key: String, _ value: String) { html += "<tr><th>\(HTMLText.escape(key))</th><td>\(HTMLText.escape(value))</td></tr>" }
+            func row(_ key: String, _ value: String) {
+                html += "<tr><th>\(HTMLText.escape(key))</th><td>\(HTMLText.escape(value))</td></tr>"
+            }
             row("hark", "\(manifest.harkVersion) (\(manifest.gitRevision))")
             row("model", "\(manifest.model.name) · \(manifest.model.identity)")
             row("settings", manifest.model.settings.canonical)
             row("generation", manifest.generation.json.canonical)
             row("audio", manifest.audio.canonical)
             row("started / finished", "\(manifest.startedAt) / \(manifest.finishedAt ?? "-")")
-            row("counts", "\(manifest.counts.samples) samples, \(manifest.counts.answered) answered, \(manifest.counts.errors) errors, \(manifest.counts.cacheHits) cached")
+            row(
+                "counts",
+                "\(manifest.counts.samples) samples, \(manifest.counts.answered) answered, \(manifest.counts.errors) errors, \(manifest.counts.cacheHits) cached"
+            )
             if let fingerprint = manifest.model.fingerprint { row("model fingerprint", fingerprint.canonical) }
             if let preflight = manifest.preflight {
-                let tokens = { (probe: RunManifest.Preflight.Probe) in probe.promptTokens.map(String.init) ?? "not reported" }
-                row("preflight", "\(preflight.key): \(tokens(preflight.withAudio)) prompt tokens with the clip, \(tokens(preflight.withoutAudio)) without")
+                let tokens = { (probe: RunManifest.Preflight.Probe) in
+                    probe.promptTokens.map(String.init) ?? "not reported"
+                }
+                row(
+                    "preflight",
+                    "\(preflight.key): \(tokens(preflight.withAudio)) prompt tokens with the clip, \(tokens(preflight.withoutAudio)) without"
+                )
             }
             for suite in manifest.suites { row("suite \(suite.id) v\(suite.version)", suite.fingerprint) }
             for suite in run.results.suites {
                 guard let usage = suite.counts.usage else { continue }
                 var text = String(
-                    format: "%d prompt, %d completion (%.1f and %.1f per sample over %d)", usage.promptTokens, usage.completionTokens,
+                    format: "%d prompt, %d completion (%.1f and %.1f per sample over %d)", usage.promptTokens,
+                    usage.completionTokens,
                     usage.meanPromptTokens, usage.meanCompletionTokens, usage.samples)
-                if usage.flatWithDuration == true { text += "; prompt tokens do not grow with clip duration: the server may be ignoring the audio" }
+                if usage.flatWithDuration == true {
+                    text += "; prompt tokens do not grow with clip duration: the server may be ignoring the audio"
+                }
                 row("tokens \(suite.id)", text)
             }
             html += "</table></details>"
@@ -235,8 +274,10 @@ public struct HTMLReport {
                 id(item.run), id(item.suite), id(item.key), id(item.prompt), id(item.response), id(item.expected),
                 id(item.extracted), id(item.outcome), id(item.error ?? ""),
             ]
-            rows.append("[" + fields.map(String.init).joined(separator: ",") + ",[" + audio.map(String.init).joined(separator: ",")
-                + "],[" + tags.map(String.init).joined(separator: ",") + "]]")
+            rows.append(
+                "[" + fields.map(String.init).joined(separator: ",") + ",["
+                    + audio.map(String.init).joined(separator: ",")
+                    + "],[" + tags.map(String.init).joined(separator: ",") + "]]")
         }
         let table = JSONValue.array(strings.map(JSONValue.string)).canonical
         return "{\"strings\":" + table + ",\"items\":[" + rows.joined(separator: ",") + "]}"

@@ -5,9 +5,13 @@ public enum HTMLTable {
         var html = "<h3>\(HTMLText.escape(table.title))</h3><table class=\"results\"><thead>"
         if !table.groups.isEmpty {
             html += "<tr>" + table.rowHeaders.map { _ in "<th></th>" }.joined()
-            html += table.groups.map { "<th colspan=\"\(table.metrics.count)\">\(HTMLText.escape($0))</th>" }.joined() + "</tr>"
+            html +=
+                table.groups.map { "<th colspan=\"\(table.metrics.count)\">\(HTMLText.escape($0))</th>" }.joined()
+                + "</tr>"
         }
-        html += "<tr>" + (table.rowHeaders + columns.map(\.metric.label)).map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        html +=
+            "<tr>" + (table.rowHeaders + columns.map(\.metric.label)).map { "<th>\(HTMLText.escape($0))</th>" }.joined()
+            + "</tr></thead><tbody>"
         let best = columns.indices.map(table.best(column:))
         for (index, row) in table.rows.enumerated() {
             html += "<tr>" + row.labels.map { "<td>\(HTMLText.escape($0))</td>" }.joined()

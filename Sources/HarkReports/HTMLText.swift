@@ -30,7 +30,9 @@ public enum HTMLText {
             case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
             case UInt8(ascii: ">"): output += Array("\\u003e".utf8)
             case UInt8(ascii: "&"): output += Array("\\u0026".utf8)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                 // U+2028 and U+2029 end a line in older JavaScript.
                 output += Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 index += 2

@@ -8,7 +8,10 @@ public struct JUnitReport: Sendable, Hashable {
         public var properties: [(name: String, value: String)]
         public var cases: [TestCase]
 
-        public init(name: String, timestamp: String? = nil, time: Double? = nil, properties: [(name: String, value: String)] = [], cases: [TestCase] = []) {
+        public init(
+            name: String, timestamp: String? = nil, time: Double? = nil,
+            properties: [(name: String, value: String)] = [], cases: [TestCase] = []
+        ) {
             self.name = name
             self.timestamp = timestamp
             self.time = time
@@ -18,7 +21,8 @@ public struct JUnitReport: Sendable, Hashable {
 
         public static func == (lhs: TestSuite, rhs: TestSuite) -> Bool {
             lhs.name == rhs.name && lhs.timestamp == rhs.timestamp && lhs.time == rhs.time && lhs.cases == rhs.cases
-                && lhs.properties.map(\.name) == rhs.properties.map(\.name) && lhs.properties.map(\.value) == rhs.properties.map(\.value)
+                && lhs.properties.map(\.name) == rhs.properties.map(\.name)
+                && lhs.properties.map(\.value) == rhs.properties.map(\.value)
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -43,7 +47,9 @@ public struct JUnitReport: Sendable, Hashable {
         public var outcome: Outcome
         public var output: String?
 
-        public init(name: String, classname: String, time: Double? = nil, outcome: Outcome = .passed, output: String? = nil) {
+        public init(
+            name: String, classname: String, time: Double? = nil, outcome: Outcome = .passed, output: String? = nil
+        ) {
             self.name = name
             self.classname = classname
             self.time = time

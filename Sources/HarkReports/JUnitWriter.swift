@@ -1,6 +1,6 @@
+internal import CLibXML2
 import Foundation
 import HarkCore
-internal import CLibXML2
 
 /// Writes JUnit XML through libxml2's text writer, in the shape Jenkins' junit-10.xsd accepts; every
 /// string passes `XMLText.sanitize` first, so model output can hold anything.
@@ -9,7 +9,9 @@ public enum JUnitWriter {
         let report = report.withUniqueNames
         guard let buffer = xmlBufferCreate() else { throw HarkError(.internal, "libxml2 could not allocate a buffer") }
         defer { xmlBufferFree(buffer) }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { throw HarkError(.internal, "libxml2 could not make a writer") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            throw HarkError(.internal, "libxml2 could not make a writer")
+        }
         var failed = false
         func check(_ status: Int32) { if status < 0 { failed = true } }
         check(xmlTextWriterSetIndent(writer, 1))
@@ -45,9 +47,12 @@ public enum JUnitWriter {
                 switch testCase.outcome {
                 case .passed: break
                 case .failed(let message, let details):
-                    element(writer, "failure", attributes: [("type", "threshold"), ("message", message)], text: details, &failed)
+                    element(
+                        writer, "failure", attributes: [("type", "threshold"), ("message", message)], text: details,
+                        &failed)
                 case .error(let message):
-                    element(writer, "error", attributes: [("type", "error"), ("message", message)], text: message, &failed)
+                    element(
+                        writer, "error", attributes: [("type", "error"), ("message", message)], text: message, &failed)
                 case .skipped(let message):
                     element(writer, "skipped", attributes: [("message", message)], text: nil, &failed)
                 }
@@ -59,7 +64,9 @@ public enum JUnitWriter {
         check(xmlTextWriterEndElement(writer))
         check(xmlTextWriterEndDocument(writer))
         xmlFreeTextWriter(writer)
-        guard !failed, let content = xmlBufferContent(buffer) else { throw HarkError(.internal, "libxml2 failed to write the JUnit report") }
+        guard !failed, let content = xmlBufferContent(buffer) else {
+            throw HarkError(.internal, "libxml2 failed to write the JUnit report")
+        }
         return String(cString: content)
     }
 

@@ -12,7 +12,8 @@ public enum LaTeXTable: TableRenderer {
         let labelCount = table.rowHeaders.count
         var lines = [
             "\\begin{table}[t]", "\\centering", "\\caption{\(escape(table.title))}",
-            "\\begin{tabular}{" + String(repeating: "l", count: labelCount) + String(repeating: "r", count: columns.count) + "}",
+            "\\begin{tabular}{" + String(repeating: "l", count: labelCount)
+                + String(repeating: "r", count: columns.count) + "}",
             "\\toprule",
         ]
         if !table.groups.isEmpty {
@@ -35,7 +36,8 @@ public enum LaTeXTable: TableRenderer {
                 previousGroup = group
             }
             let cells = row.cells.enumerated().map { column, value in
-                let text = ResultsTable.format(value, columns[column].metric, ci: ci, plusMinus: "$\\pm$").replacingOccurrences(of: "–", with: "--")
+                let text = ResultsTable.format(value, columns[column].metric, ci: ci, plusMinus: "$\\pm$")
+                    .replacingOccurrences(of: "–", with: "--")
                 return best[column].contains(index) ? "\\textbf{\(text)}" : text
             }
             lines.append((row.labels.map(escape) + cells).joined(separator: " & ") + " \\\\")

@@ -5,7 +5,9 @@ public enum MarkdownTable: TableRenderer {
 
     public static func render(_ table: ResultsTable, ci: Bool) -> String {
         let columns = table.columns
-        let header = table.rowHeaders + columns.map { column in column.group.map { "\($0) · \(column.metric.label)" } ?? column.metric.label }
+        let header =
+            table.rowHeaders
+            + columns.map { column in column.group.map { "\($0) · \(column.metric.label)" } ?? column.metric.label }
         var lines = ["### " + escape(table.title), "", row(header.map(escape))]
         lines.append(row(table.rowHeaders.map { _ in "---" } + columns.map { _ in "---:" }))
         let best = columns.indices.map(table.best(column:))

@@ -49,7 +49,10 @@ public struct ResultsTable: Sendable, Hashable {
             for id in suiteIDs {
                 for run in runs {
                     guard let suite = run.results.suites.first(where: { $0.id == id }) else { continue }
-                    rows.append(Row(labels: [Self.setting(of: suite), run.name], cells: layout.metrics.map { suite.metrics[$0.key] }))
+                    rows.append(
+                        Row(
+                            labels: [Self.setting(of: suite), run.name],
+                            cells: layout.metrics.map { suite.metrics[$0.key] }))
                 }
             }
         case (.sliceRun, .none):
@@ -59,7 +62,9 @@ public struct ResultsTable: Sendable, Hashable {
                 let values = Self.sliceValues(tag, suite: id, runs: runs)
                 for value in values {
                     for run in runs {
-                        guard let slice = run.results.suites.first(where: { $0.id == id })?.slices[tag]?[value] else { continue }
+                        guard let slice = run.results.suites.first(where: { $0.id == id })?.slices[tag]?[value] else {
+                            continue
+                        }
                         let labels = (suiteIDs.count > 1 ? [id] : []) + [value, run.name]
                         rows.append(Row(labels: labels, cells: layout.metrics.map { slice[$0.key] }))
                     }
@@ -72,7 +77,9 @@ public struct ResultsTable: Sendable, Hashable {
     /// Drops the optional metrics no row has a value for (ungrouped tables).
     mutating func dropEmptyOptionalMetrics() {
         guard groups.isEmpty else { return }
-        let kept = metrics.indices.filter { index in !metrics[index].optional || rows.contains { $0.cells[index] != nil } }
+        let kept = metrics.indices.filter { index in
+            !metrics[index].optional || rows.contains { $0.cells[index] != nil }
+        }
         guard kept.count < metrics.count else { return }
         metrics = kept.map { metrics[$0] }
         rows = rows.map { row in Row(labels: row.labels, cells: kept.map { row.cells[$0] }) }
@@ -118,7 +125,9 @@ public struct ResultsTable: Sendable, Hashable {
     }
 
     /// A cell as text: the value in the metric's format, with "± half the CI" when asked.
-    public static func format(_ value: MetricValue?, _ metric: TableLayout.Metric, ci: Bool, plusMinus: String = "±") -> String {
+    public static func format(_ value: MetricValue?, _ metric: TableLayout.Metric, ci: Bool, plusMinus: String = "±")
+        -> String
+    {
         guard let value else { return "–" }
         func number(_ x: Double) -> String {
             switch metric.format {

@@ -6,33 +6,44 @@ public enum SVGChart {
 
     /// Grouped bars: one group per label on x, one bar per series; values in [0, 1] shown as %.
     /// `reference` draws a dashed line (e.g. the balanced 50% of a yes-ratio).
-    public static func bars(title: String, groups: [String], series: [String], values: [[Double?]], reference: Double? = nil) -> String {
+    public static func bars(
+        title: String, groups: [String], series: [String], values: [[Double?]], reference: Double? = nil
+    ) -> String {
         let width = max(360, 80 + groups.count * (series.count * 26 + 30))
         let height = 260
-        let plotTop = 30.0, plotBottom = Double(height) - 60, plotLeft = 48.0
+        let plotTop = 30.0
+        let plotBottom = Double(height) - 60
+        let plotLeft = 48.0
         func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
-        var svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \#(width) \#(height)" role="img">"#
-        svg += #"<title>\#(HTMLText.escape(title))</title><text x="\#(plotLeft)" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
+        var svg =
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \#(width) \#(height)" role="img">"#
+        svg +=
+            #"<title>\#(HTMLText.escape(title))</title><text x="\#(plotLeft)" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             svg += #"<line x1="\#(plotLeft)" x2="\#(width - 10)" y1="\#(y(tick))" y2="\#(y(tick))" class="grid"/>"#
-            svg += #"<text x="\#(plotLeft - 6)" y="\#(y(tick) + 4)" class="axis" text-anchor="end">\#(Int(tick * 100))</text>"#
+            svg +=
+                #"<text x="\#(plotLeft - 6)" y="\#(y(tick) + 4)" class="axis" text-anchor="end">\#(Int(tick * 100))</text>"#
         }
         for (groupIndex, group) in groups.enumerated() {
             let groupLeft = plotLeft + 16 + Double(groupIndex * (series.count * 26 + 30))
             for (seriesIndex, _) in series.enumerated() {
                 guard let value = values[seriesIndex][groupIndex] else { continue }
                 let x = groupLeft + Double(seriesIndex * 26)
-                svg += #"<rect x="\#(x)" y="\#(y(value))" width="22" height="\#(plotBottom - y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))</title></rect>"#
+                svg +=
+                    #"<rect x="\#(x)" y="\#(y(value))" width="22" height="\#(plotBottom - y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))</title></rect>"#
             }
             let centre = groupLeft + Double(series.count * 26) / 2
-            svg += #"<text x="\#(centre)" y="\#(plotBottom + 16)" class="axis" text-anchor="middle">\#(HTMLText.escape(group))</text>"#
+            svg +=
+                #"<text x="\#(centre)" y="\#(plotBottom + 16)" class="axis" text-anchor="middle">\#(HTMLText.escape(group))</text>"#
         }
         if let reference {
-            svg += #"<line x1="\#(plotLeft)" x2="\#(width - 10)" y1="\#(y(reference))" y2="\#(y(reference))" class="reference"/>"#
+            svg +=
+                #"<line x1="\#(plotLeft)" x2="\#(width - 10)" y1="\#(y(reference))" y2="\#(y(reference))" class="reference"/>"#
         }
         for (index, name) in series.enumerated() {
             let x = plotLeft + Double(index * 150)
-            svg += #"<rect x="\#(x)" y="\#(height - 22)" width="12" height="12" fill="\#(palette[index % palette.count])"/><text x="\#(x + 16)" y="\#(height - 12)" class="axis">\#(HTMLText.escape(name))</text>"#
+            svg +=
+                #"<rect x="\#(x)" y="\#(height - 22)" width="12" height="12" fill="\#(palette[index % palette.count])"/><text x="\#(x + 16)" y="\#(height - 12)" class="axis">\#(HTMLText.escape(name))</text>"#
         }
         return svg + "</svg>"
     }
@@ -41,7 +52,8 @@ public enum SVGChart {
     public static func confusion(title: String, counts: [String: Int]) -> String {
         let rows = ["yes", "no"]
         let columns = ["yes", "no", "unparsed"]
-        var svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="matrix" viewBox="0 0 300 130" role="img"><title>\#(HTMLText.escape(title))</title>"#
+        var svg =
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="matrix" viewBox="0 0 300 130" role="img"><title>\#(HTMLText.escape(title))</title>"#
         svg += #"<text x="4" y="14" class="chart-title">\#(HTMLText.escape(title))</text>"#
         for (index, column) in columns.enumerated() {
             svg += #"<text x="\#(110 + index * 64)" y="32" class="axis" text-anchor="middle">said \#(column)</text>"#
@@ -54,8 +66,10 @@ public enum SVGChart {
                 let share = total > 0 ? Double(count) / Double(total) : 0
                 let good = row == column
                 let colour = good ? "rgba(46,139,87,\(0.15 + 0.7 * share))" : "rgba(200,60,40,\(0.1 + 0.7 * share))"
-                svg += #"<rect x="\#(80 + columnIndex * 64)" y="\#(38 + rowIndex * 40)" width="60" height="36" fill="\#(colour)"/>"#
-                svg += #"<text x="\#(110 + columnIndex * 64)" y="\#(61 + rowIndex * 40)" class="cell" text-anchor="middle">\#(count)</text>"#
+                svg +=
+                    #"<rect x="\#(80 + columnIndex * 64)" y="\#(38 + rowIndex * 40)" width="60" height="36" fill="\#(colour)"/>"#
+                svg +=
+                    #"<text x="\#(110 + columnIndex * 64)" y="\#(61 + rowIndex * 40)" class="cell" text-anchor="middle">\#(count)</text>"#
             }
         }
         return svg + "</svg>"

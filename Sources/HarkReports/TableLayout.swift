@@ -58,7 +58,9 @@ public struct TableLayout: Sendable, Hashable, Codable {
         /// Left out of the table when no row has it (e.g. judge metrics of a run never judged).
         public var optional: Bool
 
-        public init(key: String, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false) {
+        public init(
+            key: String, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false
+        ) {
             self.key = key
             self.label = label
             self.better = better
@@ -84,7 +86,10 @@ public struct TableLayout: Sendable, Hashable, Codable {
     public var tasks: [TaskKind]?
     public var metrics: [Metric]
 
-    public init(title: String, rows: Rows, slice: String? = nil, groups: Groups = .none, tasks: [TaskKind]? = nil, metrics: [Metric]) {
+    public init(
+        title: String, rows: Rows, slice: String? = nil, groups: Groups = .none, tasks: [TaskKind]? = nil,
+        metrics: [Metric]
+    ) {
         self.title = title
         self.rows = rows
         self.slice = slice
@@ -111,23 +116,32 @@ public struct TableLayout: Sendable, Hashable, Codable {
 
     /// Built-in layouts by name.
     public static let builtIn: [String: TableLayout] = [
-        "hallucination": TableLayout(title: "Object hallucination", rows: .suiteRun, tasks: [.yesNo], metrics: hallucinationMetrics),
+        "hallucination": TableLayout(
+            title: "Object hallucination", rows: .suiteRun, tasks: [.yesNo], metrics: hallucinationMetrics),
         "slices": TableLayout(
-            title: "Results by slice", rows: .sliceRun, slice: "sampling", tasks: [.yesNo], metrics: Array(hallucinationMetrics.prefix(5))),
+            title: "Results by slice", rows: .sliceRun, slice: "sampling", tasks: [.yesNo],
+            metrics: Array(hallucinationMetrics.prefix(5))),
         "choice": TableLayout(
             title: "Understanding and reasoning", rows: .suiteRun, tasks: [.multipleChoice, .openQA],
-            metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
-                      Metric(key: "judge_accuracy", label: "Judge", optional: true)]),
+            metrics: [
+                Metric(key: "accuracy", label: "Acc"), Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
+                Metric(key: "judge_accuracy", label: "Judge", optional: true),
+            ]),
         "instruction": TableLayout(
             title: "Instruction following", rows: .suiteRun, tasks: [.instructionFollowing],
-            metrics: [Metric(key: "prompt_strict", label: "Prompt strict"), Metric(key: "instruction_strict", label: "Inst. strict"),
-                      Metric(key: "prompt_loose", label: "Prompt loose", optional: true),
-                      Metric(key: "instruction_loose", label: "Inst. loose", optional: true),
-                      Metric(key: "if_rate", label: "IFrate", optional: true)]),
+            metrics: [
+                Metric(key: "prompt_strict", label: "Prompt strict"),
+                Metric(key: "instruction_strict", label: "Inst. strict"),
+                Metric(key: "prompt_loose", label: "Prompt loose", optional: true),
+                Metric(key: "instruction_loose", label: "Inst. loose", optional: true),
+                Metric(key: "if_rate", label: "IFrate", optional: true),
+            ]),
         "summary": TableLayout(
             title: "Summary", rows: .run, groups: .suite,
-            metrics: [Metric(key: "accuracy", label: "Acc"), Metric(key: "f1", label: "F1"),
-                      Metric(key: "unparsed_rate", label: "Unparsed", better: .lower)]),
+            metrics: [
+                Metric(key: "accuracy", label: "Acc"), Metric(key: "f1", label: "F1"),
+                Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
+            ]),
     ]
 
     /// A built-in layout by name, or a layout file.
@@ -135,7 +149,8 @@ public struct TableLayout: Sendable, Hashable, Codable {
         if let layout = builtIn[reference] { return layout }
         guard let text = try? String(contentsOfFile: reference, encoding: .utf8) else {
             let names = builtIn.keys.sorted().joined(separator: ", ")
-            throw HarkError.badInput("no such layout file, and not a built-in layout (\(names))", at: SourceLocation(file: reference))
+            throw HarkError.badInput(
+                "no such layout file, and not a built-in layout (\(names))", at: SourceLocation(file: reference))
         }
         return try YAMLText.decode(TableLayout.self, from: text, file: reference)
     }

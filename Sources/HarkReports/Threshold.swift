@@ -4,7 +4,10 @@ public import HarkCore
 /// A bound on a metric, checked as a JUnit test case: `f1>=0.6`, `audiocaps-*:yes_ratio<=0.7`.
 public struct Threshold: Sendable, Hashable, CustomStringConvertible {
     public enum Comparison: String, Sendable, Hashable, CaseIterable {
-        case atLeast = ">=", atMost = "<=", above = ">", below = "<"
+        case atLeast = ">="
+        case atMost = "<="
+        case above = ">"
+        case below = "<"
 
         func holds(_ value: Double, _ bound: Double) -> Bool {
             switch self {
@@ -31,9 +34,11 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
             suite = "*"
         }
         guard let comparison = Comparison.allCases.first(where: { rest.contains($0.rawValue) }),
-            let range = rest.range(of: comparison.rawValue), let bound = Double(rest[range.upperBound...]), !rest[..<range.lowerBound].isEmpty
+            let range = rest.range(of: comparison.rawValue), let bound = Double(rest[range.upperBound...]),
+            !rest[..<range.lowerBound].isEmpty
         else {
-            throw HarkError.badInput("a threshold reads [SUITE:]METRIC>=VALUE (or <=, >, <), e.g. f1>=0.6; found \"\(text)\"")
+            throw HarkError.badInput(
+                "a threshold reads [SUITE:]METRIC>=VALUE (or <=, >, <), e.g. f1>=0.6; found \"\(text)\"")
         }
         metric = String(rest[..<range.lowerBound])
         self.comparison = comparison
@@ -68,7 +73,10 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
                         continue
                     }
                     if !threshold.holds(value.value) {
-                        failures.append(String(format: "%@ %@: %@: %@ = %.4f", run.name, suite.id, threshold.description, threshold.metric, value.value))
+                        failures.append(
+                            String(
+                                format: "%@ %@: %@: %@ = %.4f", run.name, suite.id, threshold.description,
+                                threshold.metric, value.value))
                     }
                 }
             }

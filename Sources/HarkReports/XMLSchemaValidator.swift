@@ -1,6 +1,6 @@
+internal import CLibXML2
 public import Foundation
 import HarkCore
-internal import CLibXML2
 
 /// Validates XML against an XML Schema with libxml2 — how tests prove a JUnit file is one Jenkins
 /// accepts.
@@ -15,14 +15,20 @@ public enum XMLSchemaValidator {
             throw HarkError.badInput("not an XML Schema", at: SourceLocation(file: schema.path))
         }
         defer { xmlSchemaFree(compiled) }
-        guard let context = xmlSchemaNewValidCtxt(compiled) else { throw HarkError(.internal, "libxml2 could not validate") }
+        guard let context = xmlSchemaNewValidCtxt(compiled) else {
+            throw HarkError(.internal, "libxml2 could not validate")
+        }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = Collector()
-        xmlSchemaSetValidStructuredErrors(context, { context, error in
-            guard let context, let error, let message = error.pointee.message else { return }
-            let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            collector.messages.append("line \(error.pointee.line): " + String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines))
-        }, Unmanaged.passUnretained(collector).toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            context,
+            { context, error in
+                guard let context, let error, let message = error.pointee.message else { return }
+                let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+                collector.messages.append(
+                    "line \(error.pointee.line): "
+                        + String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines))
+            }, Unmanaged.passUnretained(collector).toOpaque())
         let bytes = Array(xml.utf8)
         let document = withExtendedLifetime(collector) {
             bytes.withUnsafeBufferPointer { buffer in

@@ -14,7 +14,9 @@ public struct Planner: Sendable {
     /// asks a model's own text backbone, to measure what audio training made it forget.
     public var textReference = false
 
-    public init(generation: GenerationSettings = GenerationSettings(), repeats: Int = 1, limit: Int? = nil, shard: Shard? = nil) {
+    public init(
+        generation: GenerationSettings = GenerationSettings(), repeats: Int = 1, limit: Int? = nil, shard: Shard? = nil
+    ) {
         self.generation = generation
         self.repeats = max(1, repeats)
         self.limit = limit
@@ -29,12 +31,14 @@ public struct Planner: Sendable {
             for suite in suites {
                 if let item = suite.items.first(where: { !$0.audio.isEmpty && $0.textualAudio == nil }) {
                     throw HarkError.badInput(
-                        "a text reference run needs textual_audio for every item with clips", at: SourceLocation(file: suite.itemsFile, line: item.line, field: "textual_audio"))
+                        "a text reference run needs textual_audio for every item with clips",
+                        at: SourceLocation(file: suite.itemsFile, line: item.line, field: "textual_audio"))
                 }
             }
             return Plan(planner: self, suites: suites.map { ($0, [:]) })
         }
-        return Plan(planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite, catalog: clips)) })
+        return Plan(
+            planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite, catalog: clips)) })
     }
 
     /// The text a text-reference run asks instead of an item's clips and prompt.
@@ -66,10 +70,12 @@ public struct Plan: Sequence, Sendable {
             return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
                 let audio = planner.textReference ? [] : item.audio.compactMap { entry.clips[$0.path] }
                 return renderer.prompts(for: item).lazy.flatMap { prompt in
-                    let text = planner.textReference ? Planner.textReferencePrompt(item, prompt: prompt.text) : prompt.text
+                    let text =
+                        planner.textReference ? Planner.textReferencePrompt(item, prompt: prompt.text) : prompt.text
                     return (0..<planner.repeats).lazy.map { repeatIndex in
                         ModelRequest(
-                            suiteID: entry.suite.id, itemID: item.id, template: prompt.template, repeatIndex: repeatIndex,
+                            suiteID: entry.suite.id, itemID: item.id, template: prompt.template,
+                            repeatIndex: repeatIndex,
                             system: renderer.system, prompt: text, audio: audio, generation: planner.generation,
                             choiceOrder: prompt.choiceOrder)
                     }

@@ -24,21 +24,23 @@ public final class ResponseCache: Sendable {
     public init(url: URL) throws {
         self.url = url
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             database = try DatabaseQueue(path: url.path, configuration: configuration)
             try database.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS answers (
-                        hash TEXT PRIMARY KEY NOT NULL,
-                        request TEXT NOT NULL,
-                        text TEXT NOT NULL,
-                        finish_reason TEXT,
-                        stored_at TEXT NOT NULL
-                    );
-                    CREATE INDEX IF NOT EXISTS answers_request ON answers (request);
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE IF NOT EXISTS answers (
+                            hash TEXT PRIMARY KEY NOT NULL,
+                            request TEXT NOT NULL,
+                            text TEXT NOT NULL,
+                            finish_reason TEXT,
+                            stored_at TEXT NOT NULL
+                        );
+                        CREATE INDEX IF NOT EXISTS answers_request ON answers (request);
+                        """)
             }
         } catch {
             throw Self.failure(error, url: url, doing: "opened")
@@ -48,7 +50,8 @@ public final class ResponseCache: Sendable {
     /// The default place: `$XDG_CACHE_HOME/hark/responses.sqlite`, else `~/.cache/hark/responses.sqlite`.
     public static var defaultURL: URL {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+        let base =
+            environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
         return base.appendingPathComponent("hark/responses.sqlite")
     }
@@ -57,10 +60,14 @@ public final class ResponseCache: Sendable {
     public func lookup(_ hash: String, request: String) async throws -> Lookup {
         do {
             return try await database.read { db in
-                if let row = try Row.fetchOne(db, sql: "SELECT text, finish_reason FROM answers WHERE hash = ?", arguments: [hash]) {
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT text, finish_reason FROM answers WHERE hash = ?", arguments: [hash])
+                {
                     return .hit(ModelResponse(text: row["text"], finishReason: row["finish_reason"]))
                 }
-                let earlier = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answers WHERE request = ?", arguments: [request]) ?? 0
+                let earlier =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answers WHERE request = ?", arguments: [request])
+                    ?? 0
                 return earlier > 0 ? .stale : .miss
             }
         } catch {
@@ -74,7 +81,8 @@ public final class ResponseCache: Sendable {
         do {
             try await database.write { db in
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO answers (hash, request, text, finish_reason, stored_at) VALUES (?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT OR REPLACE INTO answers (hash, request, text, finish_reason, stored_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [hash, request, response.text, response.finishReason, now])
             }
         } catch {

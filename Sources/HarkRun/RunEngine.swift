@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 public import HarkCore
-public import HarkRecords
 public import HarkModels
+public import HarkRecords
+import Synchronization
 
 /// Sends a plan's requests to a model and journals every answer as it arrives: at most N requests
 /// in flight, retries with backoff, a timeout per attempt, answers from the cache when it has them.
@@ -40,7 +40,9 @@ public struct RunEngine: Sendable {
     }
 
     static func requestHash(_ request: ModelRequest, identity: String, salt: String, fingerprint: String?) -> String {
-        var members: [String: JSONValue] = ["adapter": .string(identity), "audio": .string(salt), "request": request.content]
+        var members: [String: JSONValue] = [
+            "adapter": .string(identity), "audio": .string(salt), "request": request.content,
+        ]
         if let fingerprint { members["fingerprint"] = .string(fingerprint) }
         return ContentHash.sha256(JSONValue.object(members).canonical)
     }
@@ -48,7 +50,9 @@ public struct RunEngine: Sendable {
     /// The same without the fingerprint: what tells a request asked of another checkpoint.
     func requestKey(_ request: ModelRequest) -> String {
         ContentHash.sha256(
-            JSONValue.object(["adapter": .string(adapter.identity), "audio": .string(cacheSalt), "request": request.content]).canonical)
+            JSONValue.object([
+                "adapter": .string(adapter.identity), "audio": .string(cacheSalt), "request": request.content,
+            ]).canonical)
     }
 
     struct Outcome: Sendable {
@@ -80,7 +84,9 @@ public struct RunEngine: Sendable {
             var pending = requests.makeIterator()
             var running = 0
             func launch() {
-                while running < limit.current, stop?.isRequested != true, !Task.isCancelled, let request = pending.next() {
+                while running < limit.current, stop?.isRequested != true, !Task.isCancelled,
+                    let request = pending.next()
+                {
                     running += 1
                     group.addTask { try await self.process(request, watch: watch) }
                 }
@@ -120,7 +126,8 @@ public struct RunEngine: Sendable {
             switch try await cache.lookup(hash, request: key) {
             case .hit(let cached):
                 let record = SampleRecord(
-                    request: request, requestHash: hash, response: cached, error: nil, latencyMs: milliseconds(), attempts: 0,
+                    request: request, requestHash: hash, response: cached, error: nil, latencyMs: milliseconds(),
+                    attempts: 0,
                     cached: true)
                 return Outcome(record: record, calls: 0, congested: false)
             case .stale: stale = true
@@ -133,7 +140,8 @@ public struct RunEngine: Sendable {
                 for clip in request.audio { audio.append(try await encoder.wav(clip)) }
             } catch let failure as RequestFailure {
                 let record = SampleRecord(
-                    request: request, requestHash: hash, response: nil, error: failure, latencyMs: milliseconds(), attempts: 0,
+                    request: request, requestHash: hash, response: nil, error: failure, latencyMs: milliseconds(),
+                    attempts: 0,
                     cached: false)
                 return Outcome(record: record, calls: 0, congested: false)
             }
@@ -156,7 +164,8 @@ public struct RunEngine: Sendable {
                 let jitter = Double(generator.next() >> 11) / Double(1 << 53)
                 guard let delay = retry.delay(after: failure, retry: attempts, jitter: jitter) else {
                     let record = SampleRecord(
-                        request: request, requestHash: hash, response: nil, error: failure.scrubbed(secrets: adapter.secrets + request.generation.secretValues),
+                        request: request, requestHash: hash, response: nil,
+                        error: failure.scrubbed(secrets: adapter.secrets + request.generation.secretValues),
                         latencyMs: milliseconds(),
                         attempts: attempts, cached: false)
                     return Outcome(record: record, calls: attempts, congested: congested)
@@ -181,7 +190,10 @@ public struct RunEngine: Sendable {
                 let response = try await attempt(request, audio: audio, watch: watch)
                 return RunManifest.Preflight.Probe(promptTokens: response.usage?.promptTokens, answer: response.text)
             } catch {
-                return RunManifest.Preflight.Probe(promptTokens: nil, answer: "error: " + Secrets.scrub("\(error)", secrets: adapter.secrets + request.generation.secretValues))
+                return RunManifest.Preflight.Probe(
+                    promptTokens: nil,
+                    answer: "error: "
+                        + Secrets.scrub("\(error)", secrets: adapter.secrets + request.generation.secretValues))
             }
         }
         let with = await probe(request, audio)

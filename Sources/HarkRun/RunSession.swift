@@ -22,7 +22,9 @@ public struct RunSession: Sendable {
     /// Stops the run early when requested (SIGINT, SIGTERM); nil runs to the end.
     public var stop: RunStop?
 
-    public init(suites: [(suite: Suite, fingerprint: String)], model: ModelConfig, directory: RunDirectory, planner: Planner) {
+    public init(
+        suites: [(suite: Suite, fingerprint: String)], model: ModelConfig, directory: RunDirectory, planner: Planner
+    ) {
         self.suites = suites
         self.model = model
         self.directory = directory
@@ -60,7 +62,8 @@ public struct RunSession: Sendable {
 
     /// The run proper, with the adapter made; every error path out of it shuts the adapter down.
     func execute(
-        plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void, progress: @Sendable (RunProgress) -> Void,
+        plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void,
+        progress: @Sendable (RunProgress) -> Void,
         visit: (SampleRecord) throws -> Void
     ) async throws -> Outcome {
         let planned = plan.count
@@ -73,7 +76,10 @@ public struct RunSession: Sendable {
         let fingerprint = await Self.fingerprint(of: adapter, revision: model.revision)
         var cacheURL = cacheURL
         if cacheURL != nil, !adapter.isCacheable || fingerprint == nil {
-            let why = adapter.isCacheable ? "the server reports no fingerprint of the model (GET /models); set revision in the model config" : "\(model.adapter) answers are never cached"
+            let why =
+                adapter.isCacheable
+                ? "the server reports no fingerprint of the model (GET /models); set revision in the model config"
+                : "\(model.adapter) answers are never cached"
             warnAlso("cache: not used: \(why)")
             cacheURL = nil
         }
@@ -82,7 +88,8 @@ public struct RunSession: Sendable {
             run: directory.name,
             suites: suites.map {
                 RunManifest.SuiteEntry(
-                    id: $0.suite.id, version: $0.suite.manifest.version, task: $0.suite.manifest.task, fingerprint: $0.fingerprint,
+                    id: $0.suite.id, version: $0.suite.manifest.version, task: $0.suite.manifest.task,
+                    fingerprint: $0.fingerprint,
                     items: $0.suite.items.count, path: $0.suite.directory.path)
             },
             model: RunManifest.Model(
@@ -90,17 +97,22 @@ public struct RunSession: Sendable {
                 fingerprint: fingerprint),
             generation: model.generation.redacted, audio: audioDescription,
             plan: RunManifest.Plan(
-                repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description, textReference: planner.textReference ? true : nil,
+                repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description,
+                textReference: planner.textReference ? true : nil,
                 suiteSamples: Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)),
             seeds: ["model": model.seed], startedAt: startedAt)
 
         try directory.create()
         let hashOf = { (request: ModelRequest) in
-            RunEngine.requestHash(request, identity: adapter.identity, salt: audioDescription.canonical, fingerprint: fingerprint?.canonical)
+            RunEngine.requestHash(
+                request, identity: adapter.identity, salt: audioDescription.canonical,
+                fingerprint: fingerprint?.canonical)
         }
         let kept = try prepareJournal(manifest: manifest, plan: plan, hash: hashOf)
         if kept.mismatched > 0 {
-            warnAlso("resume: \(kept.mismatched) journal records do not match their planned request (request_hash); asked again")
+            warnAlso(
+                "resume: \(kept.mismatched) journal records do not match their planned request (request_hash); asked again"
+            )
         }
         for conflict in kept.conflicts {
             let lines = conflict.lines.map { "\(directory.samples.path):\($0)" }.joined(separator: " and ")
@@ -114,24 +126,29 @@ public struct RunSession: Sendable {
         let encoder = ClipEncoder(pipeline: model.audio.pipeline)
         let engine = RunEngine(
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
-            concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical, fingerprint: fingerprint?.canonical)
+            concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical,
+            fingerprint: fingerprint?.canonical)
         if preflight, adapter.reportsUsage, let probe = plan.first(where: { !$0.audio.isEmpty }) {
             manifest.preflight = try await engine.preflight(probe)
             try directory.write(manifest, to: directory.manifest)
             if let check = manifest.preflight, let failure = Self.preflightProblem(check) { throw failure }
-            if let check = manifest.preflight, check.withAudio.promptTokens == nil || check.withoutAudio.promptTokens == nil {
+            if let check = manifest.preflight,
+                check.withAudio.promptTokens == nil || check.withoutAudio.promptTokens == nil
+            {
                 warnAlso("preflight: the server reports no token usage, so hark cannot check that the audio arrived")
             }
         }
         let counts: RunManifest.Counts
         let engineStart = Date()
-        counts = try await engine.run(pending, total: planned - kept.records, resumed: kept.records, stop: stop, progress: progress)
+        counts = try await engine.run(
+            pending, total: planned - kept.records, resumed: kept.records, stop: stop, progress: progress)
         await adapter.shutdown()
         let requestSeconds = Date().timeIntervalSince(engineStart)
         let written = try await journal.close()
 
         // The finished journal: one record per sample, in plan order, each decoded once.
-        let compaction = try Journal.rewrite(directory.samples, index: written, planOrder: plan.lazy.map(\.key), visit: visit)
+        let compaction = try Journal.rewrite(
+            directory.samples, index: written, planOrder: plan.lazy.map(\.key), visit: visit)
         manifest.counts = counts
         manifest.counts.resumed = kept.records
         manifest.apply(compaction, planned: planned)
@@ -141,7 +158,8 @@ public struct RunSession: Sendable {
         try directory.write(manifest, to: directory.manifest)
         if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
         return Outcome(
-            results: Self.results(manifest: manifest, counts: compaction.counts), warnings: warnings, clipsEncoded: await encoder.encodes,
+            results: Self.results(manifest: manifest, counts: compaction.counts), warnings: warnings,
+            clipsEncoded: await encoder.encodes,
             requestSeconds: requestSeconds)
     }
 
@@ -156,7 +174,8 @@ public struct RunSession: Sendable {
     /// The error that stops a run whose server ignored the audio: no more prompt tokens with the
     /// clip than without it.
     static func preflightProblem(_ check: RunManifest.Preflight) -> HarkError? {
-        guard let with = check.withAudio.promptTokens, let without = check.withoutAudio.promptTokens, with <= without else { return nil }
+        guard let with = check.withAudio.promptTokens, let without = check.withoutAudio.promptTokens, with <= without
+        else { return nil }
         return HarkError.badInput(
             "the server ignored the audio: \(with) prompt tokens with the clip, \(without) without (preflight on \(check.key)); "
                 + "check its chat template and audio tower, or run with --no-preflight")
@@ -186,10 +205,14 @@ public struct RunSession: Sendable {
                 at: SourceLocation(file: directory.manifest.path))
         }
         if earlier.suites.map(\.fingerprint) != manifest.suites.map(\.fingerprint) {
-            throw HarkError.badInput("cannot resume: the suites changed since the run started", at: SourceLocation(file: directory.manifest.path))
+            throw HarkError.badInput(
+                "cannot resume: the suites changed since the run started",
+                at: SourceLocation(file: directory.manifest.path))
         }
         if earlier.model.identity != manifest.model.identity || earlier.generation != manifest.generation {
-            throw HarkError.badInput("cannot resume: the model or its settings changed since the run started", at: SourceLocation(file: directory.manifest.path))
+            throw HarkError.badInput(
+                "cannot resume: the model or its settings changed since the run started",
+                at: SourceLocation(file: directory.manifest.path))
         }
         if earlier.model.fingerprint != manifest.model.fingerprint {
             throw HarkError.badInput(
@@ -208,7 +231,8 @@ public struct RunSession: Sendable {
         for request in plan where expected[request.key] == nil { expected[request.key] = hash(request) }
         let survey = try Journal.index(directory.samples, keep: \.isAnswered, expectedHashes: expected)
         let rewrite = try Journal.rewrite(directory.samples, index: survey.index, planOrder: plan.lazy.map(\.key))
-        return Kept(records: rewrite.records, index: rewrite.index, mismatched: survey.mismatched, conflicts: survey.conflicts)
+        return Kept(
+            records: rewrite.records, index: rewrite.index, mismatched: survey.mismatched, conflicts: survey.conflicts)
     }
 
     /// What a resumed run keeps of its journal.
@@ -236,7 +260,8 @@ public struct RunSession: Sendable {
         RunResults(
             manifest: manifest,
             suites: manifest.suites.map {
-                RunResults.SuiteResults(id: $0.id, task: $0.task, fingerprint: $0.fingerprint, counts: counts[$0.id] ?? RunResults.Counts())
+                RunResults.SuiteResults(
+                    id: $0.id, task: $0.task, fingerprint: $0.fingerprint, counts: counts[$0.id] ?? RunResults.Counts())
             })
     }
 }

@@ -34,11 +34,12 @@ public struct RunStopped: Error, ExitCoded, CustomStringConvertible {
     public var exitStatus: ExitStatus { signal == 15 ? .terminated : .interrupted }
 
     public var description: String {
-        let by = switch signal {
-        case 15: "SIGTERM"
-        case 2: "SIGINT"
-        default: "cancellation"
-        }
+        let by =
+            switch signal {
+            case 15: "SIGTERM"
+            case 2: "SIGINT"
+            default: "cancellation"
+            }
         return "stopped by \(by): \(answered) of \(planned) planned samples answered, the manifest's counts written"
     }
 }

@@ -9,7 +9,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Parses `i/N` with 0 ≤ i < N.
     public init(_ text: String) throws {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (0..<count).contains(index)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0,
+            (0..<count).contains(index)
         else { throw HarkError.badInput("--shard takes i/N with 0 ≤ i < N, e.g. 0/4; found \"\(text)\"") }
         self.index = index
         self.count = count

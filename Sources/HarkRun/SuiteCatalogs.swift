@@ -25,7 +25,8 @@ extension MockOracle {
             for item in suite.items {
                 let audio = item.audio.compactMap { clipHashes[$0.path] }
                 for prompt in renderer.prompts(for: item) {
-                    let form = ReferenceAnswer.ChoiceForm(order: prompt.choiceOrder, extractor: suite.manifest.scoring.extractor)
+                    let form = ReferenceAnswer.ChoiceForm(
+                        order: prompt.choiceOrder, extractor: suite.manifest.scoring.extractor)
                     add(Entry(item: item, form: form), system: renderer.system, prompt: prompt.text, audio: audio)
                 }
             }

@@ -45,15 +45,22 @@ public struct CaptionScorer: Sendable {
     /// No metrics at all when nothing was answered: "no data", never a zero.
     public func finish() -> SuiteScore {
         guard answered > 0 else { return SuiteScore(scoring: settings) }
-        func mean(_ sum: Double, _ count: Int) -> MetricValue { MetricValue(count == 0 ? 0 : sum / Double(count), n: count) }
-        return SuiteScore(scoring: settings, metrics: [
-            "echo_i": mean(echoInstance, mentioning), "echo_s": mean(echoSentence, mentioning), "cover": mean(cover, labelled),
-            "no_mention_rate": mean(Double(noMention), answered),
-        ])
+        func mean(_ sum: Double, _ count: Int) -> MetricValue {
+            MetricValue(count == 0 ? 0 : sum / Double(count), n: count)
+        }
+        return SuiteScore(
+            scoring: settings,
+            metrics: [
+                "echo_i": mean(echoInstance, mentioning), "echo_s": mean(echoSentence, mentioning),
+                "cover": mean(cover, labelled),
+                "no_mention_rate": mean(Double(noMention), answered),
+            ])
     }
 
     /// Scores a whole list of records at once, the vocabulary taken from the items.
-    public static func score(settings: ScoringSettings, items: [String: Item], records: [SampleRecord]) -> (SuiteScore, [ScoreRecord]) {
+    public static func score(settings: ScoringSettings, items: [String: Item], records: [SampleRecord]) -> (
+        SuiteScore, [ScoreRecord]
+    ) {
         var labels: Set<String> = []
         for item in items.values { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
         var scorer = CaptionScorer(settings: settings, labels: labels)

@@ -21,8 +21,10 @@ public struct ChoiceScorer: Sendable {
             let accuracy = total == 0 ? 0 : Double(correct) / Double(total)
             let unparsedRate = total == 0 ? 0 : Double(unparsed) / Double(total)
             return [
-                "accuracy": MetricValue(accuracy, ci: intervals ? Wilson.interval(successes: correct, n: total) : nil, n: total),
-                "unparsed_rate": MetricValue(unparsedRate, ci: intervals ? Wilson.interval(successes: unparsed, n: total) : nil, n: total),
+                "accuracy": MetricValue(
+                    accuracy, ci: intervals ? Wilson.interval(successes: correct, n: total) : nil, n: total),
+                "unparsed_rate": MetricValue(
+                    unparsedRate, ci: intervals ? Wilson.interval(successes: unparsed, n: total) : nil, n: total),
             ]
         }
     }
@@ -41,9 +43,11 @@ public struct ChoiceScorer: Sendable {
     /// at which the right answer was shown, which makes position bias visible.
     public mutating func add(_ record: SampleRecord, item: Item) -> ScoreRecord? {
         guard record.isAnswered, case .multipleChoice(let choices, let answer) = item.answerKey else { return nil }
-        let shown = record.choiceOrder.flatMap { order in
-            order.count == choices.count && order.allSatisfy(choices.indices.contains) ? order.map { choices[$0] } : nil
-        } ?? choices
+        let shown =
+            record.choiceOrder.flatMap { order in
+                order.count == choices.count && order.allSatisfy(choices.indices.contains)
+                    ? order.map { choices[$0] } : nil
+            } ?? choices
         let response = record.response ?? ""
         let extracted: String
         let correct: Bool
@@ -61,9 +65,12 @@ public struct ChoiceScorer: Sendable {
         var tags = item.slices
         if let position = shown.firstIndex(of: answer) { tags["answer_position"] = ChoiceLetters.letter(position) }
         overall.add(correct: correct, unparsed: unparsed)
-        for (key, value) in tags { bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed) }
+        for (key, value) in tags {
+            bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed)
+        }
         return ScoreRecord(
-            key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted, expected: answer,
+            key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted,
+            expected: answer,
             correct: correct, tags: tags)
     }
 

@@ -12,7 +12,11 @@ public struct PairAnalysis: Sendable {
     public mutating func add(pair: String, label: YesNo, prediction: YesNo?) {
         guard let prediction else { return }
         let correct = prediction == label
-        if label == .yes { pairs[pair, default: (nil, nil)].present = correct } else { pairs[pair, default: (nil, nil)].absent = correct }
+        if label == .yes {
+            pairs[pair, default: (nil, nil)].present = correct
+        } else {
+            pairs[pair, default: (nil, nil)].absent = correct
+        }
     }
 
     public var metrics: [String: MetricValue] {
@@ -29,6 +33,9 @@ public struct PairAnalysis: Sendable {
         let total = counts.cc + counts.icic + counts.cic + counts.icc
         guard total > 0 else { return [:] }
         func share(_ count: Int) -> MetricValue { MetricValue(Double(count) / Double(total), n: total) }
-        return ["pair_c_c": share(counts.cc), "pair_ic_ic": share(counts.icic), "pair_c_ic": share(counts.cic), "pair_ic_c": share(counts.icc)]
+        return [
+            "pair_c_c": share(counts.cc), "pair_ic_ic": share(counts.icic), "pair_c_ic": share(counts.cic),
+            "pair_ic_c": share(counts.icc),
+        ]
     }
 }

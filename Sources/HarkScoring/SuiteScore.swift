@@ -14,7 +14,8 @@ public struct SuiteScore: Sendable, Hashable, Codable {
     public var confusion: YesNoConfusion?
 
     public init(
-        scoring: ScoringSettings, metrics: [String: MetricValue] = [:], slices: [String: [String: [String: MetricValue]]] = [:],
+        scoring: ScoringSettings, metrics: [String: MetricValue] = [:],
+        slices: [String: [String: [String: MetricValue]]] = [:],
         unparsed: Int = 0, confusion: YesNoConfusion? = nil
     ) {
         self.scoring = scoring

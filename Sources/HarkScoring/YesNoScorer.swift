@@ -19,7 +19,8 @@ public struct YesNoScorer: Sendable {
     public init(settings: ScoringSettings, suite: String = "") throws {
         guard let extractor = YesNoExtractors.named(settings.extractor) else {
             throw HarkError.badInput(
-                "unknown yes/no extractor \"\(settings.extractor)\"; known: \(YesNoExtractors.names.joined(separator: ", "))")
+                "unknown yes/no extractor \"\(settings.extractor)\"; known: \(YesNoExtractors.names.joined(separator: ", "))"
+            )
         }
         self.settings = settings
         self.extractor = extractor
@@ -47,11 +48,14 @@ public struct YesNoScorer: Sendable {
             byTag[key, default: [:]][value, default: YesNoConfusion()].add(label: label, prediction: prediction)
         }
         if let pair = item.tags["pair"] {
-            pairs.add(pair: pair + "#" + record.template + "@" + String(record.repeatIndex), label: label, prediction: prediction)
+            pairs.add(
+                pair: pair + "#" + record.template + "@" + String(record.repeatIndex), label: label,
+                prediction: prediction)
         }
         var score = ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template,
-            extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label, tags: item.tags)
+            extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label,
+            tags: item.tags)
         score.reason = reading.reason
         return score
     }
@@ -60,16 +64,23 @@ public struct YesNoScorer: Sendable {
     public func finish() -> SuiteScore {
         guard table.total > 0 else { return SuiteScore(scoring: settings) }
         var score = SuiteScore(
-            scoring: settings, metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)),
+            scoring: settings,
+            metrics: metrics(table, intervals: true, seed: settings.seed ^ StableHash.value(suite, seed: 1)),
             unparsed: table.unparsed, confusion: table)
         score.unparsedReasons = reasons.isEmpty ? nil : reasons
         if judgedReadings > 0 {
             // With and without the judge's readings, side by side (`--slice reading`).
-            score.metrics["judge_read_share"] = MetricValue(Double(judgedReadings) / Double(max(1, table.total)), n: table.total)
-            score.slices["reading"] = ["rules": metrics(rulesTable, intervals: false, seed: 0), "rules+judge": metrics(table, intervals: false, seed: 0)]
+            score.metrics["judge_read_share"] = MetricValue(
+                Double(judgedReadings) / Double(max(1, table.total)), n: table.total)
+            score.slices["reading"] = [
+                "rules": metrics(rulesTable, intervals: false, seed: 0),
+                "rules+judge": metrics(table, intervals: false, seed: 0),
+            ]
         }
         for (key, groups) in byTag { score.slices[key] = groups.mapValues { metrics($0, intervals: false, seed: 0) } }
-        if byTemplate.count > 1 { score.slices["template"] = byTemplate.mapValues { metrics($0, intervals: false, seed: 0) } }
+        if byTemplate.count > 1 {
+            score.slices["template"] = byTemplate.mapValues { metrics($0, intervals: false, seed: 0) }
+        }
         // The spread of F1 over the suite's templates (items with their own question, `q`, stand apart).
         let templateF1 = byTemplate.filter { $0.key != "q" }.sorted { $0.key < $1.key }.map {
             YesNoMetrics($0.value, positive: settings.positiveClass, policy: settings.policy).f1
@@ -107,7 +118,8 @@ public struct YesNoScorer: Sendable {
         result["unparsed_rate"]?.ci = Wilson.interval(successes: table.unparsed, n: table.total)
         let positive = settings.positiveClass
         let policy = settings.policy
-        let bootstrapped = Bootstrap.yesNoIntervals(table, resamples: settings.bootstrapResamples, seed: seed) { resampled in
+        let bootstrapped = Bootstrap.yesNoIntervals(table, resamples: settings.bootstrapResamples, seed: seed) {
+            resampled in
             let metrics = YesNoMetrics(resampled, positive: positive, policy: policy)
             return [metrics.precision, metrics.recall, metrics.f1]
         }

@@ -24,12 +24,15 @@ public enum ChoiceFormat: String, Sendable, Hashable, CaseIterable {
             let lines = choices.enumerated().map { index, choice in "\(ChoiceLetters.letter(index)). \(choice)" }
             return ([question] + lines).joined(separator: "\n")
         case .mmau:
-            return "\n\(question)  Select one option from the provided choices.\n" + choices.joined(separator: "\n") + "."
+            return "\n\(question)  Select one option from the provided choices.\n" + choices.joined(separator: "\n")
+                + "."
         case .mmar:
             return question + "\nSelect one option from the provided choices:\n" + choices.joined(separator: "\n")
         case .quoted:
             let quoted = choices.map { "\"\($0)\"" }
-            let list = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1] : quoted.joined()
+            let list =
+                quoted.count > 1
+                ? quoted.dropLast().joined(separator: ", ") + " or " + quoted[quoted.count - 1] : quoted.joined()
             return "\(question) Choose from the following options: \(list)"
         }
     }

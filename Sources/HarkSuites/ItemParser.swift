@@ -15,7 +15,8 @@ public struct ItemParser {
 
     /// A choice that appears twice is kept: the official MMAU / MMAR rule compares token sets, so
     /// the two copies are one choice to it.
-    public static let repeatedChoiceWarning = "a choice is listed twice; kept as published (the official rule scores the copies as one choice)"
+    public static let repeatedChoiceWarning =
+        "a choice is listed twice; kept as published (the official rule scores the copies as one choice)"
     static let taskKeys: [TaskKind: Set<String>] = [
         .yesNo: ["object", "label"],
         .multipleChoice: ["choices", "answer"],
@@ -28,7 +29,9 @@ public struct ItemParser {
         self.task = manifest.task
         self.file = file
         self.hasTemplates = !manifest.prompt.templates.isEmpty
-        self.templatesNeedObject = manifest.prompt.templates.contains { Template.placeholders(in: $0).contains("object") }
+        self.templatesNeedObject = manifest.prompt.templates.contains {
+            Template.placeholders(in: $0).contains("object")
+        }
     }
 
     public struct Output: Sendable {
@@ -60,7 +63,8 @@ public struct ItemParser {
             if let (key, column) = JSONDuplicateKeys.first(in: line) {
                 var place = location
                 place.column = column
-                output.diagnostics.append(.error(place, "duplicate key \"\(key)\": a JSON object may hold each key once"))
+                output.diagnostics.append(
+                    .error(place, "duplicate key \"\(key)\": a JSON object may hold each key once"))
                 continue
             }
             output.canonicalLines.append(value.canonical)
@@ -71,7 +75,8 @@ public struct ItemParser {
             }
             output.diagnostics += reader.diagnostics
             if let first = firstLineOfID[item.id] {
-                output.diagnostics.append(.error(location.field("id"), "duplicate id \"\(item.id)\", first on line \(first)"))
+                output.diagnostics.append(
+                    .error(location.field("id"), "duplicate id \"\(item.id)\", first on line \(first)"))
                 continue
             }
             firstLineOfID[item.id] = lineNumber
@@ -88,7 +93,8 @@ public struct ItemParser {
         } catch {
             let text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "not JSON"
             let column = text.firstMatch(of: #/around character (\d+)/#).flatMap { Int($0.output.1) }.map { $0 + 1 }
-            let words = text.replacing(#/ around character \d+/#, with: "").trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            let words = text.replacing(#/ around character \d+/#, with: "").trimmingCharacters(
+                in: CharacterSet(charactersIn: ". "))
             return (words.prefix(1).lowercased() + words.dropFirst(), column)
         }
         return (JSONLines.describe(error), nil)
@@ -125,7 +131,8 @@ private struct ItemReader {
             error("question", "missing, and the suite has no prompt templates to make one")
         }
         guard let id, let answerKey else { return nil }
-        var item = Item(id: id, audio: audio, question: question, tags: tags, answerKey: answerKey, line: location.line ?? 0)
+        var item = Item(
+            id: id, audio: audio, question: question, tags: tags, answerKey: answerKey, line: location.line ?? 0)
         item.textualAudio = string(object, "textual_audio", required: false)
         return item
     }
@@ -219,7 +226,9 @@ private struct ItemReader {
             let answer = string(object, "answer", required: true)
             guard let choices, let answer else { return nil }
             if choices.count < 2 { error("choices", "expected at least 2 choices, found \(choices.count)") }
-            if Set(choices).count != choices.count { diagnostics.append(.warning(location.field("choices"), ItemParser.repeatedChoiceWarning)) }
+            if Set(choices).count != choices.count {
+                diagnostics.append(.warning(location.field("choices"), ItemParser.repeatedChoiceWarning))
+            }
             if !choices.contains(answer) {
                 error("answer", "\"\(answer)\" is not one of the choices")
                 return nil

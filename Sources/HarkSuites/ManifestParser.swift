@@ -130,18 +130,22 @@ private struct NodeReader {
         }
         let fields = members(mapping, known: ["name", "url", "license"], prefix: "source.")
         return SuiteManifest.Source(
-            name: optionalString(fields, "name", prefix: "source."), url: optionalString(fields, "url", prefix: "source."),
+            name: optionalString(fields, "name", prefix: "source."),
+            url: optionalString(fields, "url", prefix: "source."),
             license: optionalString(fields, "license", prefix: "source."))
     }
 
     mutating func promptSpec(_ node: Node) -> SuiteManifest.Prompt {
         guard !isNull(node) else { return SuiteManifest.Prompt() }
         guard let mapping = node.mapping else {
-            error(node, "prompt", "expected a mapping with system, prefix, templates, choices, answer_format, shuffle_choices")
+            error(
+                node, "prompt",
+                "expected a mapping with system, prefix, templates, choices, answer_format, shuffle_choices")
             return SuiteManifest.Prompt()
         }
         let fields = members(
-            mapping, known: ["system", "prefix", "templates", "choices", "answer_format", "shuffle_choices"], prefix: "prompt.")
+            mapping, known: ["system", "prefix", "templates", "choices", "answer_format", "shuffle_choices"],
+            prefix: "prompt.")
         var templates: [String] = []
         if let list = fields["templates"], !isNull(list) {
             if let sequence = list.sequence {
@@ -182,19 +186,26 @@ private struct NodeReader {
     mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
         guard !isNull(node) else { return SuiteManifest.Scoring() }
         guard let mapping = node.mapping else {
-            error(node, "scoring", "expected a mapping with extractor, positive_class, policy, synonyms, judge, profile, fallback")
+            error(
+                node, "scoring",
+                "expected a mapping with extractor, positive_class, policy, synonyms, judge, profile, fallback")
             return SuiteManifest.Scoring()
         }
-        let fields = members(mapping, known: ["extractor", "positive_class", "policy", "synonyms", "judge", "profile", "fallback"], prefix: "scoring.")
+        let fields = members(
+            mapping, known: ["extractor", "positive_class", "policy", "synonyms", "judge", "profile", "fallback"],
+            prefix: "scoring.")
         var scoring = SuiteManifest.Scoring(
             extractor: optionalString(fields, "extractor", prefix: "scoring."),
-            policy: optionalString(fields, "policy", prefix: "scoring."), judge: optionalString(fields, "judge", prefix: "scoring."),
+            policy: optionalString(fields, "policy", prefix: "scoring."),
+            judge: optionalString(fields, "judge", prefix: "scoring."),
             profile: optionalString(fields, "profile", prefix: "scoring."))
         scoring.fallback = optionalString(fields, "fallback", prefix: "scoring.")
         if let synonyms = fields["synonyms"], !isNull(synonyms) {
             if let pairs = synonyms.mapping {
                 for (name, label) in pairs {
-                    guard let name = name.string, let label = string(label, "scoring.synonyms.\(name)") else { continue }
+                    guard let name = name.string, let label = string(label, "scoring.synonyms.\(name)") else {
+                        continue
+                    }
                     scoring.synonyms[name] = label
                 }
             } else {
@@ -205,7 +216,8 @@ private struct NodeReader {
             if let positive = YesNo(rawValue: name) {
                 scoring.positiveClass = positive
             } else {
-                error(fields["positive_class"], "scoring.positive_class", "expected \"yes\" or \"no\", found \"\(name)\"")
+                error(
+                    fields["positive_class"], "scoring.positive_class", "expected \"yes\" or \"no\", found \"\(name)\"")
             }
         }
         return scoring

@@ -22,13 +22,17 @@ public struct PromptRenderer: Sendable {
     public func prompts(for item: Item) -> [Prompt] {
         let order = choiceOrder(for: item)
         if let question = item.question {
-            return [Prompt(template: "q", text: prefixed(withChoices(question, item: item, order: order)), choiceOrder: order)]
+            return [
+                Prompt(
+                    template: "q", text: prefixed(withChoices(question, item: item, order: order)), choiceOrder: order)
+            ]
         }
         var values: [String: String] = [:]
         if case .yesNo(let object?, _) = item.answerKey { values["object"] = object }
         return manifest.prompt.templates.enumerated().map { index, template in
             Prompt(
-                template: "t\(index)", text: prefixed(withChoices(Template.render(template, values), item: item, order: order)),
+                template: "t\(index)",
+                text: prefixed(withChoices(Template.render(template, values), item: item, order: order)),
                 choiceOrder: order)
         }
     }
@@ -36,7 +40,9 @@ public struct PromptRenderer: Sendable {
     /// The shuffled order of a multiple-choice item's choices: a permutation drawn from the suite's
     /// shuffle seed and the item id, so the same in every run. Nil when the suite does not shuffle.
     public func choiceOrder(for item: Item) -> [Int]? {
-        guard let seed = manifest.prompt.shuffleChoices, case .multipleChoice(let choices, _) = item.answerKey else { return nil }
+        guard let seed = manifest.prompt.shuffleChoices, case .multipleChoice(let choices, _) = item.answerKey else {
+            return nil
+        }
         var generator = SplitMix64(seed: StableHash.value(item.id, seed: seed))
         return generator.permutation(of: choices.count)
     }

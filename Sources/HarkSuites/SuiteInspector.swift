@@ -18,7 +18,8 @@ public enum SuiteInspector {
         var summary = SuiteSummary(
             id: suite.id, version: suite.manifest.version, task: suite.manifest.task, items: suite.items.count,
             labels: labels(suite.items), slices: slices(suite.items),
-            textOnlyItems: suite.items.count { $0.audio.isEmpty }, multiAudioItems: suite.items.count { $0.audio.count > 1 },
+            textOnlyItems: suite.items.count { $0.audio.isEmpty },
+            multiAudioItems: suite.items.count { $0.audio.count > 1 },
             clips: clips.count, audioSeconds: 0, sampleRates: [:], channels: [:], silentClips: [], fingerprint: nil,
             errors: 0, warnings: 0)
         for (clip, result) in zip(clips, stats) {
@@ -52,7 +53,9 @@ public enum SuiteInspector {
                 guard next < urls.count else { return }
                 let index = next
                 next += 1
-                group.addTask { (index, Result { () throws(AudioError) in AudioStats(try AudioFile.read(urls[index])) }) }
+                group.addTask {
+                    (index, Result { () throws(AudioError) in AudioStats(try AudioFile.read(urls[index])) })
+                }
             }
             for _ in 0..<width { start() }
             for await (index, result) in group {

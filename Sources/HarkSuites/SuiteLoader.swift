@@ -37,15 +37,20 @@ public enum SuiteLoader {
 
         let absoluteItems = manifest.items.hasPrefix("/")
         let itemsPath = absoluteItems ? manifest.items : join(displayDirectory, manifest.items)
-        let itemsURL = absoluteItems ? URL(fileURLWithPath: manifest.items) : directory.appendingPathComponent(manifest.items)
+        let itemsURL =
+            absoluteItems ? URL(fileURLWithPath: manifest.items) : directory.appendingPathComponent(manifest.items)
         let itemsLine = manifestLine(of: "items", in: text)
         if let problem = RegularFile.problem(at: itemsURL.path) {
-            let message = problem == .missing ? "no such items file: \(itemsPath)" : "the items file \(itemsPath) \(problem)"
+            let message =
+                problem == .missing ? "no such items file: \(itemsPath)" : "the items file \(itemsPath) \(problem)"
             diagnostics.append(.error(SourceLocation(file: manifestPath, line: itemsLine, field: "items"), message))
             return Result(diagnostics: diagnostics)
         }
         guard let data = FileManager.default.contents(atPath: itemsURL.path) else {
-            diagnostics.append(.error(SourceLocation(file: manifestPath, line: itemsLine, field: "items"), "cannot read the items file \(itemsPath)"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: manifestPath, line: itemsLine, field: "items"),
+                    "cannot read the items file \(itemsPath)"))
             return Result(diagnostics: diagnostics)
         }
         let parsedItems = ItemParser(manifest: manifest, file: itemsPath).parse(data)
@@ -81,7 +86,8 @@ public enum SuiteLoader {
                     checked[audio.path] = found
                 }
                 if let problem = found {
-                    diagnostics.append(.error(SourceLocation(file: suite.itemsFile, line: item.line, field: field), problem))
+                    diagnostics.append(
+                        .error(SourceLocation(file: suite.itemsFile, line: item.line, field: field), problem))
                 }
             }
         }
@@ -132,7 +138,8 @@ public enum SuiteLoader {
         let diagnostics = unsliced.sorted().map { key in
             Diagnostic.warning(
                 SourceLocation(file: file, field: "tags.\(key)"),
-                "\(values[key]?.count ?? 0) distinct values; kept on the items but not sliced (a slice has at most \(maxSliceValues))")
+                "\(values[key]?.count ?? 0) distinct values; kept on the items but not sliced (a slice has at most \(maxSliceValues))"
+            )
         }
         let marked = items.map { item in
             var item = item

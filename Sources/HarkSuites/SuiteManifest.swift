@@ -55,7 +55,8 @@ public struct SuiteManifest: Sendable, Hashable {
         public var fallback: String?
 
         public init(
-            extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil, synonyms: [String: String] = [:],
+            extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil,
+            synonyms: [String: String] = [:],
             judge: String? = nil, profile: String? = nil
         ) {
             self.profile = profile

@@ -8,7 +8,10 @@ extension SuiteSummary {
             lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + value)
         }
         lines.append("suite \(id)  version \(version)  task \(task.rawValue)")
-        let labelText = labels.isEmpty ? "" : " (" + labels.sorted { $0.key > $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
+        let labelText =
+            labels.isEmpty
+            ? ""
+            : " (" + labels.sorted { $0.key > $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
         add("items", "\(items)\(labelText)")
         if textOnlyItems > 0 { add("text-only", "\(textOnlyItems) items without audio") }
         if multiAudioItems > 0 { add("multi-audio", "\(multiAudioItems) items with several clips") }
@@ -21,8 +24,17 @@ extension SuiteSummary {
             }
         }
         add("clips", "\(clips), " + Self.duration(audioSeconds) + " in all")
-        add("sample rates", sampleRates.isEmpty ? "-" : sampleRates.sorted { $0.key < $1.key }.map { "\($0.key) Hz ×\($0.value)" }.joined(separator: ", "))
-        add("channels", channels.isEmpty ? "-" : channels.sorted { $0.key < $1.key }.map { "\(Self.channelName($0.key)) ×\($0.value)" }.joined(separator: ", "))
+        add(
+            "sample rates",
+            sampleRates.isEmpty
+                ? "-"
+                : sampleRates.sorted { $0.key < $1.key }.map { "\($0.key) Hz ×\($0.value)" }.joined(separator: ", "))
+        add(
+            "channels",
+            channels.isEmpty
+                ? "-"
+                : channels.sorted { $0.key < $1.key }.map { "\(Self.channelName($0.key)) ×\($0.value)" }.joined(
+                    separator: ", "))
         add("silent", silentClips.isEmpty ? "none" : "\(silentClips.count): " + silentClips.joined(separator: ", "))
         add("problems", errors + warnings == 0 ? "none" : "\(errors) errors, \(warnings) warnings")
         add("fingerprint", fingerprint ?? "- (not computed: the suite has errors)")

@@ -23,7 +23,9 @@ public enum SuiteWriter {
             manifest += "prompt:\n"
             if let system = prompt.system { manifest += "  system: \(quoted(system))\n" }
             if let prefix = prompt.prefix { manifest += "  prefix: \(quoted(prefix))\n" }
-            if !prompt.templates.isEmpty { manifest += "  templates:\n" + prompt.templates.map { "    - \(quoted($0))\n" }.joined() }
+            if !prompt.templates.isEmpty {
+                manifest += "  templates:\n" + prompt.templates.map { "    - \(quoted($0))\n" }.joined()
+            }
             if prompt.choices != .quoted { manifest += "  choices: \(prompt.choices.rawValue)\n" }
             if let answerFormat = prompt.answerFormat { manifest += "  answer_format: \(quoted(answerFormat))\n" }
             if let seed = prompt.shuffleChoices { manifest += "  shuffle_choices: \(seed)\n" }

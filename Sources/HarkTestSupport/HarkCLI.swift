@@ -48,7 +48,9 @@ public enum HarkCLI {
 
     /// Starts `hark` without waiting for it, for tests that signal or kill it: standard output is
     /// discarded, standard error goes to `stderr` when given.
-    public static func start(_ arguments: [String], in directory: URL = packageRoot, stderr: URL? = nil) throws -> Process {
+    public static func start(_ arguments: [String], in directory: URL = packageRoot, stderr: URL? = nil) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

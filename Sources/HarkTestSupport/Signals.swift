@@ -1,5 +1,5 @@
-public import HarkAudio
 public import Foundation
+public import HarkAudio
 
 /// Test signals, made in code so that no audio file needs to be committed.
 public enum Signals {
@@ -20,7 +20,8 @@ public enum Signals {
     /// Digital silence.
     public static func silence(seconds: Double, sampleRate: Int, channels: Int = 1) -> AudioBuffer {
         let frames = Int((seconds * Double(sampleRate)).rounded())
-        return AudioBuffer(samples: [Float](repeating: 0, count: frames * channels), channels: channels, sampleRate: sampleRate)
+        return AudioBuffer(
+            samples: [Float](repeating: 0, count: frames * channels), channels: channels, sampleRate: sampleRate)
     }
 
     /// Writes a sine clip and returns its URL.

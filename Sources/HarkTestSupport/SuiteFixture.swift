@@ -18,7 +18,9 @@ public struct SuiteFixture: Sendable {
 
     /// Writes `suite.yaml`, `items.jsonl` (the lines joined by newlines) and a 0.1 s sine clip at
     /// each path in `clips` (relative to the folder; each tone a different frequency).
-    public init(manifest: String = SuiteFixture.yesNoManifest, items: [String], clips: [String] = ["audio/a.wav"]) throws {
+    public init(manifest: String = SuiteFixture.yesNoManifest, items: [String], clips: [String] = ["audio/a.wav"])
+        throws
+    {
         directory = try TemporaryDirectory(prefix: "hark-suite")
         try directory.write(manifest, to: "suite.yaml")
         try directory.write(items.joined(separator: "\n") + "\n", to: "items.jsonl")
@@ -46,8 +48,12 @@ extension SuiteFixture {
             """
         var items: [String] = []
         for clip in 0..<clips {
-            items.append(#"{"id": "c\#(clip)-yes", "audio": "clip\#(clip).wav", "object": "tone \#(clip)", "label": "yes", "tags": {"sampling": "random"}}"#)
-            items.append(#"{"id": "c\#(clip)-no", "audio": "clip\#(clip).wav", "object": "dog \#(clip)", "label": "no", "tags": {"sampling": "random"}}"#)
+            items.append(
+                #"{"id": "c\#(clip)-yes", "audio": "clip\#(clip).wav", "object": "tone \#(clip)", "label": "yes", "tags": {"sampling": "random"}}"#
+            )
+            items.append(
+                #"{"id": "c\#(clip)-no", "audio": "clip\#(clip).wav", "object": "dog \#(clip)", "label": "no", "tags": {"sampling": "random"}}"#
+            )
         }
         return try SuiteFixture(manifest: manifest, items: items, clips: (0..<clips).map { "audio/clip\($0).wav" })
     }

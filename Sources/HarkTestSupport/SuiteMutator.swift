@@ -31,7 +31,8 @@ public struct SuiteMutator: Sendable {
 
     /// Words that give a Swift type or an error's internals away.
     static let internals = [
-        "DecodingError", "Dictionary<", "Array<", "Optional(", "typeMismatch", "keyNotFound", "valueNotFound", "dataCorrupted", "Swift.",
+        "DecodingError", "Dictionary<", "Array<", "Optional(", "typeMismatch", "keyNotFound", "valueNotFound",
+        "dataCorrupted", "Swift.",
         "CodingKeys", "NSCocoaErrorDomain",
     ]
 
@@ -70,13 +71,17 @@ public struct SuiteMutator: Sendable {
                 }
             }
         }
-        let joined = itemLines.map { Data($0) }.reduce(into: Data()) { $0.append($1); $0.append(0x0A) }
+        let joined = itemLines.map { Data($0) }.reduce(into: Data()) {
+            $0.append($1)
+            $0.append(0x0A)
+        }
         return (Data(manifestBytes), joined)
     }
 
     static let fragments: [String] = [
         "\"", "{", "}", "[", "]", ",", ":", "null", "true", "1e999", "-0", "\"\\u0000\"", "\"\\ud800\"", "{\"id\": 1}",
-        "&a", "*a", "*undefined", ": ", "- ", "\t", "\n", "---", "!!binary", "? ", "|", ">", "#", "%YAML 1.1", "\u{FEFF}",
+        "&a", "*a", "*undefined", ": ", "- ", "\t", "\n", "---", "!!binary", "? ", "|", ">", "#", "%YAML 1.1",
+        "\u{FEFF}",
         "\"label\": \"maybe\"", "\"audio\": [1, 2]", "\"tags\": {\"a\": {}}", "\"choices\": []", "\"id\": \"a\"",
     ]
 
@@ -90,7 +95,8 @@ public struct SuiteMutator: Sendable {
             let end = min(bytes.count, position + 1 + random.below(12))
             bytes.removeSubrange(min(position, bytes.count - 1)..<end)
         case 1: bytes.insert(contentsOf: Array(fragments[random.below(fragments.count)].utf8), at: position)
-        case 2: bytes.insert(contentsOf: (0..<(1 + random.below(4))).map { _ in UInt8(random.below(256)) }, at: position)
+        case 2:
+            bytes.insert(contentsOf: (0..<(1 + random.below(4))).map { _ in UInt8(random.below(256)) }, at: position)
         case 3 where !bytes.isEmpty: bytes[min(position, bytes.count - 1)] ^= UInt8(1 << random.below(8))
         case 4: bytes = Array(bytes.prefix(position))
         case 5: bytes.insert(contentsOf: [0xC3], at: position)

@@ -22,13 +22,17 @@ public enum YAMLText {
 
     /// The error of a document that does not compose, as a diagnostic.
     public static func diagnostic(_ error: any Error, file: String) -> Diagnostic {
-        if let error = error as? HarkError { return .error(error.location ?? SourceLocation(file: file), error.message) }
+        if let error = error as? HarkError {
+            return .error(error.location ?? SourceLocation(file: file), error.message)
+        }
         return .error(location(error, file: file), message(error))
     }
 
     /// Decodes a document into `type`, a decoding error named by its field and line.
     public static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String) throws -> T {
-        guard let root = try compose(text, file: file) else { throw HarkError.badInput("the file is empty", at: SourceLocation(file: file, line: 1)) }
+        guard let root = try compose(text, file: file) else {
+            throw HarkError.badInput("the file is empty", at: SourceLocation(file: file, line: 1))
+        }
         return try decode(type, from: root, file: file)
     }
 
@@ -37,7 +41,8 @@ public enum YAMLText {
         do {
             return try YAMLDecoder().decode(type, from: root)
         } catch let error as DecodingError {
-            throw HarkError.badInput(DecodingText.describe(error), at: DecodingText.location(error, in: root, file: file))
+            throw HarkError.badInput(
+                DecodingText.describe(error), at: DecodingText.location(error, in: root, file: file))
         } catch {
             throw HarkError(.badInput, message(error), at: location(error, file: file))
         }
@@ -45,7 +50,8 @@ public enum YAMLText {
 
     static func location(_ error: any Error, file: String) -> SourceLocation {
         switch error {
-        case YamlError.scanner(_, _, let mark, _), YamlError.parser(_, _, let mark, _), YamlError.composer(_, _, let mark, _):
+        case YamlError.scanner(_, _, let mark, _), YamlError.parser(_, _, let mark, _),
+            YamlError.composer(_, _, let mark, _):
             SourceLocation(file: file, line: mark.line, column: mark.column)
         case YamlError.duplicatedKeysInMapping(_, let context):
             SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
@@ -62,7 +68,8 @@ public enum YAMLText {
             YamlError.composer(let context, let problem, _, _):
             "malformed YAML: " + problem + (context.map { " (\($0.text) at line \($0.mark.line))" } ?? "")
         case YamlError.duplicatedKeysInMapping(let duplicates, _):
-            "duplicate key\(duplicates.count == 1 ? "" : "s") " + duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            "duplicate key\(duplicates.count == 1 ? "" : "s") "
+                + duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
         case YamlError.reader(let problem, _, _, _):
             "not readable as YAML: \(problem)"
         case YamlError.dataCouldNotBeDecoded:
@@ -84,7 +91,8 @@ public enum YAMLText {
             case .sequence(let sequence): return sequence.allSatisfy(count)
             }
         }
-        let entries: [(Node?, Node)] = root.mapping.map { mapping in mapping.map { ($0.key, $0.value) } } ?? [(nil, root)]
+        let entries: [(Node?, Node)] =
+            root.mapping.map { mapping in mapping.map { ($0.key, $0.value) } } ?? [(nil, root)]
         for (key, value) in entries where !count(value) {
             throw HarkError.badInput(
                 "the YAML expands to more than \(maxNodes) nodes (aliases counted where they are used); refused",

@@ -22,7 +22,9 @@ struct AudioPathBenchmark: ParsableCommand {
         defer { directory.remove() }
         let seconds = minutes * 60
         let signal = Self.testSignal(seconds: seconds, sampleRate: 44_100)
-        print(String(format: "audio path: %.0f s of 44.1 kHz stereo → 16 kHz mono WAV, median of %d runs", seconds, repeats))
+        print(
+            String(
+                format: "audio path: %.0f s of 44.1 kHz stereo → 16 kHz mono WAV, median of %d runs", seconds, repeats))
         for format in [AudioFileFormat.wav16, .flac] {
             let url = directory.path("long.\(format.fileExtension)")
             try AudioFile.write(signal, to: url, format: format)
@@ -48,22 +50,31 @@ struct AudioPathBenchmark: ParsableCommand {
 
         let library = decode.medianWall + resample.medianWall
         let libraryWithEncode = library + encode.medianWall
-        print("\n\(format.rawValue) (\(try FileManager.default.attributesOfItem(atPath: url.path)[.size] ?? 0) bytes in, \(bytes) bytes out)")
+        print(
+            "\n\(format.rawValue) (\(try FileManager.default.attributesOfItem(atPath: url.path)[.size] ?? 0) bytes in, \(bytes) bytes out)"
+        )
         row("hark AudioPipeline.wav", whole, seconds)
         row("libsndfile decode, one call", decodeWhole, seconds)
         row("libsndfile decode, 32k blocks", decodeBlocks, seconds)
         row("libsoxr HQ resample alone", resample, seconds)
         row("libsndfile encode alone", encode, seconds)
-        print(String(format: "  %-30@ %8.1f ms  %7.0f× real time", "libraries: decode + resample" as NSString, library * 1_000, seconds / library))
+        print(
+            String(
+                format: "  %-30@ %8.1f ms  %7.0f× real time", "libraries: decode + resample" as NSString,
+                library * 1_000, seconds / library))
         print(String(format: "  ratio hark / (decode + resample)          %.2f", whole.medianWall / library))
         print(String(format: "  ratio hark / (decode + resample + encode) %.2f", whole.medianWall / libraryWithEncode))
-        print(String(format: "  hark CPU / wall                           %.2f (1.00 = one core)", whole.medianCPU / whole.medianWall))
+        print(
+            String(
+                format: "  hark CPU / wall                           %.2f (1.00 = one core)",
+                whole.medianCPU / whole.medianWall))
     }
 
     func row(_ name: String, _ measurement: Measurement, _ seconds: Double) {
-        print(String(
-            format: "  %-30@ %8.1f ms  %7.0f× real time  (%@)", name as NSString, measurement.medianWall * 1_000,
-            seconds / measurement.medianWall, measurement.spread as NSString))
+        print(
+            String(
+                format: "  %-30@ %8.1f ms  %7.0f× real time  (%@)", name as NSString, measurement.medianWall * 1_000,
+                seconds / measurement.medianWall, measurement.spread as NSString))
     }
 
     /// A chirp with a little noise in both channels (different per channel), so that no codec
@@ -85,7 +96,9 @@ struct AudioPathBenchmark: ParsableCommand {
 
     static func rawDecode(_ url: URL) throws -> [Float] {
         var info = SF_INFO()
-        guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else { throw ValidationError("cannot open \(url.path)") }
+        guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
+            throw ValidationError("cannot open \(url.path)")
+        }
         defer { sf_close(handle) }
         let count = Int(info.frames) * Int(info.channels)
         return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -97,7 +110,9 @@ struct AudioPathBenchmark: ParsableCommand {
     /// Decodes into one reused block: libsndfile's decoding speed without the cost of a large buffer.
     static func rawDecodeBlocks(_ url: URL) throws {
         var info = SF_INFO()
-        guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else { throw ValidationError("cannot open \(url.path)") }
+        guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
+            throw ValidationError("cannot open \(url.path)")
+        }
         defer { sf_close(handle) }
         var block = [Float](repeating: 0, count: (1 << 15) * Int(info.channels))
         while sf_readf_float(handle, &block, 1 << 15) > 0 {}

@@ -32,18 +32,22 @@ struct CompareBenchmark: ParsableCommand {
             for (list, error) in [(0, 0.2), (1, 0.22)] {
                 let extracted = answer(error)
                 let record = ScoreRecord(
-                    key: "s/i\(index)#t0", suite: "s", item: "i\(index)", template: "t0", extracted: extracted, expected: expected,
+                    key: "s/i\(index)#t0", suite: "s", item: "i\(index)", template: "t0", extracted: extracted,
+                    expected: expected,
                     correct: extracted == expected, tags: [:])
                 if list == 0 { before.append(record) } else { after.append(record) }
             }
         }
         func side(_ name: String, _ scores: [ScoreRecord]) -> RunComparison.Side {
             let manifest = RunManifest(
-                run: name, suites: [], model: .init(name: name, adapter: "replay", identity: name, settings: .object([:])),
+                run: name, suites: [],
+                model: .init(name: name, adapter: "replay", identity: name, settings: .object([:])),
                 generation: GenerationSettings(), audio: .object([:]), plan: .init(), seeds: [:], startedAt: "")
             return RunComparison.Side(
                 name: name,
-                results: RunResults(manifest: manifest, suites: [.init(id: "s", task: .yesNo, fingerprint: "f", counts: RunResults.Counts())]),
+                results: RunResults(
+                    manifest: manifest,
+                    suites: [.init(id: "s", task: .yesNo, fingerprint: "f", counts: RunResults.Counts())]),
                 scores: scores)
         }
         let baseline = side("a", before)
@@ -52,10 +56,15 @@ struct CompareBenchmark: ParsableCommand {
         let measurement = try Measurement.of(repeats: repeats) {
             comparison = try RunComparison(baseline: baseline, candidate: candidate, resamples: resamples, seed: 1)
         }
-        print("compare: two runs of \(items) items, \(resamples) paired bootstrap resamples per metric (accuracy CI, F1, P, R, yes-ratio, unparsed rate)")
+        print(
+            "compare: two runs of \(items) items, \(resamples) paired bootstrap resamples per metric (accuracy CI, F1, P, R, yes-ratio, unparsed rate)"
+        )
         print(String(format: "  median %.0f ms (%@)", measurement.medianWall * 1_000, measurement.spread))
         if let f1 = comparison?.suites.first?.change("f1") {
-            print(String(format: "  F1 %.4f → %.4f, change %+.4f [%+.4f, %+.4f], p = %.3g", f1.baseline, f1.candidate, f1.difference, f1.ci[0], f1.ci[1], f1.pValue))
+            print(
+                String(
+                    format: "  F1 %.4f → %.4f, change %+.4f [%+.4f, %+.4f], p = %.3g", f1.baseline, f1.candidate,
+                    f1.difference, f1.ci[0], f1.ci[1], f1.pValue))
         }
     }
 }

@@ -8,7 +8,8 @@ import HarkTestSupport
 /// decoded) as `hark validate` does: counts of crashes (none, or the benchmark would not finish),
 /// loads past the hang bound, and messages without a location or in Swift's words.
 struct FuzzBenchmark: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fuzz", abstract: "Load thousands of mutated suites; count hangs and unlocated messages.")
+    static let configuration = CommandConfiguration(
+        commandName: "fuzz", abstract: "Load thousands of mutated suites; count hangs and unlocated messages.")
 
     @Option(help: "Mutated suites to load.")
     var count = 5_000

@@ -6,5 +6,8 @@ struct HarkBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hark-bench",
         abstract: "Benchmarks of hark's hot paths (build with -c release).",
-        subcommands: [AudioPathBenchmark.self, RunEngineBenchmark.self, ScoringBenchmark.self, IFEvalBenchmark.self, ReportBenchmark.self, CompareBenchmark.self, FuzzBenchmark.self])
+        subcommands: [
+            AudioPathBenchmark.self, RunEngineBenchmark.self, ScoringBenchmark.self, IFEvalBenchmark.self,
+            ReportBenchmark.self, CompareBenchmark.self, FuzzBenchmark.self,
+        ])
 }

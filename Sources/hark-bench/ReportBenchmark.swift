@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import HarkCore
-import HarkReports
 import HarkApp
+import HarkCore
 import HarkRecords
+import HarkReports
 import HarkRun
 import HarkScoring
 import HarkSuites
@@ -39,15 +39,25 @@ struct ReportBenchmark: ParsableCommand {
         let size = (try FileManager.default.attributesOfItem(atPath: html.path)[.size] as? Int) ?? 0
         print("report: a run of \(items) samples")
         print(String(format: "  tables (3 layouts × 3 formats)  %7.0f ms", tables.timeIntervalSince(started) * 1_000))
-        print(String(format: "  JUnit (1,000 item cases)        %7.0f ms, %d bytes", junitDone.timeIntervalSince(tables) * 1_000, junit.utf8.count))
-        print(String(format: "  HTML report                     %7.0f ms, %.1f MB", htmlDone.timeIntervalSince(junitDone) * 1_000, Double(size) / 1e6))
+        print(
+            String(
+                format: "  JUnit (1,000 item cases)        %7.0f ms, %d bytes",
+                junitDone.timeIntervalSince(tables) * 1_000, junit.utf8.count))
+        print(
+            String(
+                format: "  HTML report                     %7.0f ms, %.1f MB",
+                htmlDone.timeIntervalSince(junitDone) * 1_000, Double(size) / 1e6))
         print(String(format: "  total                           %7.0f ms", htmlDone.timeIntervalSince(started) * 1_000))
         let readStart = Date()
         let samples = try Journal.read(directory.samples)
         let readSamples = Date()
         let scores = try ScoresFile.read(directory.scores)
         let readScores = Date()
-        print(String(format: "  of which reading the journal %7.0f ms (%d records), the scores %7.0f ms (%d)", readSamples.timeIntervalSince(readStart) * 1_000, samples.count, readScores.timeIntervalSince(readSamples) * 1_000, scores.count))
+        print(
+            String(
+                format: "  of which reading the journal %7.0f ms (%d records), the scores %7.0f ms (%d)",
+                readSamples.timeIntervalSince(readStart) * 1_000, samples.count,
+                readScores.timeIntervalSince(readSamples) * 1_000, scores.count))
     }
 
     /// A run folder as `hark run` leaves it: journal, scores and results of three sampling suites,
@@ -55,17 +65,23 @@ struct ReportBenchmark: ParsableCommand {
     static func writeRun(_ directory: RunDirectory, items: Int) throws {
         try directory.create()
         let samplings = ["random", "popular", "adversarial"]
-        let objects = ["dog barking", "car horn", "rain", "speech", "music", "siren", "birds chirping", "engine idling"]
+        let objects = [
+            "dog barking", "car horn", "rain", "speech", "music", "siren", "birds chirping", "engine idling",
+        ]
         let templates = ProbeGenerator.kuan2024Templates
-        let answers = ["Yes", "No", "Yes, I can hear it.", "No, there is no such sound.", "I am not sure.", "There is a faint one."]
+        let answers = [
+            "Yes", "No", "Yes, I can hear it.", "No, there is no such sound.", "I am not sure.",
+            "There is a faint one.",
+        ]
         var generator = SplitMix64(seed: 3)
         var samples = Data()
         var scores = Data()
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var scorers = try Dictionary(uniqueKeysWithValues: samplings.map {
-            ("audiocaps-\($0)", try YesNoScorer(settings: ScoringSettings(), suite: "audiocaps-\($0)"))
-        })
+        var scorers = try Dictionary(
+            uniqueKeysWithValues: samplings.map {
+                ("audiocaps-\($0)", try YesNoScorer(settings: ScoringSettings(), suite: "audiocaps-\($0)"))
+            })
         for index in 0..<items {
             let sampling = samplings[index % 3]
             let object = objects[Int(generator.next() % UInt64(objects.count))]
@@ -78,11 +94,13 @@ struct ReportBenchmark: ParsableCommand {
                 prompt: templates[template].replacingOccurrences(of: "{object}", with: object),
                 audio: [Clip(path: "Y\(index / 15).wav", sha256: String(repeating: "a", count: 64), seconds: 10)])
             let record = SampleRecord(
-                request: request, requestHash: "h", response: ModelResponse(text: response, finishReason: "stop"), error: nil,
+                request: request, requestHash: "h", response: ModelResponse(text: response, finishReason: "stop"),
+                error: nil,
                 latencyMs: 100, attempts: 1, cached: false)
             samples.append(try encoder.encode(record))
             samples.append(UInt8(ascii: "\n"))
-            let item = Item(id: request.itemID, tags: ["sampling": sampling], answerKey: .yesNo(object: object, label: label))
+            let item = Item(
+                id: request.itemID, tags: ["sampling": sampling], answerKey: .yesNo(object: object, label: label))
             if let score = scorers[request.suiteID]?.add(record, item: item) {
                 scores.append(try encoder.encode(score))
                 scores.append(UInt8(ascii: "\n"))
@@ -92,11 +110,15 @@ struct ReportBenchmark: ParsableCommand {
         try scores.write(to: directory.scores)
         let manifest = RunManifest(
             run: "big",
-            suites: samplings.map { .init(id: "audiocaps-\($0)", version: 1, task: .yesNo, fingerprint: "sha256:0", items: items / 3) },
-            model: .init(name: "big", adapter: "replay", identity: "replay", settings: .object([:])), generation: GenerationSettings(),
+            suites: samplings.map {
+                .init(id: "audiocaps-\($0)", version: 1, task: .yesNo, fingerprint: "sha256:0", items: items / 3)
+            },
+            model: .init(name: "big", adapter: "replay", identity: "replay", settings: .object([:])),
+            generation: GenerationSettings(),
             audio: .object([:]), plan: .init(), seeds: [:], startedAt: "2026-11-27T00:00:00Z")
         let suites = samplings.map { sampling -> RunResults.SuiteResults in
-            var results = RunResults.SuiteResults(id: "audiocaps-\(sampling)", task: .yesNo, fingerprint: "sha256:0", counts: RunResults.Counts())
+            var results = RunResults.SuiteResults(
+                id: "audiocaps-\(sampling)", task: .yesNo, fingerprint: "sha256:0", counts: RunResults.Counts())
             results.counts.samples = items / 3
             results.counts.answered = items / 3
             scorers["audiocaps-\(sampling)"]?.finish().apply(to: &results)

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkApp
 import HarkRecords
 import HarkRun
 import HarkSuites
@@ -42,7 +42,9 @@ struct RunEngineBenchmark: AsyncParsableCommand {
             ? ModelConfig(name: "bench", adapter: "always-yes")
             : ModelConfig(
                 name: "bench", adapter: "openai",
-                settings: .object(["base_url": .string("http://127.0.0.1:\(server.port)/v1"), "model": .string("bench")]))
+                settings: .object([
+                    "base_url": .string("http://127.0.0.1:\(server.port)/v1"), "model": .string("bench"),
+                ]))
         model.concurrency.max = concurrency
         model.concurrency.timeout = 30
         let session = RunSession(
@@ -56,8 +58,14 @@ struct RunEngineBenchmark: AsyncParsableCommand {
         let count = outcome.results.manifest.counts.samples
         let ideal = Double(concurrency) / (latencyMs / 1_000)
         let throughput = Double(count) / outcome.requestSeconds
-        print(String(format: "run engine: %d requests, concurrency %d, mock latency %.0f ms, %d clips", count, concurrency, latencyMs, 500))
-        print(String(format: "  asking %.2f s, %.0f requests/s = %.1f%% of the ideal %.0f/s", outcome.requestSeconds, throughput, throughput / ideal * 100, ideal))
+        print(
+            String(
+                format: "run engine: %d requests, concurrency %d, mock latency %.0f ms, %d clips", count, concurrency,
+                latencyMs, 500))
+        print(
+            String(
+                format: "  asking %.2f s, %.0f requests/s = %.1f%% of the ideal %.0f/s", outcome.requestSeconds,
+                throughput, throughput / ideal * 100, ideal))
         print(String(format: "  whole run %.2f s (plan, clip hashing, journal compaction and scoring included)", wall))
         print(String(format: "  hark CPU %.3f s in all, %.1f µs per request", cpu, cpu / Double(count) * 1e6))
         print(String(format: "  peak memory (max RSS) %.1f MiB", Double(Self.maxResidentKiB()) / 1_024))
@@ -66,7 +74,9 @@ struct RunEngineBenchmark: AsyncParsableCommand {
 
     static func writeSuite(in work: TemporaryDirectory, clips: Int, templates: Int) throws {
         let list = (0..<templates).map { "\"Is there {object} in the audio? (\($0))\"" }.joined(separator: ", ")
-        try work.write("id: bench\nversion: 1\ntask: yes-no\naudio_root: audio\nprompt: {templates: [\(list)]}\n", to: "suite/suite.yaml")
+        try work.write(
+            "id: bench\nversion: 1\ntask: yes-no\naudio_root: audio\nprompt: {templates: [\(list)]}\n",
+            to: "suite/suite.yaml")
         var lines: [String] = []
         for clip in 0..<clips {
             try Signals.writeSine(
@@ -79,17 +89,21 @@ struct RunEngineBenchmark: AsyncParsableCommand {
 
     /// Starts the release `hark` binary beside this one as `hark mock-server` and waits for its port.
     static func startMockServer(latencyMs: Double, work: TemporaryDirectory) throws -> (process: Process, port: Int) {
-        let hark = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hark")
+        let hark = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "hark")
         let portFile = work.path("port").path
         let process = Process()
         process.executableURL = hark
         process.arguments = [
-            "mock-server", "--policy", "always-yes", "--no-validate", "--latency-ms", String(latencyMs), "--port-file", portFile,
+            "mock-server", "--policy", "always-yes", "--no-validate", "--latency-ms", String(latencyMs), "--port-file",
+            portFile,
         ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         for _ in 0..<200 {
-            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) { return (process, port) }
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) {
+                return (process, port)
+            }
             usleep(50_000)
         }
         process.terminate()

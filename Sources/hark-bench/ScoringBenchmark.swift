@@ -21,7 +21,8 @@ struct ScoringBenchmark: ParsableCommand {
     var noMemo = false
 
     static let answers = [
-        "Yes", "No.", "Yes, there is a sound of a dog barking in the audio.", "No, there is no dog barking in the audio.",
+        "Yes", "No.", "Yes, there is a sound of a dog barking in the audio.",
+        "No, there is no dog barking in the audio.",
         "I don't hear any dog barking.", "The audio contains the sound of a car horn.", "**No**, only speech.",
         "I am not sure.", "There's no siren here.", "Yes, I can hear it clearly at the start of the clip.",
     ]
@@ -41,10 +42,18 @@ struct ScoringBenchmark: ParsableCommand {
             interval = Bootstrap.yesNoIntervals(table, resamples: resamples, seed: 7) { [YesNoMetrics($0).f1] }
         }
         let whole = extraction.medianWall + bootstrap.medianWall
-        print("scoring: \(responses) answers, \(resamples) bootstrap resamples of F1, median of \(repeats)\(noMemo ? ", every answer read afresh" : "")")
-        print(String(format: "  extract + confusion table  %8.1f ms  (%.0f ns per answer)", extraction.medianWall * 1_000, extraction.medianWall / Double(responses) * 1e9))
+        print(
+            "scoring: \(responses) answers, \(resamples) bootstrap resamples of F1, median of \(repeats)\(noMemo ? ", every answer read afresh" : "")"
+        )
+        print(
+            String(
+                format: "  extract + confusion table  %8.1f ms  (%.0f ns per answer)", extraction.medianWall * 1_000,
+                extraction.medianWall / Double(responses) * 1e9))
         print(String(format: "  bootstrap interval of F1   %8.1f ms", bootstrap.medianWall * 1_000))
-        print(String(format: "  total                      %8.1f ms  (CPU / wall %.2f)", whole * 1_000, (extraction.medianCPU + bootstrap.medianCPU) / whole))
+        print(
+            String(
+                format: "  total                      %8.1f ms  (CPU / wall %.2f)", whole * 1_000,
+                (extraction.medianCPU + bootstrap.medianCPU) / whole))
         print("  F1 \(YesNoMetrics(table).f1), 95% CI \(interval.first ?? [])")
     }
 }

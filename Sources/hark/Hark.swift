@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import HarkAudio
 import HarkApp
+import HarkAudio
 import HarkCore
 import HarkRecords
 
@@ -11,7 +11,10 @@ struct Hark: AsyncParsableCommand {
         commandName: "hark",
         abstract: "An evaluation harness for audio-aware large language models.",
         version: HarkVersion.description,
-        subcommands: [DemoCommand.self, Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self, Compare.self, GateCommand.self, Merge.self, MockServerCommand.self])
+        subcommands: [
+            DemoCommand.self, Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self,
+            Compare.self, GateCommand.self, Merge.self, MockServerCommand.self,
+        ])
 
     /// Runs the command and turns every error into its exit code (`ExitStatus`): argument errors
     /// are usage errors (2, where ArgumentParser alone would end with 64), an `ExitCode` a command

@@ -5,7 +5,9 @@ import HarkSuites
 
 /// Loads the suites a command names, printing every problem; fails with exit code 2 on any error.
 enum SuiteLoading {
-    static func load(_ paths: [String], clips: ClipCatalog = ClipCatalog()) throws -> [(suite: Suite, fingerprint: String)] {
+    static func load(_ paths: [String], clips: ClipCatalog = ClipCatalog()) throws -> [(
+        suite: Suite, fingerprint: String
+    )] {
         var loaded: [(Suite, String)] = []
         var failed = false
         for path in paths {

@@ -30,10 +30,12 @@ import Testing
         }
     }
 
-    @Test("empty files and garbage are not audio", arguments: [
-        Data(), Data("this is a text file, not a sound\n".utf8),
-        Data((0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }),
-    ])
+    @Test(
+        "empty files and garbage are not audio",
+        arguments: [
+            Data(), Data("this is a text file, not a sound\n".utf8),
+            Data((0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }),
+        ])
     func garbage(bytes: Data) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -73,7 +75,9 @@ import Testing
         defer { directory.remove() }
         let whole = try Data(contentsOf: try Signals.writeSine(to: directory.path("whole.wav"), seconds: 0.5))
         let url = try directory.write(whole.prefix(bytes), to: "cut.wav")
-        #expect(readError(url) == .truncated("the header declares \(whole.count - 44) bytes of audio, the file holds \(bytes - 44)"))
+        #expect(
+            readError(url)
+                == .truncated("the header declares \(whole.count - 44) bytes of audio, the file holds \(bytes - 44)"))
     }
 
     @Test func flacCutInHalfIsTruncated() throws {

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct AudioStatsTests {
     @Test func sineLevels() {
-        let stats = AudioStats(Signals.sine(frequency: 1_000, seconds: 1, sampleRate: 48_000, channels: 2, amplitude: 0.5))
+        let stats = AudioStats(
+            Signals.sine(frequency: 1_000, seconds: 1, sampleRate: 48_000, channels: 2, amplitude: 0.5))
         #expect(abs(stats.peakDBFS - 20 * log10(0.5)) < 0.01)
         #expect(abs(stats.rmsDBFS - 20 * log10(0.5 / 2.0.squareRoot())) < 0.01)
         #expect(stats.duration == 1)

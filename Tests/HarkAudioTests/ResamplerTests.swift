@@ -78,7 +78,8 @@ import Testing
             samples[2 * index + 1] = Float(sin(Double(index) * 0.011)) * 0.3
         }
         let url = directory.path("long.wav")
-        try AudioFile.write(AudioBuffer(samples: samples, channels: 2, sampleRate: sourceRate), to: url, format: .wavFloat)
+        try AudioFile.write(
+            AudioBuffer(samples: samples, channels: 2, sampleRate: sourceRate), to: url, format: .wavFloat)
 
         let streamed = try AudioPipeline(sampleRate: 16_000).prepare(url)
         let whole = try Resampler().resample(try AudioFile.read(url).mono(), to: 16_000)

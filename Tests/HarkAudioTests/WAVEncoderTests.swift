@@ -33,7 +33,8 @@ import Testing
     @Test func pipelineProducesModelReadyWAV() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let url = try Signals.writeSine(to: directory.path("in.flac"), seconds: 1, sampleRate: 48_000, channels: 2, format: .flac)
+        let url = try Signals.writeSine(
+            to: directory.path("in.flac"), seconds: 1, sampleRate: 48_000, channels: 2, format: .flac)
         let bytes = try AudioPipeline().wav(url)
         let decoded = try AudioFile.read(try directory.write(bytes, to: "out.wav"))
         #expect(decoded.sampleRate == 16_000)

@@ -1,8 +1,8 @@
 import Foundation
-import HarkCore
-import HarkRun
 import HarkApp
+import HarkCore
 import HarkRecords
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -19,7 +19,10 @@ import Testing
         #expect(output.stdout.contains("simulated"))
 
         let reports = first.path("reports/demo")
-        for name in ["hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "report.html", "junit.xml", "comparison.md", "gate.txt", "gate.xml"] {
+        for name in [
+            "hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "report.html", "junit.xml",
+            "comparison.md", "gate.txt", "gate.xml",
+        ] {
             #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name)")
         }
         for run in ["checkpoint-a", "checkpoint-b", "always-yes"] {
@@ -47,7 +50,9 @@ import Testing
         let second = try TemporaryDirectory()
         defer { second.remove() }
         #expect(try HarkCLI.run(["demo", "--root", second.url.path], in: second.url).status == 0)
-        for name in ["hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "comparison.md", "gate.txt"] {
+        for name in [
+            "hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "comparison.md", "gate.txt",
+        ] {
             let one = try String(contentsOf: reports.appendingPathComponent(name), encoding: .utf8)
             let two = try String(contentsOf: second.path("reports/demo/\(name)"), encoding: .utf8)
             #expect(one == two, "\(name) differs between two demos")

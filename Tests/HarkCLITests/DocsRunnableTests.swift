@@ -7,13 +7,15 @@ import Testing
 @Suite struct DocsRunnableTests {
     static let files: [String] = {
         let root = HarkCLI.packageRoot
-        let docs = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? [])
+        let docs =
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? [])
             .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
         return (["README.md"] + docs).filter { !blocks(in: $0).isEmpty }.sorted()
     }()
 
     static func blocks(in file: String) -> [String] {
-        guard let text = try? String(contentsOf: HarkCLI.packageRoot.appendingPathComponent(file), encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: HarkCLI.packageRoot.appendingPathComponent(file), encoding: .utf8)
+        else { return [] }
         var blocks: [String] = []
         var current: [String]?
         for line in text.components(separatedBy: "\n") {

@@ -1,10 +1,10 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
+import HarkRecords
 import HarkReports
 import HarkRun
-import HarkApp
-import HarkRecords
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -19,16 +19,21 @@ import Testing
           - {metric: unparsed_rate, max: 0.05}
         """
 
-    func run(_ name: String, hallucination: Double, seed: UInt64, suite: Suite, fingerprint: String, in work: TemporaryDirectory) async throws {
+    func run(
+        _ name: String, hallucination: Double, seed: UInt64, suite: Suite, fingerprint: String,
+        in work: TemporaryDirectory
+    ) async throws {
         var options = MockServer.Options()
         options.policy = .oracle(errorRate: 0, hallucinationRate: hallucination, seed: seed)
         options.oracle = try MockOracle(suites: [suite])
         let server = try await MockServer(options: options)
         defer { Task { try? await server.stop() } }
         let model = ModelConfig(
-            name: name, adapter: "openai", settings: .object(["base_url": .string(server.baseURL), "model": .string(name)]))
+            name: name, adapter: "openai",
+            settings: .object(["base_url": .string(server.baseURL), "model": .string(name)]))
         _ = try await RunSession(
-            suites: [(suite, fingerprint)], model: model, directory: RunDirectory(work.path("results/\(name)")), planner: Planner()
+            suites: [(suite, fingerprint)], model: model, directory: RunDirectory(work.path("results/\(name)")),
+            planner: Planner()
         ).executeAndScore()
     }
 
@@ -47,8 +52,11 @@ import Testing
 
         func gate(_ candidate: String) throws -> HarkCLI.Output {
             try HarkCLI.run(
-                ["gate", "--policy", "gate.yaml", "--candidate", candidate, "--baseline", "baseline", "--junit", "\(candidate).xml",
-                 "--resamples", "2000"], in: work.url)
+                [
+                    "gate", "--policy", "gate.yaml", "--candidate", candidate, "--baseline", "baseline", "--junit",
+                    "\(candidate).xml",
+                    "--resamples", "2000",
+                ], in: work.url)
         }
         let worse = try gate("worse")
         #expect(worse.status == 1, "\(worse.stdout)\(worse.stderr)")
@@ -64,7 +72,8 @@ import Testing
         let noise = try gate("noise")
         #expect(noise.status == 0, "\(noise.stdout)")
 
-        let compare = try HarkCLI.run(["compare", "baseline", "worse", "--json", "compare.json", "--resamples", "2000"], in: work.url)
+        let compare = try HarkCLI.run(
+            ["compare", "baseline", "worse", "--json", "compare.json", "--resamples", "2000"], in: work.url)
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("Flipped (right → wrong first)"))
         let json = try JSONDecoder().decode([RunComparisonJSON].self, from: Data(contentsOf: work.path("compare.json")))
@@ -76,7 +85,8 @@ import Testing
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
-        #expect(try HarkCLI.run(["run", "--suite", suite, "--model", "oracle", "--no-cache"], in: work.url).status == 0)
+        #expect(
+            try HarkCLI.run(["run", "--suite", suite, "--model", "oracle", "--no-cache"], in: work.url).status == 0)
         try work.write("gates:\n  - {metric: f1, minimum: 0.5}\n", to: "bad.yaml")
         let bad = try HarkCLI.run(["gate", "--policy", "bad.yaml", "--candidate", "oracle"], in: work.url)
         #expect(bad.status == 2)
@@ -86,7 +96,8 @@ import Testing
         #expect(try HarkCLI.run(["gate", "--policy", "good.yaml", "--candidate", "oracle"], in: work.url).status == 0)
         // A run whose samples are not all done (as a killed run leaves it) cannot be gated.
         let results = work.path("results/oracle/results.json")
-        let text = try String(contentsOf: results, encoding: .utf8).replacingOccurrences(of: "\"complete\" : true", with: "\"complete\" : false")
+        let text = try String(contentsOf: results, encoding: .utf8).replacingOccurrences(
+            of: "\"complete\" : true", with: "\"complete\" : false")
         try text.write(to: results, atomically: true, encoding: .utf8)
         let incomplete = try HarkCLI.run(["gate", "--policy", "good.yaml", "--candidate", "oracle"], in: work.url)
         #expect(incomplete.status == 3, "\(incomplete.stderr)")
@@ -98,6 +109,7 @@ import Testing
             struct Change: Decodable {
                 var metric: String
                 var difference: Double
+                // swift-format-ignore: AlwaysUseLowerCamelCase
                 var p_value: Double
             }
             var changes: [Change]

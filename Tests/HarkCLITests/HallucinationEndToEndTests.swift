@@ -1,8 +1,8 @@
 import Foundation
-import HarkCore
-import HarkRun
 import HarkApp
+import HarkCore
 import HarkRecords
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -18,18 +18,24 @@ import Testing
         var manifest = ""
         for (index, objects) in labels.enumerated() {
             try Signals.writeSine(to: work.path("clips/\(index).wav"), frequency: 200 + 50 * Double(index))
-            manifest += JSONValue.object(["clip": .string("\(index).wav"), "objects": .array(objects.map(JSONValue.string))]).canonical + "\n"
+            manifest +=
+                JSONValue.object(["clip": .string("\(index).wav"), "objects": .array(objects.map(JSONValue.string))])
+                .canonical + "\n"
         }
         try work.write(manifest, to: "clips.jsonl")
         let generate = try HarkCLI.run(
-            ["probes", "generate", "--clips", "clips.jsonl", "--audio-root", "clips", "--out", "suites", "--id", "tones", "--seed", "3"],
+            [
+                "probes", "generate", "--clips", "clips.jsonl", "--audio-root", "clips", "--out", "suites", "--id",
+                "tones", "--seed", "3",
+            ],
             in: work.url)
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(generate.stdout.contains("36 probes from 6 clips"))
 
         func run(_ model: String) throws -> RunResults {
             let output = try HarkCLI.run(
-                ["run", "--suite", "suites/tones-adversarial", "--model", model, "--no-cache", "--run", model], in: work.url)
+                ["run", "--suite", "suites/tones-adversarial", "--model", model, "--no-cache", "--run", model],
+                in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
             return try RunDirectory(work.path("results/\(model)")).readResults()
         }
@@ -52,7 +58,8 @@ import Testing
         #expect(random.slices["template"]?.count == 5)
 
         // Re-scoring with the official rule and policy asks the model nothing and changes the numbers' rules.
-        let rescored = try HarkCLI.run(["score", "always-yes", "--extractor", "kuan2024", "--policy", "kuan2024-interspeech"], in: work.url)
+        let rescored = try HarkCLI.run(
+            ["score", "always-yes", "--extractor", "kuan2024", "--policy", "kuan2024-interspeech"], in: work.url)
         #expect(rescored.status == 0, "\(rescored.stderr)")
         let after = try #require(try RunDirectory(work.path("results/always-yes")).readResults().suites.first)
         #expect(after.scoring?.objectValue?["policy"] == .string("kuan2024-interspeech"))

@@ -1,8 +1,8 @@
 import Foundation
-import HarkCore
-import HarkRun
 import HarkApp
+import HarkCore
 import HarkRecords
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -12,7 +12,9 @@ import Testing
     static let item = #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "yes"}"#
 
     /// Runs hark, killing it after `seconds`; returns status, standard error and whether it was killed.
-    func bounded(_ arguments: [String], in directory: URL, seconds: Double = 20) async throws -> (status: Int32, stderr: String, hung: Bool) {
+    func bounded(_ arguments: [String], in directory: URL, seconds: Double = 20) async throws -> (
+        status: Int32, stderr: String, hung: Bool
+    ) {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let stderr = scratch.path("stderr")
@@ -25,8 +27,11 @@ import Testing
         return (process.terminationStatus, try String(contentsOf: stderr, encoding: .utf8), hung)
     }
 
-    func refuses(_ suite: SuiteFixture, _ command: String = "validate", saying expected: String) async throws -> String {
-        let arguments = command == "validate" ? ["validate", suite.path] : ["run", "--suite", suite.path, "--model", "always-yes", "--run", "r"]
+    func refuses(_ suite: SuiteFixture, _ command: String = "validate", saying expected: String) async throws -> String
+    {
+        let arguments =
+            command == "validate"
+            ? ["validate", suite.path] : ["run", "--suite", suite.path, "--model", "always-yes", "--run", "r"]
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let result = try await bounded(arguments, in: work.url)
@@ -48,10 +53,12 @@ import Testing
 
     @Test func audioRootLinkedToDevIsRefusedBeforeHashing() async throws {
         let suite = try SuiteFixture(
-            manifest: SuiteFixture.yesNoManifest.replacingOccurrences(of: "audio_root: audio/", with: "audio_root: dev/"),
+            manifest: SuiteFixture.yesNoManifest.replacingOccurrences(
+                of: "audio_root: audio/", with: "audio_root: dev/"),
             items: [#"{"id": "a", "audio": "zero", "object": "dog", "label": "yes"}"#], clips: [])
         defer { suite.remove() }
-        try FileManager.default.createSymbolicLink(atPath: suite.directory.path("dev").path, withDestinationPath: "/dev")
+        try FileManager.default.createSymbolicLink(
+            atPath: suite.directory.path("dev").path, withDestinationPath: "/dev")
         _ = try await refuses(suite, "run", saying: "the clip \"zero\" is a device, not a file")
     }
 
@@ -70,7 +77,8 @@ import Testing
         let elsewhere = try SuiteFixture(items: [Self.item])
         defer { elsewhere.remove() }
         let suite = try SuiteFixture(
-            manifest: SuiteFixture.yesNoManifest.replacingOccurrences(of: "audio_root: audio/", with: "audio_root: \(elsewhere.path)/audio/")
+            manifest: SuiteFixture.yesNoManifest.replacingOccurrences(
+                of: "audio_root: audio/", with: "audio_root: \(elsewhere.path)/audio/")
                 + "\nitems: \(elsewhere.path)/items.jsonl\n", items: [])
         defer { suite.remove() }
         let result = try await bounded(["validate", suite.path], in: suite.directory.url)
@@ -100,7 +108,9 @@ import Testing
     }
 
     @Test func duplicateJSONKeyInAnItemIsAnErrorWithLineAndKey() async throws {
-        let suite = try SuiteFixture(items: [Self.item, #"{"id": "b", "audio": "a.wav", "object": "dog", "label": "yes", "label": "no"}"#])
+        let suite = try SuiteFixture(items: [
+            Self.item, #"{"id": "b", "audio": "a.wav", "object": "dog", "label": "yes", "label": "no"}"#,
+        ])
         defer { suite.remove() }
         _ = try await refuses(suite, saying: "items.jsonl:2:64: error: duplicate key \"label\"")
     }
@@ -120,7 +130,9 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = try directory.write(Data(count: 3 << 20), to: "big.wav")
-        #expect(RegularFile.problem(at: file.path, limit: 2 << 20) == .unreadable("is 3 MB, over the limit of 2 MB (HARK_MAX_CLIP_MB)"))
+        #expect(
+            RegularFile.problem(at: file.path, limit: 2 << 20)
+                == .unreadable("is 3 MB, over the limit of 2 MB (HARK_MAX_CLIP_MB)"))
         #expect(RegularFile.problem(at: file.path, limit: 4 << 20) == nil)
         #expect(RegularFile.problem(at: directory.path("none").path) == .missing)
     }
@@ -174,11 +186,15 @@ import Testing
         #expect(try HarkCLI.run(common + ["--run", "full"], in: work.url).status == 0)
         let cut = try limited(8, common + ["--run", "cut"], in: work.url)
         #expect(cut.status == 4, "\(cut.stderr)")
-        #expect(cut.stderr.contains("results/cut/samples.jsonl: cannot append to the journal: File too large"), "\(cut.stderr)")
+        #expect(
+            cut.stderr.contains("results/cut/samples.jsonl: cannot append to the journal: File too large"),
+            "\(cut.stderr)")
         #expect(try leftovers(work.path("results/cut")).isEmpty)
         let resumed = try HarkCLI.run(common + ["--run", "cut", "--resume"], in: work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(try journalWithoutTimings(work.path("results/cut/samples.jsonl")) == journalWithoutTimings(work.path("results/full/samples.jsonl")))
+        #expect(
+            try journalWithoutTimings(work.path("results/cut/samples.jsonl"))
+                == journalWithoutTimings(work.path("results/full/samples.jsonl")))
     }
 
     @Test func fullDiskWhileScoringLeavesNoTemporaryFileAndTheResultsAsTheyWere() throws {
@@ -186,7 +202,9 @@ import Testing
         defer { suite.remove() }
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0)
+        #expect(
+            try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0
+        )
         let folder = work.path("results/r")
         let results = try Data(contentsOf: folder.appendingPathComponent("results.json"))
         let scores = try Data(contentsOf: folder.appendingPathComponent("scores.jsonl"))

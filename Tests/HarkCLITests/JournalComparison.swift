@@ -1,8 +1,8 @@
 import Foundation
-import HarkCore
-import HarkRun
 import HarkApp
+import HarkCore
 import HarkRecords
+import HarkRun
 
 /// A journal's records with their latencies zeroed: two runs of the same plan compare equal.
 func journalWithoutTimings(_ url: URL) throws -> [SampleRecord] {

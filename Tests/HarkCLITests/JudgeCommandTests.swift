@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -21,10 +21,12 @@ import Testing
         let work = fixture.directory
         try work.write(
             [
-                #"{"item_id": "q1", "response": "I hear A dog barking."}"#, #"{"item_id": "q2", "response": "Rain, heavy rain."}"#,
+                #"{"item_id": "q1", "response": "I hear A dog barking."}"#,
+                #"{"item_id": "q2", "response": "Rain, heavy rain."}"#,
                 #"{"item_id": "q3", "response": "A bicycle bell."}"#, #"{"item_id": "q4", "response": "A man."}"#,
             ].joined(separator: "\n") + "\n", to: "answers.jsonl")
-        let run = try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url)
+        let run = try HarkCLI.run(
+            ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url)
         #expect(run.status == 0, "\(run.stderr)")
         let before = try RunDirectory(work.path("results/r")).readResults()
         #expect(before.suites.first?.metrics.isEmpty == true)
@@ -33,7 +35,8 @@ import Testing
         options.policy = .judge
         let server = try await MockServer(options: options)
         defer { Task { try? await server.stop() } }
-        try work.write("name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
+        try work.write(
+            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
         let judge = ["judge", "r", "--judge", "judge.yaml", "--cache", work.path("cache.sqlite").path]
 
         let first = try HarkCLI.run(judge, in: work.url)
@@ -45,7 +48,9 @@ import Testing
         let judgements = try Journal.read(work.path("results/r/judgements.jsonl"))
         #expect(judgements.map(\.key) == ["aqa/q1#q", "aqa/q2#q", "aqa/q3#q", "aqa/q4#q"])
         #expect(judgements.map(\.response) == ["correct", "correct", "incorrect", "incorrect"])
-        #expect(judgements[0].prompt == "Question:\nWhat barks?\n\nReference answer:\na dog\n\nModel answer:\nI hear A dog barking.")
+        #expect(
+            judgements[0].prompt
+                == "Question:\nWhat barks?\n\nReference answer:\na dog\n\nModel answer:\nI hear A dog barking.")
 
         let results = try RunDirectory(work.path("results/r")).readResults()
         let suite = try #require(results.suites.first)
@@ -80,20 +85,27 @@ import Testing
 
     @Test func multipleChoiceSuitesNamingAJudgeGetJudgeMetricsBesideTheirOwn() async throws {
         let fixture = try SuiteFixture(
-            manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: default, judge: correctness}\n",
+            manifest:
+                "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: default, judge: correctness}\n",
             items: [
                 #"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog"}"#,
                 #"{"id": "q2", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "cat"}"#,
             ])
         defer { fixture.remove() }
         let work = fixture.directory
-        try work.write(#"{"item_id": "q1", "response": "B"}"# + "\n" + #"{"item_id": "q2", "response": "It is a cat."}"# + "\n", to: "answers.jsonl")
-        #expect(try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url).status == 0)
+        try work.write(
+            #"{"item_id": "q1", "response": "B"}"# + "\n" + #"{"item_id": "q2", "response": "It is a cat."}"# + "\n",
+            to: "answers.jsonl")
+        #expect(
+            try HarkCLI.run(
+                ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url
+            ).status == 0)
         var options = MockServer.Options()
         options.policy = .judge
         let server = try await MockServer(options: options)
         defer { Task { try? await server.stop() } }
-        try work.write("name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
+        try work.write(
+            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
         let judged = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml", "--no-cache"], in: work.url)
         #expect(judged.status == 0, "\(judged.stderr)")
         let metrics = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics)
@@ -102,7 +114,8 @@ import Testing
         // The letter "B" names "cat": wrong for q1 by the extractor; the mock judge sees no "dog" in "B".
         #expect(server.received.count == 2)
 
-        let unknown = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml", "--template", "vibes", "--no-cache"], in: work.url)
+        let unknown = try HarkCLI.run(
+            ["judge", "r", "--judge", "judge.yaml", "--template", "vibes", "--no-cache"], in: work.url)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("--template takes one of correctness, reasoning"))
     }
@@ -111,11 +124,13 @@ import Testing
     /// readings then count; the rules' metrics stay beside them (slice `reading`).
     @Test func aFallbackJudgeReadsOnlyWhatTheRulesCannot() async throws {
         let manifest = SuiteFixture.yesNoManifest + "\nscoring: {fallback: judge}\n"
-        let fixture = try SuiteFixture(manifest: manifest, items: [
-            #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "yes"}"#,
-            #"{"id": "b", "audio": "a.wav", "object": "dog", "label": "no"}"#,
-            #"{"id": "c", "audio": "a.wav", "object": "dog", "label": "yes"}"#,
-        ])
+        let fixture = try SuiteFixture(
+            manifest: manifest,
+            items: [
+                #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "yes"}"#,
+                #"{"id": "b", "audio": "a.wav", "object": "dog", "label": "no"}"#,
+                #"{"id": "c", "audio": "a.wav", "object": "dog", "label": "yes"}"#,
+            ])
         defer { fixture.remove() }
         let work = fixture.directory
         try work.write(
@@ -123,16 +138,20 @@ import Testing
                 #"{"item_id": "a", "response": "Yes."}"#, #"{"item_id": "b", "response": "Hmm, tricky one."}"#,
                 #"{"item_id": "c", "response": "Going step by step, it is hard to say."}"#,
             ].joined(separator: "\n") + "\n", to: "answers.jsonl")
-        #expect(try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url).status == 0)
+        #expect(
+            try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url).status
+                == 0)
         var options = MockServer.Options()
         options.policy = .judge
         let server = try await MockServer(options: options)
         defer { Task { try? await server.stop() } }
-        try work.write("name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
+        try work.write(
+            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
         let judged = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
         #expect(judged.status == 0, "\(judged.stderr)")
         // The mock judge reads "step" as yes, anything else as no: b → no, c → yes. "Yes." is never sent.
-        #expect(try Journal.read(work.path("results/r/judgements.jsonl")).map(\.key) == ["fixture/b#t0", "fixture/c#t0"])
+        #expect(
+            try Journal.read(work.path("results/r/judgements.jsonl")).map(\.key) == ["fixture/b#t0", "fixture/c#t0"])
         let results = try RunDirectory(work.path("results/r")).readResults()
         let suite = try #require(results.suites.first)
         #expect(suite.metrics["accuracy"]?.value == 1)

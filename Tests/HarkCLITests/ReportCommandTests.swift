@@ -19,7 +19,8 @@ import Testing
         let output = try HarkCLI.run(["report", "oracle", "always-yes"], in: work.url)
         #expect(output.status == 0, "\(output.stderr)")
         for file in ["hallucination.md", "hallucination.tex", "hallucination.csv"] {
-            #expect(FileManager.default.fileExists(atPath: work.path("reports/oracle+always-yes/\(file)").path), "\(file)")
+            #expect(
+                FileManager.default.fileExists(atPath: work.path("reports/oracle+always-yes/\(file)").path), "\(file)")
         }
         #expect(output.stdout.contains("| fixture-yes-no | oracle | **100.00** |"))
     }
@@ -29,7 +30,10 @@ import Testing
         defer { work.remove() }
         try runs(in: work)
         let output = try HarkCLI.run(
-            ["report", "oracle", "results/always-yes", "--junit", "junit.xml", "--threshold", "fixture-*:f1>=0.5", "--junit-items", "100"],
+            [
+                "report", "oracle", "results/always-yes", "--junit", "junit.xml", "--threshold", "fixture-*:f1>=0.5",
+                "--junit-items", "100",
+            ],
             in: work.url)
         // always-yes fails f1 >= 0.5: the JUnit report is written, and the command exits 1.
         #expect(output.status == 1, "\(output.stderr)")

@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -21,8 +21,11 @@ import Testing
         defer { Task { try? await server.stop() } }
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        try work.write("name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n", to: "model.yaml")
-        let common = ["run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--no-preflight", "--concurrency", "2"]
+        try work.write(
+            "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n", to: "model.yaml")
+        let common = [
+            "run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--no-preflight", "--concurrency", "2",
+        ]
 
         let full = try HarkCLI.run(common + ["--run", "full"], in: work.url)
         #expect(full.status == 0, "\(full.stderr)")
@@ -33,7 +36,9 @@ import Testing
         let killed = try HarkCLI.start(common + ["--run", "killed"], in: work.url)
         let journal = work.path("results/killed/samples.jsonl")
         let deadline = Date().addingTimeInterval(60)
-        while (try? Journal.read(journal).count) ?? 0 < 30, Date() < deadline { try await Task.sleep(nanoseconds: 5_000_000) }
+        while (try? Journal.read(journal).count) ?? 0 < 30, Date() < deadline {
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
         kill(killed.processIdentifier, SIGKILL)
         killed.waitUntilExit()
         let kept = try Journal.read(journal).count
@@ -76,7 +81,8 @@ import Testing
         defer { work.remove() }
         try work.write(#"{"item_id": "tone-1", "response": "Yes"}"# + "\n", to: "answers.jsonl")
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
-        let output = try HarkCLI.run(["run", "--suite", suite, "--replay", "answers.jsonl", "--no-cache"], in: work.url)
+        let output = try HarkCLI.run(
+            ["run", "--suite", suite, "--replay", "answers.jsonl", "--no-cache"], in: work.url)
         #expect(output.status == 3)
         #expect(output.stdout.contains("fixture-yes-no: 19 samples, 2 answered, 17 errors"))
     }
@@ -84,18 +90,24 @@ import Testing
     @Test func anUnknownExtractorStopsTheRunBeforeTheModelIsAsked() throws {
         let fixture = try SuiteFixture(
             manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: lettr}\n",
-            items: [#"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog"}"#])
+            items: [
+                #"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog"}"#
+            ])
         defer { fixture.remove() }
-        let output = try HarkCLI.run(["run", "--suite", ".", "--model", "oracle", "--no-cache"], in: fixture.directory.url)
+        let output = try HarkCLI.run(
+            ["run", "--suite", ".", "--model", "oracle", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("suite.yaml: scoring.extractor: unknown choice extractor \"lettr\""), "\(output.stderr)")
+        #expect(
+            output.stderr.contains("suite.yaml: scoring.extractor: unknown choice extractor \"lettr\""),
+            "\(output.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("results/oracle/samples.jsonl").path))
     }
 
     @Test func badSuiteStopsTheRunWithExitTwo() throws {
         let fixture = try SuiteFixture(items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "perhaps"}"#])
         defer { fixture.remove() }
-        let output = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "oracle", "--no-cache"], in: fixture.directory.url)
+        let output = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "oracle", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 2)
         #expect(output.stderr.contains(#"label: expected "yes" or "no", found "perhaps""#))
     }
@@ -150,9 +162,11 @@ import Testing
             ])
         defer { fixture.remove() }
         try fixture.directory.write(
-            #"{"item_id": "q1", "response": "The correct answer is: \"dog\""}"# + "\n" + #"{"item_id": "q2", "response": "Hmm."}"# + "\n",
+            #"{"item_id": "q1", "response": "The correct answer is: \"dog\""}"# + "\n"
+                + #"{"item_id": "q2", "response": "Hmm."}"# + "\n",
             to: "answers.jsonl")
-        let output = try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
+        let output = try HarkCLI.run(
+            ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 0, "\(output.stderr)")
         let results = try RunDirectory(fixture.directory.path("results/replay")).readResults()
         let suite = try #require(results.suites.first)
@@ -167,12 +181,14 @@ import Testing
             #"{"id": "q\#(index)", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat", "cow"], "answer": "cat"}"#
         }
         let fixture = try SuiteFixture(
-            manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nprompt: {choices: lettered, shuffle_choices: 3}\nscoring: {extractor: letter}\n",
+            manifest:
+                "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nprompt: {choices: lettered, shuffle_choices: 3}\nscoring: {extractor: letter}\n",
             items: items)
         defer { fixture.remove() }
         let answers = (0..<40).map { #"{"item_id": "q\#($0)", "response": "A"}"# }.joined(separator: "\n") + "\n"
         try fixture.directory.write(answers, to: "answers.jsonl")
-        let output = try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
+        let output = try HarkCLI.run(
+            ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 0, "\(output.stderr)")
 
         let suite = try #require(SuiteLoader.load(fixture.path).suite)
@@ -183,11 +199,15 @@ import Testing
             let item = try #require(suite.items.first { $0.id == record.item })
             let order = try #require(renderer.choiceOrder(for: item))
             #expect(record.choiceOrder == order)
-            #expect(record.prompt.hasSuffix("A. \(["dog", "cat", "cow"][order[0]])\nB. \(["dog", "cat", "cow"][order[1]])\nC. \(["dog", "cat", "cow"][order[2]])"))
+            #expect(
+                record.prompt.hasSuffix(
+                    "A. \(["dog", "cat", "cow"][order[0]])\nB. \(["dog", "cat", "cow"][order[1]])\nC. \(["dog", "cat", "cow"][order[2]])"
+                ))
             if order[0] == 1 { expectedCorrect += 1 }
         }
         #expect(expectedCorrect > 0 && expectedCorrect < 40)
-        let results = try #require(try RunDirectory(fixture.directory.path("results/replay")).readResults().suites.first)
+        let results = try #require(
+            try RunDirectory(fixture.directory.path("results/replay")).readResults().suites.first)
         #expect(results.metrics["accuracy"]?.value == Double(expectedCorrect) / 40)
         #expect(results.slices["answer_position"]?["A"]?["accuracy"]?.value == 1)
         #expect(results.slices["answer_position"]?["B"]?["accuracy"]?.value == 0)

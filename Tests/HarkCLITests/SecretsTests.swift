@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -33,7 +33,9 @@ import Testing
         let extraToken = "xt-\(UUID().uuidString.prefix(8))"
         setenv("HARK_SECRETS_TEST_KEY", apiKey, 1)
         defer { unsetenv("HARK_SECRETS_TEST_KEY") }
-        let base = server.baseURL.replacingOccurrences(of: "http://", with: "http://user:\(password)@") + "?api_key=\(queryKey)"
+        let base =
+            server.baseURL.replacingOccurrences(of: "http://", with: "http://user:\(password)@")
+            + "?api_key=\(queryKey)"
         let config = """
             name: leaky
             adapter: openai
@@ -45,32 +47,46 @@ import Testing
         try work.write(config, to: "inputs/model.yaml")
         try work.write(config.replacingOccurrences(of: "name: leaky", with: "name: judge"), to: "inputs/judge.yaml")
         try work.write(
-            #"{"item_id": "q1", "response": "A dog."}"# + "\n" + #"{"item_id": "q2", "response": "Snow."}"# + "\n", to: "inputs/answers.jsonl")
+            #"{"item_id": "q1", "response": "A dog."}"# + "\n" + #"{"item_id": "q2", "response": "Snow."}"# + "\n",
+            to: "inputs/answers.jsonl")
 
         func hark(_ arguments: [String], allowed: Set<Int32> = [0]) throws {
             let output = try HarkCLI.run(arguments, in: work.url)
             #expect(allowed.contains(output.status), "\(arguments): \(output.stderr)")
             for secret in [apiKey, password, queryKey, extraToken] {
-                #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret), "\(arguments) printed \(secret)")
+                #expect(
+                    !output.stdout.contains(secret) && !output.stderr.contains(secret), "\(arguments) printed \(secret)"
+                )
             }
         }
         let suite = ["--suite", fixture.path]
-        try hark(["run"] + suite + ["--model", "inputs/model.yaml", "--run", "asked", "--max-error-rate", "1"], allowed: [0, 3])
+        try hark(
+            ["run"] + suite + ["--model", "inputs/model.yaml", "--run", "asked", "--max-error-rate", "1"],
+            allowed: [0, 3])
         try hark(["run"] + suite + ["--replay", "inputs/answers.jsonl", "--run", "replayed"])
-        try hark(["judge", "replayed", "--judge", "inputs/judge.yaml", "--cache", work.path("judge-cache.sqlite").path], allowed: [0, 3])
+        try hark(
+            ["judge", "replayed", "--judge", "inputs/judge.yaml", "--cache", work.path("judge-cache.sqlite").path],
+            allowed: [0, 3])
         try hark(["score", "asked", "--allow-incomplete"], allowed: [0, 3])
         try hark(["report", "asked", "replayed", "--html", "report.html", "--junit", "junit.xml"])
         try hark(["compare", "replayed", "asked"], allowed: [0, 2])
         for shard in ["0/2", "1/2"] {
-            try hark(["run"] + suite + ["--model", "inputs/model.yaml", "--run", "s\(shard.prefix(1))", "--shard", shard, "--max-error-rate", "1"], allowed: [0, 3])
+            try hark(
+                ["run"] + suite + [
+                    "--model", "inputs/model.yaml", "--run", "s\(shard.prefix(1))", "--shard", shard,
+                    "--max-error-rate", "1",
+                ], allowed: [0, 3])
         }
         try hark(["merge", "s0", "s1", "--output", "merged"], allowed: [0, 3])
         #expect(server.statistics.requests > 0)
 
-        let written = FileManager.default.enumerator(at: work.url, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let written =
+            FileManager.default.enumerator(at: work.url, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+            ?? []
         let files = written.filter { !$0.hasDirectoryPath && !$0.path.contains("/inputs/") }
         #expect(files.count >= 10)
-        let clipBase64 = try Data(contentsOf: URL(fileURLWithPath: fixture.path).appendingPathComponent("audio/a.wav")).base64EncodedString()
+        let clipBase64 = try Data(contentsOf: URL(fileURLWithPath: fixture.path).appendingPathComponent("audio/a.wav"))
+            .base64EncodedString()
         for file in files {
             let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             for secret in [apiKey, password, queryKey, extraToken, String(clipBase64.prefix(40)), "UklGR"] {
@@ -79,6 +95,8 @@ import Testing
             #expect(!text.contains("Bearer sk"), "\(file.path) holds a bearer token")
         }
         let journal = try Journal.read(work.path("results/asked/samples.jsonl"))
-        #expect(journal.allSatisfy { $0.error?.message.contains("<redacted>") == true }, "the echo must have been recorded, scrubbed")
+        #expect(
+            journal.allSatisfy { $0.error?.message.contains("<redacted>") == true },
+            "the echo must have been recorded, scrubbed")
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -20,14 +20,18 @@ import Testing
 
         func waitForJournal(lines: Int) async throws {
             let deadline = Date().addingTimeInterval(60)
-            while (try? Journal.read(journal).count) ?? 0 < lines, Date() < deadline { try await Task.sleep(nanoseconds: 5_000_000) }
+            while (try? Journal.read(journal).count) ?? 0 < lines, Date() < deadline {
+                try await Task.sleep(nanoseconds: 5_000_000)
+            }
         }
 
         /// Waits for the process to exit (killing it after `seconds`: a hang fails the test with
         /// status 9); returns its status and the seconds it took.
         func exit(within seconds: Double) async throws -> (status: Int32, seconds: Double) {
             let start = Date()
-            while process.isRunning, Date().timeIntervalSince(start) < seconds { try await Task.sleep(nanoseconds: 20_000_000) }
+            while process.isRunning, Date().timeIntervalSince(start) < seconds {
+                try await Task.sleep(nanoseconds: 20_000_000)
+            }
             if process.isRunning {
                 process.terminate()
                 kill(process.processIdentifier, SIGKILL)
@@ -43,7 +47,11 @@ import Testing
         let work = try TemporaryDirectory()
         try work.write(model, to: "model.yaml")
         let stderr = work.path("stderr.txt")
-        let arguments = ["run", "--suite", suite.path, "--model", "model.yaml", "--run", "r", "--no-preflight", "--concurrency", "2"] + extra
+        let arguments =
+            [
+                "run", "--suite", suite.path, "--model", "model.yaml", "--run", "r", "--no-preflight", "--concurrency",
+                "2",
+            ] + extra
         return Started(process: try HarkCLI.start(arguments, in: work.url, stderr: stderr), work: work, stderr: stderr)
     }
 
@@ -62,7 +70,8 @@ import Testing
         defer { suite.remove() }
         let server = try await server(suite, latencyMs: 150)
         defer { Task { try? await server.stop() } }
-        let run = try start(suite, model: "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n")
+        let run = try start(
+            suite, model: "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n")
         defer { run.work.remove() }
         try await run.waitForJournal(lines: 4)
         kill(run.process.processIdentifier, SIGINT)
@@ -81,7 +90,8 @@ import Testing
         #expect(manifest.finishedAt == nil)
 
         let resumed = try HarkCLI.run(
-            ["run", "--suite", suite.path, "--model", "model.yaml", "--run", "r", "--no-preflight", "--resume"], in: run.work.url)
+            ["run", "--suite", suite.path, "--model", "model.yaml", "--run", "r", "--no-preflight", "--resume"],
+            in: run.work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(Set(try Journal.read(run.journal).map(\.key)).count == 80)
         #expect(server.statistics.requests == 80)
@@ -96,7 +106,8 @@ import Testing
         defer { Task { try? await server.stop() } }
         server.hold(afterMore: 3)
         let run = try start(
-            suite, model: "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n", extra: ["--stop-grace", "1"])
+            suite, model: "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n",
+            extra: ["--stop-grace", "1"])
         defer { run.work.remove() }
         try await run.waitForJournal(lines: 3)
         try await Task.sleep(nanoseconds: 200_000_000)
@@ -114,13 +125,18 @@ import Testing
         let suite = try SuiteFixture.probes(clips: 10, templates: 1)
         defer { suite.remove() }
         let worker = HarkCLI.packageRoot.appendingPathComponent("Tests/Fixtures/workers/faulty_worker.py").path
-        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("hark-worker-\(UUID().uuidString).pid")
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hark-worker-\(UUID().uuidString).pid")
         defer { try? FileManager.default.removeItem(at: pidFile) }
         let run = try start(
-            suite, model: "name: w\nadapter: command\nsettings: {command: [python3, \(worker), --silent, --pid-file, \(pidFile.path)]}\n")
+            suite,
+            model:
+                "name: w\nadapter: command\nsettings: {command: [python3, \(worker), --silent, --pid-file, \(pidFile.path)]}\n"
+        )
         defer { run.work.remove() }
         let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: pidFile.path) || ((try? String(contentsOf: pidFile, encoding: .utf8)) ?? "").isEmpty,
+        while !FileManager.default.fileExists(atPath: pidFile.path)
+            || ((try? String(contentsOf: pidFile, encoding: .utf8)) ?? "").isEmpty,
             Date() < deadline
         {
             try await Task.sleep(nanoseconds: 20_000_000)
@@ -146,7 +162,9 @@ import Testing
         let worker = HarkCLI.packageRoot.appendingPathComponent("Tests/Fixtures/workers/faulty_worker.py").path
         let run = try start(
             suite,
-            model: "name: w\nadapter: command\nsettings: {command: [python3, \(worker), --silent], max_restarts: 1}\nconcurrency: {timeout: 0.5, retries: 1}\n")
+            model:
+                "name: w\nadapter: command\nsettings: {command: [python3, \(worker), --silent], max_restarts: 1}\nconcurrency: {timeout: 0.5, retries: 1}\n"
+        )
         defer { run.work.remove() }
         let ended = try await run.exit(within: 60)
         #expect(ended.status == 3, "\(run.errorOutput)")

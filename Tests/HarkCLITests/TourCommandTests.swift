@@ -1,8 +1,8 @@
 import Foundation
-import HarkCore
-import HarkRun
 import HarkApp
+import HarkCore
 import HarkRecords
+import HarkRun
 import HarkTestSupport
 import Testing
 
@@ -21,14 +21,22 @@ import Testing
             #"[{"id": "m1", "audio_id": "./a.wav", "question": "Which?", "choices": ["tone", "dog"], "answer": "tone", "task": "sound", "category": ["Reasoning"], "sub-category": "x", "difficulty": "easy"}]"#,
             to: "mmau.json")
         try work.write(
-            #"{"id": "c1", "audio_filepath": "a.wav", "textual_audio": "A tone.", "instruction": "What is it? Answer in lowercase.", "dataset": "d", "metric": "m", "instruction_id_list": ["change_case:english_lowercase"], "kwargs": [{}], "label": "tone"}"# + "\n",
+            #"{"id": "c1", "audio_filepath": "a.wav", "textual_audio": "A tone.", "instruction": "What is it? Answer in lowercase.", "dataset": "d", "metric": "m", "instruction_id_list": ["change_case:english_lowercase"], "kwargs": [{}], "label": "tone"}"#
+                + "\n",
             to: "closed.jsonl")
-        try work.write(#"{"key": 1, "prompt": "Say hi.", "instruction_id_list": ["startend:quotation"], "kwargs": [{}]}"# + "\n", to: "input_data.jsonl")
-        try work.write(#"{"clip": "a.wav", "objects": ["tone", "hum"]}"# + "\n" + #"{"clip": "b.wav", "objects": ["tone"]}"# + "\n", to: "clips.jsonl")
+        try work.write(
+            #"{"key": 1, "prompt": "Say hi.", "instruction_id_list": ["startend:quotation"], "kwargs": [{}]}"# + "\n",
+            to: "input_data.jsonl")
+        try work.write(
+            #"{"clip": "a.wav", "objects": ["tone", "hum"]}"# + "\n" + #"{"clip": "b.wav", "objects": ["tone"]}"#
+                + "\n", to: "clips.jsonl")
         let commands: [[String]] = [
             ["import", "kuan2024", "rows.csv", "--audio-root", "audio", "--out", "suites/kuan"],
             ["import", "mmau", "mmau.json", "--audio-root", "audio", "--out", "suites/mmau"],
-            ["import", "speech-ifeval", "--closed-ended", "closed.jsonl", "--audio-root", "audio", "--out", "suites/sifeval"],
+            [
+                "import", "speech-ifeval", "--closed-ended", "closed.jsonl", "--audio-root", "audio", "--out",
+                "suites/sifeval",
+            ],
             ["import", "ifeval", "input_data.jsonl", "--out", "suites/ifeval"],
             ["probes", "pairs", "--clips", "clips.jsonl", "--audio-root", "audio", "--out", "suites", "--id", "pairs"],
         ]
@@ -47,18 +55,28 @@ import Testing
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
         let server = try HarkCLI.start(
-            ["mock-server", "--policy", "oracle", "--suite", suite, "--hallucination-rate", "0.3", "--port-file", "port"], in: work.url)
+            [
+                "mock-server", "--policy", "oracle", "--suite", suite, "--hallucination-rate", "0.3", "--port-file",
+                "port",
+            ], in: work.url)
         defer { server.terminate() }
         let deadline = Date().addingTimeInterval(30)
         var port = ""
         while port.isEmpty, Date() < deadline {
-            port = (try? String(contentsOf: work.path("port"), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            port =
+                (try? String(contentsOf: work.path("port"), encoding: .utf8))?.trimmingCharacters(
+                    in: .whitespacesAndNewlines) ?? ""
             Thread.sleep(forTimeInterval: 0.05)
         }
-        try work.write("name: sim\nadapter: openai\nsettings: {base_url: \"http://127.0.0.1:\(port)/v1\", model: sim}\n", to: "model.yaml")
+        try work.write(
+            "name: sim\nadapter: openai\nsettings: {base_url: \"http://127.0.0.1:\(port)/v1\", model: sim}\n",
+            to: "model.yaml")
         for shard in 0..<2 {
             let output = try HarkCLI.run(
-                ["run", "--suite", suite, "--model", "model.yaml", "--no-cache", "--shard", "\(shard)/2", "--run", "s\(shard)"], in: work.url)
+                [
+                    "run", "--suite", suite, "--model", "model.yaml", "--no-cache", "--shard", "\(shard)/2", "--run",
+                    "s\(shard)",
+                ], in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
         }
         let merged = try HarkCLI.run(["merge", "s0", "s1", "--output", "full"], in: work.url)

@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -14,7 +14,8 @@ import Testing
     /// A server for `suite` listing `name` with checkpoint `root`, answering as the oracle (right)
     /// or always "No".
     func server(
-        _ suite: Suite, name: String = "qwen2-audio", root: String, oracle: Bool = true, dropAudio: Bool = false, port: Int = 0
+        _ suite: Suite, name: String = "qwen2-audio", root: String, oracle: Bool = true, dropAudio: Bool = false,
+        port: Int = 0
     ) async throws -> MockServer {
         var options = MockServer.Options()
         options.policy = oracle ? .oracle(errorRate: 0, hallucinationRate: 0, seed: 1) : .alwaysNo
@@ -26,7 +27,9 @@ import Testing
     }
 
     func modelConfig(_ server: MockServer, in work: TemporaryDirectory, name: String = "model.yaml") throws {
-        try work.write("name: qwen2-audio\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: qwen2-audio}\n", to: name)
+        try work.write(
+            "name: qwen2-audio\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: qwen2-audio}\n",
+            to: name)
     }
 
     func answers(_ work: TemporaryDirectory, _ run: String) throws -> [String] {
@@ -45,11 +48,18 @@ import Testing
         defer { suite.remove() }
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        try work.write(#"{"item_id": "a", "response": "No."}"# + "\n" + #"{"item_id": "b", "response": "Yes."}"# + "\n", to: "ckpt-a/predictions.jsonl")
-        try work.write(#"{"item_id": "a", "response": "Yes."}"# + "\n" + #"{"item_id": "b", "response": "No."}"# + "\n", to: "ckpt-b/predictions.jsonl")
+        try work.write(
+            #"{"item_id": "a", "response": "No."}"# + "\n" + #"{"item_id": "b", "response": "Yes."}"# + "\n",
+            to: "ckpt-a/predictions.jsonl")
+        try work.write(
+            #"{"item_id": "a", "response": "Yes."}"# + "\n" + #"{"item_id": "b", "response": "No."}"# + "\n",
+            to: "ckpt-b/predictions.jsonl")
         for checkpoint in ["a", "b"] {
             let output = try HarkCLI.run(
-                ["run", "--suite", suite.path, "--replay", "ckpt-\(checkpoint)/predictions.jsonl", "--run", checkpoint, "--cache", "--cache-file", "c.sqlite"],
+                [
+                    "run", "--suite", suite.path, "--replay", "ckpt-\(checkpoint)/predictions.jsonl", "--run",
+                    checkpoint, "--cache", "--cache-file", "c.sqlite",
+                ],
                 in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stderr.contains("cache: not used: replay answers are never cached"))
@@ -70,17 +80,25 @@ import Testing
 
         let first = try await server(suite, root: "/ckpt/step-1000", oracle: true)
         try modelConfig(first, in: work)
-        #expect(try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "one"], in: work.url).status == 0)
+        #expect(
+            try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "one"], in: work.url)
+                .status == 0)
         try await first.stop()
         let second = try await server(suite, root: "/ckpt/step-2000", oracle: false)
         try modelConfig(second, in: work)
-        #expect(try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "two"], in: work.url).status == 0)
+        #expect(
+            try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "two"], in: work.url)
+                .status == 0)
         #expect(try answers(work, "two").allSatisfy { $0 == "No" })
         #expect(try answers(work, "one").contains { $0.hasPrefix("Yes") })
 
         let cached = ["--cache", "--cache-file", "c.sqlite", "--no-preflight"]
-        #expect(try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "fill"] + cached, in: work.url).status == 0)
-        let same = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "same"] + cached, in: work.url)
+        #expect(
+            try HarkCLI.run(
+                ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "fill"] + cached, in: work.url
+            ).status == 0)
+        let same = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "same"] + cached, in: work.url)
         #expect(same.stdout.contains("cache: 6 of 6 answers reused"), "\(same.stdout)")
         // The next checkpoint on the same port, as a restarted vLLM is.
         let port = second.port
@@ -88,8 +106,12 @@ import Testing
         let third = try await server(suite, root: "/ckpt/step-3000", oracle: true, port: port)
         defer { Task { try? await third.stop() } }
         try modelConfig(third, in: work)
-        let changed = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "three"] + cached, in: work.url)
-        #expect(changed.stdout.contains("cache: 0 of 6 answers reused; 6 asked again: cached under another fingerprint of qwen2-audio"), "\(changed.stdout)")
+        let changed = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "three"] + cached, in: work.url)
+        #expect(
+            changed.stdout.contains(
+                "cache: 0 of 6 answers reused; 6 asked again: cached under another fingerprint of qwen2-audio"),
+            "\(changed.stdout)")
         #expect(try answers(work, "three").contains { $0.hasPrefix("Yes") })
         let manifest = try RunDirectory(work.path("results/three")).readManifest()
         #expect(manifest?.model.fingerprint?.objectValue?["root"] == .string("/ckpt/step-3000"))
@@ -104,28 +126,33 @@ import Testing
         let items = (0..<6).map { #"{"id": "c\#($0)", "audio": "c\#($0).wav", "object": "tone", "label": "yes"}"# }
         let fixture = try SuiteFixture(items: items, clips: [])
         defer { fixture.remove() }
-        for index in 0..<6 { try Signals.writeSine(to: fixture.directory.path("audio/c\(index).wav"), seconds: 0.5 + Double(index)) }
+        for index in 0..<6 {
+            try Signals.writeSine(to: fixture.directory.path("audio/c\(index).wav"), seconds: 0.5 + Double(index))
+        }
         let suite = try #require(SuiteLoader.load(fixture.path).suite)
         let deaf = try await server(suite, root: "/ckpt/no-audio-tower", dropAudio: true)
         defer { Task { try? await deaf.stop() } }
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try modelConfig(deaf, in: work)
-        let stopped = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "deaf"], in: work.url)
+        let stopped = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "deaf"], in: work.url)
         #expect(stopped.status == 2)
         #expect(stopped.stderr.contains("the server ignored the audio:"), "\(stopped.stderr)")
         #expect(deaf.statistics.requests == 2)
         let preflight = try #require(try RunDirectory(work.path("results/deaf")).readManifest()?.preflight)
         #expect(preflight.withAudio.promptTokens == preflight.withoutAudio.promptTokens)
 
-        let ran = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "ran", "--no-preflight"], in: work.url)
+        let ran = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "ran", "--no-preflight"], in: work.url)
         #expect(ran.stdout.contains("warning: prompt tokens do not grow with clip duration"), "\(ran.stdout)")
 
         // A server that hears the audio passes the preflight and is not flagged.
         let hearing = try await server(suite, root: "/ckpt/ok")
         defer { Task { try? await hearing.stop() } }
         try modelConfig(hearing, in: work)
-        let heard = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "heard"], in: work.url)
+        let heard = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "heard"], in: work.url)
         #expect(heard.status == 0, "\(heard.stderr)")
         #expect(!heard.stdout.contains("do not grow"))
         #expect(heard.stdout.contains("tokens:"))
@@ -149,7 +176,9 @@ import Testing
         defer { work.remove() }
         try modelConfig(model, in: work)
         let cache = try work.write(String(repeating: "garbage ", count: 500), to: "cache.sqlite")
-        let output = try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--cache", "--cache-file", cache.path], in: work.url)
+        let output = try HarkCLI.run(
+            ["run", "--suite", fixture.path, "--model", "model.yaml", "--cache", "--cache-file", cache.path],
+            in: work.url)
         #expect(output.status == 2, "\(output.stderr)")
         #expect(output.stderr.contains(cache.path))
     }
@@ -159,7 +188,8 @@ import Testing
     /// `hark validate` makes every check `hark run` makes before its first request.
     @Test func validateRefusesScoringSettingsRunWouldRefuse() throws {
         let manifest = SuiteFixture.yesNoManifest + "\nscoring: {extractor: psychic}\n"
-        let suite = try SuiteFixture(manifest: manifest, items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no"}"#])
+        let suite = try SuiteFixture(
+            manifest: manifest, items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no"}"#])
         defer { suite.remove() }
         let output = try HarkCLI.run(["validate", suite.path])
         #expect(output.status == 2)
@@ -174,7 +204,9 @@ import Testing
         let suite = try SuiteFixture.probes(clips: 4, templates: 1)
         defer { suite.remove() }
         for shard in 0..<2 {
-            let output = try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/2", "--run", "s\(shard)"], in: work.url)
+            let output = try HarkCLI.run(
+                ["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/2", "--run", "s\(shard)"],
+                in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
         }
         let copy = work.path("elsewhere/probes")
@@ -223,10 +255,15 @@ struct OracleRun {
         let journal = work.path("results/r/samples.jsonl")
         let before = try Journal.read(journal).count
         #expect(before == 10)
-        for (flags, change) in [(["--limit", "2"], "limit none → 2"), (["--shard", "0/4"], "shard none → 0/4"), (["--repeats", "3"], "repeats 1 → 3")] {
+        for (flags, change) in [
+            (["--limit", "2"], "limit none → 2"), (["--shard", "0/4"], "shard none → 0/4"),
+            (["--repeats", "3"], "repeats 1 → 3"),
+        ] {
             let resumed = try HarkCLI.run(common + ["--resume"] + flags, in: work.url)
             #expect(resumed.status == 2, "\(flags)")
-            #expect(resumed.stderr.contains("cannot resume: the plan changed since the run started (\(change))"), "\(resumed.stderr)")
+            #expect(
+                resumed.stderr.contains("cannot resume: the plan changed since the run started (\(change))"),
+                "\(resumed.stderr)")
             #expect(try Journal.read(journal).count == before)
         }
         try FileManager.default.removeItem(at: work.path("results/r/manifest.json"))
@@ -258,8 +295,13 @@ extension ResumeGuardTests {
 
         let resumed = try HarkCLI.run(common + ["--resume"], in: work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stderr.contains("resume: 2 journal records do not match their planned request (request_hash); asked again"), "\(resumed.stderr)")
-        #expect(resumed.stderr.contains("samples.jsonl:3 and \(journal.path):10 answer \(original[2].key) differently"), "\(resumed.stderr)")
+        #expect(
+            resumed.stderr.contains(
+                "resume: 2 journal records do not match their planned request (request_hash); asked again"),
+            "\(resumed.stderr)")
+        #expect(
+            resumed.stderr.contains("samples.jsonl:3 and \(journal.path):10 answer \(original[2].key) differently"),
+            "\(resumed.stderr)")
         let manifest = try #require(try RunDirectory(work.path("results/r")).readManifest())
         #expect(manifest.counts.resumed == 6)
         #expect(manifest.counts.modelCalls == 4)
@@ -327,7 +369,11 @@ extension ResumeGuardTests {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         for shard in 0..<3 {
-            #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/3", "--run", "s\(shard)"], in: work.url).status == 0)
+            #expect(
+                try HarkCLI.run(
+                    ["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/3", "--run", "s\(shard)"],
+                    in: work.url
+                ).status == 0)
         }
         let twice = try HarkCLI.run(["merge", "s0", "s0", "s1", "s2", "--output", "m1"], in: work.url)
         #expect(twice.status == 2)
@@ -336,17 +382,26 @@ extension ResumeGuardTests {
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("shards missing from the merge: 1/3"), "\(missing.stderr)")
         // Another split, or a whole run beside shards, is not a cover of one plan.
-        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--shard", "1/2", "--run", "h1"], in: work.url).status == 0)
-        #expect(try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "whole"], in: work.url).status == 0)
+        #expect(
+            try HarkCLI.run(
+                ["run", "--suite", suite.path, "--model", "oracle", "--shard", "1/2", "--run", "h1"], in: work.url
+            ).status == 0)
+        #expect(
+            try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "whole"], in: work.url).status
+                == 0)
         let splits = try HarkCLI.run(["merge", "s0", "s1", "s2", "h1", "--output", "m4"], in: work.url)
         #expect(splits.status == 2)
-        #expect(splits.stderr.contains("shards of different splits cannot be merged: 0/3, 1/3, 2/3, 1/2"), "\(splits.stderr)")
+        #expect(
+            splits.stderr.contains("shards of different splits cannot be merged: 0/3, 1/3, 2/3, 1/2"),
+            "\(splits.stderr)")
         let mixed = try HarkCLI.run(["merge", "whole", "s0", "s1", "s2", "--output", "m5"], in: work.url)
         #expect(mixed.status == 2)
         #expect(mixed.stderr.contains("a whole run cannot be merged with shards"), "\(mixed.stderr)")
         let manifest = work.path("results/s1/manifest.json")
-        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: #""complete":true"#, with: #""complete":false"#)
-            .replacingOccurrences(of: #""complete" : true"#, with: #""complete" : false"#)
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
+            of: #""complete":true"#, with: #""complete":false"#
+        )
+        .replacingOccurrences(of: #""complete" : true"#, with: #""complete" : false"#)
         try text.write(to: manifest, atomically: true, encoding: .utf8)
         let unfinished = try HarkCLI.run(["merge", "s0", "s1", "s2", "--output", "m3"], in: work.url)
         #expect(unfinished.status == 3)
@@ -366,7 +421,9 @@ extension ResumeGuardTests {
         for command in [run + ["--resume"], ["score", "r"], ["merge", "r", "--output", "r"]] {
             let refused = try HarkCLI.run(command, in: work.url)
             #expect(refused.status == 2, "\(command)")
-            #expect(refused.stderr.contains("another hark process (pid \(getpid())) is writing this run folder"), "\(refused.stderr)")
+            #expect(
+                refused.stderr.contains("another hark process (pid \(getpid())) is writing this run folder"),
+                "\(refused.stderr)")
         }
         #expect(try Data(contentsOf: work.path("results/r/samples.jsonl")) == journal)
         _ = lock

@@ -9,7 +9,8 @@ import Testing
         let output = try HarkCLI.run(["validate", "benchmarks/fixture-yes-no"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty)
-        let expected = try String(contentsOf: Self.golden.appendingPathComponent("validate-fixture.txt"), encoding: .utf8)
+        let expected = try String(
+            contentsOf: Self.golden.appendingPathComponent("validate-fixture.txt"), encoding: .utf8)
         #expect(output.stdout == expected)
     }
 
@@ -21,11 +22,12 @@ import Testing
         defer { fixture.remove() }
         let output = try HarkCLI.run(["validate", "."], in: fixture.directory.url)
         #expect(output.status == 2)
-        #expect(output.stderr == """
-            items.jsonl:1: error: label: expected "yes" or "no", found "maybe"
-            items.jsonl:2: error: audio: "../escape.wav" escapes audio_root (audio/)
+        #expect(
+            output.stderr == """
+                items.jsonl:1: error: label: expected "yes" or "no", found "maybe"
+                items.jsonl:2: error: audio: "../escape.wav" escapes audio_root (audio/)
 
-            """)
+                """)
         #expect(output.stdout == "suite .: invalid, 2 errors, 0 warnings\n")
     }
 
@@ -49,6 +51,9 @@ import Testing
     @Test func versionNamesTheRevision() throws {
         let output = try HarkCLI.run(["--version"])
         #expect(output.status == 0)
-        #expect(output.stdout.range(of: #"^\d+\.\d+\.\d+ \(([0-9a-f]{40}(-dirty)?|unknown)\)\n$"#, options: .regularExpression) != nil, "\(output.stdout)")
+        #expect(
+            output.stdout.range(
+                of: #"^\d+\.\d+\.\d+ \(([0-9a-f]{40}(-dirty)?|unknown)\)\n$"#, options: .regularExpression) != nil,
+            "\(output.stdout)")
     }
 }

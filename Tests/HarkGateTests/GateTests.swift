@@ -20,12 +20,19 @@ import Testing
         counts.errors = errors
         counts.unparsed = unparsed
         let manifest = RunManifest(
-            run: id, suites: [], model: .init(name: id, adapter: "x", identity: id, settings: .object([:])), generation: GenerationSettings(),
+            run: id, suites: [], model: .init(name: id, adapter: "x", identity: id, settings: .object([:])),
+            generation: GenerationSettings(),
             audio: .object([:]), plan: .init(), seeds: [:], startedAt: "")
-        return RunResults(manifest: manifest, suites: [
-            .init(id: "audiocaps-random", task: .yesNo, fingerprint: "f", counts: counts, metrics: ["accuracy": MetricValue(accuracy, n: 100)]),
-            .init(id: "clotho", task: .caption, fingerprint: "g", counts: counts, metrics: ["echo_i": MetricValue(0.2, n: 100)]),
-        ])
+        return RunResults(
+            manifest: manifest,
+            suites: [
+                .init(
+                    id: "audiocaps-random", task: .yesNo, fingerprint: "f", counts: counts,
+                    metrics: ["accuracy": MetricValue(accuracy, n: 100)]),
+                .init(
+                    id: "clotho", task: .caption, fingerprint: "g", counts: counts,
+                    metrics: ["echo_i": MetricValue(0.2, n: 100)]),
+            ])
     }
 
     @Test func floorsCeilingsAndWildcards() throws {
@@ -33,7 +40,8 @@ import Testing
             .init(suite: "audiocaps-*", metric: "accuracy", min: 0.8, line: 2),
             .init(suite: "*", metric: "error_rate", max: 0.01, line: 3),
         ])
-        let verdicts = try Gate.evaluate(policy, candidate: results("c", accuracy: 0.75, errors: 2), baseline: nil, comparison: nil)
+        let verdicts = try Gate.evaluate(
+            policy, candidate: results("c", accuracy: 0.75, errors: 2), baseline: nil, comparison: nil)
         #expect(verdicts.map(\.suite) == ["audiocaps-random", "audiocaps-random", "clotho"])
         #expect(verdicts.map(\.passed) == [false, false, false])
         #expect(verdicts[0].message == "accuracy = 0.7500 is below the floor 0.8")
@@ -42,7 +50,9 @@ import Testing
 
     @Test func aChangeRuleNeedsABaseline() {
         let policy = GatePolicy(rules: [.init(suite: "*", metric: "accuracy", maxDrop: 0.02, line: 4)])
-        #expect { try Gate.evaluate(policy, candidate: results("c", accuracy: 0.7), baseline: nil, comparison: nil) } throws: {
+        #expect {
+            try Gate.evaluate(policy, candidate: results("c", accuracy: 0.7), baseline: nil, comparison: nil)
+        } throws: {
             ($0 as? HarkError)?.message.contains("line 4") == true
         }
     }
@@ -58,34 +68,44 @@ import Testing
     @Test func policyFilesAreCheckedWithTheirLines() throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        let good = try work.write("gates:\n  - {metric: f1, min: 0.6}\n  - {suite: \"a*\", metric: accuracy, max_drop: 0.02, significance: 0.05}\n", to: "good.yaml")
+        let good = try work.write(
+            "gates:\n  - {metric: f1, min: 0.6}\n  - {suite: \"a*\", metric: accuracy, max_drop: 0.02, significance: 0.05}\n",
+            to: "good.yaml")
         let policy = try GatePolicy(path: good.path)
         #expect(policy.rules.count == 2)
         #expect(policy.rules[1].significance == 0.05 && policy.rules[1].line == 3)
         let empty = try work.write("gates:\n  - {metric: f1}\n", to: "empty.yaml")
         #expect { try GatePolicy(path: empty.path) } throws: { ($0 as? HarkError)?.location?.line == 2 }
         let typed = try work.write("gates:\n  - {metric: f1, min: high}\n", to: "typed.yaml")
-        #expect { try GatePolicy(path: typed.path) } throws: { ($0 as? HarkError)?.message.contains("min: expected a number") == true }
+        #expect { try GatePolicy(path: typed.path) } throws: {
+            ($0 as? HarkError)?.message.contains("min: expected a number") == true
+        }
     }
 
     /// A rule whose suite pattern matches nothing fails (it used to pass: "0 checks"), unless it
     /// is optional; a candidate missing a suite the baseline has fails, unless allowed.
     @Test func aRuleMatchingNothingOrAMissingSuiteFailsTheGate() throws {
         let rule = GatePolicy.Rule(suite: "mmau-*", metric: "accuracy", min: 0.5, line: 4)
-        let none = try Gate.evaluate(GatePolicy(rules: [rule]), candidate: results("c", accuracy: 0.9), baseline: nil, comparison: nil)
+        let none = try Gate.evaluate(
+            GatePolicy(rules: [rule]), candidate: results("c", accuracy: 0.9), baseline: nil, comparison: nil)
         #expect(none.map(\.passed) == [false])
         #expect(none.first?.message.contains("matches no suite of the candidate") == true)
         var optional = rule
         optional.optional = true
-        #expect(try Gate.evaluate(GatePolicy(rules: [optional]), candidate: results("c", accuracy: 0.9), baseline: nil, comparison: nil).isEmpty)
+        #expect(
+            try Gate.evaluate(
+                GatePolicy(rules: [optional]), candidate: results("c", accuracy: 0.9), baseline: nil, comparison: nil
+            ).isEmpty)
 
         var candidate = results("c", accuracy: 0.9)
         candidate.suites.removeLast()
         let floor = GatePolicy.Rule(suite: "*", metric: "accuracy", min: 0.5, line: 2)
-        let missing = try Gate.evaluate(GatePolicy(rules: [floor]), candidate: candidate, baseline: results("b", accuracy: 0.9), comparison: nil)
+        let missing = try Gate.evaluate(
+            GatePolicy(rules: [floor]), candidate: candidate, baseline: results("b", accuracy: 0.9), comparison: nil)
         #expect(missing.filter { !$0.passed }.map(\.suite) == ["clotho"])
         let allowed = try Gate.evaluate(
-            GatePolicy(rules: [floor], allowMissingSuites: true), candidate: candidate, baseline: results("b", accuracy: 0.9), comparison: nil)
+            GatePolicy(rules: [floor], allowMissingSuites: true), candidate: candidate,
+            baseline: results("b", accuracy: 0.9), comparison: nil)
         #expect(allowed.allSatisfy { $0.passed })
     }
 
@@ -102,22 +122,28 @@ import Testing
             let scores = suites.flatMap { suite in
                 (0..<total).map { index in
                     ScoreRecord(
-                        key: "\(suite)/i\(index)#q", suite: suite, item: "i\(index)", template: "q", extracted: index < right ? "a" : "b",
+                        key: "\(suite)/i\(index)#q", suite: suite, item: "i\(index)", template: "q",
+                        extracted: index < right ? "a" : "b",
                         expected: "a", correct: index < right, tags: [:])
                 }
             }
             return RunComparison.Side(name: name, results: results, scores: scores)
         }
         let comparison = try RunComparison(
-            baseline: side("base", suites: ["mmau", "extra"], right: 20, of: 60), candidate: side("cand", suites: ["mmau"], right: 36, of: 60),
+            baseline: side("base", suites: ["mmau", "extra"], right: 20, of: 60),
+            candidate: side("cand", suites: ["mmau"], right: 36, of: 60),
             resamples: 2_000)
         let change = try #require(comparison.suites.first?.change("accuracy"))
         #expect(abs(change.difference - 16.0 / 60) < 1e-12)
-        #expect(change.ci[0] > 0.1 && change.ci[1] < 0.45 && change.ci[0] < change.difference && change.difference < change.ci[1])
+        #expect(
+            change.ci[0] > 0.1 && change.ci[1] < 0.45 && change.ci[0] < change.difference
+                && change.difference < change.ci[1])
         #expect(comparison.baselineOnlySuites == ["extra"])
         #expect(comparison.baselineLeftOut == 65 + 5 && comparison.candidateLeftOut == 5)
         #expect(throws: HarkError.self) {
-            try RunComparison(baseline: side("base", suites: ["a"], right: 1, of: 2), candidate: side("cand", suites: ["b"], right: 1, of: 2))
+            try RunComparison(
+                baseline: side("base", suites: ["a"], right: 1, of: 2),
+                candidate: side("cand", suites: ["b"], right: 1, of: 2))
         }
     }
 
@@ -132,11 +158,13 @@ import Testing
             let scores = (0..<40).map { index in
                 ScoreRecord(
                     key: "clotho/c\(index)#q", suite: "clotho", item: "c\(index)", template: "q",
-                    extracted: index < hallucinating ? "dog, siren" : "dog", expected: "dog, rain", correct: nil, tags: [:])
+                    extracted: index < hallucinating ? "dog, siren" : "dog", expected: "dog, rain", correct: nil,
+                    tags: [:])
             }
             return RunComparison.Side(name: name, results: results, scores: scores)
         }
-        let comparison = try RunComparison(baseline: side("base", hallucinating: 30), candidate: side("cand", hallucinating: 10), resamples: 2_000)
+        let comparison = try RunComparison(
+            baseline: side("base", hallucinating: 30), candidate: side("cand", hallucinating: 10), resamples: 2_000)
         let echo = try #require(comparison.suites.first?.change("echo_s"))
         #expect(abs(echo.difference - (-0.5)) < 1e-12)
         #expect(echo.ci[1] < 0 && echo.ci[0] > -0.8)

@@ -1,9 +1,10 @@
 import Foundation
 import HarkAudio
 import HarkCore
-@testable import HarkModels
 import HarkTestSupport
 import Testing
+
+@testable import HarkModels
 
 @Suite struct ReplayAdapterTests {
     @Test func answersByKeyOrItemAndWarnsOfUnknownOnes() async throws {
@@ -55,7 +56,8 @@ import Testing
         #expect(config.generation.stop == ["\n"])
         #expect(config.audio.sampleRate == 24_000 && !config.audio.mono && config.audio.quality == .veryHigh)
         #expect(config.concurrency.max == 32 && config.concurrency.adaptive && config.concurrency.retries == 2)
-        let redacted = Secrets.redact(.object(["api_key": .string("sk-123"), "api_key_env": .string("KEY")])).objectValue ?? [:]
+        let redacted =
+            Secrets.redact(.object(["api_key": .string("sk-123"), "api_key_env": .string("KEY")])).objectValue ?? [:]
         #expect(redacted["api_key"] == .string("<redacted>"))
         #expect(redacted["api_key_env"] == .string("KEY"))
     }
@@ -63,8 +65,14 @@ import Testing
     /// A typo would otherwise run at the default: every section's keys are checked, with the line.
     @Test func unknownKeysAreErrorsWithTheirLine() {
         let cases: [(String, String, Int)] = [
-            ("name: x\nadapter: openai\nsettings: {base_url: http://a/v1, model: m}\ngeneration: {temprature: 0.7}\n", "generation.temprature", 4),
-            ("name: x\nadapter: openai\nsettings:\n  base_url: http://a/v1\n  model: m\n  api_key: sk-1\n", "settings.api_key", 6),
+            (
+                "name: x\nadapter: openai\nsettings: {base_url: http://a/v1, model: m}\ngeneration: {temprature: 0.7}\n",
+                "generation.temprature", 4
+            ),
+            (
+                "name: x\nadapter: openai\nsettings:\n  base_url: http://a/v1\n  model: m\n  api_key: sk-1\n",
+                "settings.api_key", 6
+            ),
             ("name: x\nadapter: always-yes\nconcurency: {max: 2}\n", "concurency", 3),
         ]
         for (text, field, line) in cases {
@@ -100,7 +108,10 @@ import Testing
     @Test func openaiSettingsNeedTheKeyVariableToBeSet() {
         let config = ModelConfig(
             name: "x", adapter: "openai",
-            settings: .object(["base_url": .string("http://localhost:1/v1"), "model": .string("m"), "api_key_env": .string("HARK_UNSET_VARIABLE_FOR_TEST")]))
+            settings: .object([
+                "base_url": .string("http://localhost:1/v1"), "model": .string("m"),
+                "api_key_env": .string("HARK_UNSET_VARIABLE_FOR_TEST"),
+            ]))
         #expect { try AdapterRegistry.make(config, catalog: ItemCatalog()) } throws: {
             ($0 as? HarkError)?.message.contains("HARK_UNSET_VARIABLE_FOR_TEST") == true
         }
@@ -119,11 +130,15 @@ import Testing
     }
 
     @Test func notACompletionIsMalformed() {
-        #expect { try OpenAIAdapter.parse(Data("{}".utf8)) } throws: { ($0 as? RequestFailure)?.kind == .malformedResponse }
+        #expect { try OpenAIAdapter.parse(Data("{}".utf8)) } throws: {
+            ($0 as? RequestFailure)?.kind == .malformedResponse
+        }
     }
 
     @Test func usageAndSystemFingerprintAreRead() throws {
-        let data = Data(#"{"choices":[{"message":{"content":"Yes."}}],"usage":{"prompt_tokens":517,"completion_tokens":2},"system_fingerprint":"fp_1"}"#.utf8)
+        let data = Data(
+            #"{"choices":[{"message":{"content":"Yes."}}],"usage":{"prompt_tokens":517,"completion_tokens":2},"system_fingerprint":"fp_1"}"#
+                .utf8)
         let response = try OpenAIAdapter.parse(data)
         #expect(response.usage == TokenUsage(promptTokens: 517, completionTokens: 2))
         #expect(response.systemFingerprint == "fp_1")
@@ -136,7 +151,9 @@ import Testing
         defer { Task { await adapter.shutdown() } }
         var generation = GenerationSettings()
         generation.extra = ["note": .string("@@hark-audio-0@@")]
-        let request = ModelRequest(suiteID: "s", itemID: "i", template: "q", system: "Say @@hark-audio-0@@", prompt: "p", generation: generation)
+        let request = ModelRequest(
+            suiteID: "s", itemID: "i", template: "q", system: "Say @@hark-audio-0@@", prompt: "p",
+            generation: generation)
         let clip = Data("RIFF-the-clip".utf8)
         let body = try JSONDecoder().decode(JSONValue.self, from: adapter.body(request, audio: [clip]))
         let messages = body.objectValue?["messages"]?.arrayValue ?? []
@@ -159,12 +176,14 @@ import Testing
         let server = try await MockServer(options: options)
         defer { Task { try? await server.stop() } }
         let adapter = try OpenAIAdapter(settings: .init(baseURL: [server.baseURL], model: "m"), connections: 2)
-        let request = ModelRequest(suiteID: "s", itemID: "i", template: "q", prompt: "p", audio: [Clip(path: "x", sha256: "x", seconds: 1)])
+        let request = ModelRequest(
+            suiteID: "s", itemID: "i", template: "q", prompt: "p", audio: [Clip(path: "x", sha256: "x", seconds: 1)])
         await #expect {
             try await adapter.respond(to: request, audio: [Data("definitely not a wav file".utf8)])
         } throws: { error in
             let failure = error as? RequestFailure
-            return failure?.kind == .clientError && failure?.status == 400 && failure?.message.contains("not an audio file") == true
+            return failure?.kind == .clientError && failure?.status == 400
+                && failure?.message.contains("not an audio file") == true
         }
         let good = try await adapter.respond(to: request, audio: [try WAVEncoderFixture.tone()])
         #expect(good.text == "Yes")

@@ -1,8 +1,9 @@
 import Foundation
 import HarkCore
-@testable import HarkModels
 import HarkTestSupport
 import Testing
+
+@testable import HarkModels
 
 @Suite struct CommandAdapterTests {
     static let worker = HarkCLI.packageRoot.appendingPathComponent("Tests/Fixtures/workers/faulty_worker.py").path
@@ -15,7 +16,9 @@ import Testing
         await withTaskGroup(of: (Int, Result<ModelResponse, any Error>).self) { group in
             for (index, request) in requests.enumerated() {
                 group.addTask {
-                    do { return (index, .success(try await adapter.respond(to: request, audio: []))) } catch { return (index, .failure(error)) }
+                    do { return (index, .success(try await adapter.respond(to: request, audio: []))) } catch {
+                        return (index, .failure(error))
+                    }
                 }
             }
             var results = [Result<ModelResponse, any Error>?](repeating: nil, count: requests.count)
@@ -61,7 +64,8 @@ import Testing
     }
 
     @Test func workerThatPrintsGarbageGetsAClearError() async throws {
-        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--garbage"], maxInFlight: 2))
+        let adapter = try CommandAdapter(
+            settings: .init(command: ["python3", Self.worker, "--garbage"], maxInFlight: 2))
         let results = await answerAll(adapter, requests(3))
         await adapter.shutdown()
         for error in failures(results) {
@@ -73,7 +77,8 @@ import Testing
 
     @Test func workerThatAlwaysDiesIsGivenUpWithItsStderr() async throws {
         let adapter = try CommandAdapter(
-            settings: .init(command: ["python3", "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"], maxRestarts: 1))
+            settings: .init(
+                command: ["python3", "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"], maxRestarts: 1))
         let results = await answerAll(adapter, requests(2))
         await adapter.shutdown()
         for error in failures(results) {
@@ -127,7 +132,8 @@ import Testing
 
     /// A worker that closes its standard output but keeps running is stopped, not waited for.
     @Test(.timeLimit(.minutes(1))) func workerThatClosesItsOutputIsStopped() async throws {
-        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--close-stdout"], maxRestarts: 0))
+        let adapter = try CommandAdapter(
+            settings: .init(command: ["python3", Self.worker, "--close-stdout"], maxRestarts: 0))
         let results = await answerAll(adapter, requests(2))
         await adapter.shutdown()
         #expect(failures(results).count == 2)
@@ -139,7 +145,8 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let pidFile = directory.path("worker.pid").path
-        let adapter = try CommandAdapter(settings: .init(command: ["python3", Self.worker, "--ignore-eof", "--pid-file", pidFile]))
+        let adapter = try CommandAdapter(
+            settings: .init(command: ["python3", Self.worker, "--ignore-eof", "--pid-file", pidFile]))
         let results = await answerAll(adapter, requests(2))
         #expect(results.allSatisfy { (try? $0.get()) != nil })
         let start = ContinuousClock.now

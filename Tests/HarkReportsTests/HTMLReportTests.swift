@@ -11,10 +11,12 @@ import Testing
             ExplorerItem(
                 run: "run <b>1</b>", suite: "audiocaps-random", key: "audiocaps-random/i\(index)#t0",
                 prompt: "Is there a sound of </script> dog?", response: index == 0 ? Self.hostile : "No\u{2028}\u{07}",
-                expected: "no", extracted: index == 0 ? "unparsed" : "no", correct: index != 0, error: nil, audio: ["a \"b\".wav"],
+                expected: "no", extracted: index == 0 ? "unparsed" : "no", correct: index != 0, error: nil,
+                audio: ["a \"b\".wav"],
                 tags: ["sampling": "random"])
         }
-        return HTMLReport(title: "T <i>", runs: TableFixtures.runs, items: explorer) { _, path in "clips/" + path }.render()
+        return HTMLReport(title: "T <i>", runs: TableFixtures.runs, items: explorer) { _, path in "clips/" + path }
+            .render()
     }
 
     @Test func modelTextNeverBecomesMarkup() {

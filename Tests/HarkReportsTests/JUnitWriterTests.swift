@@ -10,7 +10,8 @@ import Testing
     /// Model text as hostile as it gets: XML-forbidden characters, markup, CDATA terminators.
     static let hostile: String = {
         let loneSurrogate = (try? JSONDecoder().decode(String.self, from: Data(#""a\ud800b""#.utf8))) ?? "a\u{FFFD}b"
-        return "bell \u{07} nonchar \u{FFFE}\u{FFFF} ]]> <script>alert(1)</script> & \"quotes\" 'apos' \u{0B}\u{0C} \(loneSurrogate) 🎵"
+        return
+            "bell \u{07} nonchar \u{FFFE}\u{FFFF} ]]> <script>alert(1)</script> & \"quotes\" 'apos' \u{0B}\u{0C} \(loneSurrogate) 🎵"
     }()
 
     func report() -> JUnitReport {
@@ -23,8 +24,12 @@ import Testing
                     .init(
                         name: "accuracy max_drop 0.02", classname: "fixture-yes-no.qwen2-audio",
                         outcome: .failed(message: "accuracy 0.71 < 0.75 (drop 0.04, p = 0.003)", details: Self.hostile)),
-                    .init(name: "item \(Self.hostile)", classname: "fixture-yes-no.items", outcome: .error(message: Self.hostile), output: Self.hostile),
-                    .init(name: "item \(Self.hostile)", classname: "fixture-yes-no.items", outcome: .skipped(message: "not scored")),
+                    .init(
+                        name: "item \(Self.hostile)", classname: "fixture-yes-no.items",
+                        outcome: .error(message: Self.hostile), output: Self.hostile),
+                    .init(
+                        name: "item \(Self.hostile)", classname: "fixture-yes-no.items",
+                        outcome: .skipped(message: "not scored")),
                 ])
         ])
     }

@@ -2,7 +2,9 @@ import HarkCore
 
 /// Results of two made-up checkpoints on three hallucination suites, with names that need escaping.
 enum TableFixtures {
-    static func metrics(_ accuracy: Double, _ precision: Double, _ recall: Double, _ f1: Double, _ yes: Double, _ std: Double)
+    static func metrics(
+        _ accuracy: Double, _ precision: Double, _ recall: Double, _ f1: Double, _ yes: Double, _ std: Double
+    )
         -> [String: MetricValue]
     {
         [
@@ -28,22 +30,27 @@ enum TableFixtures {
     static func run(_ name: String, _ suites: [RunResults.SuiteResults]) -> ResultsTableRun {
         let manifest = RunManifest(
             run: name, suites: [], model: .init(name: name, adapter: "openai", identity: name, settings: .object([:])),
-            generation: GenerationSettings(), audio: .object([:]), plan: .init(), seeds: [:], startedAt: "2026-11-27T00:00:00Z")
+            generation: GenerationSettings(), audio: .object([:]), plan: .init(), seeds: [:],
+            startedAt: "2026-11-27T00:00:00Z")
         return (name, RunResults(manifest: manifest, suites: suites))
     }
 
     typealias ResultsTableRun = (name: String, results: RunResults)
 
     static let runs: [ResultsTableRun] = [
-        run("qwen2_audio 7B & co", [
-            suite("random", metrics(0.65, 0.97, 0.305, 0.464, 0.843, 0.031)),
-            suite("popular", metrics(0.61, 0.93, 0.25, 0.394, 0.87, 0.028)),
-            suite("adversarial", metrics(0.58, 0.90, 0.20, 0.327, 0.89, 0.040)),
-        ]),
-        run("balsa 100% #3", [
-            suite("random", metrics(0.798, 0.719, 0.976, 0.828, 0.321, 0.012)),
-            suite("popular", metrics(0.77, 0.70, 0.95, 0.806, 0.34, 0.015)),
-            suite("adversarial", metrics(0.74, 0.68, 0.93, 0.786, 0.37, 0.019)),
-        ]),
+        run(
+            "qwen2_audio 7B & co",
+            [
+                suite("random", metrics(0.65, 0.97, 0.305, 0.464, 0.843, 0.031)),
+                suite("popular", metrics(0.61, 0.93, 0.25, 0.394, 0.87, 0.028)),
+                suite("adversarial", metrics(0.58, 0.90, 0.20, 0.327, 0.89, 0.040)),
+            ]),
+        run(
+            "balsa 100% #3",
+            [
+                suite("random", metrics(0.798, 0.719, 0.976, 0.828, 0.321, 0.012)),
+                suite("popular", metrics(0.77, 0.70, 0.95, 0.806, 0.34, 0.015)),
+                suite("adversarial", metrics(0.74, 0.68, 0.93, 0.786, 0.37, 0.019)),
+            ]),
     ]
 }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct TableTests {
     static let golden = HarkCLI.packageRoot.appendingPathComponent("Tests/HarkReportsTests/Golden")
 
-    static let cases: [(layout: String, renderer: String, ci: Bool)] = ["hallucination", "slices", "summary"].flatMap { layout in
+    static let cases: [(layout: String, renderer: String, ci: Bool)] = ["hallucination", "slices", "summary"].flatMap {
+        layout in
         ["markdown", "latex", "csv"].map { (layout, $0, layout == "hallucination") }
     }
 
@@ -22,7 +23,9 @@ import Testing
         let text = try rendered(layout, renderer, ci: ci)
         let format = try #require(TableRenderers.named(renderer))
         let url = Self.golden.appendingPathComponent("\(layout).\(format.fileExtension)")
-        if ProcessInfo.processInfo.environment["HARK_UPDATE_GOLDEN"] != nil { try text.write(to: url, atomically: true, encoding: .utf8) }
+        if ProcessInfo.processInfo.environment["HARK_UPDATE_GOLDEN"] != nil {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
         #expect(text == (try String(contentsOf: url, encoding: .utf8)))
     }
 
@@ -30,7 +33,9 @@ import Testing
         let table = ResultsTable(layout: try TableLayout.resolve("hallucination"), runs: TableFixtures.runs)
         let labels = table.columns.map(\.metric.label)
         func bestRows(_ label: String) -> [String] {
-            table.best(column: labels.firstIndex(of: label)!).sorted().map { table.rows[$0].labels.joined(separator: "/") }
+            table.best(column: labels.firstIndex(of: label)!).sorted().map {
+                table.rows[$0].labels.joined(separator: "/")
+            }
         }
         #expect(bestRows("F1") == ["random/balsa 100% #3"])
         #expect(bestRows("P") == ["random/qwen2_audio 7B & co"])
@@ -39,7 +44,9 @@ import Testing
     }
 
     @Test func latexEscapesNames() {
-        #expect(LaTeXTable.escape(#"a_b & 100% #3 {x} ~ ^ \"#) == ##"a\_b \& 100\% \#3 \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}"##)
+        #expect(
+            LaTeXTable.escape(#"a_b & 100% #3 {x} ~ ^ \"#)
+                == ##"a\_b \& 100\% \#3 \{x\} \textasciitilde{} \textasciicircum{} \textbackslash{}"##)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdflatex"), "pdflatex is not installed"))
@@ -48,7 +55,9 @@ import Testing
         defer { directory.remove() }
         for layout in ["hallucination", "slices", "summary"] {
             let table = try rendered(layout, "latex", ci: true)
-            try directory.write("\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n\(table)\\end{document}\n", to: "\(layout).tex")
+            try directory.write(
+                "\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n\(table)\\end{document}\n",
+                to: "\(layout).tex")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/pdflatex")
             process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "\(layout).tex"]
@@ -80,21 +89,33 @@ import Testing
         var metrics = ["accuracy": MetricValue(0.596, n: 1000), "unparsed_rate": MetricValue(0.02, n: 1000)]
         if judged { metrics["judge_accuracy"] = MetricValue(0.61, n: 1000) }
         return RunResults.SuiteResults(
-            id: "mmau-test-mini", task: .multipleChoice, fingerprint: "sha256:1", counts: RunResults.Counts(), metrics: metrics,
-            slices: ["task": ["sound": ["accuracy": MetricValue(0.7, n: 333)], "music": ["accuracy": MetricValue(0.5, n: 334)]]])
+            id: "mmau-test-mini", task: .multipleChoice, fingerprint: "sha256:1", counts: RunResults.Counts(),
+            metrics: metrics,
+            slices: [
+                "task": [
+                    "sound": ["accuracy": MetricValue(0.7, n: 333)], "music": ["accuracy": MetricValue(0.5, n: 334)],
+                ]
+            ])
     }
 
     @Test func choiceLayoutTakesOnlyItsTasksAndDropsAnUnusedJudgeColumn() throws {
         let layout = try #require(TableLayout.builtIn["choice"])
         let yesNo = TableFixtures.suite("random", TableFixtures.metrics(0.65, 0.97, 0.305, 0.464, 0.843, 0.031))
-        let unjudged = ResultsTable(layout: layout, runs: [TableFixtures.run("qwen", [yesNo, Self.choiceSuite(judged: false)])])
+        let unjudged = ResultsTable(
+            layout: layout, runs: [TableFixtures.run("qwen", [yesNo, Self.choiceSuite(judged: false)])])
         #expect(unjudged.rows.map(\.labels) == [["mmau-test-mini", "qwen"]])
         #expect(unjudged.metrics.map(\.label) == ["Acc", "Unparsed"])
         let judged = ResultsTable(
-            layout: layout, runs: [TableFixtures.run("qwen", [Self.choiceSuite(judged: false)]), TableFixtures.run("salmonn", [Self.choiceSuite(judged: true)])])
+            layout: layout,
+            runs: [
+                TableFixtures.run("qwen", [Self.choiceSuite(judged: false)]),
+                TableFixtures.run("salmonn", [Self.choiceSuite(judged: true)]),
+            ])
         #expect(judged.metrics.map(\.label) == ["Acc", "Unparsed", "Judge"])
         #expect(judged.rows.map { $0.cells.last??.value } == [nil, 0.61])
-        let hallucination = ResultsTable(layout: try #require(TableLayout.builtIn["hallucination"]), runs: [TableFixtures.run("qwen", [yesNo, Self.choiceSuite(judged: false)])])
+        let hallucination = ResultsTable(
+            layout: try #require(TableLayout.builtIn["hallucination"]),
+            runs: [TableFixtures.run("qwen", [yesNo, Self.choiceSuite(judged: false)])])
         #expect(hallucination.rows.map(\.labels) == [["random", "qwen"]])
 
         var byTask = layout
@@ -110,14 +131,30 @@ import Testing
     @Test func instructionLayoutShowsLooseAndIFrateOnlyWhereTheyExist() throws {
         let layout = try #require(TableLayout.builtIn["instruction"])
         func suite(_ metrics: [String: MetricValue]) -> RunResults.SuiteResults {
-            RunResults.SuiteResults(id: "ifeval", task: .instructionFollowing, fingerprint: "sha256:2", counts: RunResults.Counts(), metrics: metrics)
+            RunResults.SuiteResults(
+                id: "ifeval", task: .instructionFollowing, fingerprint: "sha256:2", counts: RunResults.Counts(),
+                metrics: metrics)
         }
         let strictOnly = ResultsTable(
-            layout: layout, runs: [TableFixtures.run("desta2", [suite(["prompt_strict": MetricValue(0.8, n: 10), "instruction_strict": MetricValue(0.85, n: 12)])])])
+            layout: layout,
+            runs: [
+                TableFixtures.run(
+                    "desta2",
+                    [suite(["prompt_strict": MetricValue(0.8, n: 10), "instruction_strict": MetricValue(0.85, n: 12)])])
+            ])
         #expect(strictOnly.metrics.map(\.label) == ["Prompt strict", "Inst. strict"])
         let withRate = ResultsTable(
             layout: layout,
-            runs: [TableFixtures.run("desta2", [suite(["prompt_strict": MetricValue(0.8, n: 10), "instruction_strict": MetricValue(0.85, n: 12), "if_rate": MetricValue(0.8923, n: 49)])])])
+            runs: [
+                TableFixtures.run(
+                    "desta2",
+                    [
+                        suite([
+                            "prompt_strict": MetricValue(0.8, n: 10), "instruction_strict": MetricValue(0.85, n: 12),
+                            "if_rate": MetricValue(0.8923, n: 49),
+                        ])
+                    ])
+            ])
         #expect(withRate.metrics.map(\.label) == ["Prompt strict", "Inst. strict", "IFrate"])
         #expect(withRate.rows.first?.cells.last??.value == 0.8923)
     }

@@ -12,7 +12,9 @@ import Testing
 /// readers report to.
 @Suite struct ReadOnceTests {
     /// A fingerprinted, planned, asked and scored run with its reads counted.
-    func countedRun(_ fixture: RunFixture, model: ModelConfig, resume: Bool = false) async throws -> (ReadCounter, RunSession.Outcome) {
+    func countedRun(_ fixture: RunFixture, model: ModelConfig, resume: Bool = false) async throws -> (
+        ReadCounter, RunSession.Outcome
+    ) {
         let counter = ReadCounter()
         let outcome = try await ReadCounter.$current.withValue(counter) {
             let clips = ClipCatalog()

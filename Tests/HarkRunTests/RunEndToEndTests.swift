@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkSuites
 import HarkTestSupport
 import Testing
@@ -68,7 +68,9 @@ import Testing
         defer { fixture.remove() }
         let failing = try await fixture.server { $0.faults.serverErrorRate = 1 }
         defer { Task { try? await failing.stop() } }
-        let failed = try await fixture.session(fixture.model(failing, retries: 0), run: "failing", cache: "cache.sqlite").executeAndScore()
+        let failed = try await fixture.session(
+            fixture.model(failing, retries: 0), run: "failing", cache: "cache.sqlite"
+        ).executeAndScore()
         #expect(failed.results.manifest.counts.errors == 8)
         #expect(failed.results.suites.first?.counts.errorKinds == ["server_error": 8])
         let cache = try ResponseCache(url: fixture.output.path("cache.sqlite"))
@@ -93,14 +95,16 @@ import Testing
         let secret = "sk-test-\(UUID().uuidString)"
         setenv("HARK_TEST_API_KEY", secret, 1)
         defer { unsetenv("HARK_TEST_API_KEY") }
-        var model = fixture.model(server, extra: ["api_key_env": .string("HARK_TEST_API_KEY"), "api_key": .string(secret)])
+        var model = fixture.model(
+            server, extra: ["api_key_env": .string("HARK_TEST_API_KEY"), "api_key": .string(secret)])
         model.name = "secretive"
         _ = try await fixture.session(model).executeAndScore()
         let authorized = server.received.allSatisfy { $0.authorization }
         #expect(authorized)
 
         let root = fixture.output.path("results")
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         #expect(files.count >= 3)
         let wavBase64Prefix = "UklGR"  // "RIFF" in base64: the start of every encoded clip
         for file in files where !file.hasDirectoryPath {
@@ -135,7 +139,10 @@ import Testing
         #expect(merged.suites.map(\.counts) == whole.results.suites.map(\.counts))
         #expect(merged.suites.map(\.metrics) == whole.results.suites.map(\.metrics))
         #expect(merged.suites.first?.metrics["accuracy"]?.value == 1)
-        let mergedRecords = Dictionary(uniqueKeysWithValues: try Journal.read(RunDirectory(fixture.output.path("results/merged")).samples).map { ($0.key, $0.response) })
+        let mergedRecords = Dictionary(
+            uniqueKeysWithValues: try Journal.read(RunDirectory(fixture.output.path("results/merged")).samples).map {
+                ($0.key, $0.response)
+            })
         let wholeRecords = try Journal.read(fixture.output.path("results/whole/samples.jsonl"))
         #expect(mergedRecords == Dictionary(uniqueKeysWithValues: wholeRecords.map { ($0.key, $0.response) }))
         #expect(merged.manifest.complete)
@@ -143,7 +150,9 @@ import Testing
 
     @Test func twoClipItemArrivesAsTwoAudioPartsInOrderThenText() async throws {
         let suite = try SuiteFixture(
-            items: [#"{"id": "pair", "audio": ["b.wav", "a.wav"], "question": "Which clip has the tone?", "label": "no"}"#],
+            items: [
+                #"{"id": "pair", "audio": ["b.wav", "a.wav"], "question": "Which clip has the tone?", "label": "no"}"#
+            ],
             clips: ["audio/a.wav", "audio/b.wav"])
         defer { suite.remove() }
         let loaded = try #require(HarkSuites.SuiteLoader.load(suite.path).suite)
@@ -154,7 +163,8 @@ import Testing
         let server = try await MockServer(options: options)
         defer { Task { try? await server.stop() } }
         let model = ModelConfig(
-            name: "echo", adapter: "openai", settings: .object(["base_url": .string(server.baseURL), "model": .string("m")]))
+            name: "echo", adapter: "openai",
+            settings: .object(["base_url": .string(server.baseURL), "model": .string("m")]))
         let session = RunSession(
             suites: [(loaded, try HarkSuites.SuiteFingerprint.compute(loaded))], model: model,
             directory: RunDirectory(output.path("run")), planner: Planner())
@@ -165,7 +175,8 @@ import Testing
         let second = ContentHash.sha256(try pipeline.wav(suite.directory.path("audio/a.wav")))
         #expect(server.received.first?.parts == ["audio:" + first, "audio:" + second, "text:Which clip has the tone?"])
         _ = outcome
-        #expect(try Journal.read(output.path("run/samples.jsonl")).first?.response == "2 clips: Which clip has the tone?")
+        #expect(
+            try Journal.read(output.path("run/samples.jsonl")).first?.response == "2 clips: Which clip has the tone?")
     }
 }
 
@@ -189,6 +200,8 @@ import Testing
         #expect(outcome.results.manifest.counts.answered == 40)
         #expect(slow.statistics.requests + fast.statistics.requests == 40)
         #expect(slow.statistics.requests > 0)
-        #expect(fast.statistics.requests > 2 * slow.statistics.requests, "slow \(slow.statistics.requests), fast \(fast.statistics.requests)")
+        #expect(
+            fast.statistics.requests > 2 * slow.statistics.requests,
+            "slow \(slow.statistics.requests), fast \(fast.statistics.requests)")
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-import HarkRun
-import HarkApp
 import HarkRecords
+import HarkRun
 import HarkSuites
 import HarkTestSupport
 
@@ -30,7 +30,10 @@ struct RunFixture {
         return try await MockServer(options: options)
     }
 
-    func model(_ server: MockServer, concurrency: Int = 8, timeout: Double = 5, retries: Int = 4, extra: [String: JSONValue] = [:]) -> ModelConfig {
+    func model(
+        _ server: MockServer, concurrency: Int = 8, timeout: Double = 5, retries: Int = 4,
+        extra: [String: JSONValue] = [:]
+    ) -> ModelConfig {
         var settings: [String: JSONValue] = ["base_url": .string(server.baseURL), "model": .string("sim")]
         settings.merge(extra) { $1 }
         var config = ModelConfig(name: "sim", adapter: "openai", settings: .object(settings))
@@ -41,7 +44,9 @@ struct RunFixture {
     }
 
     /// A session without the preflight (its two requests would count), unless asked for.
-    func session(_ model: ModelConfig, run: String = "run", cache: String? = nil, shard: Shard? = nil, preflight: Bool = false) -> RunSession {
+    func session(
+        _ model: ModelConfig, run: String = "run", cache: String? = nil, shard: Shard? = nil, preflight: Bool = false
+    ) -> RunSession {
         var session = RunSession(
             suites: [(loaded, fingerprint)], model: model, directory: RunDirectory(output.path("results/\(run)")),
             planner: Planner(generation: model.generation, shard: shard))

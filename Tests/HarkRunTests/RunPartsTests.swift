@@ -1,12 +1,13 @@
 import Foundation
+import HarkApp
 import HarkCore
 import HarkModels
-@testable import HarkRun
-import HarkApp
 import HarkRecords
 import HarkSuites
 import HarkTestSupport
 import Testing
+
+@testable import HarkRun
 
 @Suite struct PlannerTests {
     @Test func itemsTimesTemplatesTimesRepeatsInOrder() throws {
@@ -15,7 +16,10 @@ import Testing
         let suite = try #require(SuiteLoader.load(fixture.path).suite)
         let plan = Array(try Planner(repeats: 2).plan([suite]))
         #expect(plan.count == 2 * 2 * 2 * 2)
-        #expect(plan.prefix(4).map(\.key) == ["probes/c0-yes#t0", "probes/c0-yes#t0@r1", "probes/c0-yes#t1", "probes/c0-yes#t1@r1"])
+        #expect(
+            plan.prefix(4).map(\.key) == [
+                "probes/c0-yes#t0", "probes/c0-yes#t0@r1", "probes/c0-yes#t1", "probes/c0-yes#t1@r1",
+            ])
         #expect(plan[0].prompt == "Listen. Template 0: is there tone 0?")
         #expect(plan[0].audio.map(\.path) == ["clip0.wav"])
         #expect(plan[0].audio[0].sha256 == (try ContentHash.sha256(fileAt: fixture.directory.path("audio/clip0.wav"))))
@@ -51,8 +55,11 @@ import Testing
         #expect(greedy.content == greedyFirst.content)
         let sampled = GenerationSettings(temperature: 0.7)
         #expect(
-            ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 1, prompt: "p", generation: sampled).content
-                != ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 0, prompt: "p", generation: sampled).content)
+            ModelRequest(suiteID: "s", itemID: "i", template: "q", repeatIndex: 1, prompt: "p", generation: sampled)
+                .content
+                != ModelRequest(
+                    suiteID: "s", itemID: "i", template: "q", repeatIndex: 0, prompt: "p", generation: sampled
+                ).content)
     }
 }
 
@@ -174,7 +181,8 @@ import Testing
     func record(_ item: String, _ response: String?) -> SampleRecord {
         SampleRecord(
             request: ModelRequest(suiteID: "s", itemID: item, template: "q", prompt: "p"), requestHash: "h",
-            response: response.map { ModelResponse(text: $0) }, error: response == nil ? RequestFailure(.timeout, "t") : nil,
+            response: response.map { ModelResponse(text: $0) },
+            error: response == nil ? RequestFailure(.timeout, "t") : nil,
             latencyMs: 1, attempts: 1, cached: false)
     }
 
@@ -182,7 +190,8 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let url = directory.path("samples.jsonl")
-        try Journal.write([record("b", "1"), record("a", nil), record("c", "x"), record("a", "2"), record("b", nil)], to: url)
+        try Journal.write(
+            [record("b", "1"), record("a", nil), record("c", "x"), record("a", "2"), record("b", nil)], to: url)
         let compaction = try Journal.compact(url, planOrder: ["s/a#q", "s/b#q"], keep: \.isAnswered)
         #expect(compaction.records == 2)
         #expect(try Journal.read(url).map(\.response) == ["2", "1"])

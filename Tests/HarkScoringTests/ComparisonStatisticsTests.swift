@@ -1,8 +1,9 @@
 import Foundation
 import HarkCore
-@testable import HarkScoring
 import HarkTestSupport
 import Testing
+
+@testable import HarkScoring
 
 @Suite struct ComparisonStatisticsTests {
     struct Pair: Decodable, Sendable {
@@ -29,7 +30,9 @@ import Testing
         for index in 0..<items {
             let label: YesNo = index % 2 == 0 ? .yes : .no
             let other: YesNo = label == .yes ? .no : .yes
-            pairs.add(label: label, baseline: unit() < baselineError ? other : label, candidate: unit() < candidateError ? other : label)
+            pairs.add(
+                label: label, baseline: unit() < baselineError ? other : label,
+                candidate: unit() < candidateError ? other : label)
         }
         return pairs
     }
@@ -37,8 +40,10 @@ import Testing
     @Test func pairedBootstrapIsReproducibleWithItsSeed() {
         let pairs = sample(1, items: 500, baselineError: 0.2, candidateError: 0.25)
         let f1 = { (table: YesNoConfusion) in YesNoMetrics(table).f1 }
-        #expect(pairs.change(resamples: 2_000, seed: 9, metric: f1) == pairs.change(resamples: 2_000, seed: 9, metric: f1))
-        #expect(pairs.change(resamples: 2_000, seed: 9, metric: f1) != pairs.change(resamples: 2_000, seed: 10, metric: f1))
+        #expect(
+            pairs.change(resamples: 2_000, seed: 9, metric: f1) == pairs.change(resamples: 2_000, seed: 9, metric: f1))
+        #expect(
+            pairs.change(resamples: 2_000, seed: 9, metric: f1) != pairs.change(resamples: 2_000, seed: 10, metric: f1))
     }
 
     /// Simulation with a fixed seed: draw many pairs of runs from known error rates; the 95% interval

@@ -45,14 +45,17 @@ import Testing
             totals[item.id, default: 0] += 1
             if outcome.strict != [item.strict] || outcome.loose != [item.loose] {
                 disagreements[item.id, default: []].append(
-                    "\(item.kwargs) \(item.response.debugDescription): hark \(outcome.strict[0])/\(outcome.loose?[0] ?? false), reference \(item.strict)/\(item.loose)")
+                    "\(item.kwargs) \(item.response.debugDescription): hark \(outcome.strict[0])/\(outcome.loose?[0] ?? false), reference \(item.strict)/\(item.loose)"
+                )
             }
         }
         #expect(totals.count == 25)
         for (id, total) in totals.sorted(by: { $0.key < $1.key }) {
             let wrong = disagreements[id] ?? []
             if Self.splittingOrLanguage.contains(id) {
-                #expect(Double(wrong.count) <= Double(total) * 0.01, "\(id): \(wrong.count) of \(total) disagree:\n\(wrong.joined(separator: "\n"))")
+                #expect(
+                    Double(wrong.count) <= Double(total) * 0.01,
+                    "\(id): \(wrong.count) of \(total) disagree:\n\(wrong.joined(separator: "\n"))")
             } else {
                 #expect(wrong.isEmpty, "\(id): \(wrong.count) of \(total) disagree:\n\(wrong.joined(separator: "\n"))")
             }
@@ -63,14 +66,22 @@ import Testing
         let cases = try Self.golden("tokenizer-cases.json", as: [TokenizerCase].self)
         #expect(cases.count >= 600)
         let wrong = cases.filter { PunktSentenceSplitter.english.sentences(in: $0.text) != $0.sentences }
-        #expect(wrong.isEmpty, "\(wrong.count) differ: \(wrong.prefix(5).map { "\($0.text.debugDescription) → \($0.sentences) vs \(PunktSentenceSplitter.english.sentences(in: $0.text))" })")
+        #expect(
+            wrong.isEmpty,
+            "\(wrong.count) differ: \(wrong.prefix(5).map { "\($0.text.debugDescription) → \($0.sentences) vs \(PunktSentenceSplitter.english.sentences(in: $0.text))" })"
+        )
     }
 
     @Test func wordTokensMatchNLTK() throws {
         let cases = try Self.golden("tokenizer-cases.json", as: [TokenizerCase].self)
         let wrong = cases.filter { TreebankWordTokenizer.shared.wordTokenize($0.text) != $0.words }
-        #expect(wrong.isEmpty, "\(wrong.count) differ: \(wrong.prefix(5).map { "\($0.text.debugDescription) → \($0.words) vs \(TreebankWordTokenizer.shared.wordTokenize($0.text))" })")
-        let miscounted = cases.filter { TreebankWordTokenizer.shared.upperCaseTokenCount($0.text) != $0.words.filter(PythonText.isUpper).count }
+        #expect(
+            wrong.isEmpty,
+            "\(wrong.count) differ: \(wrong.prefix(5).map { "\($0.text.debugDescription) → \($0.words) vs \(TreebankWordTokenizer.shared.wordTokenize($0.text))" })"
+        )
+        let miscounted = cases.filter {
+            TreebankWordTokenizer.shared.upperCaseTokenCount($0.text) != $0.words.filter(PythonText.isUpper).count
+        }
         #expect(miscounted.isEmpty, "\(miscounted.map(\.text))")
     }
 }

@@ -18,7 +18,8 @@ import Testing
         #expect(cases.contains { $0.correct } && cases.contains { !$0.correct })
         for item in cases {
             #expect(
-                MMAUMatcher.isCorrect(prediction: item.prediction, answer: item.answer, choices: item.choices) == item.correct,
+                MMAUMatcher.isCorrect(prediction: item.prediction, answer: item.answer, choices: item.choices)
+                    == item.correct,
                 "\(item.prediction) | \(item.answer) | \(item.choices)")
         }
     }
@@ -26,7 +27,9 @@ import Testing
     @Test func namingTwoChoicesIsWrongAndCaseDoesNotMatter() {
         let choices = ["acoustic guitar", "electric guitar", "piano"]
         #expect(MMAUMatcher.isCorrect(prediction: "ACOUSTIC GUITAR.", answer: "acoustic guitar", choices: choices))
-        #expect(!MMAUMatcher.isCorrect(prediction: "acoustic or electric guitar", answer: "acoustic guitar", choices: choices))
+        #expect(
+            !MMAUMatcher.isCorrect(
+                prediction: "acoustic or electric guitar", answer: "acoustic guitar", choices: choices))
         #expect(!MMAUMatcher.isCorrect(prediction: "", answer: "piano", choices: choices))
     }
 }

@@ -6,9 +6,11 @@ import Testing
 @Suite struct ScorerTests {
     func record(_ item: String, _ response: String?, template: String = "q", repeatIndex: Int = 0) -> SampleRecord {
         SampleRecord(
-            request: ModelRequest(suiteID: "s", itemID: item, template: template, repeatIndex: repeatIndex, prompt: "p"),
+            request: ModelRequest(
+                suiteID: "s", itemID: item, template: template, repeatIndex: repeatIndex, prompt: "p"),
             requestHash: "h", response: response.map { ModelResponse(text: $0) },
-            error: response == nil ? RequestFailure(.serverError, "boom") : nil, latencyMs: 0, attempts: 1, cached: false)
+            error: response == nil ? RequestFailure(.serverError, "boom") : nil, latencyMs: 0, attempts: 1,
+            cached: false)
     }
 
     @Test func echoMatchesThePapersExample() {
@@ -36,7 +38,8 @@ import Testing
         let items = ["c": Item(id: "c", answerKey: .caption(labels: ["dog", "bus", "baby"]))]
         let settings = ScoringSettings(synonyms: ["barking": "dog", "infant": "baby"])
         let (_, outcomes) = CaptionScorer.score(
-            settings: settings, items: items, records: [record("c", "Barking near two buses; babies and an infant cry.")])
+            settings: settings, items: items,
+            records: [record("c", "Barking near two buses; babies and an infant cry.")])
         #expect(outcomes.first?.extracted == "baby, bus, dog")
     }
 
@@ -47,9 +50,13 @@ import Testing
             "c": Item(id: "c", tags: ["template": "2"], answerKey: .yesNo(object: "cow", label: .no)),
             "d": Item(id: "d", tags: ["template": "2"], answerKey: .yesNo(object: "pig", label: .yes)),
         ]
-        let records = [record("a", "Yes."), record("b", "Yes!"), record("c", "I am not sure what that is."), record("d", nil)]
-        let (score, outcomes) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 50)).score(suite: "s", items: items, records: records)
-        #expect(score.confusion == YesNoConfusion(yesYes: 1, yesNo: 0, yesUnparsed: 0, noYes: 1, noNo: 0, noUnparsed: 1))
+        let records = [
+            record("a", "Yes."), record("b", "Yes!"), record("c", "I am not sure what that is."), record("d", nil),
+        ]
+        let (score, outcomes) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 50)).score(
+            suite: "s", items: items, records: records)
+        #expect(
+            score.confusion == YesNoConfusion(yesYes: 1, yesNo: 0, yesUnparsed: 0, noYes: 1, noNo: 0, noUnparsed: 1))
         #expect(score.unparsed == 1)
         #expect(outcomes.map(\.extracted) == ["yes", "yes", "unparsed"])
         #expect(score.metrics["accuracy"]?.value == 1.0 / 3)
@@ -73,7 +80,8 @@ import Testing
             record("3", "Yes"), record("4", "Yes"),  // C-IC
             record("5", "Yes"), record("6", "Hmm"),  // unparsed: left out
         ]
-        let (score, _) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 10)).score(suite: "s", items: items, records: records)
+        let (score, _) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 10)).score(
+            suite: "s", items: items, records: records)
         #expect(score.metrics["pair_c_c"] == MetricValue(0.5, n: 2))
         #expect(score.metrics["pair_c_ic"] == MetricValue(0.5, n: 2))
         #expect(score.metrics["pair_ic_c"] == MetricValue(0, n: 2))
@@ -82,20 +90,24 @@ import Testing
     /// A suite none of whose samples was answered has no metrics ("no data"), never zeros.
     @Test func nothingAnsweredIsNoDataForEveryTask() throws {
         let yesNo = ["y": Item(id: "y", answerKey: .yesNo(object: "dog", label: .no))]
-        let (yesNoScore, _) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 10)).score(suite: "s", items: yesNo, records: [record("y", nil)])
+        let (yesNoScore, _) = try YesNoScorer(settings: ScoringSettings(bootstrapResamples: 10)).score(
+            suite: "s", items: yesNo, records: [record("y", nil)])
         #expect(yesNoScore.metrics.isEmpty)
         var choice = try ChoiceScorer(settings: ScoringSettings(extractor: "mmau"))
         let item = Item(id: "c", answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
         #expect(choice.add(record("c", nil), item: item) == nil)
         #expect(choice.finish().metrics.isEmpty)
         let captions = ["c": Item(id: "c", answerKey: .caption(labels: ["dog"]))]
-        #expect(CaptionScorer.score(settings: ScoringSettings(), items: captions, records: [record("c", nil)]).0.metrics.isEmpty)
+        #expect(
+            CaptionScorer.score(settings: ScoringSettings(), items: captions, records: [record("c", nil)]).0.metrics
+                .isEmpty)
     }
 
     /// SAKURA's table is judged accuracy per track and hop: the judge's rates go into every slice.
     @Test func judgedRatesArePerSlice() {
         var judged = JudgedScorer(settings: ScoringSettings())
-        let single = Item(id: "s", tags: ["hop": "single"], answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
+        let single = Item(
+            id: "s", tags: ["hop": "single"], answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
         let multi = Item(id: "m", tags: ["hop": "multi"], answerKey: .multipleChoice(choices: ["a", "b"], answer: "a"))
         _ = judged.add(record("s", "a"), item: single, verdict: .pass)
         _ = judged.add(record("m", "b"), item: multi, verdict: .fail)

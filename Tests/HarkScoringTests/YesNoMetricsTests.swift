@@ -1,15 +1,20 @@
 import Foundation
 import HarkCore
-@testable import HarkScoring
 import HarkTestSupport
 import Testing
+
+@testable import HarkScoring
 
 @Suite struct YesNoMetricsTests {
     struct Case: Decodable, Sendable {
         var table: [String: Int]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var hark_no: [String: Double]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var hark_yes: [String: Double]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var kuan2024_interspeech: [String: Double]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var kuan2025_icassp: [String: Double]
 
         var confusion: YesNoConfusion {
@@ -42,20 +47,28 @@ import Testing
 
     @Test func harkPolicyMatchesScikitLearn() {
         for (index, golden) in Self.cases.enumerated() {
-            check(YesNoMetrics(golden.confusion, positive: .no, policy: .hark), against: golden.hark_no, "case \(index) positive no")
-            check(YesNoMetrics(golden.confusion, positive: .yes, policy: .hark), against: golden.hark_yes, "case \(index) positive yes")
+            check(
+                YesNoMetrics(golden.confusion, positive: .no, policy: .hark), against: golden.hark_no,
+                "case \(index) positive no")
+            check(
+                YesNoMetrics(golden.confusion, positive: .yes, policy: .hark), against: golden.hark_yes,
+                "case \(index) positive yes")
         }
     }
 
     @Test func interspeechPolicyMatchesTheOfficialArithmetic() {
         for (index, golden) in Self.cases.enumerated() {
-            check(YesNoMetrics(golden.confusion, policy: .kuan2024Interspeech), against: golden.kuan2024_interspeech, "case \(index)")
+            check(
+                YesNoMetrics(golden.confusion, policy: .kuan2024Interspeech), against: golden.kuan2024_interspeech,
+                "case \(index)")
         }
     }
 
     @Test func icasspPolicyMatchesTheOfficialArithmetic() {
         for (index, golden) in Self.cases.enumerated() {
-            check(YesNoMetrics(golden.confusion, policy: .kuan2025ICASSP), against: golden.kuan2025_icassp, "case \(index)")
+            check(
+                YesNoMetrics(golden.confusion, policy: .kuan2025ICASSP), against: golden.kuan2025_icassp,
+                "case \(index)")
         }
     }
 
@@ -88,7 +101,9 @@ import Testing
 }
 
 @Suite struct BinomialTests {
-    @Test("binomial draws have the right mean and variance", arguments: [(1_000_000, 0.25), (50, 0.5), (10, 0.01), (7, 0.99)])
+    @Test(
+        "binomial draws have the right mean and variance",
+        arguments: [(1_000_000, 0.25), (50, 0.5), (10, 0.01), (7, 0.99)])
     func moments(n: Int, p: Double) {
         var generator = SplitMix64(seed: 11)
         let draws = (0..<20_000).map { _ in

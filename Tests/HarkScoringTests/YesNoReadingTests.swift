@@ -19,12 +19,16 @@ import Testing
     /// The committed set, or another labelled set of the same form named by `HARK_YESNO_SET`.
     static let cases: [Case] = {
         let path = ProcessInfo.processInfo.environment["HARK_YESNO_SET"]
-        let url = path.map { URL(fileURLWithPath: $0) } ?? HarkCLI.packageRoot.appendingPathComponent("Tests/HarkScoringTests/Golden/yesno-reading.json")
+        let url =
+            path.map { URL(fileURLWithPath: $0) }
+            ?? HarkCLI.packageRoot.appendingPathComponent("Tests/HarkScoringTests/Golden/yesno-reading.json")
         return (try? JSONDecoder().decode([Case].self, from: Data(contentsOf: url))) ?? []
     }()
 
     @Test func agreementWithCarefulReaders() throws {
-        try #require(Self.cases.count >= (ProcessInfo.processInfo.environment["HARK_YESNO_SET"] == nil ? 800 : 1), "the labelled set did not load")
+        try #require(
+            Self.cases.count >= (ProcessInfo.processInfo.environment["HARK_YESNO_SET"] == nil ? 800 : 1),
+            "the labelled set did not load")
         let extractor = DefaultYesNoExtractor()
         var agree: [String: (Int, Int)] = [:]
         var swaps = 0
@@ -45,8 +49,12 @@ import Testing
         }
         let total = agree.values.reduce(0) { $0 + $1.1 }
         let agreed = agree.values.reduce(0) { $0 + $1.0 }
-        let table = agree.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f%% (%d)", $0.key, 100 * Double($0.value.0) / Double($0.value.1), $0.value.1) }
-        #expect(Double(agreed) / Double(total) >= 0.95, "agreement \(agreed)/\(total)\n\(table.joined(separator: "\n"))\n\(misses.joined(separator: "\n"))")
+        let table = agree.sorted { $0.key < $1.key }.map {
+            String(format: "%@ %.1f%% (%d)", $0.key, 100 * Double($0.value.0) / Double($0.value.1), $0.value.1)
+        }
+        #expect(
+            Double(agreed) / Double(total) >= 0.95,
+            "agreement \(agreed)/\(total)\n\(table.joined(separator: "\n"))\n\(misses.joined(separator: "\n"))")
         #expect(Double(swaps) / Double(total) <= 0.01, "yes/no swaps: \(swaps)\n\(misses.joined(separator: "\n"))")
     }
 

@@ -54,7 +54,8 @@ import Testing
 
         for clip in ["one", "two"] { try Signals.writeSine(to: directory.path("audio/test-mini-audios/\(clip).wav")) }
         try SuiteWriter.write(
-            id: "mmau", task: .multipleChoice, description: "t", audioRoot: "../audio", prompt: ChoiceImporters.mmauPrompt,
+            id: "mmau", task: .multipleChoice, description: "t", audioRoot: "../audio",
+            prompt: ChoiceImporters.mmauPrompt,
             scoring: ChoiceImporters.mmauScoring, items: items, to: directory.path("suite"))
         let loaded = SuiteLoader.load(directory.path("suite").path)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
@@ -79,7 +80,9 @@ import Testing
         #expect {
             try ChoiceImporters.mmau(JSONRecords(path: file.path))
         } throws: { error in
-            let places = (error as? HarkError)?.diagnostics.map { "\($0.location.line ?? 0) \($0.location.field ?? "")" }
+            let places = (error as? HarkError)?.diagnostics.map {
+                "\($0.location.line ?? 0) \($0.location.field ?? "")"
+            }
             return places == ["2 answer", "24 answer"] && (error as? HarkError)?.message == "2 records are not valid"
         }
     }
@@ -103,7 +106,9 @@ import Testing
         defer { directory.remove() }
         let file = try directory.write(
             #"{"id": "r1", "audio_path": "./audio/x.wav", "question": "Why?", "choices": ["rain", "wind"], "answer": "wind", "modality": "mix-sound-speech", "category": "Semantic Layer", "sub-category": "Emotion", "language": "en", "source": "yt", "url": "https://example.org/v?x=1", "timestamp": "00:01:32,00:02:02", "thinking": "Gusts in the background.", "cue": ["gusts", "rustle"], "rubric": [{"name": "cue", "choices": [0, 1]}]}"#
-                + "\n\n" + #"{"id": "r2", "audio_path": "./audio/y.wav", "question": "Who?", "choices": ["a", "a"], "answer": "a"}"# + "\n",
+                + "\n\n"
+                + #"{"id": "r2", "audio_path": "./audio/y.wav", "question": "Who?", "choices": ["a", "a"], "answer": "a"}"#
+                + "\n",
             to: "MMAR-meta.jsonl")
         // A choice listed twice is kept, with a warning naming the line (the official rule tolerates it).
         let imported = try ChoiceImporters.mmar(JSONRecords(path: file.path))
@@ -130,7 +135,8 @@ import Testing
              {"path": "b.wav", "question": "Which genre?", "choice_a": "jazz", "choice_b": "rock", "choice_c": "pop",
               "choice_d": "folk", "answer_gt": "pop", "task_name": "Music_AQA", "dataset_name": "MusicCaps", "uniq_id": 8}]
             """, to: "Foundation_meta.json")
-        let items = try ChoiceImporters.airBench(JSONRecords(path: file.path), audioRoot: directory.path("Foundation")).items
+        let items = try ChoiceImporters.airBench(JSONRecords(path: file.path), audioRoot: directory.path("Foundation"))
+            .items
         let first = try #require(items.first?.objectValue)
         #expect(first["id"] == .string("7"))
         #expect(first["choices"] == .array([.string("male"), .string("female")]))
@@ -147,14 +153,20 @@ import Testing
             to: "gap.json")
         #expect {
             try ChoiceImporters.airBench(JSONRecords(path: gap.path), audioRoot: directory.path("Foundation"))
-        } throws: { ($0 as? HarkError)?.diagnostics.first?.location.field == "choice_c" && ($0 as? HarkError)?.diagnostics.first?.location.line == 1 }
+        } throws: {
+            ($0 as? HarkError)?.diagnostics.first?.location.field == "choice_c"
+                && ($0 as? HarkError)?.diagnostics.first?.location.line == 1
+        }
 
         try SuiteWriter.write(
-            id: "air", task: .multipleChoice, description: "t", audioRoot: "../Foundation", prompt: SuiteManifest.Prompt(choices: .none),
+            id: "air", task: .multipleChoice, description: "t", audioRoot: "../Foundation",
+            prompt: SuiteManifest.Prompt(choices: .none),
             scoring: "{extractor: airbench}", items: items, to: directory.path("suite"))
         let loaded = SuiteLoader.load(directory.path("suite").path)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
-        #expect(loaded.suite.map { PromptRenderer(manifest: $0.manifest).prompts(for: $0.items[0])[0].text } == first["question"]?.stringValue)
+        #expect(
+            loaded.suite.map { PromptRenderer(manifest: $0.manifest).prompts(for: $0.items[0])[0].text }
+                == first["question"]?.stringValue)
     }
 
     @Test func sakuraRowsBecomeSingleAndMultiHopItems() throws {
@@ -174,14 +186,21 @@ import Testing
         #expect(single["choices"] == .array(["dog", "cat", "cow", "owl"].map(JSONValue.string)))
         #expect(single["answer"] == .string("cat"))
         #expect(items[1].objectValue?["answer"] == .string("Whiskers, soft fur"))
-        #expect(items[1].objectValue?["tags"]?.objectValue == ["track": .string("animal"), "hop": .string("multi"), "set": .string("animal multi"), "attribute_label": .string("cat")])
+        #expect(
+            items[1].objectValue?["tags"]?.objectValue == [
+                "track": .string("animal"), "hop": .string("multi"), "set": .string("animal multi"),
+                "attribute_label": .string("cat"),
+            ])
 
         try SuiteWriter.write(
-            id: "sakura", task: .multipleChoice, description: "t", audioRoot: "../SAKURA", prompt: SakuraImporter.prompt,
+            id: "sakura", task: .multipleChoice, description: "t", audioRoot: "../SAKURA",
+            prompt: SakuraImporter.prompt,
             scoring: SakuraImporter.scoring, items: items, to: directory.path("suite"))
         let loaded = SuiteLoader.load(directory.path("suite").path)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.suite?.manifest.scoring.judge == "correctness")
-        #expect(loaded.suite.map { PromptRenderer(manifest: $0.manifest).prompts(for: $0.items[0])[0].text } == single["question"]?.stringValue)
+        #expect(
+            loaded.suite.map { PromptRenderer(manifest: $0.manifest).prompts(for: $0.items[0])[0].text }
+                == single["question"]?.stringValue)
     }
 }

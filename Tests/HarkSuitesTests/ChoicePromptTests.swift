@@ -4,24 +4,37 @@ import Testing
 
 @Suite struct ChoicePromptTests {
     static let item = Item(
-        id: "q1", question: "Which instrument?", answerKey: .multipleChoice(choices: ["piano", "violin", "drums", "flute"], answer: "violin"))
+        id: "q1", question: "Which instrument?",
+        answerKey: .multipleChoice(choices: ["piano", "violin", "drums", "flute"], answer: "violin"))
 
     func manifest(_ prompt: String) throws -> SuiteManifest {
-        let (parsed, diagnostics) = ManifestParser.parse("id: mc\nversion: 1\ntask: multiple-choice\nprompt: \(prompt)\n", file: "suite.yaml")
+        let (parsed, diagnostics) = ManifestParser.parse(
+            "id: mc\nversion: 1\ntask: multiple-choice\nprompt: \(prompt)\n", file: "suite.yaml")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return try #require(parsed)
     }
 
     @Test func choicesAreQuotedLetteredOrLeftInTheQuestion() throws {
-        let quoted = PromptRenderer(manifest: try manifest("{answer_format: Answer with the choice.}")).prompts(for: Self.item)
-        #expect(quoted.map(\.text) == [#"Which instrument? Choose from the following options: "piano", "violin", "drums" or "flute" Answer with the choice."#])
+        let quoted = PromptRenderer(manifest: try manifest("{answer_format: Answer with the choice.}")).prompts(
+            for: Self.item)
+        #expect(
+            quoted.map(\.text) == [
+                #"Which instrument? Choose from the following options: "piano", "violin", "drums" or "flute" Answer with the choice."#
+            ])
         #expect(quoted.first?.choiceOrder == nil)
-        let lettered = PromptRenderer(manifest: try manifest("{choices: lettered, prefix: Listen., answer_format: \"Reply with A, B, C or D.\"}"))
-        #expect(lettered.prompts(for: Self.item).map(\.text) == ["Listen. Which instrument?\nA. piano\nB. violin\nC. drums\nD. flute\nReply with A, B, C or D."])
+        let lettered = PromptRenderer(
+            manifest: try manifest("{choices: lettered, prefix: Listen., answer_format: \"Reply with A, B, C or D.\"}"))
+        #expect(
+            lettered.prompts(for: Self.item).map(\.text) == [
+                "Listen. Which instrument?\nA. piano\nB. violin\nC. drums\nD. flute\nReply with A, B, C or D."
+            ])
         let none = PromptRenderer(manifest: try manifest("{choices: none}"))
         #expect(none.prompts(for: Self.item).map(\.text) == ["Which instrument?"])
         let yesNo = Item(id: "y", question: "Is there a dog?", answerKey: .yesNo(object: "dog", label: .no))
-        #expect(PromptRenderer(manifest: try manifest("{choices: lettered}")).prompts(for: yesNo).map(\.text) == ["Is there a dog?"])
+        #expect(
+            PromptRenderer(manifest: try manifest("{choices: lettered}")).prompts(for: yesNo).map(\.text) == [
+                "Is there a dog?"
+            ])
     }
 
     @Test func shuffledOrderIsSeededPerItemAndShownAsRecorded() throws {
@@ -53,11 +66,13 @@ import Testing
 
     @Test func badChoiceSettingsNameTheirLines() {
         let (_, diagnostics) = ManifestParser.parse(
-            "id: mc\nversion: 1\ntask: multiple-choice\nprompt:\n  choices: bulleted\n  shuffle_choices: -1\n", file: "suite.yaml")
-        #expect(diagnostics.map(\.description) == [
-            #"suite.yaml:5: error: prompt.choices: expected one of quoted, lettered, none, mmau, mmar, found "bulleted""#,
-            "suite.yaml:6: error: prompt.shuffle_choices: expected a seed (an integer ≥ 0), found -1",
-        ])
+            "id: mc\nversion: 1\ntask: multiple-choice\nprompt:\n  choices: bulleted\n  shuffle_choices: -1\n",
+            file: "suite.yaml")
+        #expect(
+            diagnostics.map(\.description) == [
+                #"suite.yaml:5: error: prompt.choices: expected one of quoted, lettered, none, mmau, mmar, found "bulleted""#,
+                "suite.yaml:6: error: prompt.shuffle_choices: expected a seed (an integer ≥ 0), found -1",
+            ])
     }
 
     @Test func permutationIsAFixedFisherYates() {

@@ -42,7 +42,9 @@ import Testing
             #"{"tags":{"sampling":"random"},"label":"no","object":"cat","audio":"b.wav","id":"b"}"#,
         ]
         try suite.directory.write(reformatted.joined(separator: "\n"), to: "items.jsonl")
-        try suite.directory.write(SuiteFixture.yesNoManifest.replacingOccurrences(of: "version: 1", with: "version:   1  # same"), to: "suite.yaml")
+        try suite.directory.write(
+            SuiteFixture.yesNoManifest.replacingOccurrences(of: "version: 1", with: "version:   1  # same"),
+            to: "suite.yaml")
         #expect(try fingerprint(suite.path) == before)
     }
 
@@ -79,7 +81,8 @@ import Testing
         let suite = try makeSuite()
         defer { suite.remove() }
         let before = try fingerprint(suite.path)
-        try suite.directory.write(SuiteFixture.yesNoManifest.replacingOccurrences(of: "version: 1", with: "version: 2"), to: "suite.yaml")
+        try suite.directory.write(
+            SuiteFixture.yesNoManifest.replacingOccurrences(of: "version: 1", with: "version: 2"), to: "suite.yaml")
         #expect(try fingerprint(suite.path) != before)
     }
 }

@@ -45,17 +45,21 @@ import Testing
             name: "wrongly typed key", items: [good, #"{"id": 7, "audio": "a.wav", "object": "dog", "label": "no"}"#],
             expected: ["items.jsonl:2: error: id: expected a string, found an integer 7"]),
         Case(
-            name: "wrongly typed tags", items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no", "tags": {"k": [1]}}"#],
+            name: "wrongly typed tags",
+            items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no", "tags": {"k": [1]}}"#],
             expected: ["items.jsonl:1: error: tags.k: expected a string, number or boolean, found an array"]),
         Case(
-            name: "duplicate id", items: [good, #"{"id": "b", "audio": "a.wav", "object": "cat", "label": "no"}"#, good],
+            name: "duplicate id",
+            items: [good, #"{"id": "b", "audio": "a.wav", "object": "cat", "label": "no"}"#, good],
             expected: [#"items.jsonl:3: error: id: duplicate id "ok", first on line 1"#]),
         Case(
             name: "label outside yes/no", items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "Yes"}"#],
             expected: [#"items.jsonl:1: error: label: expected "yes" or "no", found "Yes""#]),
         Case(
             name: "answer not among the choices", manifest: multipleChoice,
-            items: [#"{"id": "q", "audio": "a.wav", "question": "Which?", "choices": ["cat", "dog"], "answer": "cow"}"#],
+            items: [
+                #"{"id": "q", "audio": "a.wav", "question": "Which?", "choices": ["cat", "dog"], "answer": "cow"}"#
+            ],
             expected: [#"items.jsonl:1: error: answer: "cow" is not one of the choices"#]),
         Case(
             name: "too few choices", manifest: multipleChoice,
@@ -65,23 +69,31 @@ import Testing
             name: "missing clip", items: [#"{"id": "a", "audio": "gone.wav", "object": "dog", "label": "no"}"#],
             expected: [#"items.jsonl:1: error: audio: no such clip: "gone.wav" under audio_root (audio/)"#]),
         Case(
-            name: "clip escaping audio_root", items: [good, #"{"id": "b", "audio": "../suite.yaml", "object": "dog", "label": "no"}"#],
+            name: "clip escaping audio_root",
+            items: [good, #"{"id": "b", "audio": "../suite.yaml", "object": "dog", "label": "no"}"#],
             expected: [#"items.jsonl:2: error: audio: "../suite.yaml" escapes audio_root (audio/)"#]),
         Case(
-            name: "absolute clip path", items: [#"{"id": "a", "audio": "/etc/passwd", "object": "dog", "label": "no"}"#],
-            expected: [#"items.jsonl:1: error: audio: "/etc/passwd" is absolute; clip paths are relative to audio_root (audio/)"#]),
+            name: "absolute clip path",
+            items: [#"{"id": "a", "audio": "/etc/passwd", "object": "dog", "label": "no"}"#],
+            expected: [
+                #"items.jsonl:1: error: audio: "/etc/passwd" is absolute; clip paths are relative to audio_root (audio/)"#
+            ]),
         Case(
             name: "second clip of a multi-audio item missing",
             items: [#"{"id": "a", "audio": ["a.wav", "b.wav"], "object": "dog", "label": "no"}"#],
             expected: [#"items.jsonl:1: error: audio[1]: no such clip: "b.wav" under audio_root (audio/)"#]),
         Case(
             name: "unknown instruction id", manifest: instructions,
-            items: [#"{"id": "i", "question": "Write.", "instructions": [{"id": "punctuation:no_comma"}, {"id": "style:haiku", "kwargs": {}}]}"#],
+            items: [
+                #"{"id": "i", "question": "Write.", "instructions": [{"id": "punctuation:no_comma"}, {"id": "style:haiku", "kwargs": {}}]}"#
+            ],
             clips: [],
             expected: [#"items.jsonl:1: error: instructions[1].id: unknown instruction id "style:haiku""#]),
         Case(
             name: "missing instruction argument", manifest: instructions,
-            items: [#"{"id": "i", "question": "Write.", "instructions": [{"id": "length_constraints:number_words", "kwargs": {"num_words": 50}}]}"#],
+            items: [
+                #"{"id": "i", "question": "Write.", "instructions": [{"id": "length_constraints:number_words", "kwargs": {"num_words": 50}}]}"#
+            ],
             clips: [],
             expected: [
                 "items.jsonl:1: error: instructions[0].kwargs.relation: missing, required by length_constraints:number_words"
@@ -97,7 +109,8 @@ import Testing
             name: "empty items file", items: [],
             expected: ["items.jsonl:1: error: the suite has no items"]),
         Case(
-            name: "unknown item key is only a warning", items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no", "colour": "red"}"#],
+            name: "unknown item key is only a warning",
+            items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no", "colour": "red"}"#],
             expected: ["items.jsonl:1: warning: colour: unknown key for a yes-no item, ignored"]),
     ]
 
@@ -127,7 +140,9 @@ import Testing
         let files = FileManager.default
         try Signals.writeSine(to: fixture.directory.path("audio/blobs/5d41402abc4b2a76"))
         try files.createDirectory(at: fixture.directory.path("audio/snapshots/rev1"), withIntermediateDirectories: true)
-        try files.createSymbolicLink(atPath: fixture.directory.path("audio/snapshots/rev1/x.wav").path, withDestinationPath: "../../blobs/5d41402abc4b2a76")
+        try files.createSymbolicLink(
+            atPath: fixture.directory.path("audio/snapshots/rev1/x.wav").path,
+            withDestinationPath: "../../blobs/5d41402abc4b2a76")
         let elsewhere = try TemporaryDirectory()
         defer { elsewhere.remove() }
         try Signals.writeSine(to: elsewhere.path("y.wav"))
@@ -135,7 +150,9 @@ import Testing
         try Signals.writeSine(to: fixture.directory.path("outside.wav"))
         let messages = SuiteLoader.load(fixture.path).diagnostics.map(\.description)
         #expect(messages.count == 1)
-        #expect(messages.first?.hasSuffix(#"items.jsonl:3: error: audio: "snapshots/../../outside.wav" escapes audio_root (audio/)"#) == true)
+        #expect(
+            messages.first?.hasSuffix(
+                #"items.jsonl:3: error: audio: "snapshots/../../outside.wav" escapes audio_root (audio/)"#) == true)
     }
 
     @Test func severalProblemsAreAllReported() throws {
@@ -148,11 +165,14 @@ import Testing
         ])
         defer { fixture.remove() }
         let result = SuiteLoader.load(fixture.path)
-        let places = result.diagnostics.map { "\($0.location.line ?? 0) \($0.severity.rawValue) \($0.location.field ?? "-")" }
-        #expect(places == [
-            "1 error label", "2 error -", "3 error audio", "4 error id", "5 warning extra", "5 error id",
-            "5 error object",
-        ])
+        let places = result.diagnostics.map {
+            "\($0.location.line ?? 0) \($0.severity.rawValue) \($0.location.field ?? "-")"
+        }
+        #expect(
+            places == [
+                "1 error label", "2 error -", "3 error audio", "4 error id", "5 warning extra", "5 error id",
+                "5 error object",
+            ])
         #expect(result.suite == nil)
     }
 }

@@ -32,7 +32,11 @@ import Testing
         #expect(manifest.items == "probes.jsonl")
         #expect(manifest.prompt.prefix == "Focus on the given audio and answer the following question.")
         #expect(manifest.prompt.templates.count == 2)
-        #expect(manifest.scoring == SuiteManifest.Scoring(extractor: "kuan2024", positiveClass: .no, policy: "kuan2024-interspeech", synonyms: ["barking": "dog"]))
+        #expect(
+            manifest.scoring
+                == SuiteManifest.Scoring(
+                    extractor: "kuan2024", positiveClass: .no, policy: "kuan2024-interspeech",
+                    synonyms: ["barking": "dog"]))
         #expect(manifest.source?.license == "CC-BY-4.0")
     }
 
@@ -45,9 +49,11 @@ import Testing
     }
 
     @Test func missingKeysAreReportedTogether() {
-        #expect(messages("description: nothing else\n") == [
-            "suite.yaml:1: error: id: missing", "suite.yaml:1: error: version: missing", "suite.yaml:1: error: task: missing",
-        ])
+        #expect(
+            messages("description: nothing else\n") == [
+                "suite.yaml:1: error: id: missing", "suite.yaml:1: error: version: missing",
+                "suite.yaml:1: error: task: missing",
+            ])
     }
 
     @Test func wrongTypesAndValuesNameTheirLines() {
@@ -61,14 +67,15 @@ import Testing
               templates: ["Is there {thing}?"]
             extra: 1
             """
-        #expect(messages(yaml) == [
-            #"suite.yaml:1: error: id: must be letters, digits, '.', '_' or '-', found "bad id!""#,
-            #"suite.yaml:2: error: version: expected an integer, found the string "1""#,
-            #"suite.yaml:3: error: task: unknown task "yes-or-no"; expected one of yes-no, multiple-choice, instruction-following, caption, open-qa"#,
-            #"suite.yaml:5: error: scoring.positive_class: expected "yes" or "no", found "maybe""#,
-            #"suite.yaml:7: error: prompt.templates[0]: unknown placeholder {thing}; known: {object}"#,
-            "suite.yaml:8: warning: extra: unknown key, ignored (known: audio_root, description, id, items, prompt, scoring, source, task, version)",
-        ])
+        #expect(
+            messages(yaml) == [
+                #"suite.yaml:1: error: id: must be letters, digits, '.', '_' or '-', found "bad id!""#,
+                #"suite.yaml:2: error: version: expected an integer, found the string "1""#,
+                #"suite.yaml:3: error: task: unknown task "yes-or-no"; expected one of yes-no, multiple-choice, instruction-following, caption, open-qa"#,
+                #"suite.yaml:5: error: scoring.positive_class: expected "yes" or "no", found "maybe""#,
+                #"suite.yaml:7: error: prompt.templates[0]: unknown placeholder {thing}; known: {object}"#,
+                "suite.yaml:8: warning: extra: unknown key, ignored (known: audio_root, description, id, items, prompt, scoring, source, task, version)",
+            ])
     }
 
     @Test func malformedYAMLGivesItsLine() {
@@ -78,6 +85,9 @@ import Testing
     }
 
     @Test func aManifestThatIsNotAMappingIsRefused() {
-        #expect(messages("- a\n- b\n") == ["suite.yaml:1: error: (top level): expected a mapping of keys such as id, version, task"])
+        #expect(
+            messages("- a\n- b\n") == [
+                "suite.yaml:1: error: (top level): expected a mapping of keys such as id, version, task"
+            ])
     }
 }

@@ -28,7 +28,11 @@ import Testing
         // d.wav lacks dog barking (4), car (3), then bird and music (1 each): a seeded draw breaks
         // the tie, so over seeds each of them is asked, never one by its name alone.
         #expect(Array(negatives(output, "d.wav").prefix(2)) == ["dog barking", "car"])
-        let thirds = Set((0..<16).compactMap { seed in negatives(ProbeGenerator(k: 3, seed: UInt64(seed)).generate(Self.manifest, sampling: .popular), "d.wav").last })
+        let thirds = Set(
+            (0..<16).compactMap { seed in
+                negatives(ProbeGenerator(k: 3, seed: UInt64(seed)).generate(Self.manifest, sampling: .popular), "d.wav")
+                    .last
+            })
         #expect(thirds == ["bird", "music"])
     }
 
@@ -62,16 +66,21 @@ import Testing
     }
 
     @Test func tooSmallAVocabularyReducesAndAnEmptySuiteIsAnError() throws {
-        let tiny = ClipManifest(entries: [.init(clip: "a.wav", objects: ["x", "y"]), .init(clip: "b.wav", objects: ["x", "z"])])
+        let tiny = ClipManifest(entries: [
+            .init(clip: "a.wav", objects: ["x", "y"]), .init(clip: "b.wav", objects: ["x", "z"]),
+        ])
         let output = ProbeGenerator(k: 2).generate(tiny, sampling: .random)
         #expect(output.reduced == 2)
         #expect(negatives(output, "a.wav") == ["z"])
-        let lone = ProbeGenerator(k: 2).generate(ClipManifest(entries: [.init(clip: "a.wav", objects: ["x"])]), sampling: .random)
+        let lone = ProbeGenerator(k: 2).generate(
+            ClipManifest(entries: [.init(clip: "a.wav", objects: ["x"])]), sampling: .random)
         #expect(lone.skipped.map(\.reason) == ["no object in the vocabulary is absent from it"])
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         #expect(throws: HarkError.self) {
-            try ProbeGenerator.writeSuite(lone, id: "x", sampling: .random, templates: ["{object}?"], prefix: nil, audioRoot: ".", to: directory.path("s"))
+            try ProbeGenerator.writeSuite(
+                lone, id: "x", sampling: .random, templates: ["{object}?"], prefix: nil, audioRoot: ".",
+                to: directory.path("s"))
         }
     }
 
@@ -79,7 +88,8 @@ import Testing
     /// takes siblings from an ontology; popular spreads its negatives instead of one label for all.
     @Test func singleLabelDataGetsProbesAndAdversarialSaysWhereItsCooccurrenceCameFrom() throws {
         let labels = ["dog", "cat", "cow", "hen", "sheep"]
-        let manifest = ClipManifest(entries: (0..<100).map { ClipManifest.Entry(clip: "c\($0).wav", objects: [labels[$0 % labels.count]]) })
+        let manifest = ClipManifest(
+            entries: (0..<100).map { ClipManifest.Entry(clip: "c\($0).wav", objects: [labels[$0 % labels.count]]) })
         let popular = ProbeGenerator(k: 3).generate(manifest, sampling: .popular)
         #expect(popular.probes.count == 200)
         #expect(popular.reduced == 100)
@@ -90,8 +100,10 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ontology = try directory.write("pet: [dog, cat]\nfarm: [cow, hen, sheep]\n", to: "ontology.yaml")
-        let siblings = ProbeGenerator(k: 3, vocabulary: try ObjectVocabulary(vocabularyPath: nil, ontologyPath: ontology.path))
-            .generate(manifest, sampling: .adversarial)
+        let siblings = ProbeGenerator(
+            k: 3, vocabulary: try ObjectVocabulary(vocabularyPath: nil, ontologyPath: ontology.path)
+        )
+        .generate(manifest, sampling: .adversarial)
         #expect(siblings.cooccurrence == .ontologySiblings)
         #expect(negatives(siblings, "c0.wav") == ["cat"])  // dog's sibling
         #expect(Set(negatives(siblings, "c2.wav")).isSubset(of: ["hen", "sheep"]))  // cow's siblings
@@ -102,9 +114,13 @@ import Testing
     @Test func anAliasListedAsAnObjectIsNeverTheNegativeOfItsOwnClip() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let vocabulary = try directory.write("objects: [hen, chicken, duck, goose]\nsynonyms:\n  chicken: [hen]\n", to: "vocabulary.yaml")
-        let generator = ProbeGenerator(k: 3, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary.path, ontologyPath: nil))
-        let manifest = ClipManifest(entries: [.init(clip: "hen32.wav", objects: ["hen"]), .init(clip: "duck1.wav", objects: ["duck"])])
+        let vocabulary = try directory.write(
+            "objects: [hen, chicken, duck, goose]\nsynonyms:\n  chicken: [hen]\n", to: "vocabulary.yaml")
+        let generator = ProbeGenerator(
+            k: 3, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary.path, ontologyPath: nil))
+        let manifest = ClipManifest(entries: [
+            .init(clip: "hen32.wav", objects: ["hen"]), .init(clip: "duck1.wav", objects: ["duck"]),
+        ])
         for sampling in NegativeSampling.allCases {
             let asked = Set(negatives(generator.generate(manifest, sampling: sampling), "hen32.wav"))
             #expect(asked.isDisjoint(with: ["hen", "chicken"]), "\(sampling): \(asked)")
@@ -121,15 +137,22 @@ import Testing
         for round in 0..<40 {
             var synonyms: [String: [String]] = [:]
             var ontology: [String: [String]] = [:]
-            for name in names.shuffled(using: &random).prefix(4) { synonyms[name, default: []].append("alias of \(name)") }
+            for name in names.shuffled(using: &random).prefix(4) {
+                synonyms[name, default: []].append("alias of \(name)")
+            }
             for _ in 0..<5 {
-                let parent = names.randomElement(using: &random)!, child = names.randomElement(using: &random)!
+                let parent = names.randomElement(using: &random)!
+                let child = names.randomElement(using: &random)!
                 if parent != child { ontology[parent, default: []].append(child) }
             }
-            let synonymYAML = synonyms.map { "  \($0.key): [\($0.value.joined(separator: ", "))]" }.joined(separator: "\n")
+            let synonymYAML = synonyms.map { "  \($0.key): [\($0.value.joined(separator: ", "))]" }.joined(
+                separator: "\n")
             let extra = names.shuffled(using: &random).prefix(3) + synonyms.values.flatMap { $0 }.prefix(2)
-            let vocabularyFile = try directory.write("objects: [\(extra.joined(separator: ", "))]\nsynonyms:\n\(synonymYAML)\n", to: "v\(round).yaml")
-            let ontologyFile = try directory.write(ontology.map { "\($0.key): [\($0.value.joined(separator: ", "))]" }.joined(separator: "\n") + "\n", to: "o\(round).yaml")
+            let vocabularyFile = try directory.write(
+                "objects: [\(extra.joined(separator: ", "))]\nsynonyms:\n\(synonymYAML)\n", to: "v\(round).yaml")
+            let ontologyFile = try directory.write(
+                ontology.map { "\($0.key): [\($0.value.joined(separator: ", "))]" }.joined(separator: "\n") + "\n",
+                to: "o\(round).yaml")
             let vocabulary = try ObjectVocabulary(vocabularyPath: vocabularyFile.path, ontologyPath: ontologyFile.path)
             let entries = (0..<12).map { index in
                 let count = Int(random.next() % 3) + 1
@@ -140,13 +163,18 @@ import Testing
                 return ClipManifest.Entry(clip: "c\(index).wav", objects: labels)
             }
             for sampling in NegativeSampling.allCases {
-                let output = ProbeGenerator(k: 3, seed: UInt64(round), vocabulary: vocabulary).generate(ClipManifest(entries: entries), sampling: sampling)
+                let output = ProbeGenerator(k: 3, seed: UInt64(round), vocabulary: vocabulary).generate(
+                    ClipManifest(entries: entries), sampling: sampling)
                 for entry in entries {
                     let present = Set(entry.objects.map(vocabulary.name))
                     for negative in negatives(output, entry.clip) {
                         #expect(!present.contains(negative), "round \(round): \(negative) is a label of \(entry.clip)")
-                        #expect(vocabulary.ancestors(negative).isDisjoint(with: present), "round \(round): \(negative) is a child of a label")
-                        #expect(!present.contains { vocabulary.ancestors($0).contains(negative) }, "round \(round): \(negative) is a parent of a label")
+                        #expect(
+                            vocabulary.ancestors(negative).isDisjoint(with: present),
+                            "round \(round): \(negative) is a child of a label")
+                        #expect(
+                            !present.contains { vocabulary.ancestors($0).contains(negative) },
+                            "round \(round): \(negative) is a parent of a label")
                     }
                 }
             }
@@ -156,15 +184,18 @@ import Testing
     @Test func noClipIsAskedAboutItsOwnObjectsTheirParentsOrSynonyms() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let vocabulary = try directory.write("synonyms:\n  dog barking: [barking dog, dog bark]\nobjects: [cat, horse, cow]\n", to: "vocabulary.yaml")
-        let ontology = try directory.write("dog: [dog barking, dog growling]\nanimal: [dog, cat]\n", to: "ontology.yaml")
+        let vocabulary = try directory.write(
+            "synonyms:\n  dog barking: [barking dog, dog bark]\nobjects: [cat, horse, cow]\n", to: "vocabulary.yaml")
+        let ontology = try directory.write(
+            "dog: [dog barking, dog growling]\nanimal: [dog, cat]\n", to: "ontology.yaml")
         let manifest = ClipManifest(entries: [
             .init(clip: "a.wav", objects: ["barking dog", "rain", "wind"]),
             .init(clip: "b.wav", objects: ["dog", "cat", "horse"]),
             .init(clip: "c.wav", objects: ["dog growling", "wind", "cow"]),
         ])
         let generator = ProbeGenerator(
-            k: 3, seed: 1, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary.path, ontologyPath: ontology.path))
+            k: 3, seed: 1,
+            vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary.path, ontologyPath: ontology.path))
         for sampling in NegativeSampling.allCases {
             for seed: UInt64 in 0..<20 {
                 var seeded = generator
@@ -177,7 +208,10 @@ import Testing
             }
         }
         // The synonym is asked under its canonical name.
-        #expect(generator.generate(manifest, sampling: .random).probes.contains { $0.clip == "a.wav" && $0.object == "dog barking" && $0.label == .yes })
+        #expect(
+            generator.generate(manifest, sampling: .random).probes.contains {
+                $0.clip == "a.wav" && $0.object == "dog barking" && $0.label == .yes
+            })
     }
 
     @Test func writtenSuiteValidates() throws {
@@ -222,7 +256,8 @@ import Testing
         #expect(items[3].objectValue?["tags"]?.objectValue?["template"] == .string("other"))
 
         for clip in ["Y7fmOlUlwoNg", "Yabc"] { try Signals.writeSine(to: directory.path("audio/\(clip).wav")) }
-        try SuiteWriter.write(id: "k", task: .yesNo, description: "t", audioRoot: "../audio", items: items, to: directory.path("suite"))
+        try SuiteWriter.write(
+            id: "k", task: .yesNo, description: "t", audioRoot: "../audio", items: items, to: directory.path("suite"))
         #expect(SuiteLoader.load(directory.path("suite").path).diagnostics.isEmpty)
     }
 
@@ -230,11 +265,15 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = try directory.write(
-            #"{"entry_id": 0, "audio_index": "a", "prompt_text": "Is there?", "object": "x", "label": "Maybe", "sampling": "Random"}"# + "\n",
+            #"{"entry_id": 0, "audio_index": "a", "prompt_text": "Is there?", "object": "x", "label": "Maybe", "sampling": "Random"}"#
+                + "\n",
             to: "rows.jsonl")
         #expect {
             try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
-        } throws: { ($0 as? HarkError)?.diagnostics.first?.location.line == 1 && ($0 as? HarkError)?.diagnostics.first?.location.field == "label" }
+        } throws: {
+            ($0 as? HarkError)?.diagnostics.first?.location.line == 1
+                && ($0 as? HarkError)?.diagnostics.first?.location.field == "label"
+        }
     }
 
     @Test func aBadRowOfAPrettyPrintedJSONArrayNamesItsLine() throws {
@@ -252,7 +291,10 @@ import Testing
             """, to: "rows.json")
         #expect {
             try HallucinationImporters.kuan2024(rows: TabularRows(path: file.path), file: file.path)
-        } throws: { ($0 as? HarkError)?.diagnostics.first?.location.line == 3 && ($0 as? HarkError)?.diagnostics.first?.location.field == "label" }
+        } throws: {
+            ($0 as? HarkError)?.diagnostics.first?.location.line == 3
+                && ($0 as? HarkError)?.diagnostics.first?.location.field == "label"
+        }
         let clips = try directory.write(#"{"clip": "a.wav", "objects": ["dog", 3]}"# + "\n", to: "clips.jsonl")
         #expect {
             try ClipManifest(path: clips.path)
@@ -270,8 +312,12 @@ import Testing
              {"entry_id": "3", "audio": "b_without.wav", "query": "Is there a cat?", "object": "cat", "attribute": "", "ground_truth": "No"}]
             """, to: "rows.json")
         let items = try HallucinationImporters.icassp2025(rows: TabularRows(path: file.path), file: file.path).items
-        #expect(items.map { $0.objectValue?["tags"]?.objectValue?["pair"] } == [.string("p0"), .string("p0"), .string("p1"), .string("p1")])
-        #expect(items.map { $0.objectValue?["label"] } == [.string("yes"), .string("no"), .string("yes"), .string("no")])
+        #expect(
+            items.map { $0.objectValue?["tags"]?.objectValue?["pair"] } == [
+                .string("p0"), .string("p0"), .string("p1"), .string("p1"),
+            ])
+        #expect(
+            items.map { $0.objectValue?["label"] } == [.string("yes"), .string("no"), .string("yes"), .string("no")])
     }
 
     @Test func labelledFolderBecomesAClipManifest() throws {
@@ -287,7 +333,8 @@ import Testing
         let byStem = try FolderImporter.manifest(folder: directory.path("clips"), labels: .stem)
         #expect(byStem.entries.first?.objects == ["car horn"])
         let sidecar = try directory.write("clip,objects\ndog_bark/one.wav,dog barking;speech\n", to: "labels.csv")
-        let bySidecar = try FolderImporter.manifest(folder: directory.path("clips"), labels: .folder, sidecar: sidecar.path)
+        let bySidecar = try FolderImporter.manifest(
+            folder: directory.path("clips"), labels: .folder, sidecar: sidecar.path)
         #expect(bySidecar.entries[1].objects == ["dog barking", "speech"])
         #expect(try ClipManifest(path: sidecar.path).entries.count == 1)
     }
@@ -310,7 +357,8 @@ import Testing
         for item in yesNo {
             let clips = (item["audio"]?.arrayValue ?? []).compactMap { $0.stringValue }
             #expect(clips.count == 2 && clips[0] != clips[1] && !clips.contains("e.wav"))
-            let first = labels[clips[0]] ?? [], second = labels[clips[1]] ?? []
+            let first = labels[clips[0]] ?? []
+            let second = labels[clips[1]] ?? []
             let label = item["label"]?.stringValue
             if item["tags"]?.objectValue?["probe"] == .string("both") {
                 let object = try #require(item["object"]?.stringValue)
@@ -324,7 +372,8 @@ import Testing
             let clips = (item["audio"]?.arrayValue ?? []).compactMap { $0.stringValue }
             let question = try #require(item["question"]?.stringValue)
             let object = try #require(labels.values.flatMap { $0 }.first { question.contains("sound of \($0):") })
-            let inFirst = labels[clips[0]]?.contains(object) == true, inSecond = labels[clips[1]]?.contains(object) == true
+            let inFirst = labels[clips[0]]?.contains(object) == true
+            let inSecond = labels[clips[1]]?.contains(object) == true
             #expect(inFirst != inSecond)
             #expect(item["answer"]?.stringValue == (inFirst ? "first" : "second"))
         }
@@ -338,8 +387,13 @@ import Testing
         defer { directory.remove() }
         for clip in ["a", "b", "c", "d"] { try Signals.writeSine(to: directory.path("clips/\(clip).wav")) }
         var output = PairProbeGenerator(seed: 1).generate(Self.manifest)
-        output.yesNo.append(.object(["id": .string("single"), "audio": .string("a.wav"), "question": .string("Is it raining?"), "label": .string("yes")]))
-        let suites = try PairProbeGenerator.writeSuites(output, id: "m", audioRoot: directory.path("clips").path, to: directory.path("out"))
+        output.yesNo.append(
+            .object([
+                "id": .string("single"), "audio": .string("a.wav"), "question": .string("Is it raining?"),
+                "label": .string("yes"),
+            ]))
+        let suites = try PairProbeGenerator.writeSuites(
+            output, id: "m", audioRoot: directory.path("clips").path, to: directory.path("out"))
         for suite in suites {
             let loaded = SuiteLoader.load(suite.path)
             #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
@@ -348,7 +402,9 @@ import Testing
         #expect(Set(pairs.items.map(\.audio.count)) == [1, 2])
         let which = try #require(SuiteLoader.load(suites[1].path).suite)
         #expect(which.manifest.task == .multipleChoice)
-        #expect(PromptRenderer(manifest: which.manifest).prompts(for: which.items[0]).first?.text.hasSuffix("the first or the second?") == true)
+        #expect(
+            PromptRenderer(manifest: which.manifest).prompts(for: which.items[0]).first?.text.hasSuffix(
+                "the first or the second?") == true)
     }
 }
 
@@ -364,7 +420,8 @@ import Testing
         #expect {
             try ClipManifest(path: none.path)
         } throws: { error in
-            (error as? HarkError)?.message == "no label column: expected one of objects, labels, label, found clip, tags"
+            (error as? HarkError)?.message
+                == "no label column: expected one of objects, labels, label, found clip, tags"
         }
     }
 }

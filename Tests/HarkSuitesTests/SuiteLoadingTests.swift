@@ -8,17 +8,34 @@ import Testing
 @Suite struct SuiteLoadingTests {
     @Test func everyTaskKindLoads() throws {
         let cases: [(String, String, AnswerKey)] = [
-            ("yes-no", #"{"id": "1", "audio": "a.wav", "object": "dog", "label": "no"}"#, .yesNo(object: "dog", label: .no)),
-            ("multiple-choice", #"{"id": "1", "audio": "a.wav", "question": "Which?", "choices": ["a", "b"], "answer": "b"}"#,
-             .multipleChoice(choices: ["a", "b"], answer: "b")),
-            ("instruction-following",
-             #"{"id": "1", "question": "Write.", "instructions": [{"id": "detectable_format:number_bullet_lists", "kwargs": {"num_bullets": 3}}]}"#,
-             .instructionFollowing([Instruction(id: "detectable_format:number_bullet_lists", kwargs: ["num_bullets": .integer(3)])])),
-            ("caption", #"{"id": "1", "audio": "a.wav", "labels": ["dog", "rain"]}"#, .caption(labels: ["dog", "rain"])),
-            ("open-qa", #"{"id": "1", "audio": "a.wav", "question": "What?", "answer": "a dog"}"#, .openQA(answer: "a dog")),
+            (
+                "yes-no", #"{"id": "1", "audio": "a.wav", "object": "dog", "label": "no"}"#,
+                .yesNo(object: "dog", label: .no)
+            ),
+            (
+                "multiple-choice",
+                #"{"id": "1", "audio": "a.wav", "question": "Which?", "choices": ["a", "b"], "answer": "b"}"#,
+                .multipleChoice(choices: ["a", "b"], answer: "b")
+            ),
+            (
+                "instruction-following",
+                #"{"id": "1", "question": "Write.", "instructions": [{"id": "detectable_format:number_bullet_lists", "kwargs": {"num_bullets": 3}}]}"#,
+                .instructionFollowing([
+                    Instruction(id: "detectable_format:number_bullet_lists", kwargs: ["num_bullets": .integer(3)])
+                ])
+            ),
+            (
+                "caption", #"{"id": "1", "audio": "a.wav", "labels": ["dog", "rain"]}"#,
+                .caption(labels: ["dog", "rain"])
+            ),
+            (
+                "open-qa", #"{"id": "1", "audio": "a.wav", "question": "What?", "answer": "a dog"}"#,
+                .openQA(answer: "a dog")
+            ),
         ]
         for (task, line, expected) in cases {
-            let manifest = "id: s\nversion: 1\ntask: \(task)\naudio_root: audio\nprompt: {templates: [\"Describe the audio.\"]}\n"
+            let manifest =
+                "id: s\nversion: 1\ntask: \(task)\naudio_root: audio\nprompt: {templates: [\"Describe the audio.\"]}\n"
             let fixture = try SuiteFixture(manifest: manifest, items: [line])
             defer { fixture.remove() }
             let result = SuiteLoader.load(fixture.path)
@@ -51,7 +68,9 @@ import Testing
                 #"{"id": "3", "audio": "quiet.wav", "object": "cat", "label": "no", "tags": {"sampling": "popular"}}"#,
             ])
         defer { fixture.remove() }
-        try AudioFile.write(Signals.silence(seconds: 0.2, sampleRate: 8_000, channels: 2), to: fixture.directory.path("audio/quiet.wav"), format: .wav16)
+        try AudioFile.write(
+            Signals.silence(seconds: 0.2, sampleRate: 8_000, channels: 2),
+            to: fixture.directory.path("audio/quiet.wav"), format: .wav16)
         let suite = try #require(SuiteLoader.load(fixture.path).suite)
         let (summary, diagnostics) = await SuiteInspector.inspect(suite)
         #expect(diagnostics.isEmpty)

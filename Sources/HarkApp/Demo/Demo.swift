@@ -1,10 +1,10 @@
 public import Foundation
 import HarkCore
-import HarkRecords
-import HarkRun
 import HarkGate
 import HarkModels
+import HarkRecords
 import HarkReports
+import HarkRun
 import HarkSuites
 
 /// `hark demo`: everything hark does, on suites it makes itself, against two simulated
@@ -48,19 +48,25 @@ public struct Demo: Sendable {
         let folders = try DemoSuites.write(to: benchmarks)
         let suites = try folders.map { folder -> (suite: Suite, fingerprint: String) in
             let loaded = SuiteLoader.load(folder.path)
-            guard let suite = loaded.suite else { throw HarkError(.internal, "the demo made a bad suite", diagnostics: loaded.diagnostics) }
+            guard let suite = loaded.suite else {
+                throw HarkError(.internal, "the demo made a bad suite", diagnostics: loaded.diagnostics)
+            }
             return (suite, try SuiteFingerprint.compute(suite))
         }
 
         var directories: [RunDirectory] = []
         for checkpoint in Self.checkpoints {
             var options = MockServer.Options()
-            options.policy = .oracle(errorRate: checkpoint.errorRate, hallucinationRate: checkpoint.hallucinationRate, seed: 7)
+            options.policy = .oracle(
+                errorRate: checkpoint.errorRate, hallucinationRate: checkpoint.hallucinationRate, seed: 7)
             options.oracle = try MockOracle(suites: suites.map(\.suite))
             let server = try await MockServer(options: options)
-            say("\(checkpoint.name): simulated by hark mock-server at \(server.baseURL) (hallucinates on \(Int(checkpoint.hallucinationRate * 100))% of absent sounds)")
+            say(
+                "\(checkpoint.name): simulated by hark mock-server at \(server.baseURL) (hallucinates on \(Int(checkpoint.hallucinationRate * 100))% of absent sounds)"
+            )
             let model = ModelConfig(
-                name: checkpoint.name, adapter: "openai", settings: .object(["base_url": .string(server.baseURL), "model": .string(checkpoint.name)]))
+                name: checkpoint.name, adapter: "openai",
+                settings: .object(["base_url": .string(server.baseURL), "model": .string(checkpoint.name)]))
             do {
                 directories.append(try await run(model, suites: suites))
             } catch {

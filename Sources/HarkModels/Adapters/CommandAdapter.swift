@@ -27,7 +27,10 @@ public final class CommandAdapter: ModelAdapter {
         }
 
         enum CodingKeys: String, CodingKey {
-            case command, maxInFlight = "max_in_flight", sendAudio = "send_audio", maxRestarts = "max_restarts"
+            case command
+            case maxInFlight = "max_in_flight"
+            case sendAudio = "send_audio"
+            case maxRestarts = "max_restarts"
         }
     }
 
@@ -60,7 +63,8 @@ public final class CommandAdapter: ModelAdapter {
     static func requestLine(id: String, _ request: ModelRequest, audio: [Data]) throws -> Data {
         let clips: [JSONValue] = request.audio.enumerated().map { index, clip in
             var members: [String: JSONValue] = [
-                "path": .string(clip.location?.path ?? clip.path), "sha256": .string(clip.sha256), "seconds": .number(clip.seconds),
+                "path": .string(clip.location?.path ?? clip.path), "sha256": .string(clip.sha256),
+                "seconds": .number(clip.seconds),
             ]
             if index < audio.count { members["wav_base64"] = .string(audio[index].base64EncodedString()) }
             return .object(members)

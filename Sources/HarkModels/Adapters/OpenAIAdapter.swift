@@ -26,7 +26,9 @@ public final class OpenAIAdapter: ModelAdapter {
             case audioURL = "audio_url"
         }
 
-        public init(baseURL: [String], model: String, apiKeyEnv: String? = nil, audioTransport: AudioTransport = .inputAudio) {
+        public init(
+            baseURL: [String], model: String, apiKeyEnv: String? = nil, audioTransport: AudioTransport = .inputAudio
+        ) {
             self.baseURL = baseURL
             self.model = model
             self.apiKeyEnv = apiKeyEnv
@@ -34,7 +36,10 @@ public final class OpenAIAdapter: ModelAdapter {
         }
 
         enum CodingKeys: String, CodingKey {
-            case baseURL = "base_url", model, apiKeyEnv = "api_key_env", audioTransport = "audio_transport"
+            case baseURL = "base_url"
+            case model
+            case apiKeyEnv = "api_key_env"
+            case audioTransport = "audio_transport"
             case connectionsPerEndpoint = "connections_per_endpoint"
         }
 
@@ -59,7 +64,9 @@ public final class OpenAIAdapter: ModelAdapter {
     /// Longest response body read; longer bodies are an error.
     private static let maxBodyBytes = 16 << 20
 
-    public init(settings: Settings, connections: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(
+        settings: Settings, connections: Int, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         guard !settings.baseURL.isEmpty else { throw HarkError.badInput("openai: base_url lists no endpoint") }
         for url in settings.baseURL where URL(string: url)?.scheme == nil {
             throw HarkError.badInput("openai: base_url \"\(url)\" is not a URL")
@@ -91,8 +98,10 @@ public final class OpenAIAdapter: ModelAdapter {
     public var secrets: [String] {
         let fromURLs = settings.baseURL.flatMap { url -> [String] in
             guard let components = URLComponents(string: url) else { return [] }
-            let userinfo = components.password != nil
-                ? [components.password, components.percentEncodedPassword] : [components.user, components.percentEncodedUser]
+            let userinfo =
+                components.password != nil
+                ? [components.password, components.percentEncodedPassword]
+                : [components.user, components.percentEncodedUser]
             let query = (components.queryItems ?? []).filter { Secrets.isSecretName($0.name) }.map(\.value)
             return (userinfo + query).compactMap { $0 }
         }
@@ -111,12 +120,16 @@ public final class OpenAIAdapter: ModelAdapter {
         let base = settings.baseURL[0]
         var request = HTTPClientRequest(url: Self.endpointURL(base, path: "/models"))
         if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        guard let response = try? await client.execute(request, timeout: .seconds(30)), (200..<300).contains(Int(response.status.code)),
+        guard let response = try? await client.execute(request, timeout: .seconds(30)),
+            (200..<300).contains(Int(response.status.code)),
             let bytes = try? await response.body.collect(upTo: Self.maxBodyBytes),
             let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes)),
-            let entry = value.objectValue?["data"]?.arrayValue?.compactMap(\.objectValue).first(where: { $0["id"]?.stringValue == settings.model })
+            let entry = value.objectValue?["data"]?.arrayValue?.compactMap(\.objectValue).first(where: {
+                $0["id"]?.stringValue == settings.model
+            })
         else { return nil }
-        return .object(entry.filter { ["id", "root", "max_model_len", "owned_by"].contains($0.key) && $0.value != .null })
+        return .object(
+            entry.filter { ["id", "root", "max_model_len", "owned_by"].contains($0.key) && $0.value != .null })
     }
 
     public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
@@ -163,14 +176,22 @@ public final class OpenAIAdapter: ModelAdapter {
         var content: [JSONValue] = placeholders.map { placeholder in
             switch settings.audioTransport {
             case .inputAudio:
-                return .object(["type": .string("input_audio"), "input_audio": .object(["data": .string(placeholder), "format": .string("wav")])])
+                return .object([
+                    "type": .string("input_audio"),
+                    "input_audio": .object(["data": .string(placeholder), "format": .string("wav")]),
+                ])
             case .audioURL:
-                return .object(["type": .string("audio_url"), "audio_url": .object(["url": .string("data:audio/wav;base64," + placeholder)])])
+                return .object([
+                    "type": .string("audio_url"),
+                    "audio_url": .object(["url": .string("data:audio/wav;base64," + placeholder)]),
+                ])
             }
         }
         content.append(.object(["type": .string("text"), "text": .string(request.prompt)]))
         var messages: [JSONValue] = []
-        if let system = request.system { messages.append(.object(["role": .string("system"), "content": .string(system)])) }
+        if let system = request.system {
+            messages.append(.object(["role": .string("system"), "content": .string(system)]))
+        }
         messages.append(.object(["role": .string("user"), "content": .array(content)]))
         var members: [String: JSONValue] = ["model": .string(settings.model), "messages": .array(messages)]
         let generation = request.generation
@@ -221,7 +242,8 @@ public final class OpenAIAdapter: ModelAdapter {
         let object = value.objectValue
         let usage = object?["usage"]?.objectValue.flatMap { usage -> TokenUsage? in
             guard let prompt = usage["prompt_tokens"]?.integerValue else { return nil }
-            return TokenUsage(promptTokens: Int(prompt), completionTokens: Int(usage["completion_tokens"]?.integerValue ?? 0))
+            return TokenUsage(
+                promptTokens: Int(prompt), completionTokens: Int(usage["completion_tokens"]?.integerValue ?? 0))
         }
         return ModelResponse(
             text: text, finishReason: choice["finish_reason"]?.stringValue, usage: usage,

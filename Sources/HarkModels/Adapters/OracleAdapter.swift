@@ -16,6 +16,7 @@ public struct OracleAdapter: ModelAdapter {
         guard let item = catalog.item(for: request) else {
             throw RequestFailure(.other, "the oracle has no item \(request.suiteID)/\(request.itemID)")
         }
-        return ModelResponse(text: ReferenceAnswer.text(for: item, form: catalog.choiceForm(for: request)), finishReason: "stop")
+        return ModelResponse(
+            text: ReferenceAnswer.text(for: item, form: catalog.choiceForm(for: request)), finishReason: "stop")
     }
 }

@@ -18,7 +18,8 @@ public struct RandomAdapter: ModelAdapter {
         let draw = StableHash.unit(request.key, seed: seed)
         switch catalog.item(for: request)?.answerKey {
         case .multipleChoice(let choices, _)?:
-            return ModelResponse(text: choices[min(Int(draw * Double(choices.count)), choices.count - 1)], finishReason: "stop")
+            return ModelResponse(
+                text: choices[min(Int(draw * Double(choices.count)), choices.count - 1)], finishReason: "stop")
         case .yesNo?, nil:
             return ModelResponse(text: draw < 0.5 ? "Yes" : "No", finishReason: "stop")
         default:

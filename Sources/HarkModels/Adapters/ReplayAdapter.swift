@@ -30,7 +30,9 @@ public struct ReplayAdapter: ModelAdapter {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
             let location = SourceLocation(file: file, line: lineNumber)
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)), let object = value.objectValue else {
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)),
+                let object = value.objectValue
+            else {
                 problems.append(.error(location, "expected a JSON object"))
                 continue
             }
@@ -52,7 +54,9 @@ public struct ReplayAdapter: ModelAdapter {
         }
     }
 
-    public var identity: String { "replay(\(URL(fileURLWithPath: file).lastPathComponent), sha256=\(contentHash.prefix(16)))" }
+    public var identity: String {
+        "replay(\(URL(fileURLWithPath: file).lastPathComponent), sha256=\(contentHash.prefix(16)))"
+    }
 
     func entry(for request: ModelRequest) -> Entry? {
         byKey[request.key] ?? byItem[request.suiteID + "/" + request.itemID] ?? byItem[request.itemID]
@@ -75,6 +79,8 @@ public struct ReplayAdapter: ModelAdapter {
         }
         let unknownKeys = byKey.filter { !keys.contains($0.key) }.map { ($0.value.line, "key \($0.key)") }
         let unknownItems = byItem.filter { !items.contains($0.key) }.map { ($0.value.line, "item \($0.key)") }
-        return (unknownKeys + unknownItems).sorted { $0.0 < $1.0 }.map { "\(file):\($0.0): warning: answer for an unknown \($0.1), ignored" }
+        return (unknownKeys + unknownItems).sorted { $0.0 < $1.0 }.map {
+            "\(file):\($0.0): warning: answer for an unknown \($0.1), ignored"
+        }
     }
 }

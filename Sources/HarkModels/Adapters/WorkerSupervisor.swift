@@ -159,7 +159,8 @@ actor WorkerSupervisor {
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: stopGrace)]
         do {
             let result = try await Subprocess.run(
-                executable, arguments: Arguments(Array(command.dropFirst())), platformOptions: options, input: .inputWriter,
+                executable, arguments: Arguments(Array(command.dropFirst())), platformOptions: options,
+                input: .inputWriter,
                 output: .sequence, error: .sequence
             ) { execution in
                 _ = await onEvent(.started(execution.processIdentifier.value))
@@ -169,13 +170,16 @@ actor WorkerSupervisor {
                         try await execution.standardInputWriter.finish()
                     }
                     group.addTask {
-                        for try await line in execution.standardError.strings(separatedBy: .unicodeScalarSequence("\n".unicodeScalars)) {
+                        for try await line in execution.standardError.strings(
+                            separatedBy: .unicodeScalarSequence("\n".unicodeScalars))
+                        {
                             _ = await onEvent(.stderr(line))
                         }
                     }
                     var lineNumber = 0
                     for try await line in execution.standardOutput.strings(
-                        separatedBy: .unicodeScalarSequence("\n".unicodeScalars), bufferingPolicy: .maxLineLength(64 << 20))
+                        separatedBy: .unicodeScalarSequence("\n".unicodeScalars),
+                        bufferingPolicy: .maxLineLength(64 << 20))
                     {
                         lineNumber += 1
                         guard await onEvent(.stdout(line, line: lineNumber)) else { break }
@@ -214,22 +218,31 @@ actor WorkerSupervisor {
                 let object = value.objectValue, let id = object["id"]?.stringValue
             else {
                 let excerpt = trimmed.count > 120 ? String(trimmed.prefix(120)) + "…" : trimmed
-                fail(with: RequestFailure(
-                    .worker, "worker protocol error: output line \(number) is not a JSON object with an \"id\": \(excerpt)\(stderrNote)"))
+                fail(
+                    with: RequestFailure(
+                        .worker,
+                        "worker protocol error: output line \(number) is not a JSON object with an \"id\": \(excerpt)\(stderrNote)"
+                    ))
                 return false
             }
             guard let entry = pending.removeValue(forKey: id) else {
                 // A late answer to an abandoned request is dropped; an id hark never sent is an error.
                 if let number = Int(id), (1...nextID).contains(number) { return true }
-                fail(with: RequestFailure(.worker, "worker protocol error: output line \(number) answers id \"\(id)\", which hark never sent\(stderrNote)"))
+                fail(
+                    with: RequestFailure(
+                        .worker,
+                        "worker protocol error: output line \(number) answers id \"\(id)\", which hark never sent\(stderrNote)"
+                    ))
                 return false
             }
             if let message = object["error"]?.stringValue {
                 entry.continuation.resume(throwing: RequestFailure(.other, "worker: \(message)"))
             } else if let text = object["text"]?.stringValue {
-                entry.continuation.resume(returning: ModelResponse(text: text, finishReason: object["finish_reason"]?.stringValue))
+                entry.continuation.resume(
+                    returning: ModelResponse(text: text, finishReason: object["finish_reason"]?.stringValue))
             } else {
-                entry.continuation.resume(throwing: RequestFailure(.worker, "worker answer \(id) has neither \"text\" nor \"error\""))
+                entry.continuation.resume(
+                    throwing: RequestFailure(.worker, "worker answer \(id) has neither \"text\" nor \"error\""))
             }
             return true
         }
@@ -247,7 +260,9 @@ actor WorkerSupervisor {
         restarts += 1
         let why = stalled.map { "wrote nothing for \(Self.seconds($0)) s after a request and was stopped" } ?? outcome
         guard restarts <= maxRestarts else {
-            fail(with: RequestFailure(.worker, "the worker \(why), \(restarts) times with requests unanswered; giving up\(stderrNote)"))
+            fail(
+                with: RequestFailure(
+                    .worker, "the worker \(why), \(restarts) times with requests unanswered; giving up\(stderrNote)"))
             return
         }
         guard !pending.isEmpty else { return }

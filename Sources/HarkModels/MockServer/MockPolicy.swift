@@ -14,7 +14,8 @@ public enum MockPolicy: Sendable, Hashable {
     /// the answer says "step", else "no".
     case judge
 
-    public static func named(_ name: String, errorRate: Double, hallucinationRate: Double, seed: UInt64) -> MockPolicy? {
+    public static func named(_ name: String, errorRate: Double, hallucinationRate: Double, seed: UInt64) -> MockPolicy?
+    {
         switch name {
         case "always-yes": .alwaysYes
         case "always-no": .alwaysNo

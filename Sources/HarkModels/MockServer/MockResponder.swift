@@ -63,20 +63,25 @@ final class MockResponder: Sendable {
                 $0.invalid += 1
             }
             let echo = "Authorization: \(authorization ?? "-") request: " + String(decoding: body, as: UTF8.self)
-            return .respond(status: 400, headers: [], body: #"{"error":{"message":"# + JSONValue.string(echo).canonical + "}}", delayMs: 0)
+            return .respond(
+                status: 400, headers: [], body: #"{"error":{"message":"# + JSONValue.string(echo).canonical + "}}",
+                delayMs: 0)
         }
         let (fault, latency) = state.withLock { state -> (Int, Double) in
             state.statistics.requests += 1
             if let limit = state.holdAfter, state.statistics.requests > limit { return (3, 0) }
             let draw = Double(state.generator.next() >> 11) / Double(1 << 53)
             let spread = Double(state.generator.next() >> 11) / Double(1 << 53)
-            let latency = configuration.latency.minimumMs + spread * (configuration.latency.maximumMs - configuration.latency.minimumMs)
+            let latency =
+                configuration.latency.minimumMs + spread
+                * (configuration.latency.maximumMs - configuration.latency.minimumMs)
             return (faultIndex(draw), latency)
         }
         switch fault {
         case 1:
             count { $0.serverErrors += 1 }
-            return .respond(status: 500, headers: [], body: #"{"error":{"message":"simulated server error"}}"#, delayMs: latency)
+            return .respond(
+                status: 500, headers: [], body: #"{"error":{"message":"simulated server error"}}"#, delayMs: latency)
         case 2:
             count { $0.rateLimited += 1 }
             return .respond(
@@ -96,11 +101,15 @@ final class MockResponder: Sendable {
         }
         if !readsBodies {
             count { $0.answered += 1 }
-            return .respond(status: 200, headers: [], body: Self.completion(answer(nil), model: "mock"), delayMs: latency)
+            return .respond(
+                status: 200, headers: [], body: Self.completion(answer(nil), model: "mock"), delayMs: latency)
         }
         var parsed: ParsedRequest
         do {
-            parsed = try ParsedRequest(body, isValidAudio: configuration.validate ? { hash in self.state.withLock { $0.validAudio.contains(hash) } } : nil)
+            parsed = try ParsedRequest(
+                body,
+                isValidAudio: configuration.validate
+                    ? { hash in self.state.withLock { $0.validAudio.contains(hash) } } : nil)
         } catch {
             count { $0.invalid += 1 }
             let message = JSONValue.string("\(error)").canonical
@@ -111,7 +120,9 @@ final class MockResponder: Sendable {
             state.statistics.answered += 1
             if state.received.count < configuration.keepRequests {
                 state.received.append(
-                    ReceivedRequest(parts: parsed.parts, system: parsed.system, model: parsed.model, authorization: authorization != nil))
+                    ReceivedRequest(
+                        parts: parsed.parts, system: parsed.system, model: parsed.model,
+                        authorization: authorization != nil))
             }
         }
         if configuration.dropAudio {
@@ -120,7 +131,8 @@ final class MockResponder: Sendable {
         }
         let text = answer(parsed)
         return .respond(
-            status: 200, headers: [], body: Self.completion(text, model: parsed.model ?? "mock", usage: Self.usage(parsed, answer: text)),
+            status: 200, headers: [],
+            body: Self.completion(text, model: parsed.model ?? "mock", usage: Self.usage(parsed, answer: text)),
             delayMs: latency)
     }
 
@@ -144,7 +156,8 @@ final class MockResponder: Sendable {
         ]
         if let usage {
             members["usage"] = .object([
-                "prompt_tokens": .integer(Int64(usage.promptTokens)), "completion_tokens": .integer(Int64(usage.completionTokens)),
+                "prompt_tokens": .integer(Int64(usage.promptTokens)),
+                "completion_tokens": .integer(Int64(usage.completionTokens)),
                 "total_tokens": .integer(Int64(usage.promptTokens + usage.completionTokens)),
             ])
         }
@@ -156,15 +169,17 @@ final class MockResponder: Sendable {
     static func usage(_ request: ParsedRequest, answer: String) -> TokenUsage {
         func words(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
         let audio = (request.audioBytes + 1_279) / 1_280
-        return TokenUsage(promptTokens: words((request.system ?? "") + " " + request.prompt) + audio, completionTokens: words(answer))
+        return TokenUsage(
+            promptTokens: words((request.system ?? "") + " " + request.prompt) + audio, completionTokens: words(answer))
     }
 
     private func faultIndex(_ draw: Double) -> Int {
         let faults = configuration.faults
         var threshold = 0.0
-        for (index, rate) in [faults.serverErrorRate, faults.rateLimitRate, faults.hangRate, faults.malformedRate, faults.dropRate]
-            .enumerated()
-        {
+        for (index, rate) in [
+            faults.serverErrorRate, faults.rateLimitRate, faults.hangRate, faults.malformedRate, faults.dropRate,
+        ]
+        .enumerated() {
             threshold += rate
             if draw < threshold { return index + 1 }
         }
@@ -196,7 +211,9 @@ final class MockResponder: Sendable {
         case .echo: return "\(request?.audioHashes.count ?? 0) clips: \(request?.prompt ?? "")"
         case .judge: return Self.judgement(request?.prompt ?? "")
         case .oracle(let errorRate, let hallucinationRate, let seed):
-            guard let request, let entry = configuration.oracle.entry(system: request.system, prompt: request.prompt, audio: request.audioHashes)
+            guard let request,
+                let entry = configuration.oracle.entry(
+                    system: request.system, prompt: request.prompt, audio: request.audioHashes)
             else { return "I cannot tell from this audio." }
             let item = entry.item
             let content = MockOracle.key(system: request.system, prompt: request.prompt, audio: request.audioHashes)
@@ -209,7 +226,9 @@ final class MockResponder: Sendable {
                 return ReferenceAnswer.yesNo(said, object: object)
             case .multipleChoice(let choices, let answer):
                 let others = choices.filter { $0 != answer }
-                guard draw < errorRate, !others.isEmpty else { return ReferenceAnswer.choice(answer, of: choices, form: entry.form) }
+                guard draw < errorRate, !others.isEmpty else {
+                    return ReferenceAnswer.choice(answer, of: choices, form: entry.form)
+                }
                 let wrong = others[Int(StableHash.value(content, seed: seed &+ 2) % UInt64(others.count))]
                 return ReferenceAnswer.choice(wrong, of: choices, form: entry.form)
             case .instructionFollowing(let instructions):
@@ -274,11 +293,14 @@ struct ParsedRequest {
                 let bytes = Data(base64Encoded: encoded)
             else { throw Invalid(description: "input_audio: data must be base64") }
             let format = audio["format"]?.stringValue ?? ""
-            guard ["wav", "mp3"].contains(format) else { throw Invalid(description: "input_audio: format must be wav or mp3") }
+            guard ["wav", "mp3"].contains(format) else {
+                throw Invalid(description: "input_audio: format must be wav or mp3")
+            }
             try add(bytes, isValidAudio: isValidAudio)
         case "audio_url":
             guard let url = fields["audio_url"]?.objectValue?["url"]?.stringValue, url.hasPrefix("data:"),
-                let comma = url.firstIndex(of: ","), let bytes = Data(base64Encoded: String(url[url.index(after: comma)...]))
+                let comma = url.firstIndex(of: ","),
+                let bytes = Data(base64Encoded: String(url[url.index(after: comma)...]))
             else { throw Invalid(description: "audio_url: only base64 data URLs are accepted here") }
             try add(bytes, isValidAudio: isValidAudio)
         default:

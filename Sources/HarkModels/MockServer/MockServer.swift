@@ -47,7 +47,8 @@ public final class MockServer: Sendable {
             "object": .string("list"),
             "data": .array([
                 .object([
-                    "id": .string(options.servedModelName), "object": .string("model"), "root": .string(options.modelRoot),
+                    "id": .string(options.servedModelName), "object": .string("model"),
+                    "root": .string(options.modelRoot),
                     "owned_by": .string("hark-mock"), "max_model_len": .integer(8192),
                 ])
             ]),
@@ -59,7 +60,8 @@ public final class MockServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(responder: responder, models: models))
+                    try channel.pipeline.syncOperations.addHandler(
+                        MockHTTPHandler(responder: responder, models: models))
                 }
             }
             .bind(host: "127.0.0.1", port: port).get()
@@ -149,13 +151,16 @@ final class MockHTTPHandler: ChannelInboundHandler {
         }
     }
 
-    private func write(status: Int, headers: [(String, String)], body: String, head: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func write(
+        status: Int, headers: [(String, String)], body: String, head: HTTPRequestHead, context: ChannelHandlerContext
+    ) {
         guard context.channel.isActive else { return }
         var responseHeaders = HTTPHeaders(headers)
         responseHeaders.add(name: "Content-Type", value: "application/json")
         responseHeaders.add(name: "Content-Length", value: String(body.utf8.count))
         if !head.isKeepAlive { responseHeaders.add(name: "Connection", value: "close") }
-        let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: status), headers: responseHeaders)
+        let responseHead = HTTPResponseHead(
+            version: head.version, status: HTTPResponseStatus(statusCode: status), headers: responseHeaders)
         context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
         let keepAlive = head.isKeepAlive

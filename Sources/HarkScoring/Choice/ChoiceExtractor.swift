@@ -34,7 +34,9 @@ public enum ChoiceExtractor: String, Sendable, CaseIterable, Codable {
         let text = response.trimmingCharacters(in: .whitespacesAndNewlines)
         let range = NSRange(text.startIndex..., in: text)
         for pattern in letterPatterns {
-            guard let match = pattern.firstMatch(in: text, range: range), let letterRange = Range(match.range(at: 1), in: text) else { continue }
+            guard let match = pattern.firstMatch(in: text, range: range),
+                let letterRange = Range(match.range(at: 1), in: text)
+            else { continue }
             let index = Int(text[letterRange].uppercased().unicodeScalars.first!.value) - 65
             return index < count ? index : nil
         }
@@ -50,7 +52,9 @@ public enum ChoiceExtractor: String, Sendable, CaseIterable, Codable {
     }
 
     static func normalised(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespacesAndNewlines).union(CharacterSet(charactersIn: "\"'“”‘’*")))
+        text.lowercased().trimmingCharacters(
+            in: CharacterSet.punctuationCharacters.union(.whitespacesAndNewlines).union(
+                CharacterSet(charactersIn: "\"'“”‘’*")))
     }
 
     static func exactText(in response: String, choices: [String]) -> Int? {
@@ -63,13 +67,19 @@ public enum ChoiceExtractor: String, Sendable, CaseIterable, Codable {
         }
         // A choice whose words lie inside another named choice ("guitar" in "electric guitar") does not count apart.
         let distinct = named.filter { index in
-            !named.contains { other in other != index && MMAUMatcher.tokenList(choices[other]).joined(separator: " ").contains(MMAUMatcher.tokenList(choices[index]).joined(separator: " ")) }
+            !named.contains { other in
+                other != index
+                    && MMAUMatcher.tokenList(choices[other]).joined(separator: " ").contains(
+                        MMAUMatcher.tokenList(choices[index]).joined(separator: " "))
+            }
         }
         return distinct.count == 1 ? distinct[0] : nil
     }
 
     static func tokenSet(in response: String, choices: [String]) -> Int? {
-        let passing = choices.indices.filter { MMAUMatcher.isCorrect(prediction: response, answer: choices[$0], choices: choices) }
+        let passing = choices.indices.filter {
+            MMAUMatcher.isCorrect(prediction: response, answer: choices[$0], choices: choices)
+        }
         return passing.count == 1 ? passing[0] : nil
     }
 }

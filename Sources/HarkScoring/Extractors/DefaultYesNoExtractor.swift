@@ -24,7 +24,9 @@ public struct DefaultYesNoExtractor: YesNoExtractor {
 
     public func read(_ response: String, object: String?) -> YesNoReading {
         guard let memo else { return DefaultReading.read(response, object: object) }
-        return memo.reading(of: response, object: object) { DefaultReading.read(response, presence: memo.presence(of: object)) }
+        return memo.reading(of: response, object: object) {
+            DefaultReading.read(response, presence: memo.presence(of: object))
+        }
     }
 }
 

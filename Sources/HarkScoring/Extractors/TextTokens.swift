@@ -30,7 +30,9 @@ struct TextTokens {
         var start: Int?
         for index in bytes.indices {
             let byte = bytes[index]
-            let isWord = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80 || byte == UInt8(ascii: "'")
+            let isWord =
+                (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80
+                || byte == UInt8(ascii: "'")
             if isWord {
                 if start == nil { start = index }
             } else if let first = start {

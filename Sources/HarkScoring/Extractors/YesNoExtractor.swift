@@ -20,7 +20,9 @@ extension YesNoExtractor {
 
 /// The yes/no extractors by name.
 public enum YesNoExtractors {
-    public static let all: [any YesNoExtractor] = [DefaultYesNoExtractor(), StrictYesNoExtractor(), Kuan2024Extractor()]
+    public static let all: [any YesNoExtractor] = [
+        DefaultYesNoExtractor(), StrictYesNoExtractor(), Kuan2024Extractor(),
+    ]
 
     public static var names: [String] { all.map { type(of: $0).name } }
 

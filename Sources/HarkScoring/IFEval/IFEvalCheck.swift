@@ -38,7 +38,9 @@ struct IFEvalArguments {
     }
 
     func strings(_ name: String) throws -> [String] {
-        guard let list = value(name)?.arrayValue?.compactMap(\.stringValue), !list.isEmpty else { throw missing(name, "a list of strings") }
+        guard let list = value(name)?.arrayValue?.compactMap(\.stringValue), !list.isEmpty else {
+            throw missing(name, "a list of strings")
+        }
         return list
     }
 

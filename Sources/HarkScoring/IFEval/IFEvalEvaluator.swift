@@ -24,7 +24,9 @@ public struct IFEvalEvaluator: Sendable {
         // Blank variants follow nothing, and a variant equal to an earlier one (code point for code
         // point) adds nothing.
         var seen: Set<[UInt8]> = [Array(response.utf8)]
-        let variants = Self.looseVariants(response).dropFirst().filter { !PythonText.isBlank($0) && seen.insert(Array($0.utf8)).inserted }
+        let variants = Self.looseVariants(response).dropFirst().filter {
+            !PythonText.isBlank($0) && seen.insert(Array($0.utf8)).inserted
+        }
         let looseResults = zip(checks, strict).map { check, passed in
             passed || variants.contains { check.isFollowed(by: $0) }
         }
@@ -54,7 +56,8 @@ public struct IFEvalEvaluator: Sendable {
             text.utf8.contains(0x2A) ? String(decoding: text.utf8.filter { $0 != 0x2A }, as: UTF8.self) : text
         }
         return [
-            response, unstarred(response), withoutFirst, withoutLast, withoutBoth, unstarred(withoutFirst), unstarred(withoutLast),
+            response, unstarred(response), withoutFirst, withoutLast, withoutBoth, unstarred(withoutFirst),
+            unstarred(withoutLast),
             unstarred(withoutBoth),
         ]
     }

@@ -26,7 +26,9 @@ public struct InstructionScorer: Sendable {
         }
 
         func metric() -> MetricValue {
-            MetricValue(total == 0 ? 0 : Double(passed) / Double(total), ci: Wilson.interval(successes: passed, n: total), n: total)
+            MetricValue(
+                total == 0 ? 0 : Double(passed) / Double(total), ci: Wilson.interval(successes: passed, n: total),
+                n: total)
         }
     }
 
@@ -36,10 +38,10 @@ public struct InstructionScorer: Sendable {
         mutating func add(_ outcome: IFEvalEvaluator.Outcome) {
             guard !outcome.strict.isEmpty else { return }
             promptStrict.add(outcome.strict.allSatisfy { $0 })
-            outcome.strict.forEach { instructionStrict.add($0) }
+            for followed in outcome.strict { instructionStrict.add(followed) }
             if let loose = outcome.loose {
                 promptLoose.add(loose.allSatisfy { $0 })
-                loose.forEach { instructionLoose.add($0) }
+                for followed in loose { instructionLoose.add(followed) }
             }
         }
 
@@ -66,20 +68,24 @@ public struct InstructionScorer: Sendable {
 
     /// Scores one answer; `verdict` is the judge's, for items without rules. Throws when an
     /// item's arguments cannot be used by the reference (named by the item's line).
-    public mutating func add(_ record: SampleRecord, item: Item, verdict: Verdict?, file: String) throws -> ScoreRecord? {
+    public mutating func add(_ record: SampleRecord, item: Item, verdict: Verdict?, file: String) throws -> ScoreRecord?
+    {
         guard record.isAnswered, case .instructionFollowing(let instructions) = item.answerKey else { return nil }
         if instructions.isEmpty {
             guard let verdict else { return nil }
             judged.add(verdict == .pass)
             return ScoreRecord(
-                key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: "judged \(verdict.rawValue)",
+                key: record.key, suite: record.suite, item: record.item, template: record.template,
+                extracted: "judged \(verdict.rawValue)",
                 expected: "reasoning", correct: verdict == .pass, tags: item.tags)
         }
         let evaluator = try evaluator(for: item, instructions: instructions, file: file)
         let outcome = evaluator.evaluate(record.response ?? "")
         overall.add(outcome)
         for (index, instruction) in instructions.enumerated() {
-            if profile.approximateIDs.contains(instruction.id) || evaluator.checks[index].isApproximate { approximate.insert(instruction.id) }
+            if profile.approximateIDs.contains(instruction.id) || evaluator.checks[index].isApproximate {
+                approximate.insert(instruction.id)
+            }
             byInstruction[instruction.id, default: Tallies()].add(
                 IFEvalEvaluator.Outcome(strict: [outcome.strict[index]], loose: outcome.loose.map { [$0[index]] }))
         }
@@ -89,10 +95,12 @@ public struct InstructionScorer: Sendable {
         if let loose = outcome.loose { extracted += ", loose \(loose.filter { $0 }.count)/\(instructions.count)" }
         return ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted,
-            expected: instructions.map(\.id).joined(separator: ", "), correct: followed == instructions.count, tags: item.tags)
+            expected: instructions.map(\.id).joined(separator: ", "), correct: followed == instructions.count,
+            tags: item.tags)
     }
 
-    private mutating func evaluator(for item: Item, instructions: [Instruction], file: String) throws -> IFEvalEvaluator {
+    private mutating func evaluator(for item: Item, instructions: [Instruction], file: String) throws -> IFEvalEvaluator
+    {
         if let cached = evaluators[item.id] { return cached }
         let checks = try instructions.enumerated().map { index, instruction in
             do {
@@ -100,7 +108,8 @@ public struct InstructionScorer: Sendable {
             } catch {
                 // A keyword that is not a valid pattern, a splitter the reference cannot use: named by the item.
                 let message = (error as? HarkError)?.message ?? "\(instruction.id): \(error.localizedDescription)"
-                throw HarkError.badInput(message, at: SourceLocation(file: file, line: item.line, field: "instructions[\(index)].kwargs"))
+                throw HarkError.badInput(
+                    message, at: SourceLocation(file: file, line: item.line, field: "instructions[\(index)].kwargs"))
             }
         }
         let evaluator = IFEvalEvaluator(checks: checks, loose: profile.hasLoose)
@@ -120,10 +129,15 @@ public struct InstructionScorer: Sendable {
             if judged.total > 0 { metrics["cot_rate"] = judged.metric() }
             if let closed, let creative, closed.total > 0, creative.total > 0, judged.total > 0 {
                 let rates = [closed, creative, judged].map { Double($0.passed) / Double($0.total) }
-                metrics["if_rate"] = MetricValue(rates.reduce(0, +) / 3, n: closed.total + creative.total + judged.total)
+                metrics["if_rate"] = MetricValue(
+                    rates.reduce(0, +) / 3, n: closed.total + creative.total + judged.total)
             }
         }
-        if judged.total > 0 { slices["category", default: [:]][SpeechIFEvalCategory.chainOfThought.rawValue] = ["judged_rate": judged.metric()] }
+        if judged.total > 0 {
+            slices["category", default: [:]][SpeechIFEvalCategory.chainOfThought.rawValue] = [
+                "judged_rate": judged.metric()
+            ]
+        }
         var settings = settings
         settings.approximate = approximate.isEmpty ? nil : approximate.sorted()
         return SuiteScore(scoring: settings, metrics: metrics, slices: slices)

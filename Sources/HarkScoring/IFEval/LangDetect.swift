@@ -23,7 +23,8 @@ struct LangDetect: @unchecked Sendable {
     private let vietnameseComposed: [[Unicode.Scalar]]
     private let kanji: [Unicode.Scalar: Unicode.Scalar]
     private let url = try! NSRegularExpression(pattern: "https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}")
-    private let mail = try! NSRegularExpression(pattern: "[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
+    private let mail = try! NSRegularExpression(
+        pattern: "[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
 
     static let alpha = 0.5, alphaWidth = 0.05, iterationLimit = 1000, probabilityThreshold = 0.1
     static let convergence = 0.99999, baseFrequency = 10_000.0, trials = 7, maxTextLength = 10_000
@@ -123,7 +124,9 @@ struct LangDetect: @unchecked Sendable {
         // An address needs "http" or "@"; without them the expressions cannot match.
         if PythonText.contains(input, "http") || PythonText.contains(input, "@") {
             let text = NSMutableString(string: input)
-            for regex in [url, mail] { _ = regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: " ") }
+            for regex in [url, mail] {
+                _ = regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: " ")
+            }
             scalars = Array((text as String).unicodeScalars)
         }
         let composed = composeVietnamese(scalars)
@@ -133,7 +136,8 @@ struct LangDetect: @unchecked Sendable {
             if scalar != " " || previous != " " { kept.append(scalar) }
             previous = scalar
         }
-        var latin = 0, other = 0
+        var latin = 0
+        var other = 0
         for scalar in kept {
             if ("A"..."z").contains(scalar) {
                 latin += 1

@@ -49,7 +49,8 @@ struct PunktSentenceSplitter: Sendable {
     /// `_re_non_word_chars`: characters that cannot appear within words.
     static func isNonWord(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case ")", "\"", ";", "}", "]", "*", ":", "@", "'", "(", "{", "[", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{AB}", "\u{BB}", "?", "!":
+        case ")", "\"", ";", "}", "]", "*", ":", "@", "'", "(", "{", "[", "\u{2018}", "\u{2019}", "\u{201C}",
+            "\u{201D}", "\u{AB}", "\u{BB}", "?", "!":
             true
         default: false
         }
@@ -111,7 +112,14 @@ struct PunktSentenceSplitter: Sendable {
             previousMatch = match
             previousSlice = start..<match.position
         }
-        if let previous = previousMatch { contexts.append((previous, context(previous, previousSlice.lowerBound..<max(previousSlice.lowerBound, previousSlice.upperBound)))) }
+        if let previous = previousMatch {
+            contexts.append(
+                (
+                    previous,
+                    context(
+                        previous, previousSlice.lowerBound..<max(previousSlice.lowerBound, previousSlice.upperBound))
+                ))
+        }
         return contexts
     }
 
@@ -157,7 +165,9 @@ struct PunktSentenceSplitter: Sendable {
             if index < text.count, text[index] == "." || text[index] == "," { index += 1 }
             guard index < text.count, PythonText.isDigit(text[index]) else { return false }
             index += 1
-            while index < text.count, PythonText.isDigit(text[index]) || text[index] == "," || text[index] == "." || text[index] == "-" {
+            while index < text.count,
+                PythonText.isDigit(text[index]) || text[index] == "," || text[index] == "." || text[index] == "-"
+            {
                 index += 1
             }
             // `[\d,\.-]*` already took any final period.
@@ -166,7 +176,8 @@ struct PunktSentenceSplitter: Sendable {
 
         var typeNoPeriod: String {
             let type = self.type
-            return type.unicodeScalars.count > 1 && type.unicodeScalars.last == "." ? String(type.unicodeScalars.dropLast()) : type
+            return type.unicodeScalars.count > 1 && type.unicodeScalars.last == "."
+                ? String(type.unicodeScalars.dropLast()) : type
         }
 
         var typeNoSentencePeriod: String { sentenceBreak ? typeNoPeriod : type }
@@ -179,7 +190,8 @@ struct PunktSentenceSplitter: Sendable {
 
         /// `[^\W\d]\.$` matched at the start: one letter and a period.
         var isInitial: Bool {
-            text.count == 2 && text.last == "." && PythonText.isWord(text[text.startIndex]) && !PythonText.isDigit(text[text.startIndex])
+            text.count == 2 && text.last == "." && PythonText.isWord(text[text.startIndex])
+                && !PythonText.isDigit(text[text.startIndex])
         }
     }
 
@@ -239,7 +251,9 @@ struct PunktSentenceSplitter: Sendable {
                 first.abbreviation = true
                 return
             }
-            if starter == .unknown && isInitial && next.firstUpper && (orthographicContext[nextType] ?? 0) & Self.lowerContexts == 0 {
+            if starter == .unknown && isInitial && next.firstUpper
+                && (orthographicContext[nextType] ?? 0) & Self.lowerContexts == 0
+            {
                 first.sentenceBreak = false
                 first.abbreviation = true
             }

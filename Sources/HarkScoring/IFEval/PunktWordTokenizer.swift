@@ -74,10 +74,15 @@ enum PunktWordTokenizer {
     static func wordEnds(_ line: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {
         if index >= line.endIndex { return true }
         let scalar = line[index]
-        if PythonText.isRegexSpace(scalar) || PunktSentenceSplitter.isNonWord(scalar) || multiCharacter(line, at: index) != nil { return true }
+        if PythonText.isRegexSpace(scalar) || PunktSentenceSplitter.isNonWord(scalar)
+            || multiCharacter(line, at: index) != nil
+        {
+            return true
+        }
         if scalar == "," {
             let next = index + 1
-            return next >= line.endIndex || PythonText.isRegexSpace(line[next]) || PunktSentenceSplitter.isNonWord(line[next])
+            return next >= line.endIndex || PythonText.isRegexSpace(line[next])
+                || PunktSentenceSplitter.isNonWord(line[next])
                 || multiCharacter(line, at: next) != nil
         }
         return false

@@ -26,7 +26,9 @@ enum PythonJSON {
 
         mutating func literal(_ word: String) -> Bool {
             let utf8 = Array(word.utf8)
-            guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else { return false }
+            guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
+                return false
+            }
             index += utf8.count
             return true
         }
@@ -105,7 +107,8 @@ enum PythonJSON {
                     guard let escape = current else { return false }
                     index += 1
                     switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         continue
                     case UInt8(ascii: "u"):
@@ -145,7 +148,9 @@ enum PythonJSON {
             }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 var look = index + 1
-                if look < bytes.count, bytes[look] == UInt8(ascii: "+") || bytes[look] == UInt8(ascii: "-") { look += 1 }
+                if look < bytes.count, bytes[look] == UInt8(ascii: "+") || bytes[look] == UInt8(ascii: "-") {
+                    look += 1
+                }
                 if look < bytes.count, isDigit(bytes[look]) {
                     index = look
                     while isDigit(current) { index += 1 }

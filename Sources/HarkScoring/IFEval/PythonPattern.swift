@@ -60,7 +60,9 @@ struct PythonPattern: Sendable {
                 needle.map { folded(UInt8($0.value)) }, in: text.utf8.map(folded), stopAtFirst: stopAtFirst,
                 isWord: { PythonText.isWord(Unicode.Scalar($0)) })
         }
-        return matches(needle, in: text.unicodeScalars.map { ignoreCase ? Self.fold($0) : $0 }, stopAtFirst: stopAtFirst, isWord: PythonText.isWord)
+        return matches(
+            needle, in: text.unicodeScalars.map { ignoreCase ? Self.fold($0) : $0 }, stopAtFirst: stopAtFirst,
+            isWord: PythonText.isWord)
     }
 
     /// Non-overlapping occurrences of `needle` in `source`, left to right, between `\b`s when
@@ -70,10 +72,12 @@ struct PythonPattern: Sendable {
     ) -> Int {
         guard !needle.isEmpty else { return source.count + 1 }
         func word(_ position: Int) -> Bool { position >= 0 && position < source.count && isWord(source[position]) }
-        var count = 0, index = 0
+        var count = 0
+        var index = 0
         while index + needle.count <= source.count {
             if source[index] == needle[0], source[index..<index + needle.count].elementsEqual(needle),
-                !wholeWord || (word(index - 1) != word(index) && word(index + needle.count - 1) != word(index + needle.count))
+                !wholeWord
+                    || (word(index - 1) != word(index) && word(index + needle.count - 1) != word(index + needle.count))
             {
                 count += 1
                 if stopAtFirst { return count }

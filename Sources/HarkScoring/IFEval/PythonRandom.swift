@@ -10,7 +10,8 @@ struct PythonRandom {
     /// `Random(seed)` for a non-negative integer seed below 2³² (`init_by_array` with one word).
     init(seed: UInt32) {
         initialize(19_650_218)
-        var i = 1, j = 0
+        var i = 1
+        var j = 0
         let key = [seed]
         for _ in 0..<max(624, key.count) {
             state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_664_525)) &+ key[j] &+ UInt32(j)
@@ -62,7 +63,8 @@ struct PythonRandom {
 
     /// `random()`: 53 random bits in [0, 1).
     mutating func random() -> Double {
-        let a = Double(next32() >> 5), b = Double(next32() >> 6)
+        let a = Double(next32() >> 5)
+        let b = Double(next32() >> 6)
         return (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
 

@@ -4,7 +4,9 @@
 enum PythonText {
     /// `str.isspace` for one code point: the Unicode whitespace Python strips and splits on.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value) }
+        if scalar.value < 0x80 {
+            return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value)
+        }
         switch scalar.value {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
@@ -18,7 +20,8 @@ enum PythonText {
     static func isWord(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
-            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) || value == 0x5F
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+                || value == 0x5F
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -41,7 +44,8 @@ enum PythonText {
 
     static func strip(_ text: String) -> String {
         let view = text.unicodeScalars
-        var start = view.startIndex, end = view.endIndex
+        var start = view.startIndex
+        var end = view.endIndex
         while start < end, isWhitespace(view[start]) { view.formIndex(after: &start) }
         while end > start {
             let before = view.index(before: end)
@@ -78,7 +82,8 @@ enum PythonText {
     /// `str.split(separator)` for a literal separator. UTF-8 is prefix-free, so comparing bytes
     /// compares code points, as Python does (not canonical equivalents, as `String` does).
     static func split(_ text: String, separator: String) -> [String] {
-        let source = Array(text.utf8), needle = Array(separator.utf8)
+        let source = Array(text.utf8)
+        let needle = Array(separator.utf8)
         var parts: [String] = []
         var start = 0
         for match in occurrences(of: needle, in: source) {

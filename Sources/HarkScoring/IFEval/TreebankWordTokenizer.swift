@@ -53,13 +53,17 @@ struct TreebankWordTokenizer: @unchecked Sendable {
             Self.rule("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 ", "'"),
         ]
         contractions = [
-            "(?i)\\b(can)(?#X)(not)\\b", "(?i)\\b(d)(?#X)('ye)\\b", "(?i)\\b(gim)(?#X)(me)\\b", "(?i)\\b(gon)(?#X)(na)\\b",
-            "(?i)\\b(got)(?#X)(ta)\\b", "(?i)\\b(lem)(?#X)(me)\\b", "(?i)\\b(more)(?#X)('n)\\b", "(?i)\\b(wan)(?#X)(na)(?=\\s)",
+            "(?i)\\b(can)(?#X)(not)\\b", "(?i)\\b(d)(?#X)('ye)\\b", "(?i)\\b(gim)(?#X)(me)\\b",
+            "(?i)\\b(gon)(?#X)(na)\\b",
+            "(?i)\\b(got)(?#X)(ta)\\b", "(?i)\\b(lem)(?#X)(me)\\b", "(?i)\\b(more)(?#X)('n)\\b",
+            "(?i)\\b(wan)(?#X)(na)(?=\\s)",
             "(?i) ('t)(?#X)(is)\\b", "(?i) ('t)(?#X)(was)\\b",
         ].map { try! NSRegularExpression(pattern: $0) }
     }
 
-    static let contractionWords = ["cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", "'tis", "'twas"]
+    static let contractionWords = [
+        "cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna", "'tis", "'twas",
+    ]
 
     /// `nltk.word_tokenize(text)`.
     func wordTokenize(_ text: String) -> [String] {
@@ -75,7 +79,8 @@ struct TreebankWordTokenizer: @unchecked Sendable {
     func upperCaseTokenCount(_ text: String) -> Int {
         PunktSentenceSplitter.english.sentences(in: text).reduce(0) { count, sentence in
             var quick = 0
-            for chunk in PythonText.split(sentence) where chunk.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
+            for chunk in PythonText.split(sentence)
+            where chunk.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
                 guard chunk.unicodeScalars.allSatisfy(PythonText.isWord), case let lowered = PythonText.lower(chunk),
                     !Self.contractionWords.contains(where: { PythonText.contains(lowered, $0) })
                 else { return count + tokenize(sentence).filter(PythonText.isUpper).count }
@@ -95,7 +100,8 @@ struct TreebankWordTokenizer: @unchecked Sendable {
         if present.contains("\"") { present.formUnion(["`", "'"]) }
         func apply(_ rule: Rule) {
             guard rule.triggers.isEmpty || !rule.triggers.isDisjoint(with: present) else { return }
-            _ = rule.regex.replaceMatches(in: text, range: NSRange(location: 0, length: text.length), withTemplate: rule.template)
+            _ = rule.regex.replaceMatches(
+                in: text, range: NSRange(location: 0, length: text.length), withTemplate: rule.template)
         }
         startingQuotes.forEach(apply)
         punctuation.forEach(apply)

@@ -68,7 +68,9 @@ public struct JudgeTemplate: Sendable, Hashable {
         let values = ["question": question, "reference": reference, "response": response]
         while let open = rest.firstIndex(of: "{") {
             output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+            guard let close = rest[open...].firstIndex(of: "}"),
+                let value = values[String(rest[rest.index(after: open)..<close])]
+            else {
                 output.append("{")
                 rest = rest[rest.index(after: open)...]
                 continue

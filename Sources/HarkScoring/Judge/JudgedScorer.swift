@@ -20,8 +20,10 @@ public struct JudgedScorer: Sendable {
         func metrics(prefix: String) -> [String: MetricValue] {
             let share = { (count: Int) in total == 0 ? 0 : Double(count) / Double(total) }
             return [
-                prefix + "accuracy": MetricValue(share(passed), ci: Wilson.interval(successes: passed, n: total), n: total),
-                prefix + "unparsed_rate": MetricValue(share(unparsed), ci: Wilson.interval(successes: unparsed, n: total), n: total),
+                prefix + "accuracy": MetricValue(
+                    share(passed), ci: Wilson.interval(successes: passed, n: total), n: total),
+                prefix + "unparsed_rate": MetricValue(
+                    share(unparsed), ci: Wilson.interval(successes: unparsed, n: total), n: total),
             ]
         }
     }
@@ -37,7 +39,8 @@ public struct JudgedScorer: Sendable {
         overall.add(verdict)
         for (key, value) in item.slices { bySlice[key, default: [:]][value, default: Tally()].add(verdict) }
         return ScoreRecord(
-            key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: verdict.rawValue,
+            key: record.key, suite: record.suite, item: record.item, template: record.template,
+            extracted: verdict.rawValue,
             expected: item.answerKey.reference ?? "", correct: verdict == .pass, tags: item.tags)
     }
 
@@ -46,7 +49,8 @@ public struct JudgedScorer: Sendable {
     public func finish() -> SuiteScore {
         guard overall.total > 0 else { return SuiteScore(scoring: settings) }
         return SuiteScore(
-            scoring: settings, metrics: overall.metrics(prefix: ""), slices: bySlice.mapValues { $0.mapValues { $0.metrics(prefix: "") } },
+            scoring: settings, metrics: overall.metrics(prefix: ""),
+            slices: bySlice.mapValues { $0.mapValues { $0.metrics(prefix: "") } },
             unparsed: overall.unparsed)
     }
 

@@ -9,13 +9,16 @@ enum Binomial {
         guard p < 1 else { return n }
         let q = 1 - p
         let mode = min(n, Int((Double(n + 1) * p).rounded(.down)))
-        let logMode = lgamma(Double(n + 1)) - lgamma(Double(mode + 1)) - lgamma(Double(n - mode + 1))
+        let logMode =
+            lgamma(Double(n + 1)) - lgamma(Double(mode + 1)) - lgamma(Double(n - mode + 1))
             + Double(mode) * log(p) + Double(n - mode) * log(q)
         let atMode = exp(logMode)
         var sum = atMode
         if u < sum { return mode }
-        var up = mode, upProbability = atMode
-        var down = mode, downProbability = atMode
+        var up = mode
+        var upProbability = atMode
+        var down = mode
+        var downProbability = atMode
         let ratio = p / q
         while up < n || down > 0 {
             if up < n {

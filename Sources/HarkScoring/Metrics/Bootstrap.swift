@@ -31,8 +31,11 @@ public enum Bootstrap {
                 mass -= cells[cell]
             }
             counts[5] = remaining
-            draws.append(metrics(YesNoConfusion(
-                yesYes: counts[0], yesNo: counts[1], yesUnparsed: counts[2], noYes: counts[3], noNo: counts[4], noUnparsed: counts[5])))
+            draws.append(
+                metrics(
+                    YesNoConfusion(
+                        yesYes: counts[0], yesNo: counts[1], yesUnparsed: counts[2], noYes: counts[3], noNo: counts[4],
+                        noUnparsed: counts[5])))
         }
         return (0..<(draws.first?.count ?? 0)).map { metric in
             percentileInterval(draws.map { $0[metric] })

@@ -67,7 +67,9 @@ public struct PairedBootstrap: Sendable {
         let observedCandidate = metric(candidate)
         let total = self.total
         guard total > 0, resamples > 1 else {
-            return Change(baseline: observedBaseline, candidate: observedCandidate, difference: observedCandidate - observedBaseline, interval: [0, 0], pValue: 1)
+            return Change(
+                baseline: observedBaseline, candidate: observedCandidate,
+                difference: observedCandidate - observedBaseline, interval: [0, 0], pValue: 1)
         }
         var generator = SplitMix64(seed: seed)
         var differences: [Double] = []

@@ -18,7 +18,8 @@ public struct PairedMeanBootstrap: Sendable {
         let baseline = count == 0 ? 0 : pairs.reduce(0) { $0 + $1.0 } / Double(count)
         let candidate = count == 0 ? 0 : pairs.reduce(0) { $0 + $1.1 } / Double(count)
         guard count > 0, resamples > 1 else {
-            return PairedBootstrap.Change(baseline: baseline, candidate: candidate, difference: candidate - baseline, interval: [0, 0], pValue: 1)
+            return PairedBootstrap.Change(
+                baseline: baseline, candidate: candidate, difference: candidate - baseline, interval: [0, 0], pValue: 1)
         }
         let differences = pairs.map { $0.1 - $0.0 }
         var generator = SplitMix64(seed: seed)

@@ -10,7 +10,8 @@ public enum Wilson {
         let proportion = Double(successes) / count
         let z2 = z * z
         let centre = (proportion + z2 / (2 * count)) / (1 + z2 / count)
-        let half = z * ((proportion * (1 - proportion) / count + z2 / (4 * count * count)).squareRoot()) / (1 + z2 / count)
+        let half =
+            z * ((proportion * (1 - proportion) / count + z2 / (4 * count * count)).squareRoot()) / (1 + z2 / count)
         return [max(0, centre - half), min(1, centre + half)]
     }
 }

@@ -22,7 +22,9 @@ public struct TabularRows: Sendable {
         case "csv": rows = try Self.csv(text, file: path)
         case "jsonl", "json":
             // JSON records, each with the line it starts on, fields written as text.
-            rows = try JSONRecords(path: path).records.map { Row(line: $0.line, fields: $0.fields.compactMapValues(Self.scalar)) }
+            rows = try JSONRecords(path: path).records.map {
+                Row(line: $0.line, fields: $0.fields.compactMapValues(Self.scalar))
+            }
         default: throw HarkError.badInput("expected a .csv, .jsonl or .json file", at: SourceLocation(file: path))
         }
     }
@@ -75,7 +77,9 @@ public struct TabularRows: Sendable {
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if quoted { throw HarkError.badInput("a quoted field is not closed", at: SourceLocation(file: file, line: recordLine)) }
+        if quoted {
+            throw HarkError.badInput("a quoted field is not closed", at: SourceLocation(file: file, line: recordLine))
+        }
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             records.append((recordLine, fields))
@@ -87,7 +91,9 @@ public struct TabularRows: Sendable {
                     "expected \(header.fields.count) fields (as the header), found \(record.fields.count)",
                     at: SourceLocation(file: file, line: record.line))
             }
-            return Row(line: record.line, fields: Dictionary(zip(header.fields, record.fields), uniquingKeysWith: { first, _ in first }))
+            return Row(
+                line: record.line,
+                fields: Dictionary(zip(header.fields, record.fields), uniquingKeysWith: { first, _ in first }))
         }
     }
 }

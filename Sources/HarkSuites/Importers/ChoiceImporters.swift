@@ -22,7 +22,9 @@ public enum ChoiceImporters {
     /// `choices` (2 to 8), `answer` (the text of the right choice), and `dataset`, `task`, `split`,
     /// `category` (a string or a list), `sub-category`, `difficulty` as tags.
     public static func mmau(_ records: JSONRecords) throws -> Imported {
-        try Imported.each(records.records, file: records.file) { try item($0, file: records.file, audioField: "audio_id", warnings: &$1) }
+        try Imported.each(records.records, file: records.file) {
+            try item($0, file: records.file, audioField: "audio_id", warnings: &$1)
+        }
     }
 
     /// `MMAR-meta.jsonl`: `id`, `audio_path`, `question`, `choices`, `answer`, and `modality`,
@@ -38,14 +40,18 @@ public enum ChoiceImporters {
     static let mmarFreeText: Set<String> = ["url", "timestamp", "thinking", "cue", "rubric"]
 
     static func item(
-        _ record: JSONRecords.Record, file: String, audioField: String, freeText: Set<String> = [], warnings: inout [Diagnostic]
+        _ record: JSONRecords.Record, file: String, audioField: String, freeText: Set<String> = [],
+        warnings: inout [Diagnostic]
     ) throws -> JSONValue {
         let id = try record.string("id", file: file)
         let audio = relativeAudioPath(try record.string(audioField, file: file))
         let question = try record.string("question", file: file)
         let choices = try choiceList(record, file: file, warnings: &warnings)
         let answer = try record.string("answer", file: file)
-        guard let matched = choices.first(where: { $0 == answer }) ?? choices.first(where: { trimmed($0) == trimmed(answer) }) else {
+        guard
+            let matched = choices.first(where: { $0 == answer })
+                ?? choices.first(where: { trimmed($0) == trimmed(answer) })
+        else {
             throw HarkError.badInput("\"\(answer)\" is not one of the choices", at: record.location(file, "answer"))
         }
         let core: Set<String> = ["id", audioField, "question", "choices", "answer"]
@@ -84,7 +90,8 @@ public enum ChoiceImporters {
             }
             let choices = shown.compactMap { $0 }
             guard shown[0] != nil, shown[1] != nil else {
-                throw HarkError.badInput("missing", at: record.location(file, shown[0] == nil ? "choice_a" : "choice_b"))
+                throw HarkError.badInput(
+                    "missing", at: record.location(file, shown[0] == nil ? "choice_a" : "choice_b"))
             }
             // Letters name choices by position: a gap (choice_d without choice_c) would shift them.
             if shown[2] == nil, shown[3] != nil {
@@ -97,13 +104,18 @@ public enum ChoiceImporters {
             } else if let index = letters.firstIndex(of: trimmed(answer).lowercased()), let text = shown[index] {
                 matched = text
             } else {
-                throw HarkError.badInput("\"\(answer)\" is not one of the choices", at: record.location(file, "answer_gt"))
+                throw HarkError.badInput(
+                    "\"\(answer)\" is not one of the choices", at: record.location(file, "answer_gt"))
             }
             let question = try record.string("question", file: file)
             let lines = zip(letters, shown).map { letter, choice in "\(letter.uppercased()). \(choice ?? "None")" }
             let prompt = ([airBenchInstruction, question] + lines).joined(separator: "\n")
-            let id = (record.fields["uniq_id"] ?? .null) == .null ? "\(taskName)_\(datasetName)-\(record.line)" : try record.string("uniq_id", file: file)
-            let tags = try tags(record, file: file, except: ["path", "question", "choice_a", "choice_b", "choice_c", "choice_d", "answer_gt", "uniq_id"])
+            let id =
+                (record.fields["uniq_id"] ?? .null) == .null
+                ? "\(taskName)_\(datasetName)-\(record.line)" : try record.string("uniq_id", file: file)
+            let tags = try tags(
+                record, file: file,
+                except: ["path", "question", "choice_a", "choice_b", "choice_c", "choice_d", "answer_gt", "uniq_id"])
             return .object([
                 "id": .string(id), "audio": .string(audio), "question": .string(prompt),
                 "choices": .array(choices.map(JSONValue.string)), "answer": .string(matched), "tags": .object(tags),
@@ -113,7 +125,8 @@ public enum ChoiceImporters {
 
     /// The choices: a list of strings (numbers are written as text). A choice listed twice (27 items
     /// of MMAU test-mini) is kept as published, with a warning: the official rule scores it as one.
-    static func choiceList(_ record: JSONRecords.Record, file: String, warnings: inout [Diagnostic]) throws -> [String] {
+    static func choiceList(_ record: JSONRecords.Record, file: String, warnings: inout [Diagnostic]) throws -> [String]
+    {
         guard let array = record.fields["choices"]?.arrayValue else {
             throw HarkError.badInput("missing, or not a list", at: record.location(file, "choices"))
         }
@@ -121,11 +134,14 @@ public enum ChoiceImporters {
             switch value {
             case .string(let text): return text
             case .integer, .number, .bool: return value.canonical
-            default: throw HarkError.badInput("expected a string, found \(value.typeDescription)", at: record.location(file, "choices[\(index)]"))
+            default:
+                throw HarkError.badInput(
+                    "expected a string, found \(value.typeDescription)", at: record.location(file, "choices[\(index)]"))
             }
         }
         guard choices.count >= 2 else {
-            throw HarkError.badInput("expected at least 2 choices, found \(choices.count)", at: record.location(file, "choices"))
+            throw HarkError.badInput(
+                "expected at least 2 choices, found \(choices.count)", at: record.location(file, "choices"))
         }
         if Set(choices).count != choices.count {
             warnings.append(.warning(record.location(file, "choices"), ItemParser.repeatedChoiceWarning))

@@ -33,7 +33,8 @@ public enum FolderImporter {
                 case .stem: ((clip as NSString).lastPathComponent as NSString).deletingPathExtension
                 }
             // "dog_bark-01" → "dog bark": separators become spaces, trailing numbers go.
-            var words = name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ").split(separator: " ")
+            var words = name.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ").split(
+                separator: " ")
             while let last = words.last, last.allSatisfy(\.isNumber) { words.removeLast() }
             let label = words.joined(separator: " ")
             return ClipManifest.Entry(clip: clip, objects: label.isEmpty ? [] : [label])

@@ -20,7 +20,8 @@ public enum HallucinationImporters {
             if let sampling = fields["sampling"] { tags["sampling"] = .string(sampling.lowercased()) }
             if let attribute = fields["attribute"] { tags["attribute"] = .string(attribute) }
             return .object([
-                "id": .string(id), "audio": .string(audio.hasSuffix(".wav") ? audio : audio + ".wav"), "question": .string(prompt),
+                "id": .string(id), "audio": .string(audio.hasSuffix(".wav") ? audio : audio + ".wav"),
+                "question": .string(prompt),
                 "object": .string(object), "label": .string(label.rawValue), "tags": .object(tags),
             ])
         }
@@ -35,11 +36,15 @@ public enum HallucinationImporters {
             let location = SourceLocation(file: file, line: row.line)
             let fields = row.fields
             let label = try yesNo(try required(fields, "ground_truth", location), location.field("ground_truth"))
-            var tags: [String: JSONValue] = ["pair": .string("p\(index / 2)"), "pair_role": .string(index % 2 == 0 ? "first" : "second")]
+            var tags: [String: JSONValue] = [
+                "pair": .string("p\(index / 2)"), "pair_role": .string(index % 2 == 0 ? "first" : "second"),
+            ]
             if let attribute = fields["attribute"] { tags["attribute"] = .string(attribute) }
             return .object([
-                "id": .string(try required(fields, "entry_id", location)), "audio": .string(try required(fields, "audio", location)),
-                "question": .string(try required(fields, "query", location)), "object": .string(try required(fields, "object", location)),
+                "id": .string(try required(fields, "entry_id", location)),
+                "audio": .string(try required(fields, "audio", location)),
+                "question": .string(try required(fields, "query", location)),
+                "object": .string(try required(fields, "object", location)),
                 "label": .string(label.rawValue), "tags": .object(tags),
             ])
         }
@@ -59,7 +64,9 @@ public enum HallucinationImporters {
     }
 
     static func required(_ fields: [String: String], _ name: String, _ location: SourceLocation) throws -> String {
-        guard let value = fields[name], !value.isEmpty else { throw HarkError.badInput("missing", at: location.field(name)) }
+        guard let value = fields[name], !value.isEmpty else {
+            throw HarkError.badInput("missing", at: location.field(name))
+        }
         return value
     }
 

@@ -28,7 +28,8 @@ public struct Imported: Sendable {
         }
         guard errors.isEmpty else {
             let noun = errors.count == 1 ? "record is" : "records are"
-            throw HarkError(.badInput, "\(errors.count) \(noun) not valid", at: SourceLocation(file: file), diagnostics: errors)
+            throw HarkError(
+                .badInput, "\(errors.count) \(noun) not valid", at: SourceLocation(file: file), diagnostics: errors)
         }
         return imported
     }

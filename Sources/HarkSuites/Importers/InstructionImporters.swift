@@ -8,7 +8,8 @@ public enum InstructionImporters {
     public static func ifeval(_ records: JSONRecords, clip: String? = nil) throws -> Imported {
         try Imported.each(records.records, file: records.file) { record, _ in
             var item: [String: JSONValue] = [
-                "id": .string(try record.string("key", file: records.file)), "question": .string(try record.string("prompt", file: records.file)),
+                "id": .string(try record.string("key", file: records.file)),
+                "question": .string(try record.string("prompt", file: records.file)),
                 "instructions": try instructions(record, file: records.file),
             ]
             if let clip { item["audio"] = .string(clip) }
@@ -26,18 +27,25 @@ public enum InstructionImporters {
             let file = records.file
             var tags: [String: JSONValue] = ["category": .string(category.rawValue)]
             for name in ["dataset", "metric"] {
-                if let value = record.fields[name], value != .null { tags[name] = .string(try record.string(name, file: file)) }
+                if let value = record.fields[name], value != .null {
+                    tags[name] = .string(try record.string(name, file: file))
+                }
             }
-            let id = record.fields["id"] == nil ? "\(category.rawValue)-\(record.line)" : try record.string("id", file: file)
+            let id =
+                record.fields["id"] == nil ? "\(category.rawValue)-\(record.line)" : try record.string("id", file: file)
             var item: [String: JSONValue] = [
                 "id": .string(id),
                 "question": .string(try record.string("instruction", file: file)),
-                "instructions": category == .chainOfThought ? .array([]) : try instructions(record, file: file), "tags": .object(tags),
+                "instructions": category == .chainOfThought ? .array([]) : try instructions(record, file: file),
+                "tags": .object(tags),
             ]
             if let audio = record.fields["audio_filepath"], audio != .null {
-                item["audio"] = .string(ChoiceImporters.relativeAudioPath(try record.string("audio_filepath", file: file)))
+                item["audio"] = .string(
+                    ChoiceImporters.relativeAudioPath(try record.string("audio_filepath", file: file)))
             }
-            if let text = record.fields["textual_audio"], text != .null { item["textual_audio"] = .string(try record.string("textual_audio", file: file)) }
+            if let text = record.fields["textual_audio"], text != .null {
+                item["textual_audio"] = .string(try record.string("textual_audio", file: file))
+            }
             return .object(item)
         }
     }
@@ -49,12 +57,18 @@ public enum InstructionImporters {
         }
         let kwargs = record.fields["kwargs"]?.arrayValue ?? []
         guard kwargs.isEmpty || kwargs.count == ids.count else {
-            throw HarkError.badInput("has \(kwargs.count) entries for \(ids.count) instructions", at: record.location(file, "kwargs"))
+            throw HarkError.badInput(
+                "has \(kwargs.count) entries for \(ids.count) instructions", at: record.location(file, "kwargs"))
         }
-        return .array(try ids.enumerated().map { index, id in
-            guard let name = id.stringValue else { throw HarkError.badInput("expected a string", at: record.location(file, "instruction_id_list[\(index)]")) }
-            let arguments = (index < kwargs.count ? kwargs[index].objectValue : nil)?.filter { $0.value != .null } ?? [:]
-            return .object(["id": .string(name), "kwargs": .object(arguments)])
-        })
+        return .array(
+            try ids.enumerated().map { index, id in
+                guard let name = id.stringValue else {
+                    throw HarkError.badInput(
+                        "expected a string", at: record.location(file, "instruction_id_list[\(index)]"))
+                }
+                let arguments =
+                    (index < kwargs.count ? kwargs[index].objectValue : nil)?.filter { $0.value != .null } ?? [:]
+                return .object(["id": .string(name), "kwargs": .object(arguments)])
+            })
     }
 }

@@ -10,11 +10,14 @@ public struct JSONRecords: Sendable {
 
         /// A string field, or the error naming the file, line and field.
         func string(_ name: String, file: String) throws -> String {
-            guard let value = fields[name], value != .null else { throw HarkError.badInput("missing", at: location(file, name)) }
+            guard let value = fields[name], value != .null else {
+                throw HarkError.badInput("missing", at: location(file, name))
+            }
             switch value {
             case .string(let text): return text
             case .integer, .number, .bool: return value.canonical
-            default: throw HarkError.badInput("expected a string, found \(value.typeDescription)", at: location(file, name))
+            default:
+                throw HarkError.badInput("expected a string, found \(value.typeDescription)", at: location(file, name))
             }
         }
 
@@ -66,7 +69,9 @@ public struct JSONRecords: Sendable {
         return try array.enumerated().map { index, element in
             let line = index < lines.count ? lines[index] : 0
             guard let object = element.objectValue else {
-                throw HarkError.badInput("expected a JSON object, found \(element.typeDescription)", at: SourceLocation(file: file, line: line))
+                throw HarkError.badInput(
+                    "expected a JSON object, found \(element.typeDescription)",
+                    at: SourceLocation(file: file, line: line))
             }
             return Record(line: line, fields: object)
         }
@@ -75,12 +80,21 @@ public struct JSONRecords: Sendable {
     /// The line on which each element of the top-level array starts.
     static func elementLines(_ data: Data) -> [Int] {
         var lines: [Int] = []
-        var line = 1, depth = 0
-        var inString = false, escaped = false, expectingElement = false
+        var line = 1
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var expectingElement = false
         for byte in data {
             if byte == UInt8(ascii: "\n") { line += 1 }
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {

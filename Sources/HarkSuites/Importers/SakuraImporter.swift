@@ -30,17 +30,23 @@ public enum SakuraImporter {
             let answerText = try HallucinationImporters.required(row.fields, "\(hop)_answer", location)
             let choices = lettered(instruction)
             guard choices.count >= 2 else {
-                throw HarkError.badInput("expected choices written (a) … (b) …, found \(choices.count)", at: location.field("\(hop)_instruction"))
+                throw HarkError.badInput(
+                    "expected choices written (a) … (b) …, found \(choices.count)",
+                    at: location.field("\(hop)_instruction"))
             }
             guard let answer = match(answerText, choices: choices) else {
-                throw HarkError.badInput("\"\(answerText)\" names none of the choices", at: location.field("\(hop)_answer"))
+                throw HarkError.badInput(
+                    "\"\(answerText)\" names none of the choices", at: location.field("\(hop)_answer"))
             }
             // `set`: one of SAKURA's eight published cells (track × hop), e.g. "animal single".
-            var tags: [String: JSONValue] = ["track": .string(track), "hop": .string(hop), "set": .string("\(track) \(hop)")]
+            var tags: [String: JSONValue] = [
+                "track": .string(track), "hop": .string(hop), "set": .string("\(track) \(hop)"),
+            ]
             if let label = row.fields["attribute_label"], !label.isEmpty { tags["attribute_label"] = .string(label) }
             return .object([
                 "id": .string("\(track)-\(stem)-\(hop)"), "audio": .string("\(trackFolder)/audio/\(clip)"),
-                "question": .string(instruction), "choices": .array(choices.map(JSONValue.string)), "answer": .string(answer),
+                "question": .string(instruction), "choices": .array(choices.map(JSONValue.string)),
+                "answer": .string(answer),
                 "tags": .object(tags),
             ])
         }
@@ -52,7 +58,9 @@ public enum SakuraImporter {
         var markers: [Range<String.Index>] = []
         var searchFrom = instruction.startIndex
         var letter: Character = "a"
-        while let range = instruction.range(of: "(\(letter))", options: .caseInsensitive, range: searchFrom..<instruction.endIndex) {
+        while let range = instruction.range(
+            of: "(\(letter))", options: .caseInsensitive, range: searchFrom..<instruction.endIndex)
+        {
             markers.append(range)
             searchFrom = range.upperBound
             letter = Character(UnicodeScalar(letter.asciiValue! + 1))
@@ -66,7 +74,8 @@ public enum SakuraImporter {
     /// The choice an answer names: `(b) fear` or `(b)` by its letter, else `fear` by its text.
     static func match(_ answer: String, choices: [String]) -> String? {
         let text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.count >= 3, text.first == "(", let letter = text.dropFirst().first?.lowercased().first, text.dropFirst(2).first == ")",
+        if text.count >= 3, text.first == "(", let letter = text.dropFirst().first?.lowercased().first,
+            text.dropFirst(2).first == ")",
             let ascii = letter.asciiValue, ascii >= 97, Int(ascii - 97) < choices.count
         {
             return choices[Int(ascii - 97)]

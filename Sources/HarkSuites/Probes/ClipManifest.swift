@@ -34,11 +34,14 @@ public struct ClipManifest: Sendable, Hashable {
             let column = try Self.labelColumn(among: Set(records.records.flatMap(\.fields.keys)), file: path)
             for record in records.records {
                 let location = record.location(path)
-                guard let clip = record.fields["clip"]?.stringValue else { throw HarkError.badInput("missing, or not a string", at: location.field("clip")) }
+                guard let clip = record.fields["clip"]?.stringValue else {
+                    throw HarkError.badInput("missing, or not a string", at: location.field("clip"))
+                }
                 let objects: [String]
                 switch record.fields[column] {
                 case .string(let label)?: objects = [label]
-                case .array(let list)? where list.allSatisfy { $0.stringValue != nil }: objects = list.compactMap(\.stringValue)
+                case .array(let list)? where list.allSatisfy { $0.stringValue != nil }:
+                    objects = list.compactMap(\.stringValue)
                 case nil, .null?: objects = []
                 default: throw HarkError.badInput("expected an array of strings", at: location.field(column))
                 }
@@ -49,8 +52,12 @@ public struct ClipManifest: Sendable, Hashable {
             let column = try Self.labelColumn(among: Set(rows.flatMap(\.fields.keys)), file: path)
             for row in rows {
                 let location = SourceLocation(file: path, line: row.line)
-                guard let clip = row.fields["clip"] else { throw HarkError.badInput("missing", at: location.field("clip")) }
-                let objects = (row.fields[column] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                guard let clip = row.fields["clip"] else {
+                    throw HarkError.badInput("missing", at: location.field("clip"))
+                }
+                let objects = (row.fields[column] ?? "").split(separator: ";").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty }
                 entries.append(Entry(clip: clip, objects: objects, line: row.line))
             }
         }
@@ -71,7 +78,8 @@ public struct ClipManifest: Sendable, Hashable {
     /// As JSON Lines, the form `hark import folder` writes.
     public var jsonLines: String {
         entries.map { entry in
-            JSONValue.object(["clip": .string(entry.clip), "objects": .array(entry.objects.map(JSONValue.string))]).canonical
+            JSONValue.object(["clip": .string(entry.clip), "objects": .array(entry.objects.map(JSONValue.string))])
+                .canonical
         }.joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
     }
 }

@@ -26,7 +26,9 @@ public struct ObjectVocabulary: Sendable, Hashable {
             if let synonyms = document["synonyms"]?.mapping {
                 for (name, aliases) in synonyms {
                     guard let name = name.string else { continue }
-                    for alias in aliases.array(of: String.self) { canonical[Self.normalise(alias)] = Self.normalise(name) }
+                    for alias in aliases.array(of: String.self) {
+                        canonical[Self.normalise(alias)] = Self.normalise(name)
+                    }
                 }
             }
         }

@@ -41,8 +41,10 @@ public struct PairProbeGenerator: Sendable {
         let order = generator.permutation(of: clips.count)
         var output = Output()
         for (position, index) in order.enumerated() {
-            let first = clips[index], second = clips[order[(position + 1) % order.count]]
-            let firstObjects = Set(first.objects.map(vocabulary.name)), secondObjects = Set(second.objects.map(vocabulary.name))
+            let first = clips[index]
+            let second = clips[order[(position + 1) % order.count]]
+            let firstObjects = Set(first.objects.map(vocabulary.name))
+            let secondObjects = Set(second.objects.map(vocabulary.name))
             let pairID = "p\(position)"
             let audio = JSONValue.array([.string(first.clip), .string(second.clip)])
             var pairGenerator = SplitMix64(seed: StableHash.value(first.clip + "\n" + second.clip, seed: seed))
@@ -55,29 +57,33 @@ public struct PairProbeGenerator: Sendable {
             }
             let onlyOne = firstObjects.symmetricDifference(secondObjects)
             if let object = pick(onlyOne) {
-                output.choice.append(.object([
-                    "id": .string("\(pairID)-which"), "audio": audio,
-                    "question": .string(Template.render(Self.whichClipTemplate, ["object": object])),
-                    "choices": .array([.string("first"), .string("second")]),
-                    "answer": .string(firstObjects.contains(object) ? "first" : "second"), "tags": tags("which-clip"),
-                ]))
+                output.choice.append(
+                    .object([
+                        "id": .string("\(pairID)-which"), "audio": audio,
+                        "question": .string(Template.render(Self.whichClipTemplate, ["object": object])),
+                        "choices": .array([.string("first"), .string("second")]),
+                        "answer": .string(firstObjects.contains(object) ? "first" : "second"),
+                        "tags": tags("which-clip"),
+                    ]))
                 output.yesNo.append(yesNo("\(pairID)-both-no", audio, object: object, label: .no, tags: tags("both")))
             }
             if let object = pick(firstObjects.intersection(secondObjects)) {
                 output.yesNo.append(yesNo("\(pairID)-both-yes", audio, object: object, label: .yes, tags: tags("both")))
             }
             let label: YesNo = secondObjects.isSubset(of: firstObjects) ? .no : .yes
-            output.yesNo.append(.object([
-                "id": .string("\(pairID)-second-new"), "audio": audio, "question": .string(Self.secondNewQuestion),
-                "label": .string(label.rawValue), "tags": tags("second-new"),
-            ]))
+            output.yesNo.append(
+                .object([
+                    "id": .string("\(pairID)-second-new"), "audio": audio, "question": .string(Self.secondNewQuestion),
+                    "label": .string(label.rawValue), "tags": tags("second-new"),
+                ]))
         }
         return output
     }
 
     func yesNo(_ id: String, _ audio: JSONValue, object: String, label: YesNo, tags: JSONValue) -> JSONValue {
         .object([
-            "id": .string(id), "audio": audio, "question": .string(Template.render(Self.bothTemplate, ["object": object])),
+            "id": .string(id), "audio": audio,
+            "question": .string(Template.render(Self.bothTemplate, ["object": object])),
             "object": .string(object), "label": .string(label.rawValue), "tags": tags,
         ])
     }
@@ -92,8 +98,10 @@ public struct PairProbeGenerator: Sendable {
             scoring: "{extractor: default, positive_class: \"no\", policy: hark}", items: output.yesNo, to: yesNo)
         let choice = directory.appendingPathComponent("\(id)-which-clip")
         try SuiteWriter.write(
-            id: "\(id)-which-clip", task: .multipleChoice, description: "Which of two clips holds a sound (hark probes pairs)",
-            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: choice), prompt: SuiteManifest.Prompt(choices: .none),
+            id: "\(id)-which-clip", task: .multipleChoice,
+            description: "Which of two clips holds a sound (hark probes pairs)",
+            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: choice),
+            prompt: SuiteManifest.Prompt(choices: .none),
             scoring: "{extractor: default}", items: output.choice, to: choice)
         return [yesNo, choice]
     }

@@ -72,7 +72,9 @@ public struct ProbeGenerator: Sendable {
         for (_, objects) in clips {
             for object in objects {
                 frequency[object, default: 0] += 1
-                for other in objects where other != object { cooccurrence[object, default: [:]][other, default: 0] += 1 }
+                for other in objects where other != object {
+                    cooccurrence[object, default: [:]][other, default: 0] += 1
+                }
             }
         }
         let universe = Set(frequency.keys).union(vocabulary.extra.map(vocabulary.name))
@@ -102,7 +104,8 @@ public struct ProbeGenerator: Sendable {
             func closeness(_ candidate: String) -> Int {
                 switch source {
                 case .labels: present.reduce(0) { $0 + (cooccurrence[$1]?[candidate] ?? 0) }
-                case .ontologySiblings: present.filter { !vocabulary.parents($0).isDisjoint(with: vocabulary.parents(candidate)) }.count
+                case .ontologySiblings:
+                    present.filter { !vocabulary.parents($0).isDisjoint(with: vocabulary.parents(candidate)) }.count
                 case .none: 0
                 }
             }
@@ -111,11 +114,13 @@ public struct ProbeGenerator: Sendable {
             case .random:
                 negatives = Array(generator.shuffled(candidates).prefix(count))
             case .popular:
-                negatives = Array(candidates.sorted { (popularity($0), tie($0)) > (popularity($1), tie($1)) }.prefix(count))
+                negatives = Array(
+                    candidates.sorted { (popularity($0), tie($0)) > (popularity($1), tie($1)) }.prefix(count))
             case .adversarial:
-                negatives = Array(candidates.sorted {
-                    (closeness($0), popularity($0), tie($0)) > (closeness($1), popularity($1), tie($1))
-                }.prefix(count))
+                negatives = Array(
+                    candidates.sorted {
+                        (closeness($0), popularity($0), tie($0)) > (closeness($1), popularity($1), tie($1))
+                    }.prefix(count))
             }
             output.probes += positives.sorted().map { Probe(clip: entry.clip, object: $0, label: .yes) }
             output.probes += negatives.map { Probe(clip: entry.clip, object: $0, label: .no) }
@@ -127,11 +132,14 @@ public struct ProbeGenerator: Sendable {
     /// through `audioRoot` (relative to the folder).
     /// Adversarial suites tag each item with where its co-occurrence came from.
     public static func writeSuite(
-        _ output: Output, id: String, sampling: NegativeSampling, templates: [String], prefix: String?, audioRoot: String,
+        _ output: Output, id: String, sampling: NegativeSampling, templates: [String], prefix: String?,
+        audioRoot: String,
         to directory: URL
     ) throws {
         guard !output.probes.isEmpty else {
-            throw HarkError.badInput("no probes: every clip was left out (\(output.skipped.count) clips), so the \(sampling.rawValue) suite would be empty")
+            throw HarkError.badInput(
+                "no probes: every clip was left out (\(output.skipped.count) clips), so the \(sampling.rawValue) suite would be empty"
+            )
         }
         var tags: [String: JSONValue] = ["sampling": .string(sampling.rawValue)]
         if let source = output.cooccurrence { tags["cooccurrence"] = .string(source.rawValue) }
@@ -141,12 +149,14 @@ public struct ProbeGenerator: Sendable {
             let base = "\(stem)-\(probe.label.rawValue)"
             counters[base, default: 0] += 1
             return .object([
-                "id": .string("\(base)-\(counters[base] ?? 0)"), "audio": .string(probe.clip), "object": .string(probe.object),
+                "id": .string("\(base)-\(counters[base] ?? 0)"), "audio": .string(probe.clip),
+                "object": .string(probe.object),
                 "label": .string(probe.label.rawValue), "tags": .object(tags),
             ])
         }
         try SuiteWriter.write(
-            id: id, task: .yesNo, description: "Object-hallucination probes, \(sampling.rawValue) negatives (hark probes generate)",
+            id: id, task: .yesNo,
+            description: "Object-hallucination probes, \(sampling.rawValue) negatives (hark probes generate)",
             audioRoot: audioRoot, prompt: SuiteManifest.Prompt(prefix: prefix, templates: templates),
             scoring: "{extractor: default, positive_class: \"no\", policy: hark}", items: items, to: directory)
     }

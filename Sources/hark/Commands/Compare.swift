@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import HarkApp
 import HarkCore
-import HarkRecords
 import HarkGate
+import HarkRecords
 import HarkRun
 
 /// `hark compare BASELINE CANDIDATE [MORE...]`: paired statistics between runs.
 struct Compare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare runs of the same suites item by item: changes with paired intervals and p-values, flipped items.")
+        abstract:
+            "Compare runs of the same suites item by item: changes with paired intervals and p-values, flipped items.")
 
     @Argument(help: "The baseline run, then one or more candidates (names under --results, or folders).")
     var runs: [String]
@@ -38,9 +39,11 @@ struct Compare: AsyncParsableCommand {
         let baseline = try LoadedRun(RunDirectory.locate(runs[0], resultsRoot: root))
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
-            comparisons.append(try RunComparisons.compare(
-                baseline: baseline, candidate: LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)), allowMismatch: allowMismatch,
-                resamples: resamples, seed: seed))
+            comparisons.append(
+                try RunComparisons.compare(
+                    baseline: baseline, candidate: LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)),
+                    allowMismatch: allowMismatch,
+                    resamples: resamples, seed: seed))
         }
         for warning in comparisons.compactMap(\.fingerprintWarning) { Terminal.error("warning: " + warning) }
         let text = comparisons.map { RunComparisons.markdown($0) }.joined(separator: "\n")

@@ -7,8 +7,11 @@ import HarkRun
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Make synthetic suites, run two simulated checkpoints and a baseline over HTTP, and write every report.",
-        discussion: "Replaces benchmarks/demo/, results/demo/ and reports/demo/ under --root, and nothing else. Deterministic: the same tables every time.")
+        abstract:
+            "Make synthetic suites, run two simulated checkpoints and a baseline over HTTP, and write every report.",
+        discussion:
+            "Replaces benchmarks/demo/, results/demo/ and reports/demo/ under --root, and nothing else. Deterministic: the same tables every time."
+    )
 
     @Option(help: "The folder to write benchmarks/demo/, results/demo/ and reports/demo/ under.")
     var root = "."
@@ -18,7 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
         let outcome = try await demo.run { Terminal.error("hark demo: " + $0) }
         print(outcome.table)
         print("Gate (checkpoint-b against checkpoint-a):")
-        outcome.verdicts.forEach { print("  " + $0) }
+        for verdict in outcome.verdicts { print("  " + verdict) }
         print(outcome.gatePassed ? "  gate: passed" : "  gate: FAILED")
         print("")
         print("Runs:    \(demo.results.path)/{checkpoint-a,checkpoint-b,always-yes}")
@@ -31,7 +34,9 @@ struct DemoCommand: AsyncParsableCommand {
         print("")
         print("  name: qwen2-audio")
         print("  adapter: openai")
-        print("  settings: {base_url: http://localhost:8000/v1, model: Qwen/Qwen2-Audio-7B-Instruct}   # the line that changes")
+        print(
+            "  settings: {base_url: http://localhost:8000/v1, model: Qwen/Qwen2-Audio-7B-Instruct}   # the line that changes"
+        )
         print("")
         print("  hark run --suite \(demo.benchmarks.path)/demo-adversarial --model qwen.yaml")
     }

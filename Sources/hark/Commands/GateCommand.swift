@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import HarkApp
 import HarkCore
-import HarkRecords
 import HarkGate
+import HarkRecords
 import HarkReports
 import HarkRun
 
@@ -11,7 +11,9 @@ import HarkRun
 struct GateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate",
-        abstract: "Check a candidate run against a gate policy (exit 0 pass, 1 a gate failed, 2 bad input, 3 a run is incomplete).")
+        abstract:
+            "Check a candidate run against a gate policy (exit 0 pass, 1 a gate failed, 2 bad input, 3 a run is incomplete)."
+    )
 
     @Option(help: "The gate policy YAML.")
     var policy: String
@@ -35,20 +37,28 @@ struct GateCommand: AsyncParsableCommand {
         let rules = try GatePolicy(path: policy)
         let root = URL(fileURLWithPath: results)
         let candidateSide = try RunComparisons.side(LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)))
-        let baselineSide = try baseline.map { try RunComparisons.side(LoadedRun(RunDirectory.locate($0, resultsRoot: root))) }
+        let baselineSide = try baseline.map {
+            try RunComparisons.side(LoadedRun(RunDirectory.locate($0, resultsRoot: root)))
+        }
         for side in [candidateSide] + (baselineSide.map { [$0] } ?? []) where !side.results.manifest.complete {
             throw HarkError(.incomplete, "run \(side.name) is incomplete: resume it before gating")
         }
-        let comparison = try baselineSide.map { try RunComparison(baseline: $0, candidate: candidateSide, resamples: resamples) }
-        let verdicts = try Gate.evaluate(rules, candidate: candidateSide.results, baseline: baselineSide?.results, comparison: comparison)
+        let comparison = try baselineSide.map {
+            try RunComparison(baseline: $0, candidate: candidateSide, resamples: resamples)
+        }
+        let verdicts = try Gate.evaluate(
+            rules, candidate: candidateSide.results, baseline: baselineSide?.results, comparison: comparison)
         for verdict in verdicts {
             print("\(verdict.passed ? "PASS" : "FAIL")  \(verdict.suite)  \(verdict.rule)  —  \(verdict.message)")
         }
         if let junit {
-            try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: candidateSide.name)).write(toFile: junit, atomically: true, encoding: .utf8)
+            try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: candidateSide.name)).write(
+                toFile: junit, atomically: true, encoding: .utf8)
         }
         let failed = verdicts.count { !$0.passed }
-        print(failed == 0 ? "gate: passed (\(verdicts.count) checks)" : "gate: FAILED (\(failed) of \(verdicts.count) checks)")
+        print(
+            failed == 0
+                ? "gate: passed (\(verdicts.count) checks)" : "gate: FAILED (\(failed) of \(verdicts.count) checks)")
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -9,7 +9,10 @@ import HarkSuites
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
-        subcommands: [Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self, SpeechIFEval.self, Folder.self])
+        subcommands: [
+            Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self,
+            SpeechIFEval.self, Folder.self,
+        ])
 
     /// Prints what the import kept of a file's quirks, one warning a line, and a count.
     static func report(_ imported: Imported, out: String) {
@@ -20,25 +23,29 @@ struct Import: AsyncParsableCommand {
 
     /// Writes imported multiple-choice items as a suite.
     static func writeChoiceSuite(
-        _ imported: Imported, id: String, description: String, prompt: SuiteManifest.Prompt, scoring: String, audioRoot: String, out: String
+        _ imported: Imported, id: String, description: String, prompt: SuiteManifest.Prompt, scoring: String,
+        audioRoot: String, out: String
     ) throws {
         let directory = URL(fileURLWithPath: out)
         try SuiteWriter.write(
             id: id, task: .multipleChoice, description: description,
-            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring, items: imported.items,
+            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring,
+            items: imported.items,
             to: directory)
         report(imported, out: out)
     }
 
     /// Writes imported yes-no items as a suite scored by the official rule and the given policy.
     static func writeYesNoSuite(
-        _ imported: Imported, id: String, description: String, policy: String, file: String, audioRoot: String, out: String
+        _ imported: Imported, id: String, description: String, policy: String, file: String, audioRoot: String,
+        out: String
     ) throws {
         let directory = URL(fileURLWithPath: out)
         try SuiteWriter.write(
             id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
             audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory),
-            scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: imported.items, to: directory)
+            scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: imported.items,
+            to: directory)
         report(imported, out: out)
     }
 
@@ -66,7 +73,8 @@ struct Import: AsyncParsableCommand {
 
     struct ICASSP2025: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "icassp2025", abstract: "Kuan & Lee ICASSP 2025 rows (entry_id, audio, query, object, attribute, ground_truth).")
+            commandName: "icassp2025",
+            abstract: "Kuan & Lee ICASSP 2025 rows (entry_id, audio, query, object, attribute, ground_truth).")
 
         @Argument(help: "The exported rows: .jsonl, .csv or .json.")
         var file: String
@@ -80,13 +88,15 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             try Import.writeYesNoSuite(
                 HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file), id: id,
-                description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot, out: out)
+                description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot,
+                out: out)
         }
     }
 
     struct MMAU: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "mmau", abstract: "MMAU (mmau-test-mini.json): multiple choice, scored by the official token-set rule.")
+            commandName: "mmau",
+            abstract: "MMAU (mmau-test-mini.json): multiple choice, scored by the official token-set rule.")
 
         @Argument(help: "The MMAU file: a JSON array (or JSON Lines) of items.")
         var file: String
@@ -100,14 +110,16 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             try Import.writeChoiceSuite(
                 ChoiceImporters.mmau(JSONRecords(path: file)), id: id,
-                description: "MMAU, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmauPrompt,
+                description: "MMAU, imported from \((file as NSString).lastPathComponent)",
+                prompt: ChoiceImporters.mmauPrompt,
                 scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
         }
     }
 
     struct MMAR: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "mmar", abstract: "MMAR (MMAR-meta.jsonl): multiple choice, scored by the MMAU token-set rule.")
+            commandName: "mmar", abstract: "MMAR (MMAR-meta.jsonl): multiple choice, scored by the MMAU token-set rule."
+        )
 
         @Argument(help: "MMAR-meta.jsonl.")
         var file: String
@@ -121,14 +133,16 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             try Import.writeChoiceSuite(
                 ChoiceImporters.mmar(JSONRecords(path: file)), id: id,
-                description: "MMAR, imported from \((file as NSString).lastPathComponent)", prompt: ChoiceImporters.mmarPrompt,
+                description: "MMAR, imported from \((file as NSString).lastPathComponent)",
+                prompt: ChoiceImporters.mmarPrompt,
                 scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
         }
     }
 
     struct AIRBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "airbench", abstract: "AIR-Bench foundation (Foundation_meta.json): the official prompt and letter rule.")
+            commandName: "airbench",
+            abstract: "AIR-Bench foundation (Foundation_meta.json): the official prompt and letter rule.")
 
         @Argument(help: "Foundation_meta.json.")
         var file: String
@@ -143,13 +157,15 @@ struct Import: AsyncParsableCommand {
             try Import.writeChoiceSuite(
                 ChoiceImporters.airBench(JSONRecords(path: file), audioRoot: URL(fileURLWithPath: audioRoot)), id: id,
                 description: "AIR-Bench foundation, imported from \((file as NSString).lastPathComponent)",
-                prompt: SuiteManifest.Prompt(choices: .none), scoring: "{extractor: airbench}", audioRoot: audioRoot, out: out)
+                prompt: SuiteManifest.Prompt(choices: .none), scoring: "{extractor: airbench}", audioRoot: audioRoot,
+                out: out)
         }
     }
 
     struct Sakura: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "sakura", abstract: "SAKURA tracks (<Track>/metadata.csv): single- and multi-hop questions per clip.")
+            commandName: "sakura",
+            abstract: "SAKURA tracks (<Track>/metadata.csv): single- and multi-hop questions per clip.")
 
         @Argument(help: "One or more <Track>/metadata.csv files of one SAKURA folder.")
         var files: [String]
@@ -159,20 +175,27 @@ struct Import: AsyncParsableCommand {
         var id = "sakura"
 
         func run() async throws {
-            let roots = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL.path })
+            let roots = Set(
+                files.map {
+                    URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL
+                        .path
+                })
             guard roots.count == 1, let root = roots.first else {
                 throw ValidationError("the metadata files must be track folders of one SAKURA folder")
             }
-            let imported = try files.map { try SakuraImporter.items(rows: TabularRows(path: $0), file: $0) }.reduce(Imported(), +)
+            let imported = try files.map { try SakuraImporter.items(rows: TabularRows(path: $0), file: $0) }.reduce(
+                Imported(), +)
             try Import.writeChoiceSuite(
-                imported, id: id, description: "SAKURA, imported from \(files.count) track(s)", prompt: SakuraImporter.prompt,
+                imported, id: id, description: "SAKURA, imported from \(files.count) track(s)",
+                prompt: SakuraImporter.prompt,
                 scoring: SakuraImporter.scoring, audioRoot: root, out: out)
         }
     }
 
     struct IFEval: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "ifeval", abstract: "IFEval (input_data.jsonl): verifiable instructions, text only or with a clip.")
+            commandName: "ifeval",
+            abstract: "IFEval (input_data.jsonl): verifiable instructions, text only or with a clip.")
 
         @Argument(help: "input_data.jsonl.")
         var file: String
@@ -189,8 +212,10 @@ struct Import: AsyncParsableCommand {
             let imported = try InstructionImporters.ifeval(JSONRecords(path: file), clip: clip)
             let directory = URL(fileURLWithPath: out)
             try SuiteWriter.write(
-                id: id, task: .instructionFollowing, description: "IFEval, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}", items: imported.items,
+                id: id, task: .instructionFollowing,
+                description: "IFEval, imported from \((file as NSString).lastPathComponent)",
+                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}",
+                items: imported.items,
                 to: directory)
             Import.report(imported, out: out)
         }
@@ -219,14 +244,18 @@ struct Import: AsyncParsableCommand {
                 (closedEnded, .closedEnded), (creativeWriting, .creativeWriting), (chainOfThought, .chainOfThought),
             ]
             var imported = Imported()
-            for case let (file?, category) in files {
-                imported = imported + (try InstructionImporters.speechIFEval(JSONRecords(path: file), category: category))
+            for case (let file?, let category) in files {
+                imported =
+                    imported + (try InstructionImporters.speechIFEval(JSONRecords(path: file), category: category))
             }
-            guard !imported.items.isEmpty else { throw ValidationError("give at least one of --closed-ended, --creative-writing, --chain-of-thought") }
+            guard !imported.items.isEmpty else {
+                throw ValidationError("give at least one of --closed-ended, --creative-writing, --chain-of-thought")
+            }
             let directory = URL(fileURLWithPath: out)
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing, description: "Speech-IFEval (Lu, Kuan & Lee 2025)",
-                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: speech-ifeval, judge: reasoning}",
+                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory),
+                scoring: "{profile: speech-ifeval, judge: reasoning}",
                 items: imported.items, to: directory)
             Import.report(imported, out: out)
         }
@@ -249,7 +278,8 @@ struct Import: AsyncParsableCommand {
             guard let source = FolderImporter.LabelSource(rawValue: labelFrom) else {
                 throw ValidationError("--label-from takes folder or stem")
             }
-            let manifest = try FolderImporter.manifest(folder: URL(fileURLWithPath: folder), labels: source, sidecar: labels)
+            let manifest = try FolderImporter.manifest(
+                folder: URL(fileURLWithPath: folder), labels: source, sidecar: labels)
             try Data(manifest.jsonLines.utf8).write(to: URL(fileURLWithPath: out))
             print("\(out): \(manifest.entries.count) clips")
         }

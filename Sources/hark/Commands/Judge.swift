@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import HarkApp
 import HarkCore
-import HarkRecords
 import HarkModels
+import HarkRecords
 import HarkRun
 import HarkScoring
 
@@ -46,18 +46,23 @@ struct Judge: AsyncParsableCommand {
         let current = try directory.readResults()
         let override = try template.map { name in
             guard let template = JudgeTemplate.named(name) else {
-                throw ValidationError("--template takes one of \(JudgeTemplate.builtIn.map(\.name).joined(separator: ", "))")
+                throw ValidationError(
+                    "--template takes one of \(JudgeTemplate.builtIn.map(\.name).joined(separator: ", "))")
             }
             return template
         }
         let session = JudgeSession(
-            directory: directory, suites: try RunSuites.load(for: current.manifest, paths: suites), judge: try ModelConfig.resolve(judge),
-            template: override, cacheURL: noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL)
+            directory: directory, suites: try RunSuites.load(for: current.manifest, paths: suites),
+            judge: try ModelConfig.resolve(judge),
+            template: override,
+            cacheURL: noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL)
         let progress = ProgressLine()
         let outcome = try await session.execute(progress: { progress.show($0) })
         print(ResultsSummary.text(outcome.results))
         let counts = outcome.counts
-        print("judged: \(counts.samples) asked (\(counts.cacheHits) from the cache), \(counts.resumed) kept, \(counts.errors) errors")
+        print(
+            "judged: \(counts.samples) asked (\(counts.cacheHits) from the cache), \(counts.resumed) kept, \(counts.errors) errors"
+        )
         print("judgements: \(directory.judgements.path)")
         if counts.errors > 0 { throw ExitCode(3) }
     }

@@ -20,7 +20,9 @@ struct Merge: AsyncParsableCommand {
     @Option(help: "Where runs are found and written.")
     var results = "results"
 
-    @Option(name: .customLong("suite"), help: "Local copies of the shards' suites (matched by fingerprint), when they are not where the shards ran.")
+    @Option(
+        name: .customLong("suite"),
+        help: "Local copies of the shards' suites (matched by fingerprint), when they are not where the shards ran.")
     var suites: [String] = []
 
     func run() async throws {

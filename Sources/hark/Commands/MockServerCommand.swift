@@ -57,7 +57,10 @@ struct MockServerCommand: AsyncParsableCommand {
     @Flag(help: "Do not decode the audio parts of requests (for benchmarks).")
     var noValidate = false
 
-    @Flag(help: "Ignore the audio parts, as a server without an audio slot does: answers and token counts from the text alone.")
+    @Flag(
+        help:
+            "Ignore the audio parts, as a server without an audio slot does: answers and token counts from the text alone."
+    )
     var dropAudio = false
 
     @Option(help: "The model name GET /v1/models lists.")
@@ -67,7 +70,10 @@ struct MockServerCommand: AsyncParsableCommand {
     var modelRoot = "mock"
 
     func run() async throws {
-        guard let policy = MockPolicy.named(self.policy, errorRate: errorRate, hallucinationRate: hallucinationRate, seed: seed) else {
+        guard
+            let policy = MockPolicy.named(
+                self.policy, errorRate: errorRate, hallucinationRate: hallucinationRate, seed: seed)
+        else {
             throw ValidationError("--policy takes one of \(MockPolicy.names.joined(separator: ", "))")
         }
         var options = MockServer.Options()

@@ -12,8 +12,11 @@ struct Probes: AsyncParsableCommand {
 
     struct Pairs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write multi-audio probe suites on clip pairs: which clip holds a sound, do both, does the second add one.",
-            discussion: "Writes OUT/<id>-pairs (yes-no) and OUT/<id>-which-clip (multiple choice); the ground truth follows from the labels.")
+            abstract:
+                "Write multi-audio probe suites on clip pairs: which clip holds a sound, do both, does the second add one.",
+            discussion:
+                "Writes OUT/<id>-pairs (yes-no) and OUT/<id>-which-clip (multiple choice); the ground truth follows from the labels."
+        )
 
         @Option(help: "The labelled clip manifest (.jsonl or .csv).")
         var clips: String
@@ -34,8 +37,11 @@ struct Probes: AsyncParsableCommand {
             let generator = PairProbeGenerator(
                 seed: seed, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary, ontologyPath: ontology))
             let output = generator.generate(try ClipManifest(path: clips))
-            guard !output.yesNo.isEmpty else { throw ValidationError("\(clips): at least two labelled clips are needed") }
-            let written = try PairProbeGenerator.writeSuites(output, id: id, audioRoot: audioRoot, to: URL(fileURLWithPath: out))
+            guard !output.yesNo.isEmpty else {
+                throw ValidationError("\(clips): at least two labelled clips are needed")
+            }
+            let written = try PairProbeGenerator.writeSuites(
+                output, id: id, audioRoot: audioRoot, to: URL(fileURLWithPath: out))
             print("\(written[0].path): \(output.yesNo.count) yes-no probes")
             print("\(written[1].path): \(output.choice.count) multiple-choice probes")
         }
@@ -80,7 +86,9 @@ struct Probes: AsyncParsableCommand {
         @Option(help: "Which Kuan 2024 template (1-5), or all.")
         var template = "all"
 
-        @Option(help: "A prefix before every question, e.g. \"Focus on the given audio and answer the following question.\"")
+        @Option(
+            help: "A prefix before every question, e.g. \"Focus on the given audio and answer the following question.\""
+        )
         var prefix: String?
 
         func run() async throws {
@@ -107,16 +115,22 @@ struct Probes: AsyncParsableCommand {
                 let output = generator.generate(manifest, sampling: sampling)
                 let directory = URL(fileURLWithPath: out).appendingPathComponent("\(id)-\(sampling.rawValue)")
                 let root = URL(fileURLWithPath: audioRoot).path(relativeTo: directory)
-                for skipped in output.skipped { Terminal.error("\(clips):\(skipped.line): warning: \(skipped.clip) left out: \(skipped.reason)") }
+                for skipped in output.skipped {
+                    Terminal.error("\(clips):\(skipped.line): warning: \(skipped.clip) left out: \(skipped.reason)")
+                }
                 if output.cooccurrence == ProbeGenerator.CooccurrenceSource.none {
-                    Terminal.error("\(clips): warning: no two labels share a clip and no ontology was given: adversarial negatives are the popular ones (tag cooccurrence: none)")
+                    Terminal.error(
+                        "\(clips): warning: no two labels share a clip and no ontology was given: adversarial negatives are the popular ones (tag cooccurrence: none)"
+                    )
                 }
                 try ProbeGenerator.writeSuite(
                     output, id: "\(id)-\(sampling.rawValue)", sampling: sampling, templates: templates, prefix: prefix,
                     audioRoot: root, to: directory)
                 let clipCount = manifest.entries.count - output.skipped.count
                 let reduced = output.reduced == 0 ? "" : ", \(output.reduced) with fewer than k = \(k) of each label"
-                print("\(directory.path): \(output.probes.count) probes from \(clipCount) clips (\(output.skipped.count) left out\(reduced))")
+                print(
+                    "\(directory.path): \(output.probes.count) probes from \(clipCount) clips (\(output.skipped.count) left out\(reduced))"
+                )
                 let counts = output.negativeCounts
                 let shown = counts.prefix(8).map { "\($0.object) \($0.count)" }.joined(separator: ", ")
                 print("  negatives: \(counts.count) objects; most asked: \(shown)")

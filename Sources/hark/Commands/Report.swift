@@ -24,7 +24,9 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Where reports are written (default: reports/<run names joined by +>).")
     var out: String?
 
-    @Option(help: "hallucination, slices, choice, instruction, summary, or a layout YAML file (default: by the runs' tasks).")
+    @Option(
+        help:
+            "hallucination, slices, choice, instruction, summary, or a layout YAML file (default: by the runs' tasks).")
     var layout: String?
 
     @Option(help: "One row per value of this tag (e.g. task, difficulty, sub-category) instead of one per suite.")
@@ -68,7 +70,9 @@ struct Report: AsyncParsableCommand {
         let output = URL(fileURLWithPath: out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let tasks = Set(loaded.flatMap { $0.results.suites.map(\.task) })
-        let layout = self.layout ?? (tasks.contains(.yesNo) ? "hallucination" : tasks == [.instructionFollowing] ? "instruction" : "choice")
+        let layout =
+            self.layout
+            ?? (tasks.contains(.yesNo) ? "hallucination" : tasks == [.instructionFollowing] ? "instruction" : "choice")
         var tableLayout = try TableLayout.resolve(layout)
         if let slice {
             tableLayout.rows = .sliceRun
@@ -78,7 +82,8 @@ struct Report: AsyncParsableCommand {
         let table = ResultsTable(layout: tableLayout, runs: loaded)
         let chosen = [(markdown, "markdown"), (latex, "latex"), (csv, "csv")].filter(\.0).map(\.1)
         let formats = chosen.isEmpty && junit == nil && html == nil ? ["markdown", "latex", "csv"] : chosen
-        let base = URL(fileURLWithPath: layout).deletingPathExtension().lastPathComponent + (slice.map { "-" + $0 } ?? "")
+        let base =
+            URL(fileURLWithPath: layout).deletingPathExtension().lastPathComponent + (slice.map { "-" + $0 } ?? "")
         for name in formats {
             guard let renderer = TableRenderers.named(name) else { continue }
             let text = renderer.render(table, ci: ci)

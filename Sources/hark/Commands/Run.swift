@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import HarkApp
 import HarkCore
-import HarkRecords
 import HarkModels
+import HarkRecords
 import HarkRun
 import HarkSuites
 import Synchronization
@@ -39,7 +39,10 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Continue a killed run, asking only what has no answer yet.")
     var resume = false
 
-    @Flag(help: "Reuse answers from the response cache, for a model whose server reports a fingerprint (or whose config names a revision).")
+    @Flag(
+        help:
+            "Reuse answers from the response cache, for a model whose server reports a fingerprint (or whose config names a revision)."
+    )
     var cache = false
 
     @Option(help: "The response cache file (SQLite). Default: ~/.cache/hark/responses.sqlite.")
@@ -124,7 +127,8 @@ struct Run: AsyncParsableCommand {
         let name = run ?? runConfig?.run ?? config.name
         let directory = RunDirectory(URL(fileURLWithPath: results).appendingPathComponent(name))
         var planner = Planner(
-            generation: config.generation, repeats: repeats ?? runConfig?.repeats ?? 1, limit: limit ?? runConfig?.limit,
+            generation: config.generation, repeats: repeats ?? runConfig?.repeats ?? 1,
+            limit: limit ?? runConfig?.limit,
             shard: try shard.map(Shard.init))
         planner.textReference = textReference
         var session = RunSession(suites: loaded, model: config, directory: directory, planner: planner)
@@ -138,7 +142,8 @@ struct Run: AsyncParsableCommand {
         let execution = Mutex<Task<RunSession.Outcome, any Error>?>(nil)
         let signals = StopSignals(stop: stop, grace: stopGrace) { execution.withLock { $0?.cancel() } }
         let task = Task { [session] in
-            try await session.executeAndScore(clips: clips, warn: { Terminal.error($0) }, progress: { progress.show($0) })
+            try await session.executeAndScore(
+                clips: clips, warn: { Terminal.error($0) }, progress: { progress.show($0) })
         }
         execution.withLock { $0 = task }
         let outcome: RunSession.Outcome
@@ -150,7 +155,7 @@ struct Run: AsyncParsableCommand {
             Terminal.error("hark: \(stopped)")
             Terminal.error("continue with: \(StopSignals.resumeCommand())")
             throw ExitCode(stopped.exitStatus.rawValue)
-        } catch where stop.isRequested {
+        } catch  where stop.isRequested {
             // Stopped before the first request (planning, preflight): nothing was journaled.
             signals.end()
             let status: ExitStatus = stop.requestedBy == SIGTERM ? .terminated : .interrupted
@@ -163,15 +168,19 @@ struct Run: AsyncParsableCommand {
         if cached {
             var line = "cache: \(manifest.counts.cacheHits) of \(manifest.counts.samples) answers reused"
             if manifest.counts.cacheStale > 0 {
-                line += "; \(manifest.counts.cacheStale) asked again: cached under another fingerprint of \(config.name)"
+                line +=
+                    "; \(manifest.counts.cacheStale) asked again: cached under another fingerprint of \(config.name)"
             }
             print(line)
         }
         print("run: \(directory.url.path)")
-        let errorRate = manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0
+        let errorRate =
+            manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0
         if !manifest.complete || errorRate > maxErrorRate {
-            Terminal.error(String(format: "hark: %d of %d samples ended in errors (%.1f%%, allowed %.1f%%)",
-                manifest.counts.errors, manifest.counts.samples, errorRate * 100, maxErrorRate * 100))
+            Terminal.error(
+                String(
+                    format: "hark: %d of %d samples ended in errors (%.1f%%, allowed %.1f%%)",
+                    manifest.counts.errors, manifest.counts.samples, errorRate * 100, maxErrorRate * 100))
             throw ExitCode(3)
         }
     }
@@ -184,7 +193,8 @@ struct Run: AsyncParsableCommand {
         case (let reference?, nil):
             return try ModelConfig.resolve(reference)
         case (nil, nil):
-            throw ValidationError("name a model with --model (a config file or always-yes, always-no, random, oracle) or --replay FILE")
+            throw ValidationError(
+                "name a model with --model (a config file or always-yes, always-no, random, oracle) or --replay FILE")
         case (_?, _?):
             throw ValidationError("give --model or --replay, not both")
         }

@@ -48,7 +48,9 @@ struct Validate: AsyncParsableCommand {
                 summaries.append(summary)
                 if !json { print(summary.text) }
             } else if !json {
-                print("suite \(path): invalid, \(diagnostics.errors.count) errors, \(diagnostics.warnings.count) warnings")
+                print(
+                    "suite \(path): invalid, \(diagnostics.errors.count) errors, \(diagnostics.warnings.count) warnings"
+                )
             }
         }
         if json {

@@ -60,7 +60,8 @@ struct AnswerText {
             case 0x2014, 0x2013: mark = "—"
             default:
                 let properties = scalar.properties
-                part = properties.isAlphabetic || properties.numericType != nil
+                part =
+                    properties.isAlphabetic || properties.numericType != nil
                     || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
                 if part, Self.isCJK(scalar) { hasCJK = true }
             }
@@ -157,7 +158,9 @@ struct AnswerText {
         text.utf8.contains(byte)
     }
 
-    static let elided: Set<String> = ["n", "l", "d", "j", "qu", "c", "s", "m", "t", "un", "dell", "all", "nell", "sull"]
+    static let elided: Set<String> = [
+        "n", "l", "d", "j", "qu", "c", "s", "m", "t", "un", "dell", "all", "nell", "sull",
+    ]
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -173,7 +176,9 @@ struct AnswerText {
         var index = 0
         while index < scalars.count {
             if scalars[index] == "<", let close = scalars[index...].prefix(32).firstIndex(of: ">"),
-                scalars[(index + 1)..<close].allSatisfy({ $0.properties.isAlphabetic || $0 == "/" || $0 == "_" || $0 == " " || $0 == "=" || $0 == "\"" })
+                scalars[(index + 1)..<close].allSatisfy({
+                    $0.properties.isAlphabetic || $0 == "/" || $0 == "_" || $0 == " " || $0 == "=" || $0 == "\""
+                })
             {
                 output.append(" ")
                 index = close + 1
@@ -217,7 +222,8 @@ struct AnswerText {
             index = 0
         }
         // An option letter after the label: "answer: (b) no" reads "no".
-        if sawLabel, index + 1 < pieces.count, case .word(let letter) = pieces[index], letter.count == 1, ("a"..."h").contains(letter),
+        if sawLabel, index + 1 < pieces.count, case .word(let letter) = pieces[index], letter.count == 1,
+            ("a"..."h").contains(letter),
             case .word = pieces[index + 1]
         {
             index += 1
@@ -225,7 +231,10 @@ struct AnswerText {
         return index == 0 ? pieces : Array(pieces[index...])
     }
 
-    static let labels: Set<String> = ["answer", "response", "reply", "result", "output", "a", "final", "ans", "respuesta", "réponse", "antwort", "risposta", "resposta", "ответ", "cevap", "jawaban", "antwoord", "trả"]
+    static let labels: Set<String> = [
+        "answer", "response", "reply", "result", "output", "a", "final", "ans", "respuesta", "réponse", "antwort",
+        "risposta", "resposta", "ответ", "cevap", "jawaban", "antwoord", "trả",
+    ]
 
     /// Whether the piece after word `index` ends its clause (or the answer): a standalone word.
     func endsClause(afterWord index: Int) -> Bool {

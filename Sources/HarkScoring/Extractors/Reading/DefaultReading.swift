@@ -28,14 +28,18 @@ enum DefaultReading {
         if let structured = StructuredAnswer.read(response) { return .read(structured) }
         let text = AnswerText(response)
         guard !text.words.isEmpty else { return .unparsed(.empty) }
-        if response.utf8.count <= 8, ["n/a", "n.a.", "na", "n/a."].contains(response.lowercased().filter { !$0.isWhitespace }) {
+        if response.utf8.count <= 8,
+            ["n/a", "n.a.", "na", "n/a."].contains(response.lowercased().filter { !$0.isWhitespace })
+        {
             return .unparsed(.noDecision)
         }
         let words = text.words
         let phrases = AnswerPhrases.matches(in: text)
         if phrases.contains(where: { $0.kind == .refusal }) { return .unparsed(.refusal) }
         // Undecided at the start only when that is the longest phrase there: "maybe not" is a no.
-        let opening = phrases.filter { $0.start == 0 && [.yes, .no, .undecided].contains($0.kind) }.max { $0.length < $1.length }
+        let opening = phrases.filter { $0.start == 0 && [.yes, .no, .undecided].contains($0.kind) }.max {
+            $0.length < $1.length
+        }
         let opensUndecided = opening?.kind == .undecided
         if !opensUndecided, let explicit = ExplicitAnswer.read(text) {
             guard let answer = explicit.answer else { return explicit }
@@ -44,7 +48,9 @@ enum DefaultReading {
             // What the answer says of the object must not take it back.
             guard last + 1 < words.count, presence.names(text) else { return explicit }
             let described = presence.read(text, foreign: isForeign(text), from: text.clauses[last] + 1)
-            if let taken = described.verdicts.last, taken.answer != answer, !described.verdicts.contains(where: \.contrast) {
+            if let taken = described.verdicts.last, taken.answer != answer,
+                !described.verdicts.contains(where: \.contrast)
+            {
                 return .unparsed(.contradiction)
             }
             return explicit
@@ -73,21 +79,28 @@ enum DefaultReading {
     /// script — no English function word at all, or a third of its words foreign (accented, or
     /// another language's function words). "A café" stays English.
     static func isForeign(_ text: AnswerText) -> Bool {
-        var foreign = 0, english = 0
+        var foreign = 0
+        var english = 0
         for (word, kind) in zip(text.words, text.classes) {
             let ascii = word.utf8.allSatisfy { $0 < 0x80 }
-            if !ascii, word.unicodeScalars.contains(where: { $0.value > 0x024F && $0.properties.isAlphabetic }) { return true }
+            if !ascii, word.unicodeScalars.contains(where: { $0.value > 0x024F && $0.properties.isAlphabetic }) {
+                return true
+            }
             if kind.contains(.english) { english += 1 }
             if kind.contains(.foreign) || !ascii { foreign += 1 }
         }
-        return (english == 0 && text.words.count >= 3 && foreign > 0) || (english == 0 && text.words.count >= 4) || foreign * 3 >= max(3, text.words.count)
+        return (english == 0 && text.words.count >= 3 && foreign > 0) || (english == 0 && text.words.count >= 4)
+            || foreign * 3 >= max(3, text.words.count)
     }
 
     static let englishWords: Set<String> = [
         "the", "a", "an", "is", "are", "was", "were", "be", "been", "i", "it", "it's", "there's", "this", "that", "of",
-        "at", "to", "and", "or", "but", "with", "they", "their", "there", "some", "someone", "people", "no", "not", "yes", "can", "can't", "do", "don't", "does", "doesn't", "hear",
-        "heard", "sound", "sounds", "audio", "clip", "recording", "some", "any", "from", "for", "by", "my", "me", "you", "its",
-        "has", "have", "had", "only", "just", "very", "so", "like", "as", "into", "out", "up", "down", "over", "near", "background",
+        "at", "to", "and", "or", "but", "with", "they", "their", "there", "some", "someone", "people", "no", "not",
+        "yes", "can", "can't", "do", "don't", "does", "doesn't", "hear",
+        "heard", "sound", "sounds", "audio", "clip", "recording", "some", "any", "from", "for", "by", "my", "me", "you",
+        "its",
+        "has", "have", "had", "only", "just", "very", "so", "like", "as", "into", "out", "up", "down", "over", "near",
+        "background",
     ]
 
     static let foreignWords: Set<String> = [

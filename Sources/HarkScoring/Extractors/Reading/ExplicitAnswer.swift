@@ -10,18 +10,31 @@ enum ExplicitAnswer {
         guard !words.isEmpty else { return nil }
         var start = 0
         // "(b) no": an option letter before the answer word.
-        if words.count > 1, words[0].utf8.count == 1, ("a"..."h").contains(words[0]), polarity(text, 1, strongOnly: false) != nil { start = 1 }
+        if words.count > 1, words[0].utf8.count == 1, ("a"..."h").contains(words[0]),
+            polarity(text, 1, strongOnly: false) != nil
+        {
+            start = 1
+        }
         // Digits as the whole answer: "1 (true)", "0".
-        if words[start] == "1" || words[start] == "0", words.count - start <= 2, words.count == start + 1 || ["true", "false", "yes", "no"].contains(words[start + 1]) {
+        if words[start] == "1" || words[start] == "0", words.count - start <= 2,
+            words.count == start + 1 || ["true", "false", "yes", "no"].contains(words[start + 1])
+        {
             return .read(words[start] == "1" ? .yes : .no)
         }
         var answers: [(index: Int, answer: YesNo)] = []
         if let leading = leadingAnswer(text, from: start) { answers.append((start, leading)) }
         for index in words.indices where index > start || answers.isEmpty {
-            guard text.classes[index].contains(.strongYes) || text.classes[index].contains(.strongNo) || text.classes[index].isEmpty else { continue }
+            guard
+                text.classes[index].contains(.strongYes) || text.classes[index].contains(.strongNo)
+                    || text.classes[index].isEmpty
+            else { continue }
             guard let answer = polarity(text, index, strongOnly: true), standsAlone(index, in: text) else { continue }
             // "Không có", "tidak ada": a yes word negated is no answer of its own.
-            if answer == .yes, index > 0, text.clauses[index - 1] == text.clauses[index], text.classes[index - 1].contains(.negator) { continue }
+            if answer == .yes, index > 0, text.clauses[index - 1] == text.clauses[index],
+                text.classes[index - 1].contains(.negator)
+            {
+                continue
+            }
             if index == start, !answers.isEmpty { continue }
             answers.append((index, answer))
         }
@@ -32,7 +45,9 @@ enum ExplicitAnswer {
         // on the last.
         let last = answers[answers.count - 1]
         let after = words[(first.index + 1)...]
-        if text.classes[(first.index + 1)...].contains(where: { $0.contains(.contrast) }) || after.contains("rather") { return .read(last.answer) }
+        if text.classes[(first.index + 1)...].contains(where: { $0.contains(.contrast) }) || after.contains("rather") {
+            return .read(last.answer)
+        }
         _ = other
         return .unparsed(.contradiction)
     }
@@ -92,11 +107,16 @@ enum ExplicitAnswer {
     static func collapsed(_ word: String) -> String {
         let bytes = word.utf8
         guard bytes.count > 3 else { return word }
-        var previous: UInt8 = 0, run = 0, long = false
+        var previous: UInt8 = 0
+        var run = 0
+        var long = false
         for byte in bytes {
             run = byte == previous ? run + 1 : 1
             previous = byte
-            if run >= 3 { long = true; break }
+            if run >= 3 {
+                long = true
+                break
+            }
         }
         guard long else { return word }
         let characters = Array(word)
@@ -124,6 +144,8 @@ enum ExplicitAnswer {
         // "…, but yes the dog is there".
         if index > 0, text.clauses[index - 1] == clause, text.classes[index - 1].contains(.contrast) { return true }
         let beforeThat = index > 1 && text.clauses[index - 2] == clause ? text.words[index - 2] : ""
-        return previous == "a" || (beforeThat == "a" && ["clear", "definite", "firm", "big", "solid", "strong", "resounding", "hard"].contains(previous))
+        return previous == "a"
+            || (beforeThat == "a"
+                && ["clear", "definite", "firm", "big", "solid", "strong", "resounding", "hard"].contains(previous))
     }
 }

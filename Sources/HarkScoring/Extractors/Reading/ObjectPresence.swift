@@ -21,34 +21,54 @@ struct ObjectPresence {
             required = []
             return
         }
-        let words = object.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { !Self.stopWords.contains($0) }
+        let words = object.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter {
+            !Self.stopWords.contains($0)
+        }
         var stems = Set(words.map(Self.stem))
         for word in words {
-            for synonym in SoundSynonyms.table[word] ?? SoundSynonyms.table[Self.stem(word)] ?? [] { stems.insert(Self.stem(synonym)) }
+            for synonym in SoundSynonyms.table[word] ?? SoundSynonyms.table[Self.stem(word)] ?? [] {
+                stems.insert(Self.stem(synonym))
+            }
         }
         self.stems = stems
         var required: Set<String> = []
-        for word in words where Self.genders[word] != nil { required.formUnion((Self.genders[word] ?? []).map(Self.stem)) }
+        for word in words where Self.genders[word] != nil {
+            required.formUnion((Self.genders[word] ?? []).map(Self.stem))
+        }
         self.required = required
     }
 
     /// Words of an object's name that are not the object: "the sound of a dog barking".
-    static let stopWords: Set<String> = ["a", "an", "the", "of", "sound", "sounds", "noise", "noises", "some", "any", "in", "on", "and", "or", "with", "audio", "clip", "running"]
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "sound", "sounds", "noise", "noises", "some", "any", "in", "on", "and", "or", "with",
+        "audio", "clip", "running",
+    ]
 
     static let genders: [String: [String]] = [
-        "female": ["female", "woman", "women", "girl", "lady", "she", "her"], "woman": ["female", "woman", "women", "girl", "lady", "she", "her"],
-        "male": ["male", "man", "men", "boy", "guy", "he", "his"], "man": ["male", "man", "men", "boy", "guy", "he", "his"],
+        "female": ["female", "woman", "women", "girl", "lady", "she", "her"],
+        "woman": ["female", "woman", "women", "girl", "lady", "she", "her"],
+        "male": ["male", "man", "men", "boy", "guy", "he", "his"],
+        "man": ["male", "man", "men", "boy", "guy", "he", "his"],
         "child": ["child", "children", "kid", "kids", "boy", "girl"],
     ]
 
     /// Words that stand for the asked sound.
-    static let references: Set<String> = ["it", "anything", "something", "such", "that", "this", "one", "them", "they", "its", "any"]
+    static let references: Set<String> = [
+        "it", "anything", "something", "such", "that", "this", "one", "them", "they", "its", "any",
+    ]
     /// Words after which a negated clause names what is there: "nothing other than speech".
-    static let exceptions: Set<String> = ["than", "except", "besides", "but", "apart", "aside", "save", "excluding", "sauf", "außer", "excepto", "tranne"]
+    static let exceptions: Set<String> = [
+        "than", "except", "besides", "but", "apart", "aside", "save", "excluding", "sauf", "außer", "excepto", "tranne",
+    ]
     /// Words of silence: a clause of them, naming nothing, says the sound is absent.
-    static let silence: Set<String> = ["silent", "silence", "quiet", "still", "wordless", "mute", "muted", "nothing", "empty", "blank", "soundless"]
+    static let silence: Set<String> = [
+        "silent", "silence", "quiet", "still", "wordless", "mute", "muted", "nothing", "empty", "blank", "soundless",
+    ]
     /// Words that make a clause general knowledge rather than a description of this clip.
-    static let general: Set<String> = ["caused", "typically", "commonly", "usually", "generally", "often", "refers", "produced", "defined", "definition"]
+    static let general: Set<String> = [
+        "caused", "typically", "commonly", "usually", "generally", "often", "refers", "produced", "defined",
+        "definition",
+    ]
 
     /// A word's crude English stem: plural, -ing and -ed endings off ("barking" → "bark", "sirens" → "siren").
     static func stem(_ word: String) -> String {
@@ -96,7 +116,8 @@ struct ObjectPresence {
             let next = index < text.words.count ? text.clauses[index] : Int.max
             guard next != clause else { continue }
             if clause >= firstClause, !questions.contains(clause) {
-                previousNamed = weigh(text, start..<index, foreign: foreign, previousNamed: previousNamed, into: &evidence)
+                previousNamed = weigh(
+                    text, start..<index, foreign: foreign, previousNamed: previousNamed, into: &evidence)
             }
             clause = next
             start = index
@@ -105,28 +126,47 @@ struct ObjectPresence {
     }
 
     /// Adds one clause's verdict (the words in `range`); returns whether the clause named the object.
-    func weigh(_ text: AnswerText, _ range: Range<Int>, foreign: Bool, previousNamed: Bool, into evidence: inout Evidence) -> Bool {
-        let words = text.words, classes = text.classes
-        var negations = 0, named = false, namedAfterException = false, referred = false, perceived = false
-        var exclusive = false, counted = false, silent = false, general = false, exception = false, gendered = false
+    func weigh(
+        _ text: AnswerText, _ range: Range<Int>, foreign: Bool, previousNamed: Bool, into evidence: inout Evidence
+    ) -> Bool {
+        let words = text.words
+        let classes = text.classes
+        var negations = 0
+        var named = false
+        var namedAfterException = false
+        var referred = false
+        var perceived = false
+        var exclusive = false
+        var counted = false
+        var silent = false
+        var general = false
+        var exception = false
+        var gendered = false
         for index in range {
-            let word = words[index], kind = classes[index]
+            let word = words[index]
+            let kind = classes[index]
             let following = index + 1 < range.upperBound ? words[index + 1] : ""
             let followingKind = index + 1 < range.upperBound ? classes[index + 1] : []
             // In Portuguese, "no" is "in the": another language's "no" negates at a clause's start
             // or before its verb.
-            let portugueseArticle = foreign && word == "no" && index > range.lowerBound && !followingKind.contains(.negatedVerb)
+            let portugueseArticle =
+                foreign && word == "no" && index > range.lowerBound && !followingKind.contains(.negatedVerb)
             // A word of the object's own name ("tone 0") negates nothing.
             let ofObject = !stems.isEmpty && stems.contains(Self.stem(word))
-            if kind.contains(.negator) || Self.endsInNot(word) || (foreign && Self.isTurkishNegative(word)), word != "nor", !ofObject,
+            if kind.contains(.negator) || Self.endsInNot(word) || (foreign && Self.isTurkishNegative(word)),
+                word != "nor", !ofObject,
                 !followingKind.contains(.notNegating), !portugueseArticle
             {
                 negations += 1
             }
             if kind.contains(.exception), word != "but" || negations > 0 { exception = true }
             if kind.contains(.exclusive) { exclusive = true }
-            if kind.contains(.presence) || (word == "y" && following == "a") || (word == "er" && following == "is") { perceived = true }
-            if stems.isEmpty, word == "no" || word == "none" || word == "nothing", !following.isEmpty, !followingKind.contains(.notNegating) {
+            if kind.contains(.presence) || (word == "y" && following == "a") || (word == "er" && following == "is") {
+                perceived = true
+            }
+            if stems.isEmpty, word == "no" || word == "none" || word == "nothing", !following.isEmpty,
+                !followingKind.contains(.notNegating)
+            {
                 perceived = true
             }
             if !stems.isEmpty, stems.contains(Self.stem(word)) {
@@ -134,23 +174,32 @@ struct ObjectPresence {
                 if exception { namedAfterException = true }
             }
             if !required.isEmpty, required.contains(Self.stem(word)) { gendered = true }
-            if kind.contains(.reference) || (word == "sound" && index > range.lowerBound && ["such", "that", "this", "the"].contains(words[index - 1])) {
+            if kind.contains(.reference)
+                || (word == "sound" && index > range.lowerBound
+                    && ["such", "that", "this", "the"].contains(words[index - 1]))
+            {
                 referred = true
             }
             if kind.contains(.silence) { silent = true }
             if kind.contains(.general) { general = true }
-            if (word == "is" || word == "are"), index + 2 < range.upperBound, words[index + 1] == "the" || words[index + 1] == "a",
+            if word == "is" || word == "are", index + 2 < range.upperBound,
+                words[index + 1] == "the" || words[index + 1] == "a",
                 words[index + 2] == "sound" || words[index + 2] == "noise"
             {
                 general = true
             }
-            if let digit = word.utf8.first, (0x30...0x39).contains(digit), let number = Double(word), number > 0 { counted = true }
+            if let digit = word.utf8.first, (0x30...0x39).contains(digit), let number = Double(word), number > 0 {
+                counted = true
+            }
             if kind.contains(.count) { counted = true }
         }
         let count = range.count
         let first = range.isEmpty ? nil : words[range.lowerBound]
         // "More like a car horn", "rather a kettle": an alternative, not the object.
-        if range.contains(where: { words[$0] == "rather" || words[$0] == "instead" || (words[$0] == "more" && $0 + 1 < range.upperBound && ["like", "than"].contains(words[$0 + 1])) }) {
+        if range.contains(where: {
+            words[$0] == "rather" || words[$0] == "instead"
+                || (words[$0] == "more" && $0 + 1 < range.upperBound && ["like", "than"].contains(words[$0 + 1]))
+        }) {
             return false
         }
         if general, !perceived { return named }
@@ -179,7 +228,8 @@ struct ObjectPresence {
             if stems.isEmpty { evidence.weakYes = evidence.weakYes || perceived } else { evidence.silent = true }
             return false
         }
-        let aboutObject = named || (referred && (perceived || negated)) || (stems.isEmpty && perceived) || (foreign && count >= 2)
+        let aboutObject =
+            named || (referred && (perceived || negated)) || (stems.isEmpty && perceived) || (foreign && count >= 2)
         if aboutObject {
             if negated {
                 evidence.verdicts.append((.no, contrast))
@@ -197,7 +247,10 @@ struct ObjectPresence {
     }
 
     /// Words a Spanish or Italian "no" stands before when it negates.
-    static let negatedVerbs: Set<String> = ["hay", "se", "es", "está", "oigo", "escucho", "escucha", "puedo", "c'è", "si", "ci", "è", "ho", "sento", "sente", "lo", "la", "le", "me", "te", "suena"]
+    static let negatedVerbs: Set<String> = [
+        "hay", "se", "es", "está", "oigo", "escucho", "escucha", "puedo", "c'è", "si", "ci", "è", "ho", "sento",
+        "sente", "lo", "la", "le", "me", "te", "suena",
+    ]
 
     /// "don't", "isn't", "can't": a contracted negation.
     static func endsInNot(_ word: String) -> Bool {
@@ -210,7 +263,8 @@ struct ObjectPresence {
     /// Turkish verbs negated by a suffix: "duyulmuyor" (is not heard), "yoktur".
     static func isTurkishNegative(_ word: String) -> Bool {
         guard word.utf8.count > 5 else { return false }
-        return ["mıyor", "miyor", "muyor", "müyor", "madı", "medi", "mamış", "memiş"].contains { word.contains($0) } || word.hasPrefix("yok")
+        return ["mıyor", "miyor", "muyor", "müyor", "madı", "medi", "mamış", "memiş"].contains { word.contains($0) }
+            || word.hasPrefix("yok")
     }
 
     /// Clauses that end in a question mark (an answer that repeats the question).

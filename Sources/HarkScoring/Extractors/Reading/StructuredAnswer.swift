@@ -4,7 +4,10 @@ import HarkCore
 /// Answers given as data: a JSON object or array whose value says yes or no — `{"present": false}`,
 /// `{"answer": "Yes"}`, `[true]`.
 enum StructuredAnswer {
-    static let keys: Set<String> = ["answer", "present", "exists", "detected", "contains", "audible", "result", "value", "label", "prediction", "response", "output", "heard"]
+    static let keys: Set<String> = [
+        "answer", "present", "exists", "detected", "contains", "audible", "result", "value", "label", "prediction",
+        "response", "output", "heard",
+    ]
 
     static func read(_ response: String) -> YesNo? {
         // Only an answer that opens with a bracket is looked at as data.

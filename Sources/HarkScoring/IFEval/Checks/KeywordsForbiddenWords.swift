@@ -3,7 +3,9 @@ struct KeywordsForbiddenWords: IFEvalCheck {
     let words: [PythonPattern]
 
     init(_ arguments: IFEvalArguments) throws {
-        words = try Set(arguments.strings("forbidden_words")).sorted().map { try PythonPattern($0, ignoreCase: true, wholeWord: true) }
+        words = try Set(arguments.strings("forbidden_words")).sorted().map {
+            try PythonPattern($0, ignoreCase: true, wholeWord: true)
+        }
     }
 
     func isFollowed(by response: String) -> Bool {

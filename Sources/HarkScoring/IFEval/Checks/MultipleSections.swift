@@ -21,14 +21,17 @@ struct MultipleSections: IFEvalCheck {
     /// optional whitespace before the splitter and after the digits moves no match.)
     static func matches(of splitter: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int {
         guard !splitter.isEmpty else { return 0 }
-        var found = 0, index = 0
+        var found = 0
+        var index = 0
         while index + splitter.count <= text.count {
             guard text[index..<index + splitter.count].elementsEqual(splitter) else {
                 index += 1
                 continue
             }
             var cursor = index + splitter.count
-            if cursor < text.count, PythonText.isRegexSpace(text[cursor]), cursor + 1 < text.count, PythonText.isDigit(text[cursor + 1]) {
+            if cursor < text.count, PythonText.isRegexSpace(text[cursor]), cursor + 1 < text.count,
+                PythonText.isDigit(text[cursor + 1])
+            {
                 cursor += 1
             }
             guard cursor < text.count, PythonText.isDigit(text[cursor]) else {

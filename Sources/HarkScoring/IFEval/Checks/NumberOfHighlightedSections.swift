@@ -16,9 +16,12 @@ struct NumberOfHighlightedSections: IFEvalCheck {
     /// Non-overlapping `stars` + run of neither newline nor star + `stars`, counted when the run
     /// is not blank.
     static func highlights(_ scalars: [Unicode.Scalar], stars: Int) -> Int {
-        var found = 0, index = 0
+        var found = 0
+        var index = 0
         while index < scalars.count {
-            guard scalars[index] == "*", index + stars <= scalars.count, scalars[index..<index + stars].allSatisfy({ $0 == "*" }) else {
+            guard scalars[index] == "*", index + stars <= scalars.count,
+                scalars[index..<index + stars].allSatisfy({ $0 == "*" })
+            else {
                 index += 1
                 continue
             }

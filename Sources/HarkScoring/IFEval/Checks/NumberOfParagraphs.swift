@@ -14,7 +14,8 @@ struct NumberOfParagraphs: IFEvalCheck {
     }
 
     func isFollowed(by response: String) -> Bool {
-        let paragraphs = splitOnNewlines ? Self.splitOnStarsOrNewlineRuns(PythonText.strip(response)) : Self.splitOnStars(response)
+        let paragraphs =
+            splitOnNewlines ? Self.splitOnStarsOrNewlineRuns(PythonText.strip(response)) : Self.splitOnStars(response)
         var number = paragraphs.count
         for (index, paragraph) in paragraphs.enumerated() where PythonText.isBlank(paragraph) {
             guard index == 0 || index == paragraphs.count - 1 else { return false }
@@ -30,7 +31,8 @@ struct NumberOfParagraphs: IFEvalCheck {
             index + 2 < scalars.count && scalars[index] == "*" && scalars[index + 1] == "*" && scalars[index + 2] == "*"
         }
         var parts: [String] = []
-        var start = 0, index = 0
+        var start = 0
+        var index = 0
         while index < scalars.count {
             var end: Int?
             if PythonText.isRegexSpace(scalars[index]) && isStars(index + 1) {
@@ -56,13 +58,17 @@ struct NumberOfParagraphs: IFEvalCheck {
     static func splitOnStarsOrNewlineRuns(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
-        var start = 0, index = 0, runEnd = 0
+        var start = 0
+        var index = 0
+        var runEnd = 0
         while index < scalars.count {
             var spaceEnd = max(index, runEnd)
             while spaceEnd < scalars.count, PythonText.isRegexSpace(scalars[spaceEnd]) { spaceEnd += 1 }
             runEnd = spaceEnd
             var matchEnd: Int?
-            if spaceEnd + 2 < scalars.count, scalars[spaceEnd] == "*", scalars[spaceEnd + 1] == "*", scalars[spaceEnd + 2] == "*" {
+            if spaceEnd + 2 < scalars.count, scalars[spaceEnd] == "*", scalars[spaceEnd + 1] == "*",
+                scalars[spaceEnd + 2] == "*"
+            {
                 var end = spaceEnd + 3
                 while end < scalars.count, PythonText.isRegexSpace(scalars[end]) { end += 1 }
                 matchEnd = end

@@ -13,9 +13,13 @@ struct NumberOfPlaceholders: IFEvalCheck {
 
     static func placeholders(in text: String) -> Int {
         let scalars = Array(text.unicodeScalars)
-        var found = 0, index = 0
+        var found = 0
+        var index = 0
         while index < scalars.count {
-            if scalars[index] == "[", let close = scalars[(index + 1)...].firstIndex(where: { $0 == "]" || $0 == "\n" }), scalars[close] == "]" {
+            if scalars[index] == "[",
+                let close = scalars[(index + 1)...].firstIndex(where: { $0 == "]" || $0 == "\n" }),
+                scalars[close] == "]"
+            {
                 found += 1
                 index = close + 1
             } else {

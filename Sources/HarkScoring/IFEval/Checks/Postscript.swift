@@ -15,7 +15,10 @@ struct Postscript: IFEvalCheck {
     init(_ arguments: IFEvalArguments) throws {
         let marker = PythonText.strip(try arguments.string("postscript_marker"))
         switch marker {
-        case "P.P.S": pattern = [.scalar("p"), .scalar("."), .optionalSpace, .scalar("p"), .scalar("."), .optionalSpace, .scalar("s")]
+        case "P.P.S":
+            pattern = [
+                .scalar("p"), .scalar("."), .optionalSpace, .scalar("p"), .scalar("."), .optionalSpace, .scalar("s"),
+            ]
         case "P.S.": pattern = [.scalar("p"), .scalar("."), .optionalSpace, .scalar("s"), .scalar(".")]
         default:
             let lowered = PythonText.lower(marker)
@@ -35,12 +38,18 @@ struct Postscript: IFEvalCheck {
         guard element < pattern.count else { return true }
         switch pattern[element] {
         case .optionalSpace:
-            if position < text.count, PythonText.isRegexSpace(text[position]), matches(text, from: position + 1, element: element + 1) { return true }
+            if position < text.count, PythonText.isRegexSpace(text[position]),
+                matches(text, from: position + 1, element: element + 1)
+            {
+                return true
+            }
             return matches(text, from: position, element: element + 1)
         case .any:
-            return position < text.count && text[position] != "\n" && matches(text, from: position + 1, element: element + 1)
+            return position < text.count && text[position] != "\n"
+                && matches(text, from: position + 1, element: element + 1)
         case .scalar(let scalar):
-            return position < text.count && text[position] == scalar && matches(text, from: position + 1, element: element + 1)
+            return position < text.count && text[position] == scalar
+                && matches(text, from: position + 1, element: element + 1)
         }
     }
 }

@@ -13,6 +13,7 @@ struct TwoResponses: IFEvalCheck {
                 valid.append(part)
             }
         }
-        return valid.count == 2 && !PythonText.strip(valid[0]).unicodeScalars.elementsEqual(PythonText.strip(valid[1]).unicodeScalars)
+        return valid.count == 2
+            && !PythonText.strip(valid[0]).unicodeScalars.elementsEqual(PythonText.strip(valid[1]).unicodeScalars)
     }
 }
