@@ -75,21 +75,25 @@ public enum RunMerger {
             }
         }
         try checkShards(runs, manifests)
-        // All shard journals into one file, then compacted into (suite, key) order.
+        // All shard journals into one file, indexed as it is written, then rewritten in (suite, key)
+        // order: each shard record is decoded once here and once by the rewrite, which counts it.
         try output.create()
         let combined = try LineFileWriter(replacing: output.samples)
         let encoder = Journal.makeEncoder()
         var keys: [(suite: Int, key: String)] = []
+        var index = JournalIndex()
         let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
         for run in runs {
             try Journal.forEachRecord(run.samples) { record, _ in
                 keys.append((suiteOrder[record.suite] ?? 0, record.key))
-                try combined.write(try encoder.encode(record))
+                let line = try encoder.encode(record)
+                index.append(key: record.key, length: line.count)
+                try combined.write(line)
             }
         }
         try combined.commit()
         let order = keys.sorted { ($0.suite, $0.key) < ($1.suite, $1.key) }.map(\.key)
-        let compaction = try Journal.compact(output.samples, planOrder: order)
+        let rewrite = try Journal.rewrite(output.samples, index: index, planOrder: order) { _ in }
 
         var manifest = first
         manifest.run = output.name
@@ -106,11 +110,11 @@ public enum RunMerger {
             manifest.counts.resumed += other.counts.resumed
         }
         let planned = manifests.reduce(0) { $0 + $1.counts.samples }
-        manifest.apply(compaction, planned: planned)
+        manifest.apply(rewrite, planned: planned)
         manifest.complete = manifest.complete && manifests.allSatisfy(\.complete)
 
         try output.write(manifest, to: output.manifest)
-        let results = RunSession.results(manifest: manifest, counts: compaction.counts)
+        let results = RunSession.results(manifest: manifest, counts: rewrite.counts)
         try output.write(results, to: output.results)
         return results
     }

@@ -15,12 +15,12 @@ public enum RunReport {
     {
         let loaded = runs.map { (name: $0.name, results: $0.results) }
         var items: [ExplorerItem] = []
-        var suites: [String: Suite] = [:]
         for run in runs {
             items += ExplorerItem.join(run: run.name, samples: try run.sampleRecords(), scores: try run.scoreRecords())
-            // The clips are only linked: the suites are found, not fingerprinted.
-            for suite in RunSuites.locate(for: run.manifest) { suites[suite.id] = suite }
         }
+        // The clips are only linked: the suites are found, not fingerprinted.
+        var suites: [String: Suite] = [:]
+        for suite in RunSuites.locate(for: runs.map(\.manifest)) { suites[suite.id] = suite }
         let reportDirectory = file.deletingLastPathComponent()
         var budget = embedBytes ?? 0
         var sources: [String: String] = [:]

@@ -243,27 +243,29 @@ public enum RunScoring {
     }
 
     static func profile(for suite: Suite) throws -> IFEvalProfile {
-        let name = suite.manifest.scoring.profile ?? IFEvalProfile.ifeval.rawValue
-        guard let profile = IFEvalProfile(rawValue: name) else {
-            let known = IFEvalProfile.allCases.map(\.rawValue).joined(separator: ", ")
+        try named(
+            suite.manifest.scoring.profile ?? IFEvalProfile.ifeval.rawValue, "instruction-following profile",
+            field: "scoring.profile", of: suite)
+    }
+
+    /// A suite's setting by name, or an error at its suite.yaml field that lists the known names.
+    static func named<Value: RawRepresentable & CaseIterable>(
+        _ name: String, _ what: String, field: String, of suite: Suite
+    ) throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: name) else {
+            let known = Value.allCases.map(\.rawValue).joined(separator: ", ")
             throw HarkError.badInput(
-                "unknown instruction-following profile \"\(name)\"; known: \(known)",
-                at: SourceLocation(
-                    file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.profile"))
+                "unknown \(what) \"\(name)\"; known: \(known)",
+                at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: field))
         }
-        return profile
+        return value
     }
 
     static func settings(for suite: Suite, overrides: Overrides) throws -> ScoringSettings {
         let scoring = suite.manifest.scoring
-        let policyName = overrides.policy ?? scoring.policy ?? ScoringPolicy.hark.rawValue
-        guard let policy = ScoringPolicy(rawValue: policyName) else {
-            let known = ScoringPolicy.allCases.map(\.rawValue).joined(separator: ", ")
-            throw HarkError.badInput(
-                "unknown scoring policy \"\(policyName)\"; known: \(known)",
-                at: SourceLocation(
-                    file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.policy"))
-        }
+        let policy: ScoringPolicy = try named(
+            overrides.policy ?? scoring.policy ?? ScoringPolicy.hark.rawValue, "scoring policy",
+            field: "scoring.policy", of: suite)
         return ScoringSettings(
             extractor: overrides.extractor ?? scoring.extractor ?? DefaultYesNoExtractor.name, policy: policy,
             positiveClass: scoring.positiveClass, bootstrapResamples: overrides.resamples ?? Bootstrap.defaultResamples,

@@ -35,9 +35,12 @@ public enum RunSuites {
         return suites
     }
 
-    /// The suites of a run found at the paths its manifest recorded, without checking their
-    /// fingerprints (a report links their clips); a suite that no longer loads is left out.
-    public static func locate(for manifest: RunManifest) -> [Suite] {
-        manifest.suites.compactMap(\.path).compactMap { SuiteLoader.load($0).suite }
+    /// The suites of runs found at the paths their manifests recorded, each path loaded once,
+    /// without checking fingerprints (a report links their clips); a suite that no longer loads is
+    /// left out.
+    public static func locate(for manifests: [RunManifest]) -> [Suite] {
+        var seen: Set<String> = []
+        let paths = manifests.flatMap { $0.suites.compactMap(\.path) }.filter { seen.insert($0).inserted }
+        return paths.compactMap { SuiteLoader.load($0).suite }
     }
 }

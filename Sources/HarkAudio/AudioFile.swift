@@ -1,6 +1,5 @@
 internal import CSndFile
 public import Foundation
-import HarkCore
 
 /// Reads and writes audio files through libsndfile (WAV, FLAC, Ogg/Vorbis, MP3 and the rest of what
 /// libsndfile 1.2 reads), any channel count and rate, integer or float samples.
@@ -28,7 +27,6 @@ public enum AudioFile {
     /// The header facts of a file without decoding it: frames (an estimate for MP3 and Ogg), rate,
     /// channels.
     public static func info(_ url: URL) throws(AudioError) -> (frames: Int, sampleRate: Int, channels: Int) {
-        ReadCounter.count(.clipHeader)
         let file = try SoundFile(reading: url)
         defer { file.close() }
         return (Int(file.info.frames), Int(file.info.samplerate), Int(file.info.channels))

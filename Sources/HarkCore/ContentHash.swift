@@ -15,7 +15,6 @@ public enum ContentHash {
 
     /// The digest of a file's bytes, read in chunks so that large files are not held in memory.
     public static func sha256(fileAt url: URL) throws -> String {
-        ReadCounter.count(.clipHash)
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()

@@ -11,16 +11,32 @@ public actor Journal {
     private var index: JournalIndex
 
     /// Opens the journal for appending, creating it when absent. `index` describes the file as it
-    /// is (what a compaction returned); without it an existing file is read to build it.
+    /// is (what a rewrite returned); without it the file is read to build it, and a last line cut
+    /// short by a kill is cut off (a last whole line without its newline gets one), so that the
+    /// next record starts a line of its own.
     public init(url: URL, index: JournalIndex? = nil) throws {
         self.url = url
         if !FileManager.default.fileExists(atPath: url.path) {
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         }
-        var index = try index ?? Self.index(url).index
+        let scanned = try index == nil ? Self.index(url).index : nil
         handle = try FileHandle(forWritingTo: url)
-        index.continue(at: try handle.seekToEnd())
-        self.index = index
+        var end = try handle.seekToEnd()
+        if let scanned, end != scanned.bytes {
+            do {
+                if end > scanned.bytes {
+                    try handle.truncate(atOffset: scanned.bytes)
+                } else {
+                    try handle.write(contentsOf: Data("\n".utf8))
+                }
+            } catch {
+                throw HarkError.writeFailed("mend the end of the journal", url.path, error)
+            }
+            end = scanned.bytes
+        }
+        var opened = index ?? scanned ?? JournalIndex()
+        opened.continue(at: end)
+        self.index = opened
         encoder = Self.makeEncoder()
     }
 

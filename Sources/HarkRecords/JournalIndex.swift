@@ -23,7 +23,7 @@ public struct JournalIndex: Sendable {
 
     /// Notes a line appended at the end of the file (its length without the newline); a later line
     /// of the same sample replaces the earlier.
-    mutating func append(key: String, length: Int) {
+    public mutating func append(key: String, length: Int) {
         lines += 1
         entries[key] = Entry(offset: bytes, length: length, line: lines)
         bytes += UInt64(length + 1)

@@ -147,18 +147,18 @@ public struct RunSession: Sendable {
         let written = try await journal.close()
 
         // The finished journal: one record per sample, in plan order, each decoded once.
-        let compaction = try Journal.rewrite(
+        let rewrite = try Journal.rewrite(
             directory.samples, index: written, planOrder: plan.lazy.map(\.key), visit: visit)
         manifest.counts = counts
         manifest.counts.resumed = kept.records
-        manifest.apply(compaction, planned: planned)
+        manifest.apply(rewrite, planned: planned)
         // A stop that came after the last answer changes nothing.
         let stopped = (stop?.isRequested == true || Task.isCancelled) && !manifest.complete
         if !stopped { manifest.finishedAt = ISO8601DateFormatter().string(from: Date()) }
         try directory.write(manifest, to: directory.manifest)
         if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
         return Outcome(
-            results: Self.results(manifest: manifest, counts: compaction.counts), warnings: warnings,
+            results: Self.results(manifest: manifest, counts: rewrite.counts), warnings: warnings,
             clipsEncoded: await encoder.encodes,
             requestSeconds: requestSeconds)
     }
@@ -268,13 +268,13 @@ public struct RunSession: Sendable {
 
 extension RunManifest {
     /// Takes the counts of the finished journal and whether every planned sample is in it.
-    public mutating func apply(_ compaction: Journal.Rewrite, planned: Int) {
-        let totals = compaction.counts.values
+    public mutating func apply(_ rewrite: Journal.Rewrite, planned: Int) {
+        let totals = rewrite.counts.values
         counts.samples = planned
         counts.answered = totals.reduce(0) { $0 + $1.answered }
         counts.errors = totals.reduce(0) { $0 + $1.errors }
         counts.cacheHits = totals.reduce(0) { $0 + $1.cacheHits }
         counts.emptyAnswers = totals.reduce(0) { $0 + $1.emptyAnswers }
-        complete = compaction.records == planned
+        complete = rewrite.records == planned
     }
 }

@@ -30,14 +30,22 @@ public final class ClipCatalog: Sendable {
 
     private func entry(_ url: URL, withDuration: Bool) throws -> (sha256: String, seconds: Double?) {
         let stamp = try Self.stamp(url)
-        var entry = known.withLock { $0[stamp] }
-        if entry == nil { entry = (try ContentHash.sha256(fileAt: url), nil) }
-        if withDuration, entry?.seconds == nil {
-            let info = try AudioFile.info(url)
-            entry?.seconds = Double(info.frames) / Double(max(info.sampleRate, 1))
+        let known = known.withLock { $0[stamp] }
+        let sha256: String
+        if let hashed = known?.sha256 {
+            sha256 = hashed
+        } else {
+            ReadCounter.count(.clipHash)
+            sha256 = try ContentHash.sha256(fileAt: url)
         }
-        known.withLock { $0[stamp] = entry }
-        return entry!
+        var seconds = known?.seconds
+        if withDuration, seconds == nil {
+            ReadCounter.count(.clipHeader)
+            let info = try AudioFile.info(url)
+            seconds = Double(info.frames) / Double(max(info.sampleRate, 1))
+        }
+        self.known.withLock { $0[stamp] = (sha256, seconds) }
+        return (sha256, seconds)
     }
 
     private static func stamp(_ url: URL) throws -> Stamp {

@@ -100,6 +100,26 @@ import Testing
             response: ModelResponse(text: "Yes"), error: nil, latencyMs: 1, attempts: 1, cached: false)
     }
 
+    @Test func appendingAfterATornOrUnterminatedLastLineStartsALineOfItsOwn() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.path("samples.jsonl")
+        let encoder = Journal.makeEncoder()
+        let whole = String(decoding: try encoder.encode(record("a")), as: UTF8.self)
+        for tail in [#"{"key":"s/c#q","suite":"#, String(decoding: try encoder.encode(record("b")), as: UTF8.self)] {
+            try Data((whole + "\n" + tail).utf8).write(to: url)
+            let journal = try Journal(url: url)
+            try await journal.append(record("d"))
+            let index = try await journal.close()
+            let expected = tail.hasSuffix("}") ? ["a", "b", "d"] : ["a", "d"]
+            #expect(try Journal.read(url).map(\.item) == expected)
+            #expect(index.count == expected.count)
+            // The index the journal kept finds every record where it is.
+            let rewrite = try Journal.rewrite(url, index: index, planOrder: expected.map { "s/\($0)#q" }) { _ in }
+            #expect(rewrite.records == expected.count)
+        }
+    }
+
     @Test func aTornLastLineIsDropped() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -192,10 +212,16 @@ import Testing
         let url = directory.path("samples.jsonl")
         try Journal.write(
             [record("b", "1"), record("a", nil), record("c", "x"), record("a", "2"), record("b", nil)], to: url)
-        let compaction = try Journal.compact(url, planOrder: ["s/a#q", "s/b#q"], keep: \.isAnswered)
-        #expect(compaction.records == 2)
+        let survey = try Journal.index(url, keep: \.isAnswered)
+        var visited: [String?] = []
+        let rewrite = try Journal.rewrite(url, index: survey.index, planOrder: ["s/a#q", "s/b#q"]) {
+            visited.append($0.response)
+        }
+        #expect(rewrite.records == 2)
+        #expect(visited == ["2", "1"])
         #expect(try Journal.read(url).map(\.response) == ["2", "1"])
-        #expect(compaction.counts["s"]?.answered == 2)
+        #expect(rewrite.counts["s"]?.answered == 2)
+        #expect(rewrite.index.count == 2 && rewrite.index["s/b#q"]?.line == 2)
     }
 }
 

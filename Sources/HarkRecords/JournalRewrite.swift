@@ -120,15 +120,6 @@ extension Journal {
         return rewrite
     }
 
-    /// `index` then `rewrite`: one record per planned sample, the last one `keep` accepts, in plan
-    /// order, counted.
-    @discardableResult
-    public static func compact(
-        _ url: URL, planOrder: some Sequence<String>, keep: (SampleRecord) -> Bool = { _ in true }
-    ) throws -> Rewrite {
-        try rewrite(url, index: index(url, keep: keep).index, planOrder: planOrder) { _ in }
-    }
-
     /// Calls `body` with each record of a journal and where its line is, streaming the file. A last
     /// line cut short by a kill is skipped; any other bad line is an error naming it.
     public static func forEachRecord(_ url: URL, _ body: (SampleRecord, JournalIndex.Entry) throws -> Void) throws {
