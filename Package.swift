@@ -93,7 +93,8 @@ let package = Package(
         .target(
             name: "HarkApp",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkYAML", "HarkSuites", "HarkModels", "HarkScoring", "HarkRecords", "HarkRun", "HarkReports",
+                "HarkCore", "HarkAudio", "HarkYAML", "HarkSuites", "HarkModels", "HarkScoring", "HarkRecords",
+                "HarkRun", "HarkReports",
                 "HarkGate",
             ],
             swiftSettings: strictSettings),
@@ -104,18 +105,28 @@ let package = Package(
 
         .plugin(name: "GitRevision", capability: .buildTool()),
 
-        .executableTarget(
-            name: "hark",
+        .target(
+            name: "HarkCommands",
             dependencies: [
-                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring", "HarkReports", "HarkGate",
-                "HarkApp",
+                "HarkCore", "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring",
+                "HarkReports",
+                "HarkGate", "HarkApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
+            name: "hark",
+            dependencies: ["HarkCommands"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HarkTesting",
+            dependencies: ["HarkCommands", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring", "HarkReports", "HarkGate", "HarkApp",
+                "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring", "HarkReports",
+                "HarkGate", "HarkApp",
                 "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -158,7 +169,9 @@ let package = Package(
         .testTarget(
             name: "HarkCLITests",
             dependencies: [
-                "HarkTestSupport", "HarkModels", "HarkRecords", "HarkRun", "HarkApp", "HarkSuites", "HarkReports", "HarkGate", "hark", "Yams",
+                "HarkTestSupport", "HarkTesting", "HarkModels", "HarkRecords", "HarkRun", "HarkApp", "HarkSuites",
+                "HarkReports",
+                "HarkGate", "hark", "Yams",
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings),

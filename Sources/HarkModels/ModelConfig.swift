@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import HarkAudio
 public import HarkCore
 import HarkYAML
@@ -88,18 +88,27 @@ public struct ModelConfig: Sendable, Hashable {
         self.seed = seed
     }
 
-    /// A built-in baseline by name, or the YAML file at `reference`.
-    public static func resolve(_ reference: String) throws -> ModelConfig {
+    /// A built-in baseline by name, or the YAML file at `reference`; relative paths, the file's and
+    /// a replay adapter's `file`, are read against `base` (the working directory by default).
+    public static func resolve(_ reference: String, relativeTo base: URL? = nil) throws -> ModelConfig {
         if AdapterRegistry.baselines.contains(reference) {
             return ModelConfig(name: reference, adapter: reference)
         }
-        guard FileManager.default.fileExists(atPath: reference) else {
+        let path = URL(fileURLWithPath: reference, relativeTo: base).path
+        guard FileManager.default.fileExists(atPath: path) else {
             let names = AdapterRegistry.baselines.joined(separator: ", ")
             throw HarkError.badInput(
                 "no such model config file, and not a built-in model (\(names))", at: SourceLocation(file: reference))
         }
-        let text = try String(contentsOfFile: reference, encoding: .utf8)
-        return try parse(text, file: reference)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var config = try parse(text, file: reference)
+        if let base, config.adapter == "replay", case .object(var settings) = config.settings,
+            let file = settings["file"]?.stringValue
+        {
+            settings["file"] = .string(URL(fileURLWithPath: file, relativeTo: base).path)
+            config.settings = .object(settings)
+        }
+        return config
     }
 
     public static func parse(_ text: String, file: String) throws -> ModelConfig {

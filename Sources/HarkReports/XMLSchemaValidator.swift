@@ -1,12 +1,27 @@
 internal import CLibXML2
 public import Foundation
 import HarkCore
+import Synchronization
+
+/// libxml2's global state is initialised once, and its schema code is not safe to run from two
+/// threads at once: validations take turns.
+private let libxml2 = Mutex<Bool>(false)
 
 /// Validates XML against an XML Schema with libxml2 — how tests prove a JUnit file is one Jenkins
 /// accepts.
 public enum XMLSchemaValidator {
     /// The schema's complaints about `xml`; empty when it is valid.
     public static func problems(in xml: String, schema: URL) throws -> [String] {
+        try libxml2.withLock { initialised in
+            if !initialised {
+                xmlInitParser()
+                initialised = true
+            }
+            return try validate(xml, schema: schema)
+        }
+    }
+
+    private static func validate(_ xml: String, schema: URL) throws -> [String] {
         guard let parser = xmlSchemaNewParserCtxt(schema.path) else {
             throw HarkError.badInput("cannot read the schema", at: SourceLocation(file: schema.path))
         }

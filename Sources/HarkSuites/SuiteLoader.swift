@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import HarkCore
 
 /// Loads a suite from disk and validates all of it: the manifest, every item line, every clip path.
@@ -10,17 +10,20 @@ public enum SuiteLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Loads the suite at `path`: a folder holding `suite.yaml`, or the manifest file itself.
-    /// Paths in diagnostics are written as `path` was given.
-    public static func load(_ path: String) -> Result {
+    /// Loads the suite at `path`: a folder holding `suite.yaml`, or the manifest file itself; a
+    /// relative path is read against `base` (the working directory by default). Paths in
+    /// diagnostics are written as `path` was given.
+    public static func load(_ path: String, relativeTo base: URL? = nil) -> Result {
+        let resolved = base.map { URL(fileURLWithPath: path, relativeTo: $0).path } ?? path
         var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory)
         let manifestPath = exists && isDirectory.boolValue ? join(path, "suite.yaml") : path
-        if let problem = RegularFile.problem(at: manifestPath) {
+        let manifestFile = exists && isDirectory.boolValue ? join(resolved, "suite.yaml") : resolved
+        if let problem = RegularFile.problem(at: manifestFile) {
             let message = problem == .missing ? "no such suite manifest" : "the suite manifest \(problem)"
             return Result(diagnostics: [.error(SourceLocation(file: manifestPath), message)])
         }
-        let manifestURL = URL(fileURLWithPath: manifestPath).standardizedFileURL
+        let manifestURL = URL(fileURLWithPath: manifestFile).standardizedFileURL
         let directory = manifestURL.deletingLastPathComponent()
         let displayDirectory = (manifestPath as NSString).deletingLastPathComponent
 

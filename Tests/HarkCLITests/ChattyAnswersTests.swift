@@ -1,12 +1,13 @@
 import Foundation
 import HarkCore
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// A run whose answers are chatty and in several languages, scored by the default reader: the
 /// unparsed ones carry their reasons into scores.jsonl, results.json and the HTML explorer.
 @Suite struct ChattyAnswersTests {
-    @Test func unparsedReasonsReachResultsAndTheReport() throws {
+    @Test func unparsedReasonsReachResultsAndTheReport() async throws {
         let answers: [(String, String, String)] = [
             ("dog barking", "no", "Nah, none."), ("dog barking", "yes", "有，能听到狗叫。"),
             ("siren", "no", "No, no hay ninguna sirena."),
@@ -28,7 +29,7 @@ import Testing
                     decoding: try! JSONEncoder().encode(["item_id": "i\(index)", "response": answer.2]), as: UTF8.self)
             }.joined(separator: "\n") + "\n"
         try work.write(replay, to: "answers.jsonl")
-        let run = try HarkCLI.run(
+        let run = await CLI.run(
             ["run", "--suite", suite.path, "--replay", "answers.jsonl", "--run", "chatty"], in: work.url)
         #expect(run.status == 0, "\(run.stderr)")
         let results = try JSONDecoder().decode(
@@ -45,7 +46,7 @@ import Testing
             try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)).objectValue
         }
         #expect(lines.filter { $0["correct"] == .bool(true) }.count == 6)
-        let report = try HarkCLI.run(["report", "chatty", "--html", "report.html"], in: work.url)
+        let report = await CLI.run(["report", "chatty", "--html", "report.html"], in: work.url)
         #expect(report.status == 0, "\(report.stderr)")
         let html = try String(contentsOf: work.path("reports/chatty/report.html"), encoding: .utf8)
         #expect(html.contains("unparsed: refusal"))

@@ -4,15 +4,16 @@ import HarkCore
 import HarkRecords
 import HarkRun
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// `hark demo` end to end: every artefact, the better checkpoint ahead, the gate saying so, and
 /// the same tables twice.
 @Suite struct DemoTests {
-    @Test func demoWritesEveryArtefactRanksTheCheckpointsAndRepeatsItself() throws {
+    @Test func demoWritesEveryArtefactRanksTheCheckpointsAndRepeatsItself() async throws {
         let first = try TemporaryDirectory()
         defer { first.remove() }
-        let output = try HarkCLI.run(["demo", "--root", first.url.path], in: first.url)
+        let output = await CLI.run(["demo", "--root", first.url.path], in: first.url)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("### Object hallucination"))
         #expect(output.stdout.contains("gate: passed"))
@@ -49,7 +50,7 @@ import Testing
 
         let second = try TemporaryDirectory()
         defer { second.remove() }
-        #expect(try HarkCLI.run(["demo", "--root", second.url.path], in: second.url).status == 0)
+        #expect(await CLI.run(["demo", "--root", second.url.path], in: second.url).status == 0)
         for name in [
             "hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "comparison.md", "gate.txt",
         ] {

@@ -1,5 +1,6 @@
 import Foundation
 import HarkTestSupport
+import HarkTesting
 import Testing
 import Yams
 
@@ -49,10 +50,10 @@ import Yams
         if file != "gate.yaml" { #expect(commands > 0, "\(file) runs no hark command") }
     }
 
-    @Test func exampleGatePolicyParses() throws {
+    @Test func exampleGatePolicyParses() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["gate", "--policy", Self.examples.appendingPathComponent("gate.yaml").path, "--candidate", "missing-run"],
             in: work.url)
         // The policy is read first and is fine; what fails is the missing run (exit 3, not 2).

@@ -6,6 +6,7 @@ import HarkModels
 import HarkRecords
 import HarkRun
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// Speech-IFEval end to end: a model run and a text-only reference run of the same suite, the
@@ -62,10 +63,10 @@ import Testing
         let work = fixture.directory
         try work.write(Self.answers(closed: 7, creative: 16, reasoned: 21), to: "model.jsonl")
         try work.write(Self.answers(closed: 7, creative: 17, reasoned: 22), to: "backbone.jsonl")
-        let model = try HarkCLI.run(
+        let model = await CLI.run(
             ["run", "--suite", ".", "--replay", "model.jsonl", "--no-cache", "--run", "model"], in: work.url)
         #expect(model.status == 0, "\(model.stderr)")
-        let reference = try HarkCLI.run(
+        let reference = await CLI.run(
             [
                 "run", "--suite", ".", "--replay", "backbone.jsonl", "--no-cache", "--run", "backbone",
                 "--text-reference",
@@ -92,7 +93,7 @@ import Testing
         try work.write(
             "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
         for run in ["model", "backbone"] {
-            let judged = try HarkCLI.run(["judge", run, "--judge", "judge.yaml", "--no-cache"], in: work.url)
+            let judged = await CLI.run(["judge", run, "--judge", "judge.yaml", "--no-cache"], in: work.url)
             #expect(judged.status == 0, "\(judged.stderr)")
         }
         #expect(server.statistics.requests == 46)
@@ -102,7 +103,7 @@ import Testing
         let judgedBackbone = try #require(try RunDirectory(work.path("results/backbone")).readResults().suites.first)
         #expect(String(format: "%.2f", try #require(judgedBackbone.metrics["if_rate"]?.value) * 100) == "92.53")
 
-        let compare = try HarkCLI.run(["compare", "backbone", "model", "--json", "comparison.json"], in: work.url)
+        let compare = await CLI.run(["compare", "backbone", "model", "--json", "comparison.json"], in: work.url)
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(compare.stdout.contains("IFrate 92.53 → 89.23: forgetting rate Δ -3.57%"), "\(compare.stdout)")
         let comparisons = try JSONDecoder().decode(

@@ -7,6 +7,7 @@ import HarkReports
 import HarkRun
 import HarkSuites
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// The CI scenario: a baseline checkpoint, and candidates that hallucinate more, less, or differ by
@@ -50,15 +51,15 @@ import Testing
         try await run("better", hallucination: 0.05, seed: 1, suite: suite, fingerprint: fingerprint, in: work)
         try await run("noise", hallucination: 0.10, seed: 2, suite: suite, fingerprint: fingerprint, in: work)
 
-        func gate(_ candidate: String) throws -> HarkCLI.Output {
-            try HarkCLI.run(
+        func gate(_ candidate: String) async throws -> HarkCLI.Output {
+            await CLI.run(
                 [
                     "gate", "--policy", "gate.yaml", "--candidate", candidate, "--baseline", "baseline", "--junit",
                     "\(candidate).xml",
                     "--resamples", "2000",
                 ], in: work.url)
         }
-        let worse = try gate("worse")
+        let worse = try await gate("worse")
         #expect(worse.status == 1, "\(worse.stdout)\(worse.stderr)")
         let junit = try String(contentsOf: work.path("worse.xml"), encoding: .utf8)
         #expect(junit.contains(#"failures="1""#))
@@ -67,12 +68,12 @@ import Testing
         let schema = HarkCLI.packageRoot.appendingPathComponent("Tests/Fixtures/schemas/junit-10.xsd")
         #expect(try HarkReports.XMLSchemaValidator.problems(in: junit, schema: schema) == [])
 
-        let better = try gate("better")
+        let better = try await gate("better")
         #expect(better.status == 0, "\(better.stdout)")
-        let noise = try gate("noise")
+        let noise = try await gate("noise")
         #expect(noise.status == 0, "\(noise.stdout)")
 
-        let compare = try HarkCLI.run(
+        let compare = await CLI.run(
             ["compare", "baseline", "worse", "--json", "compare.json", "--resamples", "2000"], in: work.url)
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("Flipped (right → wrong first)"))
@@ -81,25 +82,25 @@ import Testing
         #expect(accuracy.difference < 0 && accuracy.p_value < 0.05)
     }
 
-    @Test func badPolicyAndIncompleteRunsHaveTheirExitCodes() throws {
+    @Test func badPolicyAndIncompleteRunsHaveTheirExitCodes() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
         #expect(
-            try HarkCLI.run(["run", "--suite", suite, "--model", "oracle", "--no-cache"], in: work.url).status == 0)
+            await CLI.run(["run", "--suite", suite, "--model", "oracle", "--no-cache"], in: work.url).status == 0)
         try work.write("gates:\n  - {metric: f1, minimum: 0.5}\n", to: "bad.yaml")
-        let bad = try HarkCLI.run(["gate", "--policy", "bad.yaml", "--candidate", "oracle"], in: work.url)
+        let bad = await CLI.run(["gate", "--policy", "bad.yaml", "--candidate", "oracle"], in: work.url)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("bad.yaml:2: gates[0]: unknown key \"minimum\""))
 
         try work.write("gates:\n  - {metric: f1, min: 0.5}\n", to: "good.yaml")
-        #expect(try HarkCLI.run(["gate", "--policy", "good.yaml", "--candidate", "oracle"], in: work.url).status == 0)
+        #expect(await CLI.run(["gate", "--policy", "good.yaml", "--candidate", "oracle"], in: work.url).status == 0)
         // A run whose samples are not all done (as a killed run leaves it) cannot be gated.
         let results = work.path("results/oracle/results.json")
         let text = try String(contentsOf: results, encoding: .utf8).replacingOccurrences(
             of: "\"complete\" : true", with: "\"complete\" : false")
         try text.write(to: results, atomically: true, encoding: .utf8)
-        let incomplete = try HarkCLI.run(["gate", "--policy", "good.yaml", "--candidate", "oracle"], in: work.url)
+        let incomplete = await CLI.run(["gate", "--policy", "good.yaml", "--candidate", "oracle"], in: work.url)
         #expect(incomplete.status == 3, "\(incomplete.stderr)")
         #expect(incomplete.stderr.contains("run oracle is incomplete"))
     }

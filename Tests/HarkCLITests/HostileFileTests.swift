@@ -4,6 +4,7 @@ import HarkCore
 import HarkRecords
 import HarkRun
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// Hostile or broken files are refused in bounded time with a located message, never hang or
@@ -177,33 +178,33 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".writing") }
     }
 
-    @Test func fullDiskDuringARunExitsFourAndResumesToTheSameJournal() throws {
+    @Test func fullDiskDuringARunExitsFourAndResumesToTheSameJournal() async throws {
         let suite = try SuiteFixture.probes(clips: 20, templates: 1)
         defer { suite.remove() }
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let common = ["run", "--suite", suite.path, "--model", "oracle"]
-        #expect(try HarkCLI.run(common + ["--run", "full"], in: work.url).status == 0)
+        #expect(await CLI.run(common + ["--run", "full"], in: work.url).status == 0)
         let cut = try limited(8, common + ["--run", "cut"], in: work.url)
         #expect(cut.status == 4, "\(cut.stderr)")
         #expect(
             cut.stderr.contains("results/cut/samples.jsonl: cannot append to the journal: File too large"),
             "\(cut.stderr)")
         #expect(try leftovers(work.path("results/cut")).isEmpty)
-        let resumed = try HarkCLI.run(common + ["--run", "cut", "--resume"], in: work.url)
+        let resumed = await CLI.run(common + ["--run", "cut", "--resume"], in: work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(
             try journalWithoutTimings(work.path("results/cut/samples.jsonl"))
                 == journalWithoutTimings(work.path("results/full/samples.jsonl")))
     }
 
-    @Test func fullDiskWhileScoringLeavesNoTemporaryFileAndTheResultsAsTheyWere() throws {
+    @Test func fullDiskWhileScoringLeavesNoTemporaryFileAndTheResultsAsTheyWere() async throws {
         let suite = try SuiteFixture.probes(clips: 20, templates: 1)
         defer { suite.remove() }
         let work = try TemporaryDirectory()
         defer { work.remove() }
         #expect(
-            try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0
+            await CLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "r"], in: work.url).status == 0
         )
         let folder = work.path("results/r")
         let results = try Data(contentsOf: folder.appendingPathComponent("results.json"))

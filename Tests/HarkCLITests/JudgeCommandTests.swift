@@ -5,6 +5,7 @@ import HarkModels
 import HarkRecords
 import HarkRun
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 @Suite struct JudgeCommandTests {
@@ -25,7 +26,7 @@ import Testing
                 #"{"item_id": "q2", "response": "Rain, heavy rain."}"#,
                 #"{"item_id": "q3", "response": "A bicycle bell."}"#, #"{"item_id": "q4", "response": "A man."}"#,
             ].joined(separator: "\n") + "\n", to: "answers.jsonl")
-        let run = try HarkCLI.run(
+        let run = await CLI.run(
             ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url)
         #expect(run.status == 0, "\(run.stderr)")
         let before = try RunDirectory(work.path("results/r")).readResults()
@@ -39,7 +40,7 @@ import Testing
             "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
         let judge = ["judge", "r", "--judge", "judge.yaml", "--cache", work.path("cache.sqlite").path]
 
-        let first = try HarkCLI.run(judge, in: work.url)
+        let first = await CLI.run(judge, in: work.url)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(server.statistics.requests == 4)
         let received = try #require(server.received.first)
@@ -66,19 +67,19 @@ import Testing
         #expect(scores.split(separator: "\n").count == 4)
 
         // Judged again: every verdict is kept, nothing is asked.
-        let second = try HarkCLI.run(judge, in: work.url)
+        let second = await CLI.run(judge, in: work.url)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(server.statistics.requests == 4)
         #expect(second.stdout.contains("judged: 0 asked (0 from the cache), 4 kept, 0 errors"))
         // Without the judgements file the cache answers.
         try FileManager.default.removeItem(at: work.path("results/r/judgements.jsonl"))
-        let third = try HarkCLI.run(judge, in: work.url)
+        let third = await CLI.run(judge, in: work.url)
         #expect(third.status == 0, "\(third.stderr)")
         #expect(server.statistics.requests == 4)
         #expect(third.stdout.contains("judged: 4 asked (4 from the cache)"))
         #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics == suite.metrics)
         // Re-scoring keeps the verdicts.
-        let rescored = try HarkCLI.run(["score", "r"], in: work.url)
+        let rescored = await CLI.run(["score", "r"], in: work.url)
         #expect(rescored.status == 0, "\(rescored.stderr)")
         #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics["accuracy"]?.value == 0.5)
     }
@@ -97,7 +98,7 @@ import Testing
             #"{"item_id": "q1", "response": "B"}"# + "\n" + #"{"item_id": "q2", "response": "It is a cat."}"# + "\n",
             to: "answers.jsonl")
         #expect(
-            try HarkCLI.run(
+            await CLI.run(
                 ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url
             ).status == 0)
         var options = MockServer.Options()
@@ -106,7 +107,7 @@ import Testing
         defer { Task { try? await server.stop() } }
         try work.write(
             "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
-        let judged = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml", "--no-cache"], in: work.url)
+        let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml", "--no-cache"], in: work.url)
         #expect(judged.status == 0, "\(judged.stderr)")
         let metrics = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics)
         #expect(metrics["accuracy"]?.value == 0.5)
@@ -114,7 +115,7 @@ import Testing
         // The letter "B" names "cat": wrong for q1 by the extractor; the mock judge sees no "dog" in "B".
         #expect(server.received.count == 2)
 
-        let unknown = try HarkCLI.run(
+        let unknown = await CLI.run(
             ["judge", "r", "--judge", "judge.yaml", "--template", "vibes", "--no-cache"], in: work.url)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("--template takes one of correctness, reasoning"))
@@ -139,7 +140,7 @@ import Testing
                 #"{"item_id": "c", "response": "Going step by step, it is hard to say."}"#,
             ].joined(separator: "\n") + "\n", to: "answers.jsonl")
         #expect(
-            try HarkCLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url).status
+            await CLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url).status
                 == 0)
         var options = MockServer.Options()
         options.policy = .judge
@@ -147,7 +148,7 @@ import Testing
         defer { Task { try? await server.stop() } }
         try work.write(
             "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
-        let judged = try HarkCLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
+        let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
         #expect(judged.status == 0, "\(judged.stderr)")
         // The mock judge reads "step" as yes, anything else as no: b → no, c → yes. "Yes." is never sent.
         #expect(

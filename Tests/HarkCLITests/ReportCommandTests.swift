@@ -1,22 +1,23 @@
 import Foundation
 import HarkReports
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 @Suite(.serialized) struct ReportCommandTests {
-    func runs(in work: TemporaryDirectory) throws {
+    func runs(in work: TemporaryDirectory) async throws {
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
         for model in ["oracle", "always-yes"] {
-            let output = try HarkCLI.run(["run", "--suite", suite, "--model", model, "--no-cache"], in: work.url)
+            let output = await CLI.run(["run", "--suite", suite, "--model", model, "--no-cache"], in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
         }
     }
 
-    @Test func tablesAreWrittenUnderReportsByDefault() throws {
+    @Test func tablesAreWrittenUnderReportsByDefault() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        try runs(in: work)
-        let output = try HarkCLI.run(["report", "oracle", "always-yes"], in: work.url)
+        try await runs(in: work)
+        let output = await CLI.run(["report", "oracle", "always-yes"], in: work.url)
         #expect(output.status == 0, "\(output.stderr)")
         for file in ["hallucination.md", "hallucination.tex", "hallucination.csv"] {
             #expect(
@@ -25,11 +26,11 @@ import Testing
         #expect(output.stdout.contains("| fixture-yes-no | oracle | **100.00** |"))
     }
 
-    @Test func junitWithThresholdsAndItemsValidates() throws {
+    @Test func junitWithThresholdsAndItemsValidates() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        try runs(in: work)
-        let output = try HarkCLI.run(
+        try await runs(in: work)
+        let output = await CLI.run(
             [
                 "report", "oracle", "results/always-yes", "--junit", "junit.xml", "--threshold", "fixture-*:f1>=0.5",
                 "--junit-items", "100",
@@ -44,12 +45,12 @@ import Testing
         #expect(xml.contains(#"<testsuite name="fixture-yes-no × always-yes" tests="21" failures="11""#))
     }
 
-    @Test func aRunWrittenByAnotherSchemaIsRefused() throws {
+    @Test func aRunWrittenByAnotherSchemaIsRefused() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try work.write(#"{"schema": "hark.results/0", "suites": []}"#, to: "results/old/results.json")
         try work.write("", to: "results/old/samples.jsonl")
-        let output = try HarkCLI.run(["report", "old"], in: work.url)
+        let output = await CLI.run(["report", "old"], in: work.url)
         #expect(output.status == 2)
         #expect(output.stderr.contains("written by schema hark.results/0; this hark reads hark.results/1"))
     }

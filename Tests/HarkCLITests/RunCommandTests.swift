@@ -6,6 +6,7 @@ import HarkRecords
 import HarkRun
 import HarkSuites
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 @Suite(.serialized) struct RunCommandTests {
@@ -27,7 +28,7 @@ import Testing
             "run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--no-preflight", "--concurrency", "2",
         ]
 
-        let full = try HarkCLI.run(common + ["--run", "full"], in: work.url)
+        let full = await CLI.run(common + ["--run", "full"], in: work.url)
         #expect(full.status == 0, "\(full.stderr)")
         #expect(server.statistics.requests == 80)
 
@@ -53,7 +54,7 @@ import Testing
         server.hold(afterMore: nil)
         let before = server.statistics.requests
 
-        let resumed = try HarkCLI.run(common + ["--run", "killed", "--resume"], in: work.url)
+        let resumed = await CLI.run(common + ["--run", "killed", "--resume"], in: work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(server.statistics.requests - before == 80 - kept)
         #expect(try journalWithoutTimings(journal) == journalWithoutTimings(work.path("results/full/samples.jsonl")))
@@ -65,36 +66,36 @@ import Testing
         #expect(resumedResults.manifest.complete)
     }
 
-    @Test func anExistingRunIsNotOverwrittenWithoutResume() throws {
+    @Test func anExistingRunIsNotOverwrittenWithoutResume() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
-        let first = try HarkCLI.run(["run", "--suite", suite, "--model", "always-no", "--no-cache"], in: work.url)
+        let first = await CLI.run(["run", "--suite", suite, "--model", "always-no", "--no-cache"], in: work.url)
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try HarkCLI.run(["run", "--suite", suite, "--model", "always-no", "--no-cache"], in: work.url)
+        let second = await CLI.run(["run", "--suite", suite, "--model", "always-no", "--no-cache"], in: work.url)
         #expect(second.status == 2)
         #expect(second.stderr.contains("use --resume"))
     }
 
-    @Test func replayMissingAnswersAreErrorsAndTheRunExitsThree() throws {
+    @Test func replayMissingAnswersAreErrorsAndTheRunExitsThree() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try work.write(#"{"item_id": "tone-1", "response": "Yes"}"# + "\n", to: "answers.jsonl")
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["run", "--suite", suite, "--replay", "answers.jsonl", "--no-cache"], in: work.url)
         #expect(output.status == 3)
         #expect(output.stdout.contains("fixture-yes-no: 19 samples, 2 answered, 17 errors"))
     }
 
-    @Test func anUnknownExtractorStopsTheRunBeforeTheModelIsAsked() throws {
+    @Test func anUnknownExtractorStopsTheRunBeforeTheModelIsAsked() async throws {
         let fixture = try SuiteFixture(
             manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: lettr}\n",
             items: [
                 #"{"id": "q1", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat"], "answer": "dog"}"#
             ])
         defer { fixture.remove() }
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["run", "--suite", ".", "--model", "oracle", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 2)
         #expect(
@@ -103,10 +104,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.directory.path("results/oracle/samples.jsonl").path))
     }
 
-    @Test func badSuiteStopsTheRunWithExitTwo() throws {
+    @Test func badSuiteStopsTheRunWithExitTwo() async throws {
         let fixture = try SuiteFixture(items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "perhaps"}"#])
         defer { fixture.remove() }
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "oracle", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 2)
         #expect(output.stderr.contains(#"label: expected "yes" or "no", found "perhaps""#))
@@ -114,7 +115,7 @@ import Testing
 }
 
 @Suite struct RunConfigTests {
-    @Test func aRunConfigNamesSuitesModelAndPlan() throws {
+    @Test func aRunConfigNamesSuitesModelAndPlan() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
@@ -125,7 +126,7 @@ import Testing
             run: configured
             limit: 3
             """, to: "run.yaml")
-        let output = try HarkCLI.run(["run", "--config", "run.yaml", "--no-cache"], in: work.url)
+        let output = await CLI.run(["run", "--config", "run.yaml", "--no-cache"], in: work.url)
         #expect(output.status == 0, "\(output.stderr)")
         let results = try RunDirectory(work.path("results/configured")).readResults()
         #expect(results.manifest.model.name == "inline-random")
@@ -133,27 +134,27 @@ import Testing
         #expect(results.suites.first?.counts.samples == 6)
     }
 
-    @Test func aMistypedValueNamesItsLine() throws {
+    @Test func aMistypedValueNamesItsLine() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try work.write("suites: []\nlimit: ten\n", to: "run.yaml")
-        let output = try HarkCLI.run(["run", "--config", "run.yaml"], in: work.url)
+        let output = await CLI.run(["run", "--config", "run.yaml"], in: work.url)
         #expect(output.status == 2)
         #expect(output.stderr.contains("run.yaml:2: limit: expected a whole number ≥ 1"))
     }
 
-    @Test func anUnknownKeyNamesItsLine() throws {
+    @Test func anUnknownKeyNamesItsLine() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try work.write("suites: []\nmodle: oracle\n", to: "run.yaml")
-        let output = try HarkCLI.run(["run", "--config", "run.yaml"], in: work.url)
+        let output = await CLI.run(["run", "--config", "run.yaml"], in: work.url)
         #expect(output.status == 2)
         #expect(output.stderr.contains("run.yaml:2: modle: unknown key"))
     }
 }
 
 @Suite struct MultipleChoiceRunTests {
-    @Test func multipleChoiceSuitesAreScoredWithTheChosenExtractor() throws {
+    @Test func multipleChoiceSuitesAreScoredWithTheChosenExtractor() async throws {
         let fixture = try SuiteFixture(
             manifest: "id: mc\nversion: 1\ntask: multiple-choice\naudio_root: audio\nscoring: {extractor: default}\n",
             items: [
@@ -165,7 +166,7 @@ import Testing
             #"{"item_id": "q1", "response": "The correct answer is: \"dog\""}"# + "\n"
                 + #"{"item_id": "q2", "response": "Hmm."}"# + "\n",
             to: "answers.jsonl")
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 0, "\(output.stderr)")
         let results = try RunDirectory(fixture.directory.path("results/replay")).readResults()
@@ -176,7 +177,7 @@ import Testing
         #expect(suite.counts.unparsed == 1)
     }
 
-    @Test func shuffledChoicesAreRecordedAndLettersReadAgainstTheShownOrder() throws {
+    @Test func shuffledChoicesAreRecordedAndLettersReadAgainstTheShownOrder() async throws {
         let items = (0..<40).map { index in
             #"{"id": "q\#(index)", "audio": "a.wav", "question": "Which?", "choices": ["dog", "cat", "cow"], "answer": "cat"}"#
         }
@@ -187,7 +188,7 @@ import Testing
         defer { fixture.remove() }
         let answers = (0..<40).map { #"{"item_id": "q\#($0)", "response": "A"}"# }.joined(separator: "\n") + "\n"
         try fixture.directory.write(answers, to: "answers.jsonl")
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache"], in: fixture.directory.url)
         #expect(output.status == 0, "\(output.stderr)")
 

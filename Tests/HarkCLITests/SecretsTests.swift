@@ -5,6 +5,7 @@ import HarkModels
 import HarkRecords
 import HarkRun
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// Secrets never reach a file hark writes: every command is run against a server that echoes
@@ -50,8 +51,8 @@ import Testing
             #"{"item_id": "q1", "response": "A dog."}"# + "\n" + #"{"item_id": "q2", "response": "Snow."}"# + "\n",
             to: "inputs/answers.jsonl")
 
-        func hark(_ arguments: [String], allowed: Set<Int32> = [0]) throws {
-            let output = try HarkCLI.run(arguments, in: work.url)
+        func hark(_ arguments: [String], allowed: Set<Int32> = [0]) async throws {
+            let output = await CLI.run(arguments, in: work.url)
             #expect(allowed.contains(output.status), "\(arguments): \(output.stderr)")
             for secret in [apiKey, password, queryKey, extraToken] {
                 #expect(
@@ -60,24 +61,24 @@ import Testing
             }
         }
         let suite = ["--suite", fixture.path]
-        try hark(
+        try await hark(
             ["run"] + suite + ["--model", "inputs/model.yaml", "--run", "asked", "--max-error-rate", "1"],
             allowed: [0, 3])
-        try hark(["run"] + suite + ["--replay", "inputs/answers.jsonl", "--run", "replayed"])
-        try hark(
+        try await hark(["run"] + suite + ["--replay", "inputs/answers.jsonl", "--run", "replayed"])
+        try await hark(
             ["judge", "replayed", "--judge", "inputs/judge.yaml", "--cache", work.path("judge-cache.sqlite").path],
             allowed: [0, 3])
-        try hark(["score", "asked", "--allow-incomplete"], allowed: [0, 3])
-        try hark(["report", "asked", "replayed", "--html", "report.html", "--junit", "junit.xml"])
-        try hark(["compare", "replayed", "asked"], allowed: [0, 2])
+        try await hark(["score", "asked", "--allow-incomplete"], allowed: [0, 3])
+        try await hark(["report", "asked", "replayed", "--html", "report.html", "--junit", "junit.xml"])
+        try await hark(["compare", "replayed", "asked"], allowed: [0, 2])
         for shard in ["0/2", "1/2"] {
-            try hark(
+            try await hark(
                 ["run"] + suite + [
                     "--model", "inputs/model.yaml", "--run", "s\(shard.prefix(1))", "--shard", shard,
                     "--max-error-rate", "1",
                 ], allowed: [0, 3])
         }
-        try hark(["merge", "s0", "s1", "--output", "merged"], allowed: [0, 3])
+        try await hark(["merge", "s0", "s1", "--output", "merged"], allowed: [0, 3])
         #expect(server.statistics.requests > 0)
 
         let written =

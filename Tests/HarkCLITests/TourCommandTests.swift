@@ -4,12 +4,13 @@ import HarkCore
 import HarkRecords
 import HarkRun
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// The README tour's commands that no other CLI test runs: the importers, the pair probes, shards
 /// and merge, and a run against `hark mock-server` in its own process.
 @Suite struct TourCommandTests {
-    @Test func importersAndPairProbesWriteSuitesThatValidate() throws {
+    @Test func importersAndPairProbesWriteSuitesThatValidate() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try Signals.writeSine(to: work.path("audio/a.wav"))
@@ -41,16 +42,16 @@ import Testing
             ["probes", "pairs", "--clips", "clips.jsonl", "--audio-root", "audio", "--out", "suites", "--id", "pairs"],
         ]
         for command in commands {
-            let output = try HarkCLI.run(command, in: work.url)
+            let output = await CLI.run(command, in: work.url)
             #expect(output.status == 0, "\(command): \(output.stderr)")
         }
         for suite in ["kuan", "mmau", "sifeval", "ifeval", "pairs-pairs", "pairs-which-clip"] {
-            let output = try HarkCLI.run(["validate", "suites/\(suite)"], in: work.url)
+            let output = await CLI.run(["validate", "suites/\(suite)"], in: work.url)
             #expect(output.status == 0, "\(suite): \(output.stdout) \(output.stderr)")
         }
     }
 
-    @Test func aRunAgainstTheMockServerProcessShardedAndMerged() throws {
+    @Test func aRunAgainstTheMockServerProcessShardedAndMerged() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
@@ -66,20 +67,20 @@ import Testing
             port =
                 (try? String(contentsOf: work.path("port"), encoding: .utf8))?.trimmingCharacters(
                     in: .whitespacesAndNewlines) ?? ""
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         try work.write(
             "name: sim\nadapter: openai\nsettings: {base_url: \"http://127.0.0.1:\(port)/v1\", model: sim}\n",
             to: "model.yaml")
         for shard in 0..<2 {
-            let output = try HarkCLI.run(
+            let output = await CLI.run(
                 [
                     "run", "--suite", suite, "--model", "model.yaml", "--no-cache", "--shard", "\(shard)/2", "--run",
                     "s\(shard)",
                 ], in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
         }
-        let merged = try HarkCLI.run(["merge", "s0", "s1", "--output", "full"], in: work.url)
+        let merged = await CLI.run(["merge", "s0", "s1", "--output", "full"], in: work.url)
         #expect(merged.status == 0, "\(merged.stderr)")
         let results = try RunDirectory(work.path("results/full")).readResults()
         #expect(results.manifest.complete)

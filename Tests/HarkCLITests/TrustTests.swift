@@ -6,6 +6,7 @@ import HarkRecords
 import HarkRun
 import HarkSuites
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// The cases of "runs you can trust": answers from the right model, audio that arrived, verdicts
@@ -39,7 +40,7 @@ import Testing
     /// Two checkpoints' `predictions.jsonl`, each in its own folder, replayed one after the other
     /// (with the cache asked for): each run reports its own file's answers; items sharing a clip
     /// and a question get their own.
-    @Test func replayedCheckpointsNeverShareAnswers() throws {
+    @Test func replayedCheckpointsNeverShareAnswers() async throws {
         let suite = try SuiteFixture(
             items: [
                 #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no"}"#,
@@ -55,7 +56,7 @@ import Testing
             #"{"item_id": "a", "response": "Yes."}"# + "\n" + #"{"item_id": "b", "response": "No."}"# + "\n",
             to: "ckpt-b/predictions.jsonl")
         for checkpoint in ["a", "b"] {
-            let output = try HarkCLI.run(
+            let output = await CLI.run(
                 [
                     "run", "--suite", suite.path, "--replay", "ckpt-\(checkpoint)/predictions.jsonl", "--run",
                     checkpoint, "--cache", "--cache-file", "c.sqlite",
@@ -81,23 +82,23 @@ import Testing
         let first = try await server(suite, root: "/ckpt/step-1000", oracle: true)
         try modelConfig(first, in: work)
         #expect(
-            try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "one"], in: work.url)
+            await CLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "one"], in: work.url)
                 .status == 0)
         try await first.stop()
         let second = try await server(suite, root: "/ckpt/step-2000", oracle: false)
         try modelConfig(second, in: work)
         #expect(
-            try HarkCLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "two"], in: work.url)
+            await CLI.run(["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "two"], in: work.url)
                 .status == 0)
         #expect(try answers(work, "two").allSatisfy { $0 == "No" })
         #expect(try answers(work, "one").contains { $0.hasPrefix("Yes") })
 
         let cached = ["--cache", "--cache-file", "c.sqlite", "--no-preflight"]
         #expect(
-            try HarkCLI.run(
+            await CLI.run(
                 ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "fill"] + cached, in: work.url
             ).status == 0)
-        let same = try HarkCLI.run(
+        let same = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "same"] + cached, in: work.url)
         #expect(same.stdout.contains("cache: 6 of 6 answers reused"), "\(same.stdout)")
         // The next checkpoint on the same port, as a restarted vLLM is.
@@ -106,7 +107,7 @@ import Testing
         let third = try await server(suite, root: "/ckpt/step-3000", oracle: true, port: port)
         defer { Task { try? await third.stop() } }
         try modelConfig(third, in: work)
-        let changed = try HarkCLI.run(
+        let changed = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "three"] + cached, in: work.url)
         #expect(
             changed.stdout.contains(
@@ -116,7 +117,7 @@ import Testing
         let manifest = try RunDirectory(work.path("results/three")).readManifest()
         #expect(manifest?.model.fingerprint?.objectValue?["root"] == .string("/ckpt/step-3000"))
         // compare warns: one name, two fingerprints.
-        let compare = try HarkCLI.run(["compare", "two", "three"], in: work.url)
+        let compare = await CLI.run(["compare", "two", "three"], in: work.url)
         #expect(compare.stderr.contains("both runs name the model qwen2-audio, but its fingerprints differ"))
     }
 
@@ -135,7 +136,7 @@ import Testing
         let work = try TemporaryDirectory()
         defer { work.remove() }
         try modelConfig(deaf, in: work)
-        let stopped = try HarkCLI.run(
+        let stopped = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "deaf"], in: work.url)
         #expect(stopped.status == 2)
         #expect(stopped.stderr.contains("the server ignored the audio:"), "\(stopped.stderr)")
@@ -143,7 +144,7 @@ import Testing
         let preflight = try #require(try RunDirectory(work.path("results/deaf")).readManifest()?.preflight)
         #expect(preflight.withAudio.promptTokens == preflight.withoutAudio.promptTokens)
 
-        let ran = try HarkCLI.run(
+        let ran = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "ran", "--no-preflight"], in: work.url)
         #expect(ran.stdout.contains("warning: prompt tokens do not grow with clip duration"), "\(ran.stdout)")
 
@@ -151,13 +152,13 @@ import Testing
         let hearing = try await server(suite, root: "/ckpt/ok")
         defer { Task { try? await hearing.stop() } }
         try modelConfig(hearing, in: work)
-        let heard = try HarkCLI.run(
+        let heard = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "model.yaml", "--run", "heard"], in: work.url)
         #expect(heard.status == 0, "\(heard.stderr)")
         #expect(!heard.stdout.contains("do not grow"))
         #expect(heard.stdout.contains("tokens:"))
         // The cost of the run and the preflight are in the report, too.
-        let report = try HarkCLI.run(["report", "heard", "ran", "--html", "report.html"], in: work.url)
+        let report = await CLI.run(["report", "heard", "ran", "--html", "report.html"], in: work.url)
         #expect(report.status == 0, "\(report.stderr)")
         let html = try String(contentsOf: work.path("reports/heard+ran/report.html"), encoding: .utf8)
         #expect(html.contains("tokens fixture"))
@@ -176,7 +177,7 @@ import Testing
         defer { work.remove() }
         try modelConfig(model, in: work)
         let cache = try work.write(String(repeating: "garbage ", count: 500), to: "cache.sqlite")
-        let output = try HarkCLI.run(
+        let output = await CLI.run(
             ["run", "--suite", fixture.path, "--model", "model.yaml", "--cache", "--cache-file", cache.path],
             in: work.url)
         #expect(output.status == 2, "\(output.stderr)")
@@ -186,25 +187,25 @@ import Testing
 
 @Suite struct ConfigAndMergeTests {
     /// `hark validate` makes every check `hark run` makes before its first request.
-    @Test func validateRefusesScoringSettingsRunWouldRefuse() throws {
+    @Test func validateRefusesScoringSettingsRunWouldRefuse() async throws {
         let manifest = SuiteFixture.yesNoManifest + "\nscoring: {extractor: psychic}\n"
         let suite = try SuiteFixture(
             manifest: manifest, items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "no"}"#])
         defer { suite.remove() }
-        let output = try HarkCLI.run(["validate", suite.path])
+        let output = await CLI.run(["validate", suite.path])
         #expect(output.status == 2)
         #expect(output.stderr.contains("psychic"), "\(output.stderr)")
     }
 
     /// Shards merge where the suites are not at the paths the shards recorded: with --suite (a
     /// local copy, matched by fingerprint), or unscored with the way to score them.
-    @Test func shardsMergeAnywhere() throws {
+    @Test func shardsMergeAnywhere() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = try SuiteFixture.probes(clips: 4, templates: 1)
         defer { suite.remove() }
         for shard in 0..<2 {
-            let output = try HarkCLI.run(
+            let output = await CLI.run(
                 ["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/2", "--run", "s\(shard)"],
                 in: work.url)
             #expect(output.status == 0, "\(output.stderr)")
@@ -213,10 +214,10 @@ import Testing
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: suite.directory.url, to: copy)
         suite.remove()
-        let unscored = try HarkCLI.run(["merge", "s0", "s1", "--output", "full"], in: work.url)
+        let unscored = await CLI.run(["merge", "s0", "s1", "--output", "full"], in: work.url)
         #expect(unscored.status == 0, "\(unscored.stderr)")
         #expect(unscored.stdout.contains("score it with: hark score"))
-        let merged = try HarkCLI.run(["merge", "s0", "s1", "--output", "full2", "--suite", copy.path], in: work.url)
+        let merged = await CLI.run(["merge", "s0", "s1", "--output", "full2", "--suite", copy.path], in: work.url)
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("probes: 8 samples, 8 answered"), "\(merged.stdout)")
     }
@@ -230,11 +231,11 @@ struct OracleRun {
     let command: [String]
     var journal: URL { work.path("results/r/samples.jsonl") }
 
-    init(clips: Int) throws {
+    init(clips: Int) async throws {
         suite = try SuiteFixture.probes(clips: clips, templates: 1)
         work = try TemporaryDirectory()
         command = ["run", "--suite", suite.path, "--model", "oracle", "--run", "r"]
-        let output = try HarkCLI.run(command, in: work.url)
+        let output = await CLI.run(command, in: work.url)
         #expect(output.status == 0, "\(output.stderr)")
     }
 
@@ -248,8 +249,8 @@ struct OracleRun {
     /// `--resume` with another limit, shard or repeat count would drop answered samples: it is
     /// refused, naming the change, and the journal is left as it was; so is a journal without its
     /// manifest.
-    @Test func resumeRefusesAnotherPlanAndAJournalWithoutManifest() throws {
-        let oracle = try OracleRun(clips: 5)
+    @Test func resumeRefusesAnotherPlanAndAJournalWithoutManifest() async throws {
+        let oracle = try await OracleRun(clips: 5)
         defer { oracle.remove() }
         let (work, common) = (oracle.work, oracle.command)
         let journal = work.path("results/r/samples.jsonl")
@@ -259,7 +260,7 @@ struct OracleRun {
             (["--limit", "2"], "limit none → 2"), (["--shard", "0/4"], "shard none → 0/4"),
             (["--repeats", "3"], "repeats 1 → 3"),
         ] {
-            let resumed = try HarkCLI.run(common + ["--resume"] + flags, in: work.url)
+            let resumed = await CLI.run(common + ["--resume"] + flags, in: work.url)
             #expect(resumed.status == 2, "\(flags)")
             #expect(
                 resumed.stderr.contains("cannot resume: the plan changed since the run started (\(change))"),
@@ -267,7 +268,7 @@ struct OracleRun {
             #expect(try Journal.read(journal).count == before)
         }
         try FileManager.default.removeItem(at: work.path("results/r/manifest.json"))
-        let orphan = try HarkCLI.run(common + ["--resume"], in: work.url)
+        let orphan = await CLI.run(common + ["--resume"], in: work.url)
         #expect(orphan.status == 2)
         #expect(orphan.stderr.contains("no manifest.json"))
         #expect(try Journal.read(journal).count == before)
@@ -278,8 +279,8 @@ extension ResumeGuardTests {
     /// A record whose request_hash is not its planned request's is asked again (counted, warned),
     /// and a sample answered twice with different answers is reported with both lines and asked
     /// again; everything else is kept.
-    @Test func resumeChecksEachRecordAgainstThePlan() throws {
-        let oracle = try OracleRun(clips: 5)
+    @Test func resumeChecksEachRecordAgainstThePlan() async throws {
+        let oracle = try await OracleRun(clips: 5)
         defer { oracle.remove() }
         let (work, common) = (oracle.work, oracle.command)
         let journal = work.path("results/r/samples.jsonl")
@@ -293,7 +294,7 @@ extension ResumeGuardTests {
         records.append(conflicting)
         try Journal.write(records, to: journal)
 
-        let resumed = try HarkCLI.run(common + ["--resume"], in: work.url)
+        let resumed = await CLI.run(common + ["--resume"], in: work.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(
             resumed.stderr.contains(
@@ -315,23 +316,23 @@ extension ResumeGuardTests {
 @Suite struct ScoreGuardTests {
     /// JUnit says how many of the planned samples were answered: a cut journal scored with
     /// --allow-incomplete is an error, not "all 7 answered".
-    @Test func junitCountsThePlannedSamples() throws {
-        let oracle = try OracleRun(clips: 5)
+    @Test func junitCountsThePlannedSamples() async throws {
+        let oracle = try await OracleRun(clips: 5)
         defer { oracle.remove() }
         let work = oracle.work
         let journal = work.path("results/r/samples.jsonl")
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
         try (lines.prefix(7).joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
-        #expect(try HarkCLI.run(["score", "r", "--allow-incomplete"], in: work.url).status == 0)
-        let report = try HarkCLI.run(["report", "r", "--junit", "junit.xml", "--out", "out"], in: work.url)
+        #expect(await CLI.run(["score", "r", "--allow-incomplete"], in: work.url).status == 0)
+        let report = await CLI.run(["report", "r", "--junit", "junit.xml", "--out", "out"], in: work.url)
         #expect(report.status == 0, "\(report.stderr)")
         let xml = try String(contentsOf: work.path("out/junit.xml"), encoding: .utf8)
         #expect(xml.contains("7 of 10 planned samples answered: 3 never asked"), "\(xml)")
     }
 
     /// A cut journal is not scored as if whole, and a deleted one never overwrites good results.
-    @Test func scoreChecksTheJournalAgainstThePlan() throws {
-        let oracle = try OracleRun(clips: 5)
+    @Test func scoreChecksTheJournalAgainstThePlan() async throws {
+        let oracle = try await OracleRun(clips: 5)
         defer { oracle.remove() }
         let work = oracle.work
         let journal = work.path("results/r/samples.jsonl")
@@ -339,22 +340,22 @@ extension ResumeGuardTests {
         let good = try Data(contentsOf: results)
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
         try (lines.prefix(5).joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
-        let cut = try HarkCLI.run(["score", "r"], in: work.url)
+        let cut = await CLI.run(["score", "r"], in: work.url)
         #expect(cut.status == 3)
         #expect(cut.stderr.contains("the journal holds 5 of the 10 samples the run planned"), "\(cut.stderr)")
         #expect(try Data(contentsOf: results) == good)
-        let partial = try HarkCLI.run(["score", "r", "--allow-incomplete"], in: work.url)
+        let partial = await CLI.run(["score", "r", "--allow-incomplete"], in: work.url)
         #expect(partial.status == 0, "\(partial.stderr)")
         let rescored = try RunDirectory(work.path("results/r")).readResults()
         #expect(!rescored.manifest.complete)
         #expect(rescored.suites.first?.counts.answered == 5)
         try FileManager.default.removeItem(at: journal)
         let written = try Data(contentsOf: results)
-        let missing = try HarkCLI.run(["score", "r"], in: work.url)
+        let missing = await CLI.run(["score", "r"], in: work.url)
         #expect(missing.status == 2)
         #expect(try Data(contentsOf: results) == written)
         // A misspelt run is refused, and no folder is made for it by the lock.
-        let misspelt = try HarkCLI.run(["score", "rr"], in: work.url)
+        let misspelt = await CLI.run(["score", "rr"], in: work.url)
         #expect(misspelt.status == 2, "\(misspelt.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work.path("results/rr").path))
     }
@@ -363,38 +364,38 @@ extension ResumeGuardTests {
 @Suite struct MergeGuardTests {
     /// Merging refuses what would not make the whole run: the same shard twice, a missing shard,
     /// an unfinished shard — each named, each with its exit code.
-    @Test func mergeRefusesRepeatedMissingAndUnfinishedShards() throws {
+    @Test func mergeRefusesRepeatedMissingAndUnfinishedShards() async throws {
         let suite = try SuiteFixture.probes(clips: 4, templates: 1)
         defer { suite.remove() }
         let work = try TemporaryDirectory()
         defer { work.remove() }
         for shard in 0..<3 {
             #expect(
-                try HarkCLI.run(
+                await CLI.run(
                     ["run", "--suite", suite.path, "--model", "oracle", "--shard", "\(shard)/3", "--run", "s\(shard)"],
                     in: work.url
                 ).status == 0)
         }
-        let twice = try HarkCLI.run(["merge", "s0", "s0", "s1", "s2", "--output", "m1"], in: work.url)
+        let twice = await CLI.run(["merge", "s0", "s0", "s1", "s2", "--output", "m1"], in: work.url)
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("shard 0/3 is given twice"), "\(twice.stderr)")
-        let missing = try HarkCLI.run(["merge", "s0", "s2", "--output", "m2"], in: work.url)
+        let missing = await CLI.run(["merge", "s0", "s2", "--output", "m2"], in: work.url)
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("shards missing from the merge: 1/3"), "\(missing.stderr)")
         // Another split, or a whole run beside shards, is not a cover of one plan.
         #expect(
-            try HarkCLI.run(
+            await CLI.run(
                 ["run", "--suite", suite.path, "--model", "oracle", "--shard", "1/2", "--run", "h1"], in: work.url
             ).status == 0)
         #expect(
-            try HarkCLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "whole"], in: work.url).status
+            await CLI.run(["run", "--suite", suite.path, "--model", "oracle", "--run", "whole"], in: work.url).status
                 == 0)
-        let splits = try HarkCLI.run(["merge", "s0", "s1", "s2", "h1", "--output", "m4"], in: work.url)
+        let splits = await CLI.run(["merge", "s0", "s1", "s2", "h1", "--output", "m4"], in: work.url)
         #expect(splits.status == 2)
         #expect(
             splits.stderr.contains("shards of different splits cannot be merged: 0/3, 1/3, 2/3, 1/2"),
             "\(splits.stderr)")
-        let mixed = try HarkCLI.run(["merge", "whole", "s0", "s1", "s2", "--output", "m5"], in: work.url)
+        let mixed = await CLI.run(["merge", "whole", "s0", "s1", "s2", "--output", "m5"], in: work.url)
         #expect(mixed.status == 2)
         #expect(mixed.stderr.contains("a whole run cannot be merged with shards"), "\(mixed.stderr)")
         let manifest = work.path("results/s1/manifest.json")
@@ -403,7 +404,7 @@ extension ResumeGuardTests {
         )
         .replacingOccurrences(of: #""complete" : true"#, with: #""complete" : false"#)
         try text.write(to: manifest, atomically: true, encoding: .utf8)
-        let unfinished = try HarkCLI.run(["merge", "s0", "s1", "s2", "--output", "m3"], in: work.url)
+        let unfinished = await CLI.run(["merge", "s0", "s1", "s2", "--output", "m3"], in: work.url)
         #expect(unfinished.status == 3)
         #expect(unfinished.stderr.contains("shard 1/3 is not finished"), "\(unfinished.stderr)")
     }
@@ -412,14 +413,14 @@ extension ResumeGuardTests {
 @Suite struct RunLockTests {
     /// One writer per run folder: while one holds it, `run`, `score` and `merge` into it are
     /// refused with the holder's pid and nothing is written; once it is released, they go on.
-    @Test func aSecondWriterIsRefusedAndNothingIsLost() throws {
-        let oracle = try OracleRun(clips: 2)
+    @Test func aSecondWriterIsRefusedAndNothingIsLost() async throws {
+        let oracle = try await OracleRun(clips: 2)
         defer { oracle.remove() }
         let (work, run) = (oracle.work, oracle.command)
         let journal = try Data(contentsOf: work.path("results/r/samples.jsonl"))
         var lock: RunLock? = try RunLock(RunDirectory(work.path("results/r")))
         for command in [run + ["--resume"], ["score", "r"], ["merge", "r", "--output", "r"]] {
-            let refused = try HarkCLI.run(command, in: work.url)
+            let refused = await CLI.run(command, in: work.url)
             #expect(refused.status == 2, "\(command)")
             #expect(
                 refused.stderr.contains("another hark process (pid \(getpid())) is writing this run folder"),
@@ -428,6 +429,6 @@ extension ResumeGuardTests {
         #expect(try Data(contentsOf: work.path("results/r/samples.jsonl")) == journal)
         _ = lock
         lock = nil
-        #expect(try HarkCLI.run(["score", "r"], in: work.url).status == 0)
+        #expect(await CLI.run(["score", "r"], in: work.url).status == 0)
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 @Suite struct ValidateCommandTests {
     static let golden = HarkCLI.packageRoot.appendingPathComponent("Tests/HarkCLITests/Golden")
 
-    @Test func fixtureSuitePrintsItsSummary() throws {
-        let output = try HarkCLI.run(["validate", "benchmarks/fixture-yes-no"])
+    @Test func fixtureSuitePrintsItsSummary() async throws {
+        let output = await CLI.run(["validate", "benchmarks/fixture-yes-no"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty)
         let expected = try String(
@@ -14,13 +15,13 @@ import Testing
         #expect(output.stdout == expected)
     }
 
-    @Test func invalidSuiteExitsTwoAndNamesEveryProblem() throws {
+    @Test func invalidSuiteExitsTwoAndNamesEveryProblem() async throws {
         let fixture = try SuiteFixture(items: [
             #"{"id": "a", "audio": "a.wav", "object": "dog", "label": "maybe"}"#,
             #"{"id": "b", "audio": "../escape.wav", "object": "dog", "label": "no"}"#,
         ])
         defer { fixture.remove() }
-        let output = try HarkCLI.run(["validate", "."], in: fixture.directory.url)
+        let output = await CLI.run(["validate", "."], in: fixture.directory.url)
         #expect(output.status == 2)
         #expect(
             output.stderr == """
@@ -31,15 +32,15 @@ import Testing
         #expect(output.stdout == "suite .: invalid, 2 errors, 0 warnings\n")
     }
 
-    @Test func oneBadSuiteAmongGoodOnesStillFails() throws {
-        let output = try HarkCLI.run(["validate", "benchmarks/fixture-yes-no", "benchmarks/no-such-suite"])
+    @Test func oneBadSuiteAmongGoodOnesStillFails() async throws {
+        let output = await CLI.run(["validate", "benchmarks/fixture-yes-no", "benchmarks/no-such-suite"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("benchmarks/no-such-suite: error: no such suite manifest"))
         #expect(output.stdout.contains("suite fixture-yes-no"))
     }
 
-    @Test func jsonSummary() throws {
-        let output = try HarkCLI.run(["validate", "--json", "benchmarks/fixture-yes-no"])
+    @Test func jsonSummary() async throws {
+        let output = await CLI.run(["validate", "--json", "benchmarks/fixture-yes-no"])
         #expect(output.status == 0)
         let summaries = try #require(
             try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
@@ -48,8 +49,8 @@ import Testing
         #expect((summaries.first?["fingerprint"] as? String)?.hasPrefix("sha256:") == true)
     }
 
-    @Test func versionNamesTheRevision() throws {
-        let output = try HarkCLI.run(["--version"])
+    @Test func versionNamesTheRevision() async throws {
+        let output = await CLI.run(["--version"])
         #expect(output.status == 0)
         #expect(
             output.stdout.range(

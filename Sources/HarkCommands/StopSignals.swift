@@ -15,14 +15,22 @@ final class StopSignals {
     private let watcher: Task<Void, Never>
 
     init(stop: RunStop, grace: Double, cancel: @escaping @Sendable () -> Void) {
+        // Both globals are touched here first: a Swift global is made on first use, which a
+        // signal handler must never be the one to do.
         signalCount.store(0, ordering: .sequentiallyConsistent)
+        lastSignal.store(0, ordering: .sequentiallyConsistent)
         for number in [SIGINT, SIGTERM] {
             signal(number) { received in
                 lastSignal.store(received, ordering: .sequentiallyConsistent)
                 signalCount.add(1, ordering: .sequentiallyConsistent)
             }
         }
-        watcher = Task.detached { [stop, cancel] in await StopSignals.watch(stop: stop, grace: grace, cancel: cancel) }
+        let context = CommandContext.current
+        watcher = Task.detached { [stop, cancel] in
+            await CommandContext.$current.withValue(context) {
+                await StopSignals.watch(stop: stop, grace: grace, cancel: cancel)
+            }
+        }
     }
 
     /// Acts on the signals counted: the first stops intake, a second or the end of the grace cancels.
@@ -65,8 +73,8 @@ final class StopSignals {
     }
 
     /// The command line that continues the run: this one with `--resume`.
-    static func resumeCommand(_ arguments: [String] = CommandLine.arguments) -> String {
-        var words = ["hark"] + arguments.dropFirst()
+    static func resumeCommand(_ arguments: [String] = CommandContext.current.arguments) -> String {
+        var words = ["hark"] + arguments
         if !words.contains("--resume") { words.append("--resume") }
         return words.map(shellQuoted).joined(separator: " ")
     }

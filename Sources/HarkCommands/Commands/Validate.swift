@@ -26,7 +26,7 @@ struct Validate: AsyncParsableCommand {
         var summaries: [SuiteSummary] = []
         var failed = false
         for path in suites {
-            let loaded = SuiteLoader.load(path)
+            let loaded = SuiteLoader.load(path, relativeTo: WorkingDirectory.url)
             var diagnostics = loaded.diagnostics
             var summary: SuiteSummary?
             if let suite = loaded.suite {
@@ -46,9 +46,9 @@ struct Validate: AsyncParsableCommand {
             for diagnostic in diagnostics { Terminal.error(diagnostic.description) }
             if let summary {
                 summaries.append(summary)
-                if !json { print(summary.text) }
+                if !json { Terminal.output(summary.text) }
             } else if !json {
-                print(
+                Terminal.output(
                     "suite \(path): invalid, \(diagnostics.errors.count) errors, \(diagnostics.warnings.count) warnings"
                 )
             }
@@ -56,7 +56,7 @@ struct Validate: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
+            Terminal.output(String(decoding: try encoder.encode(summaries), as: UTF8.self))
         }
         if failed { throw ExitCode(2) }
     }

@@ -34,11 +34,12 @@ struct GateCommand: AsyncParsableCommand {
     var resamples = 10_000
 
     func run() async throws {
-        let rules = try GatePolicy(path: policy)
-        let root = URL(fileURLWithPath: results)
-        let candidateSide = try RunComparisons.side(LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)))
+        let rules = try GatePolicy(path: WorkingDirectory.path(policy))
+        let root = WorkingDirectory.url(results)
+        let candidateSide = try RunComparisons.side(
+            LoadedRun(RunDirectory.locate(candidate, resultsRoot: root, base: WorkingDirectory.url)))
         let baselineSide = try baseline.map {
-            try RunComparisons.side(LoadedRun(RunDirectory.locate($0, resultsRoot: root)))
+            try RunComparisons.side(LoadedRun(RunDirectory.locate($0, resultsRoot: root, base: WorkingDirectory.url)))
         }
         for side in [candidateSide] + (baselineSide.map { [$0] } ?? []) where !side.results.manifest.complete {
             throw HarkError(.incomplete, "run \(side.name) is incomplete: resume it before gating")
@@ -49,14 +50,15 @@ struct GateCommand: AsyncParsableCommand {
         let verdicts = try Gate.evaluate(
             rules, candidate: candidateSide.results, baseline: baselineSide?.results, comparison: comparison)
         for verdict in verdicts {
-            print("\(verdict.passed ? "PASS" : "FAIL")  \(verdict.suite)  \(verdict.rule)  —  \(verdict.message)")
+            Terminal.output(
+                "\(verdict.passed ? "PASS" : "FAIL")  \(verdict.suite)  \(verdict.rule)  —  \(verdict.message)")
         }
         if let junit {
             try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: candidateSide.name)).write(
-                toFile: junit, atomically: true, encoding: .utf8)
+                to: WorkingDirectory.url(junit), atomically: true, encoding: .utf8)
         }
         let failed = verdicts.count { !$0.passed }
-        print(
+        Terminal.output(
             failed == 0
                 ? "gate: passed (\(verdicts.count) checks)" : "gate: FAILED (\(failed) of \(verdicts.count) checks)")
         if failed > 0 { throw ExitCode(1) }

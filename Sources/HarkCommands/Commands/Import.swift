@@ -18,7 +18,7 @@ struct Import: AsyncParsableCommand {
     static func report(_ imported: Imported, out: String) {
         for warning in imported.warnings { Terminal.error(warning.description) }
         let kept = imported.warnings.isEmpty ? "" : ", \(imported.warnings.count) warnings"
-        print("\(out): \(imported.items.count) items\(kept)")
+        Terminal.output("\(out): \(imported.items.count) items\(kept)")
     }
 
     /// Writes imported multiple-choice items as a suite.
@@ -26,10 +26,10 @@ struct Import: AsyncParsableCommand {
         _ imported: Imported, id: String, description: String, prompt: SuiteManifest.Prompt, scoring: String,
         audioRoot: String, out: String
     ) throws {
-        let directory = URL(fileURLWithPath: out)
+        let directory = WorkingDirectory.url(out)
         try SuiteWriter.write(
             id: id, task: .multipleChoice, description: description,
-            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring,
+            audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory), prompt: prompt, scoring: scoring,
             items: imported.items,
             to: directory)
         report(imported, out: out)
@@ -40,10 +40,10 @@ struct Import: AsyncParsableCommand {
         _ imported: Imported, id: String, description: String, policy: String, file: String, audioRoot: String,
         out: String
     ) throws {
-        let directory = URL(fileURLWithPath: out)
+        let directory = WorkingDirectory.url(out)
         try SuiteWriter.write(
             id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
-            audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory),
+            audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
             scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: imported.items,
             to: directory)
         report(imported, out: out)
@@ -65,7 +65,8 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeYesNoSuite(
-                HallucinationImporters.kuan2024(rows: TabularRows(path: file), file: file), id: id,
+                HallucinationImporters.kuan2024(rows: TabularRows(path: WorkingDirectory.path(file)), file: file),
+                id: id,
                 description: "Kuan et al. 2024 discriminative probes", policy: "kuan2024-interspeech", file: file,
                 audioRoot: audioRoot, out: out)
         }
@@ -87,7 +88,8 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeYesNoSuite(
-                HallucinationImporters.icassp2025(rows: TabularRows(path: file), file: file), id: id,
+                HallucinationImporters.icassp2025(rows: TabularRows(path: WorkingDirectory.path(file)), file: file),
+                id: id,
                 description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot,
                 out: out)
         }
@@ -109,7 +111,7 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeChoiceSuite(
-                ChoiceImporters.mmau(JSONRecords(path: file)), id: id,
+                ChoiceImporters.mmau(JSONRecords(path: WorkingDirectory.path(file))), id: id,
                 description: "MMAU, imported from \((file as NSString).lastPathComponent)",
                 prompt: ChoiceImporters.mmauPrompt,
                 scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
@@ -132,7 +134,7 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeChoiceSuite(
-                ChoiceImporters.mmar(JSONRecords(path: file)), id: id,
+                ChoiceImporters.mmar(JSONRecords(path: WorkingDirectory.path(file))), id: id,
                 description: "MMAR, imported from \((file as NSString).lastPathComponent)",
                 prompt: ChoiceImporters.mmarPrompt,
                 scoring: ChoiceImporters.mmauScoring, audioRoot: audioRoot, out: out)
@@ -155,7 +157,8 @@ struct Import: AsyncParsableCommand {
 
         func run() async throws {
             try Import.writeChoiceSuite(
-                ChoiceImporters.airBench(JSONRecords(path: file), audioRoot: URL(fileURLWithPath: audioRoot)), id: id,
+                ChoiceImporters.airBench(
+                    JSONRecords(path: WorkingDirectory.path(file)), audioRoot: WorkingDirectory.url(audioRoot)), id: id,
                 description: "AIR-Bench foundation, imported from \((file as NSString).lastPathComponent)",
                 prompt: SuiteManifest.Prompt(choices: .none), scoring: "{extractor: airbench}", audioRoot: audioRoot,
                 out: out)
@@ -177,13 +180,16 @@ struct Import: AsyncParsableCommand {
         func run() async throws {
             let roots = Set(
                 files.map {
-                    URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL
+                    WorkingDirectory.url($0).deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL
                         .path
                 })
             guard roots.count == 1, let root = roots.first else {
                 throw ValidationError("the metadata files must be track folders of one SAKURA folder")
             }
-            let imported = try files.map { try SakuraImporter.items(rows: TabularRows(path: $0), file: $0) }.reduce(
+            let imported = try files.map {
+                try SakuraImporter.items(
+                    rows: TabularRows(path: WorkingDirectory.path($0)), file: WorkingDirectory.path($0))
+            }.reduce(
                 Imported(), +)
             try Import.writeChoiceSuite(
                 imported, id: id, description: "SAKURA, imported from \(files.count) track(s)",
@@ -209,12 +215,12 @@ struct Import: AsyncParsableCommand {
         var id = "ifeval"
 
         func run() async throws {
-            let imported = try InstructionImporters.ifeval(JSONRecords(path: file), clip: clip)
-            let directory = URL(fileURLWithPath: out)
+            let imported = try InstructionImporters.ifeval(JSONRecords(path: WorkingDirectory.path(file)), clip: clip)
+            let directory = WorkingDirectory.url(out)
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing,
                 description: "IFEval, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}",
+                audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}",
                 items: imported.items,
                 to: directory)
             Import.report(imported, out: out)
@@ -246,15 +252,17 @@ struct Import: AsyncParsableCommand {
             var imported = Imported()
             for case (let file?, let category) in files {
                 imported =
-                    imported + (try InstructionImporters.speechIFEval(JSONRecords(path: file), category: category))
+                    imported
+                    + (try InstructionImporters.speechIFEval(
+                        JSONRecords(path: WorkingDirectory.path(file)), category: category))
             }
             guard !imported.items.isEmpty else {
                 throw ValidationError("give at least one of --closed-ended, --creative-writing, --chain-of-thought")
             }
-            let directory = URL(fileURLWithPath: out)
+            let directory = WorkingDirectory.url(out)
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing, description: "Speech-IFEval (Lu, Kuan & Lee 2025)",
-                audioRoot: URL(fileURLWithPath: audioRoot).path(relativeTo: directory),
+                audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
                 scoring: "{profile: speech-ifeval, judge: reasoning}",
                 items: imported.items, to: directory)
             Import.report(imported, out: out)
@@ -279,9 +287,9 @@ struct Import: AsyncParsableCommand {
                 throw ValidationError("--label-from takes folder or stem")
             }
             let manifest = try FolderImporter.manifest(
-                folder: URL(fileURLWithPath: folder), labels: source, sidecar: labels)
-            try Data(manifest.jsonLines.utf8).write(to: URL(fileURLWithPath: out))
-            print("\(out): \(manifest.entries.count) clips")
+                folder: WorkingDirectory.url(folder), labels: source, sidecar: labels.map(WorkingDirectory.path))
+            try Data(manifest.jsonLines.utf8).write(to: WorkingDirectory.url(out))
+            Terminal.output("\(out): \(manifest.entries.count) clips")
         }
     }
 }

@@ -35,24 +35,25 @@ struct Compare: AsyncParsableCommand {
 
     func run() async throws {
         guard runs.count >= 2 else { throw ValidationError("name a baseline and at least one candidate") }
-        let root = URL(fileURLWithPath: results)
-        let baseline = try LoadedRun(RunDirectory.locate(runs[0], resultsRoot: root))
+        let root = WorkingDirectory.url(results)
+        let baseline = try LoadedRun(RunDirectory.locate(runs[0], resultsRoot: root, base: WorkingDirectory.url))
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
             comparisons.append(
                 try RunComparisons.compare(
-                    baseline: baseline, candidate: LoadedRun(RunDirectory.locate(candidate, resultsRoot: root)),
+                    baseline: baseline,
+                    candidate: LoadedRun(RunDirectory.locate(candidate, resultsRoot: root, base: WorkingDirectory.url)),
                     allowMismatch: allowMismatch,
                     resamples: resamples, seed: seed))
         }
         for warning in comparisons.compactMap(\.fingerprintWarning) { Terminal.error("warning: " + warning) }
         let text = comparisons.map { RunComparisons.markdown($0) }.joined(separator: "\n")
-        print(text)
-        if let markdown { try text.write(toFile: markdown, atomically: true, encoding: .utf8) }
+        Terminal.output(text)
+        if let markdown { try text.write(to: WorkingDirectory.url(markdown), atomically: true, encoding: .utf8) }
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(comparisons).write(to: URL(fileURLWithPath: json))
+            try encoder.encode(comparisons).write(to: WorkingDirectory.url(json))
         }
     }
 }

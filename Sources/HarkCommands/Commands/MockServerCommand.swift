@@ -96,7 +96,9 @@ struct MockServerCommand: AsyncParsableCommand {
         options.validate = !noValidate
         options.keepRequests = 0
         let server = try await MockServer(options: options, port: port)
-        if let portFile { try String(server.port).write(toFile: portFile, atomically: true, encoding: .utf8) }
+        if let portFile {
+            try String(server.port).write(to: WorkingDirectory.url(portFile), atomically: true, encoding: .utf8)
+        }
         Terminal.output("hark mock-server (\(self.policy)) listening on \(server.baseURL)")
         while true { try await Task.sleep(nanoseconds: 3_600 * 1_000_000_000) }
     }

@@ -39,7 +39,7 @@ struct Judge: AsyncParsableCommand {
     var noCache = false
 
     func run() async throws {
-        let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
+        let directory = RunDirectory.locate(run, resultsRoot: WorkingDirectory.url(results))
         // Locked before anything is read: another writer may be finishing this folder.
         let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }
@@ -52,18 +52,19 @@ struct Judge: AsyncParsableCommand {
             return template
         }
         let session = JudgeSession(
-            directory: directory, suites: try RunSuites.load(for: current.manifest, paths: suites),
-            judge: try ModelConfig.resolve(judge),
+            directory: directory,
+            suites: try RunSuites.load(for: current.manifest, paths: suites.map(WorkingDirectory.path)),
+            judge: try ModelConfig.resolve(judge, relativeTo: WorkingDirectory.url),
             template: override,
-            cacheURL: noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL)
+            cacheURL: noCache ? nil : cache.map { WorkingDirectory.url($0) } ?? ResponseCache.defaultURL)
         let progress = ProgressLine()
         let outcome = try await session.execute(progress: { progress.show($0) })
-        print(ResultsSummary.text(outcome.results))
+        Terminal.output(ResultsSummary.text(outcome.results))
         let counts = outcome.counts
-        print(
+        Terminal.output(
             "judged: \(counts.samples) asked (\(counts.cacheHits) from the cache), \(counts.resumed) kept, \(counts.errors) errors"
         )
-        print("judgements: \(directory.judgements.path)")
+        Terminal.output("judgements: \(directory.judgements.path)")
         if counts.errors > 0 { throw ExitCode(3) }
     }
 }

@@ -26,24 +26,25 @@ struct Merge: AsyncParsableCommand {
     var suites: [String] = []
 
     func run() async throws {
-        let root = URL(fileURLWithPath: results)
-        let target = RunDirectory.locate(output, resultsRoot: root)
+        let root = WorkingDirectory.url(results)
+        let target = RunDirectory.locate(output, resultsRoot: root, base: WorkingDirectory.url)
         let lock = try RunLock(target)
         defer { withExtendedLifetime(lock) {} }
-        let merged = try RunMerger.merge(runs.map { RunDirectory.locate($0, resultsRoot: root) }, into: target)
+        let merged = try RunMerger.merge(
+            runs.map { RunDirectory.locate($0, resultsRoot: root, base: WorkingDirectory.url) }, into: target)
         let suiteList: [Suite]
         do {
-            suiteList = try RunSuites.load(for: merged.manifest, paths: suites)
+            suiteList = try RunSuites.load(for: merged.manifest, paths: suites.map(WorkingDirectory.path))
         } catch let error as HarkError where suites.isEmpty {
             // The shards ran elsewhere: the journal is merged; scoring waits for the suites.
             try target.write(merged, to: target.results)
             Terminal.error("hark: merged \(merged.manifest.counts.samples) samples unscored: \(error.message)")
-            print("run: \(target.url.path)")
-            print("score it with: hark score \(target.url.path) --suite SUITE...")
+            Terminal.output("run: \(target.url.path)")
+            Terminal.output("score it with: hark score \(target.url.path) --suite SUITE...")
             return
         }
         let scored = try RunScoring.score(merged, suites: suiteList, directory: target)
-        print(ResultsSummary.text(scored))
-        print("run: \(target.url.path)")
+        Terminal.output(ResultsSummary.text(scored))
+        Terminal.output("run: \(target.url.path)")
     }
 }

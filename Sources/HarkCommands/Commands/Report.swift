@@ -63,11 +63,13 @@ struct Report: AsyncParsableCommand {
     var embedAudioCap = 20.0
 
     func run() async throws {
-        let root = URL(fileURLWithPath: results)
+        let root = WorkingDirectory.url(results)
         // Each run folder is read once, whatever the reports made of it.
-        let runs = try self.runs.map { try LoadedRun(RunDirectory.locate($0, resultsRoot: root)) }
+        let runs = try self.runs.map {
+            try LoadedRun(RunDirectory.locate($0, resultsRoot: root, base: WorkingDirectory.url))
+        }
         let loaded = runs.map { (name: $0.name, results: $0.results) }
-        let output = URL(fileURLWithPath: out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
+        let output = WorkingDirectory.url(out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let tasks = Set(loaded.flatMap { $0.results.suites.map(\.task) })
         let layout =
@@ -83,25 +85,25 @@ struct Report: AsyncParsableCommand {
         let chosen = [(markdown, "markdown"), (latex, "latex"), (csv, "csv")].filter(\.0).map(\.1)
         let formats = chosen.isEmpty && junit == nil && html == nil ? ["markdown", "latex", "csv"] : chosen
         let base =
-            URL(fileURLWithPath: layout).deletingPathExtension().lastPathComponent + (slice.map { "-" + $0 } ?? "")
+            WorkingDirectory.url(layout).deletingPathExtension().lastPathComponent + (slice.map { "-" + $0 } ?? "")
         for name in formats {
             guard let renderer = TableRenderers.named(name) else { continue }
             let text = renderer.render(table, ci: ci)
             let file = output.appendingPathComponent("\(base).\(renderer.fileExtension)")
             try text.write(to: file, atomically: true, encoding: .utf8)
-            if name == "markdown" { print(text) }
-            print("wrote \(file.path)")
+            if name == "markdown" { Terminal.output(text) }
+            Terminal.output("wrote \(file.path)")
         }
         if let html {
             let file = try outputFile(html, in: output)
             try RunReport.writeHTML(runs, to: file, embedBytes: embedAudio ? Int(embedAudioCap * 1_000_000) : nil)
-            print("wrote \(file.path)")
+            Terminal.output("wrote \(file.path)")
         }
         if let junit {
             let file = try outputFile(junit, in: output)
             let xml = try RunReport.junit(runs, thresholds: try threshold.map(Threshold.init), itemCap: junitItems)
             try xml.write(to: file, atomically: true, encoding: .utf8)
-            print("wrote \(file.path)")
+            Terminal.output("wrote \(file.path)")
         }
         let failures = Threshold.failures(try threshold.map(Threshold.init), runs: loaded)
         for failure in failures { Terminal.error("threshold failed: " + failure) }
@@ -110,7 +112,7 @@ struct Report: AsyncParsableCommand {
 
     /// A file named relative to the output folder, or absolute as given; its folder is made.
     func outputFile(_ name: String, in output: URL) throws -> URL {
-        let file = name.hasPrefix("/") ? URL(fileURLWithPath: name) : output.appendingPathComponent(name)
+        let file = name.hasPrefix("/") ? WorkingDirectory.url(name) : output.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         return file
     }

@@ -35,15 +35,18 @@ struct Probes: AsyncParsableCommand {
 
         func run() async throws {
             let generator = PairProbeGenerator(
-                seed: seed, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary, ontologyPath: ontology))
-            let output = generator.generate(try ClipManifest(path: clips))
+                seed: seed,
+                vocabulary: try ObjectVocabulary(
+                    vocabularyPath: vocabulary.map(WorkingDirectory.path),
+                    ontologyPath: ontology.map(WorkingDirectory.path)))
+            let output = generator.generate(try ClipManifest(path: WorkingDirectory.path(clips)))
             guard !output.yesNo.isEmpty else {
                 throw ValidationError("\(clips): at least two labelled clips are needed")
             }
             let written = try PairProbeGenerator.writeSuites(
-                output, id: id, audioRoot: audioRoot, to: URL(fileURLWithPath: out))
-            print("\(written[0].path): \(output.yesNo.count) yes-no probes")
-            print("\(written[1].path): \(output.choice.count) multiple-choice probes")
+                output, id: id, audioRoot: WorkingDirectory.path(audioRoot), to: WorkingDirectory.url(out))
+            Terminal.output("\(written[0].path): \(output.yesNo.count) yes-no probes")
+            Terminal.output("\(written[1].path): \(output.choice.count) multiple-choice probes")
         }
     }
 
@@ -108,13 +111,16 @@ struct Probes: AsyncParsableCommand {
             } else {
                 throw ValidationError("--template takes 1 to 5, or all")
             }
-            let manifest = try ClipManifest(path: clips)
+            let manifest = try ClipManifest(path: WorkingDirectory.path(clips))
             let generator = ProbeGenerator(
-                k: k, seed: seed, vocabulary: try ObjectVocabulary(vocabularyPath: vocabulary, ontologyPath: ontology))
+                k: k, seed: seed,
+                vocabulary: try ObjectVocabulary(
+                    vocabularyPath: vocabulary.map(WorkingDirectory.path),
+                    ontologyPath: ontology.map(WorkingDirectory.path)))
             for sampling in samplings {
                 let output = generator.generate(manifest, sampling: sampling)
-                let directory = URL(fileURLWithPath: out).appendingPathComponent("\(id)-\(sampling.rawValue)")
-                let root = URL(fileURLWithPath: audioRoot).path(relativeTo: directory)
+                let directory = WorkingDirectory.url(out).appendingPathComponent("\(id)-\(sampling.rawValue)")
+                let root = WorkingDirectory.url(audioRoot).path(relativeTo: directory)
                 for skipped in output.skipped {
                     Terminal.error("\(clips):\(skipped.line): warning: \(skipped.clip) left out: \(skipped.reason)")
                 }
@@ -128,12 +134,12 @@ struct Probes: AsyncParsableCommand {
                     audioRoot: root, to: directory)
                 let clipCount = manifest.entries.count - output.skipped.count
                 let reduced = output.reduced == 0 ? "" : ", \(output.reduced) with fewer than k = \(k) of each label"
-                print(
+                Terminal.output(
                     "\(directory.path): \(output.probes.count) probes from \(clipCount) clips (\(output.skipped.count) left out\(reduced))"
                 )
                 let counts = output.negativeCounts
                 let shown = counts.prefix(8).map { "\($0.object) \($0.count)" }.joined(separator: ", ")
-                print("  negatives: \(counts.count) objects; most asked: \(shown)")
+                Terminal.output("  negatives: \(counts.count) objects; most asked: \(shown)")
             }
         }
     }

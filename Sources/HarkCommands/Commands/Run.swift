@@ -103,7 +103,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runConfig = try config.map(RunConfig.init(path:))
+        let runConfig = try config.map { try RunConfig(path: WorkingDirectory.path($0)) }
         // The clips are hashed once, for the fingerprints, and the plan reuses the hashes.
         let clips = ClipCatalog()
         let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites, clips: clips)
@@ -125,7 +125,7 @@ struct Run: AsyncParsableCommand {
         }
 
         let name = run ?? runConfig?.run ?? config.name
-        let directory = RunDirectory(URL(fileURLWithPath: results).appendingPathComponent(name))
+        let directory = RunDirectory(WorkingDirectory.url(results).appendingPathComponent(name))
         var planner = Planner(
             generation: config.generation, repeats: repeats ?? runConfig?.repeats ?? 1,
             limit: limit ?? runConfig?.limit,
@@ -134,13 +134,16 @@ struct Run: AsyncParsableCommand {
         var session = RunSession(suites: loaded, model: config, directory: directory, planner: planner)
         session.resume = resume
         let cached = !noCache && (cache || runConfig?.cache == true || config.cache)
-        session.cacheURL = cached ? cacheFile.map { URL(fileURLWithPath: $0) } ?? ResponseCache.defaultURL : nil
+        session.cacheURL = cached ? cacheFile.map { WorkingDirectory.url($0) } ?? ResponseCache.defaultURL : nil
         session.preflight = !noPreflight
         let progress = ProgressLine()
         let stop = RunStop()
         session.stop = stop
         let execution = Mutex<Task<RunSession.Outcome, any Error>?>(nil)
-        let signals = StopSignals(stop: stop, grace: stopGrace) { execution.withLock { $0?.cancel() } }
+        // Signals are the process's: a command run in-process (a test) leaves them alone.
+        let signals =
+            CommandContext.current.ownsProcess
+            ? StopSignals(stop: stop, grace: stopGrace) { execution.withLock { $0?.cancel() } } : nil
         let task = Task { [session] in
             try await session.executeAndScore(
                 clips: clips, warn: { Terminal.error($0) }, progress: { progress.show($0) })
@@ -149,21 +152,21 @@ struct Run: AsyncParsableCommand {
         let outcome: RunSession.Outcome
         do {
             outcome = try await task.value
-            signals.end()
+            signals?.end()
         } catch let stopped as RunStopped {
-            signals.end()
+            signals?.end()
             Terminal.error("hark: \(stopped)")
             Terminal.error("continue with: \(StopSignals.resumeCommand())")
             throw ExitCode(stopped.exitStatus.rawValue)
         } catch  where stop.isRequested {
             // Stopped before the first request (planning, preflight): nothing was journaled.
-            signals.end()
+            signals?.end()
             let status: ExitStatus = stop.requestedBy == SIGTERM ? .terminated : .interrupted
             Terminal.error("hark: stopped before any answer was journaled (\(error))")
             throw ExitCode(status.rawValue)
         }
 
-        print(ResultsSummary.text(outcome.results))
+        Terminal.output(ResultsSummary.text(outcome.results))
         let manifest = outcome.results.manifest
         if cached {
             var line = "cache: \(manifest.counts.cacheHits) of \(manifest.counts.samples) answers reused"
@@ -171,9 +174,9 @@ struct Run: AsyncParsableCommand {
                 line +=
                     "; \(manifest.counts.cacheStale) asked again: cached under another fingerprint of \(config.name)"
             }
-            print(line)
+            Terminal.output(line)
         }
-        print("run: \(directory.url.path)")
+        Terminal.output("run: \(directory.url.path)")
         let errorRate =
             manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0
         if !manifest.complete || errorRate > maxErrorRate {
@@ -189,9 +192,10 @@ struct Run: AsyncParsableCommand {
         if model == nil, replay == nil, let configured { return configured }
         switch (model, replay) {
         case (nil, let file?):
-            return ModelConfig(name: "replay", adapter: "replay", settings: .object(["file": .string(file)]))
+            return ModelConfig(
+                name: "replay", adapter: "replay", settings: .object(["file": .string(WorkingDirectory.path(file))]))
         case (let reference?, nil):
-            return try ModelConfig.resolve(reference)
+            return try ModelConfig.resolve(reference, relativeTo: WorkingDirectory.url)
         case (nil, nil):
             throw ValidationError(
                 "name a model with --model (a config file or always-yes, always-no, random, oracle) or --replay FILE")

@@ -11,7 +11,7 @@ enum SuiteLoading {
         var loaded: [(Suite, String)] = []
         var failed = false
         for path in paths {
-            let result = SuiteLoader.load(path)
+            let result = SuiteLoader.load(path, relativeTo: WorkingDirectory.url)
             for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
             guard let suite = result.suite else {
                 failed = true

@@ -5,7 +5,7 @@ import Synchronization
 /// Shows a run's progress on standard error: a live line on a terminal, a plain line every few
 /// seconds otherwise (CI logs).
 final class ProgressLine: Sendable {
-    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private let isTerminal = CommandContext.current.ownsProcess && isatty(STDERR_FILENO) != 0
     private let interval: Double
     private let lastShown = Mutex<Double>(0)
 

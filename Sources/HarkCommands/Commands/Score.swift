@@ -36,14 +36,14 @@ struct Score: AsyncParsableCommand {
     var allowIncomplete = false
 
     func run() async throws {
-        let directory = RunDirectory.locate(run, resultsRoot: URL(fileURLWithPath: results))
+        let directory = RunDirectory.locate(run, resultsRoot: WorkingDirectory.url(results))
         // Locked before anything is read: another writer may be finishing this folder.
         let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }
         let scored = try RunScoring.rescore(
             directory, suitePaths: suites, allowIncomplete: allowIncomplete,
             overrides: RunScoring.Overrides(extractor: extractor, policy: policy, resamples: resamples, seed: seed))
-        print(ResultsSummary.text(scored))
-        print("results: \(directory.results.path)")
+        Terminal.output(ResultsSummary.text(scored))
+        Terminal.output("results: \(directory.results.path)")
     }
 }

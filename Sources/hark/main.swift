@@ -1,0 +1,4 @@
+import Foundation
+import HarkCommands
+
+exit(await HarkCommandLine.run(Array(CommandLine.arguments.dropFirst())))
