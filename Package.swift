@@ -120,7 +120,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HarkTesting",
-            dependencies: ["HarkCommands", "HarkTestSupport"],
+            dependencies: ["HarkCommands", "HarkModels", "HarkTestSupport"],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "hark-bench",

@@ -86,29 +86,27 @@ import Testing
         #expect(unjudged.metrics["cot_rate"] == nil && unjudged.metrics["if_rate"] == nil)
         #expect(unjudged.metrics["prompt_loose"] == nil)
 
-        var options = MockServer.Options()
-        options.policy = .judge
-        let server = try await MockServer(options: options)
-        defer { Task { try? await server.stop() } }
-        try work.write(
-            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
-        for run in ["model", "backbone"] {
-            let judged = await CLI.run(["judge", run, "--judge", "judge.yaml", "--no-cache"], in: work.url)
-            #expect(judged.status == 0, "\(judged.stderr)")
-        }
-        #expect(server.statistics.requests == 46)
-        let judgedModel = try #require(try RunDirectory(work.path("results/model")).readResults().suites.first)
-        #expect(judgedModel.metrics["cot_rate"]?.value == 21.0 / 23)
-        #expect(String(format: "%.2f", try #require(judgedModel.metrics["if_rate"]?.value) * 100) == "89.23")
-        let judgedBackbone = try #require(try RunDirectory(work.path("results/backbone")).readResults().suites.first)
-        #expect(String(format: "%.2f", try #require(judgedBackbone.metrics["if_rate"]?.value) * 100) == "92.53")
+        try await withMockServer(.with { $0.policy = .judge }) { server in
+            try work.write(server.modelConfig(name: "grader"), to: "judge.yaml")
+            for run in ["model", "backbone"] {
+                let judged = await CLI.run(["judge", run, "--judge", "judge.yaml", "--no-cache"], in: work.url)
+                #expect(judged.status == 0, "\(judged.stderr)")
+            }
+            #expect(server.statistics.requests == 46)
+            let judgedModel = try #require(try RunDirectory(work.path("results/model")).readResults().suites.first)
+            #expect(judgedModel.metrics["cot_rate"]?.value == 21.0 / 23)
+            #expect(String(format: "%.2f", try #require(judgedModel.metrics["if_rate"]?.value) * 100) == "89.23")
+            let judgedBackbone = try #require(
+                try RunDirectory(work.path("results/backbone")).readResults().suites.first)
+            #expect(String(format: "%.2f", try #require(judgedBackbone.metrics["if_rate"]?.value) * 100) == "92.53")
 
-        let compare = await CLI.run(["compare", "backbone", "model", "--json", "comparison.json"], in: work.url)
-        #expect(compare.status == 0, "\(compare.stderr)")
-        #expect(compare.stdout.contains("IFrate 92.53 → 89.23: forgetting rate Δ -3.57%"), "\(compare.stdout)")
-        let comparisons = try JSONDecoder().decode(
-            [RunComparison].self, from: Data(contentsOf: work.path("comparison.json")))
-        let forgetting = try #require(comparisons.first?.suites.first?.forgettingRate)
-        #expect(String(format: "%.2f", forgetting) == "-3.57")
+            let compare = await CLI.run(["compare", "backbone", "model", "--json", "comparison.json"], in: work.url)
+            #expect(compare.status == 0, "\(compare.stderr)")
+            #expect(compare.stdout.contains("IFrate 92.53 → 89.23: forgetting rate Δ -3.57%"), "\(compare.stdout)")
+            let comparisons = try JSONDecoder().decode(
+                [RunComparison].self, from: Data(contentsOf: work.path("comparison.json")))
+            let forgetting = try #require(comparisons.first?.suites.first?.forgettingRate)
+            #expect(String(format: "%.2f", forgetting) == "-3.57")
+        }
     }
 }

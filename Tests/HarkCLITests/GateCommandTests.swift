@@ -24,18 +24,19 @@ import Testing
         _ name: String, hallucination: Double, seed: UInt64, suite: Suite, fingerprint: String,
         in work: TemporaryDirectory
     ) async throws {
-        var options = MockServer.Options()
-        options.policy = .oracle(errorRate: 0, hallucinationRate: hallucination, seed: seed)
-        options.oracle = try MockOracle(suites: [suite])
-        let server = try await MockServer(options: options)
-        defer { Task { try? await server.stop() } }
-        let model = ModelConfig(
-            name: name, adapter: "openai",
-            settings: .object(["base_url": .string(server.baseURL), "model": .string(name)]))
-        _ = try await RunSession(
-            suites: [(suite, fingerprint)], model: model, directory: RunDirectory(work.path("results/\(name)")),
-            planner: Planner()
-        ).executeAndScore()
+        let options = try MockServer.Options.with {
+            $0.policy = .oracle(errorRate: 0, hallucinationRate: hallucination, seed: seed)
+            $0.oracle = try MockOracle(suites: [suite])
+        }
+        try await withMockServer(options) { server in
+            let model = ModelConfig(
+                name: name, adapter: "openai",
+                settings: .object(["base_url": .string(server.baseURL), "model": .string(name)]))
+            _ = try await RunSession(
+                suites: [(suite, fingerprint)], model: model, directory: RunDirectory(work.path("results/\(name)")),
+                planner: Planner()
+            ).executeAndScore()
+        }
     }
 
     @Test func gateFailsAWorseCandidatePassesABetterOneAndIgnoresNoise() async throws {

@@ -32,56 +32,54 @@ import Testing
         let before = try RunDirectory(work.path("results/r")).readResults()
         #expect(before.suites.first?.metrics.isEmpty == true)
 
-        var options = MockServer.Options()
-        options.policy = .judge
-        let server = try await MockServer(options: options)
-        defer { Task { try? await server.stop() } }
-        try work.write(
-            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
-        let judge = ["judge", "r", "--judge", "judge.yaml", "--cache", work.path("cache.sqlite").path]
+        try await withMockServer(.with { $0.policy = .judge }) { server in
+            try work.write(server.modelConfig(name: "grader"), to: "judge.yaml")
+            let judge = ["judge", "r", "--judge", "judge.yaml", "--cache", work.path("cache.sqlite").path]
 
-        let first = await CLI.run(judge, in: work.url)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(server.statistics.requests == 4)
-        let received = try #require(server.received.first)
-        #expect(received.system?.contains("correct or incorrect") == true)
-        #expect(received.parts.allSatisfy { $0.hasPrefix("text:") })
-        let judgements = try Journal.read(work.path("results/r/judgements.jsonl"))
-        #expect(judgements.map(\.key) == ["aqa/q1#q", "aqa/q2#q", "aqa/q3#q", "aqa/q4#q"])
-        #expect(judgements.map(\.response) == ["correct", "correct", "incorrect", "incorrect"])
-        #expect(
-            judgements[0].prompt
-                == "Question:\nWhat barks?\n\nReference answer:\na dog\n\nModel answer:\nI hear A dog barking.")
+            let first = await CLI.run(judge, in: work.url)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(server.statistics.requests == 4)
+            let received = try #require(server.received.first)
+            #expect(received.system?.contains("correct or incorrect") == true)
+            #expect(received.parts.allSatisfy { $0.hasPrefix("text:") })
+            let judgements = try Journal.read(work.path("results/r/judgements.jsonl"))
+            #expect(judgements.map(\.key) == ["aqa/q1#q", "aqa/q2#q", "aqa/q3#q", "aqa/q4#q"])
+            #expect(judgements.map(\.response) == ["correct", "correct", "incorrect", "incorrect"])
+            #expect(
+                judgements[0].prompt
+                    == "Question:\nWhat barks?\n\nReference answer:\na dog\n\nModel answer:\nI hear A dog barking.")
 
-        let results = try RunDirectory(work.path("results/r")).readResults()
-        let suite = try #require(results.suites.first)
-        #expect(suite.metrics["accuracy"]?.value == 0.5)
-        #expect(suite.metrics["accuracy"]?.n == 4)
-        #expect(suite.slices["kind"]?["animal"]?["accuracy"]?.value == 1)
-        let recorded = try #require(results.manifest.judge)
-        #expect(recorded.model.identity.contains(server.baseURL))
-        #expect(recorded.templates == ["aqa": "correctness"])
-        #expect(recorded.promptHash.count == 64)
-        #expect(try RunDirectory(work.path("results/r")).readManifest()?.judge == recorded)
-        let scores = try String(contentsOf: work.path("results/r/scores.jsonl"), encoding: .utf8)
-        #expect(scores.split(separator: "\n").count == 4)
+            let results = try RunDirectory(work.path("results/r")).readResults()
+            let suite = try #require(results.suites.first)
+            #expect(suite.metrics["accuracy"]?.value == 0.5)
+            #expect(suite.metrics["accuracy"]?.n == 4)
+            #expect(suite.slices["kind"]?["animal"]?["accuracy"]?.value == 1)
+            let recorded = try #require(results.manifest.judge)
+            #expect(recorded.model.identity.contains(server.baseURL))
+            #expect(recorded.templates == ["aqa": "correctness"])
+            #expect(recorded.promptHash.count == 64)
+            #expect(try RunDirectory(work.path("results/r")).readManifest()?.judge == recorded)
+            let scores = try String(contentsOf: work.path("results/r/scores.jsonl"), encoding: .utf8)
+            #expect(scores.split(separator: "\n").count == 4)
 
-        // Judged again: every verdict is kept, nothing is asked.
-        let second = await CLI.run(judge, in: work.url)
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(server.statistics.requests == 4)
-        #expect(second.stdout.contains("judged: 0 asked (0 from the cache), 4 kept, 0 errors"))
-        // Without the judgements file the cache answers.
-        try FileManager.default.removeItem(at: work.path("results/r/judgements.jsonl"))
-        let third = await CLI.run(judge, in: work.url)
-        #expect(third.status == 0, "\(third.stderr)")
-        #expect(server.statistics.requests == 4)
-        #expect(third.stdout.contains("judged: 4 asked (4 from the cache)"))
-        #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics == suite.metrics)
-        // Re-scoring keeps the verdicts.
-        let rescored = await CLI.run(["score", "r"], in: work.url)
-        #expect(rescored.status == 0, "\(rescored.stderr)")
-        #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics["accuracy"]?.value == 0.5)
+            // Judged again: every verdict is kept, nothing is asked.
+            let second = await CLI.run(judge, in: work.url)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(server.statistics.requests == 4)
+            #expect(second.stdout.contains("judged: 0 asked (0 from the cache), 4 kept, 0 errors"))
+            // Without the judgements file the cache answers.
+            try FileManager.default.removeItem(at: work.path("results/r/judgements.jsonl"))
+            let third = await CLI.run(judge, in: work.url)
+            #expect(third.status == 0, "\(third.stderr)")
+            #expect(server.statistics.requests == 4)
+            #expect(third.stdout.contains("judged: 4 asked (4 from the cache)"))
+            #expect(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics == suite.metrics)
+            // Re-scoring keeps the verdicts.
+            let rescored = await CLI.run(["score", "r"], in: work.url)
+            #expect(rescored.status == 0, "\(rescored.stderr)")
+            #expect(
+                try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics["accuracy"]?.value == 0.5)
+        }
     }
 
     @Test func multipleChoiceSuitesNamingAJudgeGetJudgeMetricsBesideTheirOwn() async throws {
@@ -101,24 +99,21 @@ import Testing
             await CLI.run(
                 ["run", "--suite", ".", "--replay", "answers.jsonl", "--no-cache", "--run", "r"], in: work.url
             ).status == 0)
-        var options = MockServer.Options()
-        options.policy = .judge
-        let server = try await MockServer(options: options)
-        defer { Task { try? await server.stop() } }
-        try work.write(
-            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
-        let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml", "--no-cache"], in: work.url)
-        #expect(judged.status == 0, "\(judged.stderr)")
-        let metrics = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics)
-        #expect(metrics["accuracy"]?.value == 0.5)
-        #expect(metrics["judge_accuracy"]?.value == 0.5)
-        // The letter "B" names "cat": wrong for q1 by the extractor; the mock judge sees no "dog" in "B".
-        #expect(server.received.count == 2)
+        try await withMockServer(.with { $0.policy = .judge }) { server in
+            try work.write(server.modelConfig(name: "grader"), to: "judge.yaml")
+            let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml", "--no-cache"], in: work.url)
+            #expect(judged.status == 0, "\(judged.stderr)")
+            let metrics = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first?.metrics)
+            #expect(metrics["accuracy"]?.value == 0.5)
+            #expect(metrics["judge_accuracy"]?.value == 0.5)
+            // The letter "B" names "cat": wrong for q1 by the extractor; the mock judge sees no "dog" in "B".
+            #expect(server.received.count == 2)
 
-        let unknown = await CLI.run(
-            ["judge", "r", "--judge", "judge.yaml", "--template", "vibes", "--no-cache"], in: work.url)
-        #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("--template takes one of correctness, reasoning"))
+            let unknown = await CLI.run(
+                ["judge", "r", "--judge", "judge.yaml", "--template", "vibes", "--no-cache"], in: work.url)
+            #expect(unknown.status == 2)
+            #expect(unknown.stderr.contains("--template takes one of correctness, reasoning"))
+        }
     }
 
     /// `scoring.fallback: judge`: only the answers the rules leave unparsed go to the judge, whose
@@ -142,22 +137,21 @@ import Testing
         #expect(
             await CLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url).status
                 == 0)
-        var options = MockServer.Options()
-        options.policy = .judge
-        let server = try await MockServer(options: options)
-        defer { Task { try? await server.stop() } }
-        try work.write(
-            "name: grader\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: grader}\n", to: "judge.yaml")
-        let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
-        #expect(judged.status == 0, "\(judged.stderr)")
-        // The mock judge reads "step" as yes, anything else as no: b → no, c → yes. "Yes." is never sent.
-        #expect(
-            try Journal.read(work.path("results/r/judgements.jsonl")).map(\.key) == ["fixture/b#t0", "fixture/c#t0"])
-        let results = try RunDirectory(work.path("results/r")).readResults()
-        let suite = try #require(results.suites.first)
-        #expect(suite.metrics["accuracy"]?.value == 1)
-        #expect(suite.metrics["judge_read_share"]?.value == 2.0 / 3)
-        #expect(suite.slices["reading"]?["rules"]?["accuracy"]?.value == 1.0 / 3)
-        #expect(suite.metrics["judge_accuracy"] == nil)
+        try await withMockServer(.with { $0.policy = .judge }) { server in
+            try work.write(server.modelConfig(name: "grader"), to: "judge.yaml")
+            let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
+            #expect(judged.status == 0, "\(judged.stderr)")
+            // The mock judge reads "step" as yes, anything else as no: b → no, c → yes. "Yes." is never sent.
+            #expect(
+                try Journal.read(work.path("results/r/judgements.jsonl")).map(\.key) == [
+                    "fixture/b#t0", "fixture/c#t0",
+                ])
+            let results = try RunDirectory(work.path("results/r")).readResults()
+            let suite = try #require(results.suites.first)
+            #expect(suite.metrics["accuracy"]?.value == 1)
+            #expect(suite.metrics["judge_read_share"]?.value == 2.0 / 3)
+            #expect(suite.slices["reading"]?["rules"]?["accuracy"]?.value == 1.0 / 3)
+            #expect(suite.metrics["judge_accuracy"] == nil)
+        }
     }
 }

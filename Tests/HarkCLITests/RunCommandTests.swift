@@ -22,8 +22,7 @@ import Testing
         defer { Task { try? await server.stop() } }
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        try work.write(
-            "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n", to: "model.yaml")
+        try work.write(server.modelConfig(name: "sim"), to: "model.yaml")
         let common = [
             "run", "--suite", suite.path, "--model", "model.yaml", "--no-cache", "--no-preflight", "--concurrency", "2",
         ]

@@ -6,6 +6,7 @@ import HarkRecords
 import HarkRun
 import HarkSuites
 import HarkTestSupport
+import HarkTesting
 import Testing
 
 /// SIGINT and SIGTERM during `hark run`: intake stops, what is in flight finishes (or is cancelled
@@ -71,7 +72,7 @@ import Testing
         let server = try await server(suite, latencyMs: 150)
         defer { Task { try? await server.stop() } }
         let run = try start(
-            suite, model: "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n")
+            suite, model: server.modelConfig(name: "sim"))
         defer { run.work.remove() }
         try await run.waitForJournal(lines: 4)
         kill(run.process.processIdentifier, SIGINT)
@@ -106,7 +107,7 @@ import Testing
         defer { Task { try? await server.stop() } }
         server.hold(afterMore: 3)
         let run = try start(
-            suite, model: "name: sim\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: sim}\n",
+            suite, model: server.modelConfig(name: "sim"),
             extra: ["--stop-grace", "1"])
         defer { run.work.remove() }
         try await run.waitForJournal(lines: 3)

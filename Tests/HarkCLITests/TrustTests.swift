@@ -28,9 +28,7 @@ import Testing
     }
 
     func modelConfig(_ server: MockServer, in work: TemporaryDirectory, name: String = "model.yaml") throws {
-        try work.write(
-            "name: qwen2-audio\nadapter: openai\nsettings: {base_url: \(server.baseURL), model: qwen2-audio}\n",
-            to: name)
+        try work.write(server.modelConfig(name: "qwen2-audio"), to: name)
     }
 
     func answers(_ work: TemporaryDirectory, _ run: String) throws -> [String] {
