@@ -8,6 +8,11 @@ import HarkSuites
 
 /// Reports made from run folders: the HTML report (journal, scores and clips joined) and JUnit.
 public enum RunReport {
+    /// Where a report of these runs goes unless told: `reports/<run>+<run>…`.
+    public static func defaultFolder(for runs: [LoadedRun]) -> String {
+        "reports/" + runs.map(\.name).joined(separator: "+")
+    }
+
     /// Writes the HTML report of the runs to `file`. Clips are linked relative to the report, or
     /// embedded (data URLs) up to `embedBytes` in all; suites that cannot be found get no players.
     public static func writeHTML(_ runs: [LoadedRun], to file: URL, embedBytes: Int? = nil, resamples: Int = 2_000)

@@ -128,3 +128,17 @@ public enum Gate {
         return result
     }
 }
+
+extension Gate.Verdict {
+    /// The verdict as a line: `PASS  suite  rule  —  message`.
+    public var line: String { "\(passed ? "PASS" : "FAIL")  \(suite)  \(rule)  —  \(message)" }
+}
+
+extension Gate {
+    /// The last line of a gate: passed, or how many checks failed.
+    public static func summary(_ verdicts: [Verdict]) -> String {
+        let failed = verdicts.count { !$0.passed }
+        return failed == 0
+            ? "gate: passed (\(verdicts.count) checks)" : "gate: FAILED (\(failed) of \(verdicts.count) checks)"
+    }
+}

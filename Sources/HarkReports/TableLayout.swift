@@ -145,6 +145,12 @@ public struct TableLayout: Sendable, Hashable, Codable {
     ]
 
     /// A built-in layout by name, or a layout file.
+    /// The built-in layout for runs of these tasks: hallucination where any is yes-no, instruction
+    /// where all are instruction following, else choice.
+    public static func defaultName(for tasks: Set<TaskKind>) -> String {
+        tasks.contains(.yesNo) ? "hallucination" : tasks == [.instructionFollowing] ? "instruction" : "choice"
+    }
+
     public static func resolve(_ reference: String) throws -> TableLayout {
         if let layout = builtIn[reference] { return layout }
         guard let text = try? String(contentsOfFile: reference, encoding: .utf8) else {

@@ -45,7 +45,7 @@ import Testing
         #expect(shown.count == 3)
         for row in shown { #expect(table.contains(row), "README row not in the demo's table: \(row)") }
         let gate = try String(contentsOf: reports.appendingPathComponent("gate.txt"), encoding: .utf8)
-        #expect(gate.hasSuffix("gate: passed\n"))
+        #expect(gate.hasSuffix("gate: passed (5 checks)\n"))
         #expect(!gate.contains("FAIL"))
 
         let second = try TemporaryDirectory()

@@ -46,6 +46,11 @@ import Testing
         #expect(verdicts.map(\.passed) == [false, false, false])
         #expect(verdicts[0].message == "accuracy = 0.7500 is below the floor 0.8")
         #expect(verdicts[1].message == "error_rate = 0.0200 is above the ceiling 0.01")
+        #expect(
+            verdicts[0].line
+                == "FAIL  audiocaps-random  \(verdicts[0].rule)  —  accuracy = 0.7500 is below the floor 0.8")
+        #expect(Gate.summary(verdicts) == "gate: FAILED (3 of 3 checks)")
+        #expect(Gate.summary([]) == "gate: passed (0 checks)")
     }
 
     @Test func aChangeRuleNeedsABaseline() {

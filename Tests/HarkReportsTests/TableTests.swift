@@ -43,6 +43,13 @@ import Testing
         #expect(bestRows("Std") == ["random/balsa 100% #3"])  // lower is better
     }
 
+    @Test func theDefaultLayoutFollowsTheTasks() {
+        #expect(TableLayout.defaultName(for: [.yesNo, .multipleChoice]) == "hallucination")
+        #expect(TableLayout.defaultName(for: [.instructionFollowing]) == "instruction")
+        #expect(TableLayout.defaultName(for: [.instructionFollowing, .openQA]) == "choice")
+        #expect(TableLayout.defaultName(for: [.multipleChoice]) == "choice")
+    }
+
     @Test func latexEscapesNames() {
         #expect(
             LaTeXTable.escape(#"a_b & 100% #3 {x} ~ ^ \"#)

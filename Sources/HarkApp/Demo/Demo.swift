@@ -35,6 +35,7 @@ public struct Demo: Sendable {
         public var table: String
         public var files: [URL]
         public var gatePassed: Bool
+        /// The gate's lines: each verdict, then the summary.
         public var verdicts: [String]
     }
 
@@ -112,9 +113,9 @@ public struct Demo: Sendable {
                     GatePolicy.Rule(suite: $0, metric: "yes_ratio", maxRise: 0.0, significance: 0.05)
                 })
         let verdicts = try Gate.evaluate(policy, candidate: loaded[1].1, baseline: loaded[0].1, comparison: comparison)
-        let lines = verdicts.map { "\($0.passed ? "PASS" : "FAIL")  \($0.suite)  \($0.rule)  —  \($0.message)" }
+        let lines = verdicts.map(\.line) + [Gate.summary(verdicts)]
         let passed = verdicts.allSatisfy(\.passed)
-        try write(lines.joined(separator: "\n") + "\n" + (passed ? "gate: passed" : "gate: FAILED") + "\n", "gate.txt")
+        try write(lines.joined(separator: "\n") + "\n", "gate.txt")
         try write(try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: runs[1].name)), "gate.xml")
         return Outcome(table: table, files: files, gatePassed: passed, verdicts: lines)
     }

@@ -15,8 +15,7 @@ struct Compare: AsyncParsableCommand {
     @Argument(help: "The baseline run, then one or more candidates (names under --results, or folders).")
     var runs: [String]
 
-    @Option(help: "Where runs are found.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Flag(help: "Compare runs of suites that differ, on the samples both have.")
     var allowMismatch = false
@@ -35,14 +34,13 @@ struct Compare: AsyncParsableCommand {
 
     func run() async throws {
         guard runs.count >= 2 else { throw ValidationError("name a baseline and at least one candidate") }
-        let root = WorkingDirectory.url(results)
-        let baseline = try LoadedRun(RunDirectory.locate(runs[0], resultsRoot: root, base: WorkingDirectory.url))
+        let baseline = try LoadedRun(folders.locate(runs[0]))
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
             comparisons.append(
                 try RunComparisons.compare(
                     baseline: baseline,
-                    candidate: LoadedRun(RunDirectory.locate(candidate, resultsRoot: root, base: WorkingDirectory.url)),
+                    candidate: LoadedRun(folders.locate(candidate)),
                     allowMismatch: allowMismatch,
                     resamples: resamples, seed: seed))
         }

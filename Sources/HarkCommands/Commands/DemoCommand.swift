@@ -21,8 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
         let outcome = try await demo.run { Terminal.error("hark demo: " + $0) }
         Terminal.output(outcome.table)
         Terminal.output("Gate (checkpoint-b against checkpoint-a):")
-        for verdict in outcome.verdicts { Terminal.output("  " + verdict) }
-        Terminal.output(outcome.gatePassed ? "  gate: passed" : "  gate: FAILED")
+        for line in outcome.verdicts { Terminal.output("  " + line) }
         Terminal.output("")
         Terminal.output("Runs:    \(demo.results.path)/{checkpoint-a,checkpoint-b,always-yes}")
         Terminal.output("Reports:")

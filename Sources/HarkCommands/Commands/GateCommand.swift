@@ -24,8 +24,7 @@ struct GateCommand: AsyncParsableCommand {
     @Option(help: "The run to compare with, for max_drop / max_rise rules.")
     var baseline: String?
 
-    @Option(help: "Where runs are found.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Option(help: "Write the verdicts as JUnit XML to this file.")
     var junit: String?
@@ -35,11 +34,10 @@ struct GateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rules = try GatePolicy(path: WorkingDirectory.path(policy))
-        let root = WorkingDirectory.url(results)
         let candidateSide = try RunComparisons.side(
-            LoadedRun(RunDirectory.locate(candidate, resultsRoot: root, base: WorkingDirectory.url)))
+            LoadedRun(folders.locate(candidate)))
         let baselineSide = try baseline.map {
-            try RunComparisons.side(LoadedRun(RunDirectory.locate($0, resultsRoot: root, base: WorkingDirectory.url)))
+            try RunComparisons.side(LoadedRun(folders.locate($0)))
         }
         for side in [candidateSide] + (baselineSide.map { [$0] } ?? []) where !side.results.manifest.complete {
             throw HarkError(.incomplete, "run \(side.name) is incomplete: resume it before gating")
@@ -49,18 +47,12 @@ struct GateCommand: AsyncParsableCommand {
         }
         let verdicts = try Gate.evaluate(
             rules, candidate: candidateSide.results, baseline: baselineSide?.results, comparison: comparison)
-        for verdict in verdicts {
-            Terminal.output(
-                "\(verdict.passed ? "PASS" : "FAIL")  \(verdict.suite)  \(verdict.rule)  —  \(verdict.message)")
-        }
+        for verdict in verdicts { Terminal.output(verdict.line) }
         if let junit {
             try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: candidateSide.name)).write(
                 to: WorkingDirectory.url(junit), atomically: true, encoding: .utf8)
         }
-        let failed = verdicts.count { !$0.passed }
-        Terminal.output(
-            failed == 0
-                ? "gate: passed (\(verdicts.count) checks)" : "gate: FAILED (\(failed) of \(verdicts.count) checks)")
-        if failed > 0 { throw ExitCode(1) }
+        Terminal.output(Gate.summary(verdicts))
+        if verdicts.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
 }

@@ -44,7 +44,7 @@ struct Import: AsyncParsableCommand {
         try SuiteWriter.write(
             id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
             audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
-            scoring: "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}", items: imported.items,
+            scoring: HallucinationImporters.scoring(policy: policy), items: imported.items,
             to: directory)
         report(imported, out: out)
     }
@@ -160,7 +160,8 @@ struct Import: AsyncParsableCommand {
                 ChoiceImporters.airBench(
                     JSONRecords(path: WorkingDirectory.path(file)), audioRoot: WorkingDirectory.url(audioRoot)), id: id,
                 description: "AIR-Bench foundation, imported from \((file as NSString).lastPathComponent)",
-                prompt: SuiteManifest.Prompt(choices: .none), scoring: "{extractor: airbench}", audioRoot: audioRoot,
+                prompt: SuiteManifest.Prompt(choices: .none), scoring: ChoiceImporters.airBenchScoring,
+                audioRoot: audioRoot,
                 out: out)
         }
     }
@@ -220,7 +221,8 @@ struct Import: AsyncParsableCommand {
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing,
                 description: "IFEval, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory), scoring: "{profile: ifeval}",
+                audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
+                scoring: InstructionImporters.ifevalScoring,
                 items: imported.items,
                 to: directory)
             Import.report(imported, out: out)
@@ -263,7 +265,7 @@ struct Import: AsyncParsableCommand {
             try SuiteWriter.write(
                 id: id, task: .instructionFollowing, description: "Speech-IFEval (Lu, Kuan & Lee 2025)",
                 audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
-                scoring: "{profile: speech-ifeval, judge: reasoning}",
+                scoring: InstructionImporters.speechIFEvalScoring,
                 items: imported.items, to: directory)
             Import.report(imported, out: out)
         }

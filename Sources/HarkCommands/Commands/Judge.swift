@@ -26,8 +26,7 @@ struct Judge: AsyncParsableCommand {
     @Option(help: "Judge every suite of the run with this template instead of the suites' own.")
     var template: String?
 
-    @Option(help: "Where runs are found.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Option(name: .customLong("suite"), help: "The run's suites, when they are no longer where the run found them.")
     var suites: [String] = []
@@ -39,7 +38,7 @@ struct Judge: AsyncParsableCommand {
     var noCache = false
 
     func run() async throws {
-        let directory = RunDirectory.locate(run, resultsRoot: WorkingDirectory.url(results))
+        let directory = folders.locate(run)
         // Locked before anything is read: another writer may be finishing this folder.
         let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }

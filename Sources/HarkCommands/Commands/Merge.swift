@@ -17,8 +17,7 @@ struct Merge: AsyncParsableCommand {
     @Option(help: "The merged run's name or folder.")
     var output: String
 
-    @Option(help: "Where runs are found and written.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Option(
         name: .customLong("suite"),
@@ -26,12 +25,11 @@ struct Merge: AsyncParsableCommand {
     var suites: [String] = []
 
     func run() async throws {
-        let root = WorkingDirectory.url(results)
-        let target = RunDirectory.locate(output, resultsRoot: root, base: WorkingDirectory.url)
+        let target = folders.locate(output)
         let lock = try RunLock(target)
         defer { withExtendedLifetime(lock) {} }
         let merged = try RunMerger.merge(
-            runs.map { RunDirectory.locate($0, resultsRoot: root, base: WorkingDirectory.url) }, into: target)
+            runs.map { folders.locate($0) }, into: target)
         let suiteList: [Suite]
         do {
             suiteList = try RunSuites.load(for: merged.manifest, paths: suites.map(WorkingDirectory.path))

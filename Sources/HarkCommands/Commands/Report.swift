@@ -18,8 +18,7 @@ struct Report: AsyncParsableCommand {
     @Argument(help: "Run names under --results, or run folders.")
     var runs: [String]
 
-    @Option(help: "Where runs are found.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Option(help: "Where reports are written (default: reports/<run names joined by +>).")
     var out: String?
@@ -63,18 +62,12 @@ struct Report: AsyncParsableCommand {
     var embedAudioCap = 20.0
 
     func run() async throws {
-        let root = WorkingDirectory.url(results)
         // Each run folder is read once, whatever the reports made of it.
-        let runs = try self.runs.map {
-            try LoadedRun(RunDirectory.locate($0, resultsRoot: root, base: WorkingDirectory.url))
-        }
+        let runs = try self.runs.map { try LoadedRun(folders.locate($0)) }
         let loaded = runs.map { (name: $0.name, results: $0.results) }
-        let output = WorkingDirectory.url(out ?? "reports/" + loaded.map(\.name).joined(separator: "+"))
+        let output = WorkingDirectory.url(out ?? RunReport.defaultFolder(for: runs))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let tasks = Set(loaded.flatMap { $0.results.suites.map(\.task) })
-        let layout =
-            self.layout
-            ?? (tasks.contains(.yesNo) ? "hallucination" : tasks == [.instructionFollowing] ? "instruction" : "choice")
+        let layout = self.layout ?? TableLayout.defaultName(for: Set(loaded.flatMap { $0.results.suites.map(\.task) }))
         var tableLayout = try TableLayout.resolve(layout)
         if let slice {
             tableLayout.rows = .sliceRun

@@ -33,8 +33,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The run's name: its folder under --results. Default: the model's name.")
     var run: String?
 
-    @Option(help: "Where runs are written.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Flag(help: "Continue a killed run, asking only what has no answer yet.")
     var resume = false
@@ -109,23 +108,19 @@ struct Run: AsyncParsableCommand {
         let loaded = try SuiteLoading.load(suites.isEmpty ? runConfig?.suites ?? [] : suites, clips: clips)
         guard !loaded.isEmpty else { throw ValidationError("name at least one --suite") }
         var config = try modelConfig(default: runConfig?.model)
-        if let concurrency { config.concurrency.max = concurrency }
-        if adaptive { config.concurrency.adaptive = true }
-        if let timeout { config.concurrency.timeout = timeout }
-        if let retries { config.concurrency.retries = retries }
-        if let temperature { config.generation.temperature = temperature }
-        if let maxTokens { config.generation.maxTokens = maxTokens }
-        if let seed {
-            config.generation.seed = seed
-            config.seed = UInt64(seed)
-        }
-        if !baseURL.isEmpty, case .object(var settings) = config.settings {
-            settings["base_url"] = .array(baseURL.map(JSONValue.string))
-            config.settings = .object(settings)
-        }
+        var overrides = ModelOverrides()
+        overrides.concurrency = concurrency
+        overrides.adaptive = adaptive
+        overrides.timeout = timeout
+        overrides.retries = retries
+        overrides.temperature = temperature
+        overrides.maxTokens = maxTokens
+        overrides.seed = seed
+        overrides.baseURLs = baseURL
+        overrides.apply(to: &config)
 
         let name = run ?? runConfig?.run ?? config.name
-        let directory = RunDirectory(WorkingDirectory.url(results).appendingPathComponent(name))
+        let directory = folders.folder(named: name)
         var planner = Planner(
             generation: config.generation, repeats: repeats ?? runConfig?.repeats ?? 1,
             limit: limit ?? runConfig?.limit,
@@ -177,14 +172,9 @@ struct Run: AsyncParsableCommand {
             Terminal.output(line)
         }
         Terminal.output("run: \(directory.url.path)")
-        let errorRate =
-            manifest.counts.samples > 0 ? Double(manifest.counts.errors) / Double(manifest.counts.samples) : 0
-        if !manifest.complete || errorRate > maxErrorRate {
-            Terminal.error(
-                String(
-                    format: "hark: %d of %d samples ended in errors (%.1f%%, allowed %.1f%%)",
-                    manifest.counts.errors, manifest.counts.samples, errorRate * 100, maxErrorRate * 100))
-            throw ExitCode(3)
+        if let problem = manifest.errorRateProblem(maxErrorRate: maxErrorRate) {
+            Terminal.error("hark: " + problem)
+            throw ExitCode(ExitStatus.incomplete.rawValue)
         }
     }
 

@@ -14,8 +14,7 @@ struct Score: AsyncParsableCommand {
     @Argument(help: "A run folder, or a run name under --results.")
     var run: String
 
-    @Option(help: "Where runs are found.")
-    var results = "results"
+    @OptionGroup var folders: RunFolders
 
     @Option(name: .customLong("suite"), help: "The run's suites, when they are no longer where the run found them.")
     var suites: [String] = []
@@ -36,7 +35,7 @@ struct Score: AsyncParsableCommand {
     var allowIncomplete = false
 
     func run() async throws {
-        let directory = RunDirectory.locate(run, resultsRoot: WorkingDirectory.url(results))
+        let directory = folders.locate(run)
         // Locked before anything is read: another writer may be finishing this folder.
         let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }

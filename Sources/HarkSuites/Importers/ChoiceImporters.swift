@@ -13,6 +13,8 @@ public enum ChoiceImporters {
     public static let mmauPrompt = SuiteManifest.Prompt(choices: .mmau)
     public static let mmarPrompt = SuiteManifest.Prompt(choices: .mmar)
     public static let mmauScoring = "{extractor: mmau}"
+    /// AIR-Bench foundation answers are matched by its own rule.
+    public static let airBenchScoring = "{extractor: airbench}"
 
     /// AIR-Bench's own instruction line (from its `Inference_Foundation.py`).
     public static let airBenchInstruction =

@@ -3,6 +3,12 @@ import HarkCore
 
 /// Importers of the public audio-hallucination sets into yes-no suites.
 public enum HallucinationImporters {
+    /// The scoring of imported yes/no probes: the official rule, "no" as the positive class, and
+    /// the counting policy of the paper the items come from.
+    public static func scoring(policy: String) -> String {
+        "{extractor: kuan2024, positive_class: \"no\", policy: \(policy)}"
+    }
+
     /// Kuan et al. 2024 rows (`entry_id, audio_index, prompt_text, object, attribute, label,
     /// sampling`): the audio is `<audio_index>.wav` under the audio root; the question is
     /// `prompt_text` as given; sampling, attribute and the recognised template (1–5, or `other`)

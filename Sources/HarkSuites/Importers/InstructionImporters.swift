@@ -3,6 +3,12 @@ public import HarkCore
 /// Importers of instruction-following sets: IFEval's `input_data.jsonl` and Speech-IFEval's three
 /// files. Instructions keep the reference's arguments, nulls left out.
 public enum InstructionImporters {
+    /// The scoring of imported IFEval suites: Google's checkers.
+    public static let ifevalScoring = "{profile: ifeval}"
+    /// The scoring of imported Speech-IFEval suites: its checkers, and the reasoning judge for the
+    /// chain-of-thought items.
+    public static let speechIFEvalScoring = "{profile: speech-ifeval, judge: reasoning}"
+
     /// IFEval (`key, prompt, instruction_id_list, kwargs`): text-only items, or — with `clip` —
     /// each asked with that clip present, so that the same instructions are asked with audio.
     public static func ifeval(_ records: JSONRecords, clip: String? = nil) throws -> Imported {
