@@ -33,12 +33,12 @@ public struct JudgeSession: Sendable {
         self.cacheURL = cacheURL
     }
 
-    public struct Outcome: Sendable {
+    public struct Judged: Sendable {
         public var results: RunResults
         public var counts: RunManifest.Counts
     }
 
-    public func execute(progress: @Sendable (RunProgress) -> Void = { _ in }) async throws -> Outcome {
+    public func execute(progress: @Sendable (RunProgress) -> Void = { _ in }) async throws -> Judged {
         var results = try directory.readResults()
         let templates = try Self.templates(for: suites, override: template)
         guard !templates.isEmpty else {
@@ -116,7 +116,7 @@ public struct JudgeSession: Sendable {
             manifest.judge = judged
             try directory.write(manifest, to: directory.manifest)
         }
-        return Outcome(results: try RunScoring.score(results, suites: suites, directory: directory), counts: counts)
+        return Judged(results: try RunScoring.score(results, suites: suites, directory: directory), counts: counts)
     }
 
     /// The template of each judged suite.

@@ -6,7 +6,7 @@ import HarkScoring
 /// The verdicts of a judged run, read from `judgements.jsonl` with the templates its manifest
 /// names: sample key → verdict. Empty for a run never judged.
 struct JudgeVerdicts {
-    private(set) var verdicts: [String: Verdict] = [:]
+    private(set) var verdicts: [String: JudgeVerdict] = [:]
     private var templates: [String: JudgeTemplate] = [:]
 
     init(judge: RunManifest.Judge?, directory: RunDirectory) throws {

@@ -53,11 +53,11 @@ public enum RunReport {
     /// Each later run against the first, where their suites match.
     static func comparisons(_ runs: [LoadedRun], resamples: Int) throws -> [HTMLReport.ComparisonSection] {
         guard let first = runs.first, runs.count > 1 else { return [] }
-        let baseline = try RunComparisons.side(first)
+        let baseline = try ComparisonReports.side(first)
         return runs.dropFirst().compactMap { run in
             guard
                 let comparison = try? RunComparison(
-                    baseline: baseline, candidate: RunComparisons.side(run), resamples: resamples)
+                    baseline: baseline, candidate: ComparisonReports.side(run), resamples: resamples)
             else {
                 return nil
             }

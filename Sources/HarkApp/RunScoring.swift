@@ -56,11 +56,11 @@ public enum RunScoring {
         let pass = try Pass(
             suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: current.manifest.judge,
             overrides: overrides)
-        var counts: [String: RunResults.Counts] = [:]
+        var counts: [String: RunResults.SuiteCounts] = [:]
         var seen: Set<String> = []
         try Journal.forEachRecord(directory.samples) { record, _ in
             guard seen.insert(record.key).inserted else { return }
-            counts[record.suite, default: RunResults.Counts()].add(record)
+            counts[record.suite, default: RunResults.SuiteCounts()].add(record)
             try pass.add(record)
         }
         let planned = current.manifest.counts.samples
@@ -74,7 +74,7 @@ public enum RunScoring {
             current.manifest.complete = false
         }
         for index in current.suites.indices {
-            current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.Counts()
+            current.suites[index].counts = counts[current.suites[index].id] ?? RunResults.SuiteCounts()
         }
         current.manifest.counts.answered = counts.values.reduce(0) { $0 + $1.answered }
         current.manifest.counts.errors = counts.values.reduce(0) { $0 + $1.errors }
@@ -200,7 +200,7 @@ public enum RunScoring {
             self.judged = judged
         }
 
-        func add(_ record: SampleRecord, item: Item, verdict: Verdict?) throws -> ScoreRecord? {
+        func add(_ record: SampleRecord, item: Item, verdict: JudgeVerdict?) throws -> ScoreRecord? {
             _ = judged?.add(record, item: item, verdict: verdict)
             switch kind {
             case .yesNo(var scorer):

@@ -9,7 +9,7 @@ extension RunSession {
     public func executeAndScore(
         clips: ClipCatalog = ClipCatalog(), warn: @Sendable (String) -> Void = { _ in },
         progress: @Sendable (RunProgress) -> Void = { _ in }
-    ) async throws -> Outcome {
+    ) async throws -> Finished {
         try RunScoring.check(suites.map(\.suite))
         let pass = try RunScoring.Pass(suites: suites.map(\.suite), directory: directory)
         var outcome = try await execute(clips: clips, warn: warn, progress: progress, visit: pass.add)

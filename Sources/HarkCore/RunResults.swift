@@ -7,7 +7,7 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var id: String
         public var task: TaskKind
         public var fingerprint: String
-        public var counts: Counts
+        public var counts: SuiteCounts
         /// How the suite was scored (extractor, policy, positive class, bootstrap), when it was.
         public var scoring: JSONValue?
         /// Metrics by name, each `{value, ci, n}`; fractions in [0, 1].
@@ -18,7 +18,7 @@ public struct RunResults: Sendable, Hashable, Codable {
         public var confusion: [String: Int]?
 
         public init(
-            id: String, task: TaskKind, fingerprint: String, counts: Counts, scoring: JSONValue? = nil,
+            id: String, task: TaskKind, fingerprint: String, counts: SuiteCounts, scoring: JSONValue? = nil,
             metrics: [String: MetricValue] = [:], slices: [String: [String: [String: MetricValue]]] = [:]
         ) {
             self.id = id
@@ -32,7 +32,7 @@ public struct RunResults: Sendable, Hashable, Codable {
     }
 
     /// Per suite: samples, answers, errors by kind, cache hits.
-    public struct Counts: Sendable, Hashable, Codable {
+    public struct SuiteCounts: Sendable, Hashable, Codable {
         public var samples = 0
         public var answered = 0
         public var errors = 0

@@ -22,7 +22,7 @@ extension Journal {
         /// The number of records written.
         public var records = 0
         /// Counts per suite of the records written; empty when they were copied without decoding.
-        public var counts: [String: RunResults.Counts] = [:]
+        public var counts: [String: RunResults.SuiteCounts] = [:]
         /// The index of the file written.
         public var index = JournalIndex()
     }
@@ -109,7 +109,7 @@ extension Journal {
                         "not a journal record: \(JSONLines.describe(error))",
                         at: SourceLocation(file: url.path, line: entry.line))
                 }
-                rewrite.counts[record.suite, default: RunResults.Counts()].add(record)
+                rewrite.counts[record.suite, default: RunResults.SuiteCounts()].add(record)
                 try visit(record)
             }
             rewrite.records += 1

@@ -55,7 +55,7 @@ public struct RunEngine: Sendable {
             ]).canonical)
     }
 
-    struct Outcome: Sendable {
+    struct Asked: Sendable {
         var record: SampleRecord
         var calls: Int
         var congested: Bool
@@ -80,7 +80,7 @@ public struct RunEngine: Sendable {
         let watch = TimeoutWatch()
         watch.start()
         defer { watch.stop() }
-        try await withThrowingTaskGroup(of: Outcome.self) { group in
+        try await withThrowingTaskGroup(of: Asked.self) { group in
             var pending = requests.makeIterator()
             var running = 0
             func launch() {
@@ -94,7 +94,7 @@ public struct RunEngine: Sendable {
             launch()
             while let result = await group.nextResult() {
                 running -= 1
-                let outcome: Outcome
+                let outcome: Asked
                 switch result {
                 case .success(let finished): outcome = finished
                 case .failure(let error) where error is CancellationError && Task.isCancelled: continue
@@ -115,7 +115,7 @@ public struct RunEngine: Sendable {
         return counts
     }
 
-    func process(_ request: ModelRequest, watch: TimeoutWatch) async throws -> Outcome {
+    func process(_ request: ModelRequest, watch: TimeoutWatch) async throws -> Asked {
         let hash = requestHash(request)
         let started = Date()
         func milliseconds() -> Double { (Date().timeIntervalSince(started) * 1_000_000).rounded() / 1_000 }
@@ -129,7 +129,7 @@ public struct RunEngine: Sendable {
                     request: request, requestHash: hash, response: cached, error: nil, latencyMs: milliseconds(),
                     attempts: 0,
                     cached: true)
-                return Outcome(record: record, calls: 0, congested: false)
+                return Asked(record: record, calls: 0, congested: false)
             case .stale: stale = true
             case .miss: break
             }
@@ -143,7 +143,7 @@ public struct RunEngine: Sendable {
                     request: request, requestHash: hash, response: nil, error: failure, latencyMs: milliseconds(),
                     attempts: 0,
                     cached: false)
-                return Outcome(record: record, calls: 0, congested: false)
+                return Asked(record: record, calls: 0, congested: false)
             }
         }
         var generator = SplitMix64(seed: StableHash.value(request.key, seed: 0x7265_7472_79))
@@ -158,7 +158,7 @@ public struct RunEngine: Sendable {
                 let record = SampleRecord(
                     request: request, requestHash: hash, response: response, error: nil, latencyMs: milliseconds(),
                     attempts: attempts, cached: false)
-                return Outcome(record: record, calls: attempts, congested: congested, stale: stale)
+                return Asked(record: record, calls: attempts, congested: congested, stale: stale)
             } catch let failure as RequestFailure {
                 if failure.kind == .rateLimited || failure.kind == .timeout { congested = true }
                 let jitter = Double(generator.next() >> 11) / Double(1 << 53)
@@ -168,7 +168,7 @@ public struct RunEngine: Sendable {
                         error: failure.scrubbed(secrets: adapter.secrets + request.generation.secretValues),
                         latencyMs: milliseconds(),
                         attempts: attempts, cached: false)
-                    return Outcome(record: record, calls: attempts, congested: congested)
+                    return Asked(record: record, calls: attempts, congested: congested)
                 }
                 try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
             }
@@ -231,7 +231,7 @@ public struct RunEngine: Sendable {
 
 extension RunManifest.Counts {
     /// Counts one finished sample.
-    mutating func add(_ outcome: RunEngine.Outcome) {
+    mutating func add(_ outcome: RunEngine.Asked) {
         samples += 1
         modelCalls += outcome.calls
         retries += max(0, outcome.calls - 1)

@@ -32,7 +32,7 @@ public struct RunSession: Sendable {
         retry = RetryPolicy(maxRetries: model.concurrency.retries)
     }
 
-    public struct Outcome: Sendable {
+    public struct Finished: Sendable {
         /// The run's results with counts and no metrics yet.
         public var results: RunResults
         public var warnings: [String]
@@ -46,7 +46,7 @@ public struct RunSession: Sendable {
     public func execute(
         clips: ClipCatalog = ClipCatalog(), warn: @Sendable (String) -> Void = { _ in },
         progress: @Sendable (RunProgress) -> Void = { _ in }, visit: (SampleRecord) throws -> Void = { _ in }
-    ) async throws -> Outcome {
+    ) async throws -> Finished {
         let plan = try planner.plan(suites.map(\.suite), clips: clips)
         // The one writer of the folder, before a worker is started or a server asked.
         let lock = try RunLock(directory)
@@ -65,7 +65,7 @@ public struct RunSession: Sendable {
         plan: Plan, adapter: any ModelAdapter, warn: @Sendable (String) -> Void,
         progress: @Sendable (RunProgress) -> Void,
         visit: (SampleRecord) throws -> Void
-    ) async throws -> Outcome {
+    ) async throws -> Finished {
         let planned = plan.count
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
@@ -157,7 +157,7 @@ public struct RunSession: Sendable {
         if !stopped { manifest.finishedAt = ISO8601DateFormatter().string(from: Date()) }
         try directory.write(manifest, to: directory.manifest)
         if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
-        return Outcome(
+        return Finished(
             results: Self.results(manifest: manifest, counts: rewrite.counts), warnings: warnings,
             clipsEncoded: await encoder.encodes,
             requestSeconds: requestSeconds)
@@ -256,12 +256,13 @@ public struct RunSession: Sendable {
         return changes
     }
 
-    public static func results(manifest: RunManifest, counts: [String: RunResults.Counts]) -> RunResults {
+    public static func results(manifest: RunManifest, counts: [String: RunResults.SuiteCounts]) -> RunResults {
         RunResults(
             manifest: manifest,
             suites: manifest.suites.map {
                 RunResults.SuiteResults(
-                    id: $0.id, task: $0.task, fingerprint: $0.fingerprint, counts: counts[$0.id] ?? RunResults.Counts())
+                    id: $0.id, task: $0.task, fingerprint: $0.fingerprint,
+                    counts: counts[$0.id] ?? RunResults.SuiteCounts())
             })
     }
 }

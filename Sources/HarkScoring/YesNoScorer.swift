@@ -30,7 +30,7 @@ public struct YesNoScorer: Sendable {
     /// Scores one answered sample; errors and items of other tasks are not scored (nil).
     /// `fallback`: a judge's verdict on what the answer says (`scoring.fallback: judge`), used
     /// where the rules leave it unparsed.
-    public mutating func add(_ record: SampleRecord, item: Item, fallback: Verdict? = nil) -> ScoreRecord? {
+    public mutating func add(_ record: SampleRecord, item: Item, fallback: JudgeVerdict? = nil) -> ScoreRecord? {
         guard record.isAnswered, case .yesNo(let object, let label) = item.answerKey else { return nil }
         var reading = extractor.read(record.response ?? "", object: object)
         rulesTable.add(label: label, prediction: reading.answer)

@@ -47,7 +47,7 @@ struct CompareBenchmark: ParsableCommand {
                 name: name,
                 results: RunResults(
                     manifest: manifest,
-                    suites: [.init(id: "s", task: .yesNo, fingerprint: "f", counts: RunResults.Counts())]),
+                    suites: [.init(id: "s", task: .yesNo, fingerprint: "f", counts: RunResults.SuiteCounts())]),
                 scores: scores)
         }
         let baseline = side("a", before)

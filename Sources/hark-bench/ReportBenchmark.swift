@@ -118,7 +118,7 @@ struct ReportBenchmark: ParsableCommand {
             audio: .object([:]), plan: .init(), seeds: [:], startedAt: "2026-11-27T00:00:00Z")
         let suites = samplings.map { sampling -> RunResults.SuiteResults in
             var results = RunResults.SuiteResults(
-                id: "audiocaps-\(sampling)", task: .yesNo, fingerprint: "sha256:0", counts: RunResults.Counts())
+                id: "audiocaps-\(sampling)", task: .yesNo, fingerprint: "sha256:0", counts: RunResults.SuiteCounts())
             results.counts.samples = items / 3
             results.counts.answered = items / 3
             scorers["audiocaps-\(sampling)"]?.finish().apply(to: &results)

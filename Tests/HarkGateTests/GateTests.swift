@@ -14,7 +14,7 @@ import Testing
     }
 
     func results(_ id: String, accuracy: Double, errors: Int = 0, unparsed: Int = 0) -> RunResults {
-        var counts = RunResults.Counts()
+        var counts = RunResults.SuiteCounts()
         counts.samples = 100
         counts.answered = 100 - errors
         counts.errors = errors
@@ -120,7 +120,7 @@ import Testing
         func side(_ name: String, suites: [String], right: Int, of total: Int) -> RunComparison.Side {
             var results = results(name, accuracy: 0)
             results.suites = suites.map { id in
-                var counts = RunResults.Counts()
+                var counts = RunResults.SuiteCounts()
                 counts.samples = total + 5
                 return .init(id: id, task: .multipleChoice, fingerprint: "f", counts: counts, metrics: [:])
             }
@@ -157,7 +157,7 @@ import Testing
     @Test func captionChangesHaveIntervals() throws {
         func side(_ name: String, hallucinating: Int) -> RunComparison.Side {
             var results = results(name, accuracy: 0)
-            var counts = RunResults.Counts()
+            var counts = RunResults.SuiteCounts()
             counts.samples = 40
             results.suites = [.init(id: "clotho", task: .caption, fingerprint: "f", counts: counts, metrics: [:])]
             let scores = (0..<40).map { index in

@@ -19,7 +19,7 @@ enum TableFixtures {
     }
 
     static func suite(_ sampling: String, _ values: [String: MetricValue]) -> RunResults.SuiteResults {
-        var counts = RunResults.Counts()
+        var counts = RunResults.SuiteCounts()
         counts.samples = 600
         counts.answered = 600
         return RunResults.SuiteResults(

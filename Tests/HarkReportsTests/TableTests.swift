@@ -96,7 +96,7 @@ import Testing
         var metrics = ["accuracy": MetricValue(0.596, n: 1000), "unparsed_rate": MetricValue(0.02, n: 1000)]
         if judged { metrics["judge_accuracy"] = MetricValue(0.61, n: 1000) }
         return RunResults.SuiteResults(
-            id: "mmau-test-mini", task: .multipleChoice, fingerprint: "sha256:1", counts: RunResults.Counts(),
+            id: "mmau-test-mini", task: .multipleChoice, fingerprint: "sha256:1", counts: RunResults.SuiteCounts(),
             metrics: metrics,
             slices: [
                 "task": [
@@ -139,7 +139,7 @@ import Testing
         let layout = try #require(TableLayout.builtIn["instruction"])
         func suite(_ metrics: [String: MetricValue]) -> RunResults.SuiteResults {
             RunResults.SuiteResults(
-                id: "ifeval", task: .instructionFollowing, fingerprint: "sha256:2", counts: RunResults.Counts(),
+                id: "ifeval", task: .instructionFollowing, fingerprint: "sha256:2", counts: RunResults.SuiteCounts(),
                 metrics: metrics)
         }
         let strictOnly = ResultsTable(

@@ -13,7 +13,7 @@ import Testing
 @Suite struct ReadOnceTests {
     /// A fingerprinted, planned, asked and scored run with its reads counted.
     func countedRun(_ fixture: RunFixture, model: ModelConfig, resume: Bool = false) async throws -> (
-        ReadCounter, RunSession.Outcome
+        ReadCounter, RunSession.Finished
     ) {
         let counter = ReadCounter()
         let outcome = try await ReadCounter.$current.withValue(counter) {
@@ -76,7 +76,7 @@ import Testing
             let runs = try ["a", "b"].map { try LoadedRun(RunDirectory(fixture.output.path("results/\($0)"))) }
             try RunReport.writeHTML(runs, to: fixture.output.path("report/report.html"))
             _ = try RunReport.junit(runs, thresholds: [], itemCap: 10)
-            _ = try RunComparisons.compare(baseline: runs[0], candidate: runs[1], resamples: 100)
+            _ = try ComparisonReports.compare(baseline: runs[0], candidate: runs[1], resamples: 100)
         }
 
         let samples = try Journal.read(fixture.output.path("results/a/samples.jsonl")).count

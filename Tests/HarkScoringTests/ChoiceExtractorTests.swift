@@ -45,7 +45,7 @@ import Testing
 @Suite struct JudgeTemplateTests {
     @Test func verdictIsTheLastVerdictWord() {
         let judge = JudgeTemplate.correctness
-        let table: [(String, Verdict)] = [
+        let table: [(String, JudgeVerdict)] = [
             ("correct", .pass), ("Incorrect.", .fail), ("CORRECT", .pass), ("The answer is not correct.", .fail),
             ("Looks incorrect at first, but it is correct", .pass), ("I am unsure.", .unparsed), ("", .unparsed),
             ("correctly answered", .unparsed),

@@ -31,7 +31,7 @@ public struct Demo: Sendable {
         Checkpoint(name: "checkpoint-b", hallucinationRate: 0.1, errorRate: 0.05),
     ]
 
-    public struct Outcome: Sendable {
+    public struct Artefacts: Sendable {
         public var table: String
         public var files: [URL]
         public var gatePassed: Bool
@@ -43,7 +43,7 @@ public struct Demo: Sendable {
     public var results: URL { root.appendingPathComponent("results/demo") }
     public var reports: URL { root.appendingPathComponent("reports/demo") }
 
-    public func run(say: @Sendable (String) -> Void = { _ in }) async throws -> Outcome {
+    public func run(say: @Sendable (String) -> Void = { _ in }) async throws -> Artefacts {
         for folder in [benchmarks, results, reports] { try? FileManager.default.removeItem(at: folder) }
         say("making synthetic scenes and suites under \(benchmarks.path)")
         let folders = try DemoSuites.write(to: benchmarks)
@@ -104,8 +104,8 @@ public struct Demo: Sendable {
         files.append(html)
         try write(try RunReport.junit(runs, thresholds: [try Threshold("demo-*:f1>=0.6")], itemCap: 0), "junit.xml")
 
-        let comparison = try RunComparisons.compare(baseline: runs[0], candidate: runs[1], resamples: 2_000)
-        try write(RunComparisons.markdown(comparison), "comparison.md")
+        let comparison = try ComparisonReports.compare(baseline: runs[0], candidate: runs[1], resamples: 2_000)
+        try write(ComparisonReports.markdown(comparison), "comparison.md")
         // The candidate may not hallucinate more than the baseline on any yes/no suite.
         let policy = GatePolicy(
             rules: [GatePolicy.Rule(suite: "demo-adversarial", metric: "f1", min: 0.6)]
@@ -116,8 +116,8 @@ public struct Demo: Sendable {
         let lines = verdicts.map(\.line) + [Gate.summary(verdicts)]
         let passed = verdicts.allSatisfy(\.passed)
         try write(lines.joined(separator: "\n") + "\n", "gate.txt")
-        try write(try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: runs[1].name)), "gate.xml")
-        return Outcome(table: table, files: files, gatePassed: passed, verdicts: lines)
+        try write(try JUnitWriter.xml(ComparisonReports.junit(verdicts, candidate: runs[1].name)), "gate.xml")
+        return Artefacts(table: table, files: files, gatePassed: passed, verdicts: lines)
     }
 
     func run(_ model: ModelConfig, suites: [(suite: Suite, fingerprint: String)]) async throws -> RunDirectory {

@@ -38,14 +38,14 @@ struct Compare: AsyncParsableCommand {
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
             comparisons.append(
-                try RunComparisons.compare(
+                try ComparisonReports.compare(
                     baseline: baseline,
                     candidate: LoadedRun(folders.locate(candidate)),
                     allowMismatch: allowMismatch,
                     resamples: resamples, seed: seed))
         }
         for warning in comparisons.compactMap(\.fingerprintWarning) { Terminal.error("warning: " + warning) }
-        let text = comparisons.map { RunComparisons.markdown($0) }.joined(separator: "\n")
+        let text = comparisons.map { ComparisonReports.markdown($0) }.joined(separator: "\n")
         Terminal.output(text)
         if let markdown { try text.write(to: WorkingDirectory.url(markdown), atomically: true, encoding: .utf8) }
         if let json {

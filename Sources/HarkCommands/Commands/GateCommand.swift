@@ -34,10 +34,10 @@ struct GateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rules = try GatePolicy(path: WorkingDirectory.path(policy))
-        let candidateSide = try RunComparisons.side(
+        let candidateSide = try ComparisonReports.side(
             LoadedRun(folders.locate(candidate)))
         let baselineSide = try baseline.map {
-            try RunComparisons.side(LoadedRun(folders.locate($0)))
+            try ComparisonReports.side(LoadedRun(folders.locate($0)))
         }
         for side in [candidateSide] + (baselineSide.map { [$0] } ?? []) where !side.results.manifest.complete {
             throw HarkError(.incomplete, "run \(side.name) is incomplete: resume it before gating")
@@ -49,7 +49,7 @@ struct GateCommand: AsyncParsableCommand {
             rules, candidate: candidateSide.results, baseline: baselineSide?.results, comparison: comparison)
         for verdict in verdicts { Terminal.output(verdict.line) }
         if let junit {
-            try JUnitWriter.xml(RunComparisons.junit(verdicts, candidate: candidateSide.name)).write(
+            try JUnitWriter.xml(ComparisonReports.junit(verdicts, candidate: candidateSide.name)).write(
                 to: WorkingDirectory.url(junit), atomically: true, encoding: .utf8)
         }
         Terminal.output(Gate.summary(verdicts))

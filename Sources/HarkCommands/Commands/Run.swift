@@ -134,7 +134,7 @@ struct Run: AsyncParsableCommand {
         let progress = ProgressLine()
         let stop = RunStop()
         session.stop = stop
-        let execution = Mutex<Task<RunSession.Outcome, any Error>?>(nil)
+        let execution = Mutex<Task<RunSession.Finished, any Error>?>(nil)
         // Signals are the process's: a command run in-process (a test) leaves them alone.
         let signals =
             CommandContext.current.ownsProcess
@@ -144,7 +144,7 @@ struct Run: AsyncParsableCommand {
                 clips: clips, warn: { Terminal.error($0) }, progress: { progress.show($0) })
         }
         execution.withLock { $0 = task }
-        let outcome: RunSession.Outcome
+        let outcome: RunSession.Finished
         do {
             outcome = try await task.value
             signals?.end()

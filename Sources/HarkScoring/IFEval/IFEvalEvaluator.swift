@@ -10,17 +10,17 @@ public struct IFEvalEvaluator: Sendable {
         self.loose = loose
     }
 
-    public struct Outcome: Sendable, Hashable {
+    public struct Followed: Sendable, Hashable {
         public var strict: [Bool]
         /// Nil when the profile has no loose scores.
         public var loose: [Bool]?
     }
 
-    public func evaluate(_ response: String) -> Outcome {
+    public func evaluate(_ response: String) -> Followed {
         let strict = checks.map { Self.follows($0, response) }
-        guard loose else { return Outcome(strict: strict, loose: nil) }
+        guard loose else { return Followed(strict: strict, loose: nil) }
         // The variants are made only when a strict check failed: a strict pass is a loose pass.
-        guard strict.contains(false) else { return Outcome(strict: strict, loose: strict) }
+        guard strict.contains(false) else { return Followed(strict: strict, loose: strict) }
         // Blank variants follow nothing, and a variant equal to an earlier one (code point for code
         // point) adds nothing.
         var seen: Set<[UInt8]> = [Array(response.utf8)]
@@ -30,7 +30,7 @@ public struct IFEvalEvaluator: Sendable {
         let looseResults = zip(checks, strict).map { check, passed in
             passed || variants.contains { check.isFollowed(by: $0) }
         }
-        return Outcome(strict: strict, loose: looseResults)
+        return Followed(strict: strict, loose: looseResults)
     }
 
     static func follows(_ check: any IFEvalCheck, _ response: String) -> Bool {

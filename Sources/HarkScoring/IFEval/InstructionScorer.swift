@@ -35,7 +35,7 @@ public struct InstructionScorer: Sendable {
     struct Tallies: Sendable {
         var promptStrict = Count(), promptLoose = Count(), instructionStrict = Count(), instructionLoose = Count()
 
-        mutating func add(_ outcome: IFEvalEvaluator.Outcome) {
+        mutating func add(_ outcome: IFEvalEvaluator.Followed) {
             guard !outcome.strict.isEmpty else { return }
             promptStrict.add(outcome.strict.allSatisfy { $0 })
             for followed in outcome.strict { instructionStrict.add(followed) }
@@ -68,7 +68,8 @@ public struct InstructionScorer: Sendable {
 
     /// Scores one answer; `verdict` is the judge's, for items without rules. Throws when an
     /// item's arguments cannot be used by the reference (named by the item's line).
-    public mutating func add(_ record: SampleRecord, item: Item, verdict: Verdict?, file: String) throws -> ScoreRecord?
+    public mutating func add(_ record: SampleRecord, item: Item, verdict: JudgeVerdict?, file: String) throws
+        -> ScoreRecord?
     {
         guard record.isAnswered, case .instructionFollowing(let instructions) = item.answerKey else { return nil }
         if instructions.isEmpty {
@@ -87,7 +88,7 @@ public struct InstructionScorer: Sendable {
                 approximate.insert(instruction.id)
             }
             byInstruction[instruction.id, default: Tallies()].add(
-                IFEvalEvaluator.Outcome(strict: [outcome.strict[index]], loose: outcome.loose.map { [$0[index]] }))
+                IFEvalEvaluator.Followed(strict: [outcome.strict[index]], loose: outcome.loose.map { [$0[index]] }))
         }
         for (key, value) in item.slices { bySlice[key, default: [:]][value, default: Tallies()].add(outcome) }
         let followed = outcome.strict.filter { $0 }.count

@@ -93,7 +93,7 @@ public struct JudgeTemplate: Sendable, Hashable {
 
     /// Reads a judge's reply: the last of the verdict words it contains (whole words, any case)
     /// decides; "not correct" counts as failing. A reply with none is unparsed.
-    public func verdict(_ reply: String) -> Verdict {
+    public func verdict(_ reply: String) -> JudgeVerdict {
         let words = MMAUMatcher.tokenList(reply)
         for index in words.indices.reversed() {
             let word = words[index]
@@ -105,6 +105,6 @@ public struct JudgeTemplate: Sendable, Hashable {
 }
 
 /// A judge's decision on one answer.
-public enum Verdict: String, Sendable, Hashable, Codable {
+public enum JudgeVerdict: String, Sendable, Hashable, Codable {
     case pass, fail, unparsed
 }

@@ -11,7 +11,7 @@ public struct JudgedScorer: Sendable {
     struct Tally: Sendable {
         var total = 0, passed = 0, unparsed = 0
 
-        mutating func add(_ verdict: Verdict) {
+        mutating func add(_ verdict: JudgeVerdict) {
             total += 1
             if verdict == .pass { passed += 1 }
             if verdict == .unparsed { unparsed += 1 }
@@ -33,7 +33,7 @@ public struct JudgedScorer: Sendable {
     }
 
     /// Adds one answer with its verdict (nil: not judged); returns its line of `scores.jsonl`.
-    public mutating func add(_ record: SampleRecord, item: Item, verdict: Verdict?) -> ScoreRecord? {
+    public mutating func add(_ record: SampleRecord, item: Item, verdict: JudgeVerdict?) -> ScoreRecord? {
         guard record.isAnswered else { return nil }
         guard let verdict else { return nil }
         overall.add(verdict)

@@ -5,7 +5,7 @@ public import HarkRecords
 public import HarkReports
 
 /// Comparisons and gates read from run folders.
-public enum RunComparisons {
+public enum ComparisonReports {
     public static func side(_ run: LoadedRun) throws -> RunComparison.Side {
         RunComparison.Side(name: run.name, results: run.results, scores: try run.scoreRecords())
     }
