@@ -67,9 +67,11 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings),
+        // Tables generated from reference implementations (scripts/golden/make_*_data.py); nothing else.
+        .target(name: "HarkScoringData", swiftSettings: strictSettings),
         .target(
             name: "HarkScoring",
-            dependencies: ["HarkCore"],
+            dependencies: ["HarkCore", "HarkScoringData"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkRecords",
@@ -146,7 +148,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkScoringTests",
-            dependencies: ["HarkScoring", "HarkTestSupport"],
+            dependencies: ["HarkScoring", "HarkScoringData", "HarkTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import HarkScoringData
 
 /// A port of langdetect 1.0.9's `detect` (the language detection the IFEval reference uses), with
 /// its profiles, its text clean-up and n-gram normalisation, and its random sampling of n-grams

@@ -1,3 +1,5 @@
+import HarkScoringData
+
 /// A port of NLTK's Punkt sentence tokenizer (`PunktSentenceTokenizer.tokenize` with boundary
 /// realignment, NLTK 3.9+), with NLTK's English parameters: what IFEval's sentence count uses.
 /// Texts are handled as arrays of code points, as Python indexes them; the regular expressions

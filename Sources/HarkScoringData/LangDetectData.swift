@@ -2,9 +2,9 @@
 // profiles by Shuyo Nakatani). Do not edit.
 
 /// langdetect's profiles and character tables.
-enum LangDetectData {
+public enum LangDetectData {
     /// Languages in langdetect's load order.
-    static let languages = #"""
+    public static let languages = #"""
 pl
 gu
 zh-tw
@@ -63,7 +63,7 @@ zh-cn
 """#
 
     /// Each language's counts of 1-, 2- and 3-grams.
-    static let wordCounts = #"""
+    public static let wordCounts = #"""
 44927968,50956492,36530760
 2118540,2468202,1874859
 4924775,1867501,309785
@@ -122,7 +122,7 @@ zh-cn
 """#
 
     /// Each n-gram with the languages (by index) that have it and how often.
-    static let profiles = #"""
+    public static let profiles = #"""
  A	0:95983 3:36093 4:6365 6:31745 7:25498 8:13018 9:413316 10:46 11:1263874 13:166692 14:275 17:248654 18:22443 19:12906 20:42454 21:3247 22:760 23:214898 24:102 25:94593 26:428 27:5469 28:10024 29:12432 30:3004 31:41294 32:159909 33:3726 34:832 35:4293 36:5029 38:3318 39:46229 40:386 41:1024 42:232527 43:18851 45:84049 46:13953 47:209281 48:4277 49:370037 50:51010 52:19385
  A 	6:2659 11:81995 13:4408 20:801 25:54120 27:102 29:314 32:5979 42:56821 46:257 49:41477 52:384
  Aa	7:1413 14:22 46:1075
@@ -87724,22 +87724,22 @@ zų 	52:230
 """#
 
     /// Latin-1 characters read as a space.
-    static let latin1Excluded = #"""
+    public static let latin1Excluded = #"""
  «°»
 """#
 
     /// Letters that take a Vietnamese combining mark.
-    static let vietnameseLetters = #"""
+    public static let vietnameseLetters = #"""
 AEIOUYaeiouyÂÊÔâêôĂăƠơƯư
 """#
 
     /// The combining marks.
-    static let vietnameseMarks = #"""
+    public static let vietnameseMarks = #"""
 ̣̀́̃̉
 """#
 
     /// The composed letters, a line per mark.
-    static let vietnameseComposed = #"""
+    public static let vietnameseComposed = #"""
 ÀÈÌÒÙỲàèìòùỳẦỀỒầềồẰằỜờỪừ
 ÁÉÍÓÚÝáéíóúýẤẾỐấếốẮắỚớỨứ
 ÃẼĨÕŨỸãẽĩõũỹẪỄỖẫễỗẴẵỠỡỮữ
@@ -87748,7 +87748,7 @@ AEIOUYaeiouyÂÊÔâêôĂăƠơƯư
 """#
 
     /// Each CJK ideograph with the one its class is read as.
-    static let kanjiClasses = #"""
+    public static let kanjiClasses = #"""
 佼	佼
 椴	佼
 裏	裏

@@ -2,9 +2,9 @@
 // Tibor Kiss and Jan Strunk; distributed with NLTK under the Apache License 2.0). Do not edit.
 
 /// NLTK's English `punkt_tab` parameters, one entry per line.
-enum PunktEnglishData {
+public enum PunktEnglishData {
     /// Abbreviation types, without their final period.
-    static let abbreviations = #"""
+    public static let abbreviations = #"""
 . . 
 a.a
 a.c
@@ -164,7 +164,7 @@ yr
 """#
 
     /// Word pairs across a period that is no sentence break, tab-separated.
-    static let collocations = #"""
+    public static let collocations = #"""
 ##number##	abreast
 ##number##	aes
 ##number##	business
@@ -205,7 +205,7 @@ o	ludcke
 """#
 
     /// Frequent sentence starters.
-    static let sentenceStarters = #"""
+    public static let sentenceStarters = #"""
 according
 although
 among
@@ -248,7 +248,7 @@ yet
 """#
 
     /// Orthographic context flags of word types, tab-separated.
-    static let orthographicContext = #"""
+    public static let orthographicContext = #"""
 a	126
 a&m	4
 a-%	32
