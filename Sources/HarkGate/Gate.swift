@@ -6,7 +6,7 @@ public enum Gate {
     public struct Verdict: Sendable, Hashable, Codable {
         public var rule: String
         public var suite: String
-        public var metric: String
+        public var metric: MetricName
         public var value: Double?
         public var baseline: Double?
         public var difference: Double?
@@ -22,11 +22,11 @@ public enum Gate {
     }
 
     /// `error_rate` and `unparsed_rate` come from the counts; every other metric from the results.
-    static func value(_ metric: String, of suite: RunResults.SuiteResults) -> Double? {
+    static func value(_ metric: MetricName, of suite: RunResults.SuiteResults) -> Double? {
         switch metric {
-        case "error_rate": suite.counts.samples > 0 ? Double(suite.counts.errors) / Double(suite.counts.samples) : 0
-        case "unparsed_rate":
-            suite.metrics["unparsed_rate"]?.value
+        case .errorRate: suite.counts.samples > 0 ? Double(suite.counts.errors) / Double(suite.counts.samples) : 0
+        case .unparsedRate:
+            suite.metrics[.unparsedRate]?.value
                 ?? suite.counts.unparsed.map {
                     suite.counts.answered > 0 ? Double($0) / Double(suite.counts.answered) : 0
                 }
@@ -86,10 +86,10 @@ public enum Gate {
         result.value = value
         var problems: [String] = []
         if let min = rule.min, value < min {
-            problems.append(String(format: "%@ = %.4f is below the floor %g", rule.metric, value, min))
+            problems.append(String(format: "%@ = %.4f is below the floor %g", rule.metric.rawValue, value, min))
         }
         if let max = rule.max, value > max {
-            problems.append(String(format: "%@ = %.4f is above the ceiling %g", rule.metric, value, max))
+            problems.append(String(format: "%@ = %.4f is above the ceiling %g", rule.metric.rawValue, value, max))
         }
         if rule.needsBaseline {
             let before = change?.baseline ?? baseline.flatMap { Self.value(rule.metric, of: $0) }
@@ -103,13 +103,15 @@ public enum Gate {
                 if let maxDrop = rule.maxDrop, -difference > maxDrop, significant {
                     problems.append(
                         String(
-                            format: "%@ fell %.4f (%.4f → %.4f%@), more than max_drop %g", rule.metric, -difference,
+                            format: "%@ fell %.4f (%.4f → %.4f%@), more than max_drop %g", rule.metric.rawValue,
+                            -difference,
                             before, value, pText, maxDrop))
                 }
                 if let maxRise = rule.maxRise, difference > maxRise, significant {
                     problems.append(
                         String(
-                            format: "%@ rose %.4f (%.4f → %.4f%@), more than max_rise %g", rule.metric, difference,
+                            format: "%@ rose %.4f (%.4f → %.4f%@), more than max_rise %g", rule.metric.rawValue,
+                            difference,
                             before, value, pText, maxRise))
                 }
             } else {
@@ -119,7 +121,7 @@ public enum Gate {
         result.passed = problems.isEmpty
         result.message =
             problems.isEmpty
-            ? String(format: "%@ = %.4f", rule.metric, value)
+            ? String(format: "%@ = %.4f", rule.metric.rawValue, value)
                 + (result.difference.map {
                     String(
                         format: " (change %+.4f%@)", $0, result.pValue.map { String(format: ", p = %.4g", $0) } ?? "")

@@ -1,5 +1,5 @@
 import Foundation
-import HarkCore
+public import HarkCore
 import HarkYAML
 import Yams
 
@@ -16,7 +16,7 @@ public struct GatePolicy: Sendable, Hashable {
     public struct Rule: Sendable, Hashable, CustomStringConvertible {
         /// Suite ids it applies to, `*` wildcards allowed.
         public var suite: String
-        public var metric: String
+        public var metric: MetricName
         public var min: Double?
         public var max: Double?
         /// Largest allowed fall from the baseline (baseline − candidate).
@@ -31,7 +31,7 @@ public struct GatePolicy: Sendable, Hashable {
         public var optional = false
 
         public init(
-            suite: String = "*", metric: String, min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil,
+            suite: String = "*", metric: MetricName, min: Double? = nil, max: Double? = nil, maxDrop: Double? = nil,
             maxRise: Double? = nil, significance: Double? = nil, line: Int = 0
         ) {
             self.suite = suite
@@ -112,7 +112,8 @@ public struct GatePolicy: Sendable, Hashable {
                 return value
             }
             var rule = Rule(
-                suite: fields["suite"]?.string ?? "*", metric: metric, min: try number("min"), max: try number("max"),
+                suite: fields["suite"]?.string ?? "*", metric: MetricName(metric), min: try number("min"),
+                max: try number("max"),
                 maxDrop: try number("max_drop"), maxRise: try number("max_rise"),
                 significance: try number("significance"),
                 line: gate.mark?.line ?? 0)

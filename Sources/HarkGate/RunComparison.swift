@@ -10,7 +10,7 @@ import HarkScoring
 /// left out and counted, per side.
 public struct RunComparison: Sendable, Hashable, Codable {
     public struct MetricChange: Sendable, Hashable, Codable {
-        public var metric: String
+        public var metric: MetricName
         public var baseline: Double
         public var candidate: Double
         public var difference: Double
@@ -93,7 +93,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
             case note
         }
 
-        public func change(_ metric: String) -> MetricChange? { changes.first { $0.metric == metric } }
+        public func change(_ metric: MetricName) -> MetricChange? { changes.first { $0.metric == metric } }
     }
 
     public var baseline: String
@@ -191,7 +191,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
             if comparison.changes.isEmpty {
                 comparison.note = "no sample is scored right or wrong in both runs: no paired change"
             }
-            if let reference = base.metrics["if_rate"]?.value, let model = suite.metrics["if_rate"]?.value {
+            if let reference = base.metrics[.ifRate]?.value, let model = suite.metrics[.ifRate]?.value {
                 comparison.ifRate = [reference, model]
                 comparison.forgettingRate = Self.relative(reference, model)
             }
@@ -247,16 +247,16 @@ public struct RunComparison: Sendable, Hashable, Codable {
             }.interval
             changes.append(
                 MetricChange(
-                    metric: "accuracy", baseline: baseline, candidate: candidate, difference: candidate - baseline,
+                    metric: .accuracy, baseline: baseline, candidate: candidate, difference: candidate - baseline,
                     ci: interval,
                     pValue: McNemar.exactPValue(b: rightToWrong, c: wrongToRight), test: "mcnemar-exact",
                     relativeChange: relative(baseline, candidate)))
         }
         if yesNo && pairs.total > 0 {
-            let metrics: [(String, @Sendable (YesNoConfusion) -> Double)] = [
-                ("f1", { YesNoMetrics($0).f1 }), ("precision", { YesNoMetrics($0).precision }),
-                ("recall", { YesNoMetrics($0).recall }), ("yes_ratio", { YesNoMetrics($0).yesRatio }),
-                ("unparsed_rate", { YesNoMetrics($0).unparsedRate }),
+            let metrics: [(MetricName, @Sendable (YesNoConfusion) -> Double)] = [
+                (.f1, { YesNoMetrics($0).f1 }), (.precision, { YesNoMetrics($0).precision }),
+                (.recall, { YesNoMetrics($0).recall }), (.yesRatio, { YesNoMetrics($0).yesRatio }),
+                (.unparsedRate, { YesNoMetrics($0).unparsedRate }),
             ]
             for (index, (name, metric)) in metrics.enumerated() {
                 let change = pairs.change(resamples: resamples, seed: seed &+ UInt64(index + 1), metric: metric)
@@ -302,7 +302,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
                     candidate: Double(saidAfter.intersection(present).count) / Double(present.count))
             }
         }
-        return [("echo_i", echoInstance), ("echo_s", echoSentence), ("cover", cover)].enumerated().compactMap {
+        return [(MetricName.echoI, echoInstance), (.echoS, echoSentence), (.cover, cover)].enumerated().compactMap {
             index, entry in
             let (name, pairs) = entry
             guard !pairs.pairs.isEmpty else { return nil }

@@ -51,8 +51,8 @@ public struct CaptionScorer: Sendable {
         return SuiteScore(
             scoring: settings,
             metrics: [
-                "echo_i": mean(echoInstance, mentioning), "echo_s": mean(echoSentence, mentioning),
-                "cover": mean(cover, labelled),
+                .echoI: mean(echoInstance, mentioning), .echoS: mean(echoSentence, mentioning),
+                .cover: mean(cover, labelled),
                 "no_mention_rate": mean(Double(noMention), answered),
             ])
     }

@@ -17,13 +17,13 @@ public struct ChoiceScorer: Sendable {
             if isUnparsed { unparsed += 1 }
         }
 
-        func metrics(intervals: Bool) -> [String: MetricValue] {
+        func metrics(intervals: Bool) -> [MetricName: MetricValue] {
             let accuracy = total == 0 ? 0 : Double(correct) / Double(total)
             let unparsedRate = total == 0 ? 0 : Double(unparsed) / Double(total)
             return [
-                "accuracy": MetricValue(
+                .accuracy: MetricValue(
                     accuracy, ci: intervals ? Wilson.interval(successes: correct, n: total) : nil, n: total),
-                "unparsed_rate": MetricValue(
+                .unparsedRate: MetricValue(
                     unparsedRate, ci: intervals ? Wilson.interval(successes: unparsed, n: total) : nil, n: total),
             ]
         }

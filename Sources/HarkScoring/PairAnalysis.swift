@@ -19,7 +19,7 @@ public struct PairAnalysis: Sendable {
         }
     }
 
-    public var metrics: [String: MetricValue] {
+    public var metrics: [MetricName: MetricValue] {
         var counts = (cc: 0, icic: 0, cic: 0, icc: 0)
         for (present, absent) in pairs.values {
             switch (present, absent) {

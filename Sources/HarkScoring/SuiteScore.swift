@@ -5,8 +5,8 @@ public import HarkCore
 /// slice too), with the settings that made them.
 public struct SuiteScore: Sendable, Hashable, Codable {
     public var scoring: ScoringSettings
-    public var metrics: [String: MetricValue]
-    public var slices: [String: [String: [String: MetricValue]]]
+    public var metrics: [MetricName: MetricValue]
+    public var slices: [String: [String: [MetricName: MetricValue]]]
     /// Answered samples whose answer could not be read.
     public var unparsed: Int
     /// Unparsed answers by why (`refusal`, `contradiction`, …), where the extractor says.
@@ -14,8 +14,8 @@ public struct SuiteScore: Sendable, Hashable, Codable {
     public var confusion: YesNoConfusion?
 
     public init(
-        scoring: ScoringSettings, metrics: [String: MetricValue] = [:],
-        slices: [String: [String: [String: MetricValue]]] = [:],
+        scoring: ScoringSettings, metrics: [MetricName: MetricValue] = [:],
+        slices: [String: [String: [MetricName: MetricValue]]] = [:],
         unparsed: Int = 0, confusion: YesNoConfusion? = nil
     ) {
         self.scoring = scoring

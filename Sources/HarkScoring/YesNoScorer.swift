@@ -70,7 +70,7 @@ public struct YesNoScorer: Sendable {
         score.unparsedReasons = reasons.isEmpty ? nil : reasons
         if judgedReadings > 0 {
             // With and without the judge's readings, side by side (`--slice reading`).
-            score.metrics["judge_read_share"] = MetricValue(
+            score.metrics[.judgeReadShare] = MetricValue(
                 Double(judgedReadings) / Double(max(1, table.total)), n: table.total)
             score.slices["reading"] = [
                 "rules": metrics(rulesTable, intervals: false, seed: 0),
@@ -88,8 +88,8 @@ public struct YesNoScorer: Sendable {
         if templateF1.count > 1 {
             let mean = templateF1.reduce(0, +) / Double(templateF1.count)
             let variance = templateF1.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(templateF1.count)
-            score.metrics["f1_mean_over_templates"] = MetricValue(mean, n: templateF1.count)
-            score.metrics["f1_std"] = MetricValue(variance.squareRoot(), n: templateF1.count)
+            score.metrics[.f1MeanOverTemplates] = MetricValue(mean, n: templateF1.count)
+            score.metrics[.f1Std] = MetricValue(variance.squareRoot(), n: templateF1.count)
         }
         score.metrics.merge(pairs.metrics) { $1 }
         return score
@@ -104,18 +104,18 @@ public struct YesNoScorer: Sendable {
 
     /// The metrics of a table; with `intervals`, Wilson intervals for proportions and seeded
     /// bootstrap intervals for precision, recall and F1.
-    func metrics(_ table: YesNoConfusion, intervals: Bool, seed: UInt64) -> [String: MetricValue] {
+    func metrics(_ table: YesNoConfusion, intervals: Bool, seed: UInt64) -> [MetricName: MetricValue] {
         let values = YesNoMetrics(table, positive: settings.positiveClass, policy: settings.policy)
         let counts = table.counts(of: settings.positiveClass)
-        var result: [String: MetricValue] = [:]
+        var result: [MetricName: MetricValue] = [:]
         for (name, value) in values.named {
-            let size = name == "precision" ? counts.predicted : name == "recall" ? counts.actual : table.total
+            let size = name == .precision ? counts.predicted : name == .recall ? counts.actual : table.total
             result[name] = MetricValue(value, n: size)
         }
         guard intervals else { return result }
-        result["accuracy"]?.ci = Wilson.interval(successes: table.correct, n: table.total)
-        result["yes_ratio"]?.ci = Wilson.interval(successes: table.saidYes, n: table.total)
-        result["unparsed_rate"]?.ci = Wilson.interval(successes: table.unparsed, n: table.total)
+        result[.accuracy]?.ci = Wilson.interval(successes: table.correct, n: table.total)
+        result[.yesRatio]?.ci = Wilson.interval(successes: table.saidYes, n: table.total)
+        result[.unparsedRate]?.ci = Wilson.interval(successes: table.unparsed, n: table.total)
         let positive = settings.positiveClass
         let policy = settings.policy
         let bootstrapped = Bootstrap.yesNoIntervals(table, resamples: settings.bootstrapResamples, seed: seed) {
@@ -123,7 +123,7 @@ public struct YesNoScorer: Sendable {
             let metrics = YesNoMetrics(resampled, positive: positive, policy: policy)
             return [metrics.precision, metrics.recall, metrics.f1]
         }
-        for (name, interval) in zip(["precision", "recall", "f1"], bootstrapped) { result[name]?.ci = interval }
+        for (name, interval) in zip([MetricName.precision, .recall, .f1], bootstrapped) { result[name]?.ci = interval }
         return result
     }
 }

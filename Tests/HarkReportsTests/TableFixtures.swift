@@ -5,7 +5,7 @@ enum TableFixtures {
     static func metrics(
         _ accuracy: Double, _ precision: Double, _ recall: Double, _ f1: Double, _ yes: Double, _ std: Double
     )
-        -> [String: MetricValue]
+        -> [MetricName: MetricValue]
     {
         [
             "accuracy": MetricValue(accuracy, ci: [accuracy - 0.02, accuracy + 0.02], n: 600),
@@ -18,7 +18,7 @@ enum TableFixtures {
         ]
     }
 
-    static func suite(_ sampling: String, _ values: [String: MetricValue]) -> RunResults.SuiteResults {
+    static func suite(_ sampling: String, _ values: [MetricName: MetricValue]) -> RunResults.SuiteResults {
         var counts = RunResults.SuiteCounts()
         counts.samples = 600
         counts.answered = 600

@@ -93,7 +93,9 @@ import Testing
 
 @Suite struct ChoiceTableTests {
     static func choiceSuite(judged: Bool) -> RunResults.SuiteResults {
-        var metrics = ["accuracy": MetricValue(0.596, n: 1000), "unparsed_rate": MetricValue(0.02, n: 1000)]
+        var metrics: [MetricName: MetricValue] = [
+            "accuracy": MetricValue(0.596, n: 1000), "unparsed_rate": MetricValue(0.02, n: 1000),
+        ]
         if judged { metrics["judge_accuracy"] = MetricValue(0.61, n: 1000) }
         return RunResults.SuiteResults(
             id: "mmau-test-mini", task: .multipleChoice, fingerprint: "sha256:1", counts: RunResults.SuiteCounts(),
@@ -137,7 +139,7 @@ import Testing
 @Suite struct InstructionTableTests {
     @Test func instructionLayoutShowsLooseAndIFrateOnlyWhereTheyExist() throws {
         let layout = try #require(TableLayout.builtIn["instruction"])
-        func suite(_ metrics: [String: MetricValue]) -> RunResults.SuiteResults {
+        func suite(_ metrics: [MetricName: MetricValue]) -> RunResults.SuiteResults {
             RunResults.SuiteResults(
                 id: "ifeval", task: .instructionFollowing, fingerprint: "sha256:2", counts: RunResults.SuiteCounts(),
                 metrics: metrics)

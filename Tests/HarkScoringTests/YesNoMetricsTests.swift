@@ -32,7 +32,7 @@ import Testing
     func check(_ metrics: YesNoMetrics, against expected: [String: Double], _ label: String) {
         let values = Dictionary(uniqueKeysWithValues: metrics.named)
         for (name, value) in expected {
-            let actual = values[name]
+            let actual = values[MetricName(name)]
             #expect(actual != nil && abs(actual! - value) <= 1e-12, "\(label) \(name): \(actual ?? .nan) vs \(value)")
             #expect(actual?.isNaN == false)
         }

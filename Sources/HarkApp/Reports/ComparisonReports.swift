@@ -50,7 +50,7 @@ public enum ComparisonReports {
             for change in suite.changes {
                 lines.append(
                     String(
-                        format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric,
+                        format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric.rawValue,
                         change.baseline * 100,
                         change.candidate * 100, change.difference * 100, change.ci[0] * 100, change.ci[1] * 100,
                         change.pValue, change.test))

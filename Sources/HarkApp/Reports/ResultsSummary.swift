@@ -9,9 +9,9 @@ public enum ResultsSummary {
             var line =
                 "\(suite.id): \(suite.counts.samples) samples, \(suite.counts.answered) answered, \(suite.counts.errors) errors"
             if let unparsed = suite.counts.unparsed { line += ", \(unparsed) unparsed" }
-            let shown = ["accuracy", "precision", "recall", "f1", "yes_ratio", "f1_std", "echo_i", "echo_s", "cover"]
+            let shown: [MetricName] = [.accuracy, .precision, .recall, .f1, .yesRatio, .f1Std, .echoI, .echoS, .cover]
             let metrics = shown.compactMap { name in
-                suite.metrics[name].map { String(format: "%@ %.2f", name as NSString, $0.value * 100) }
+                suite.metrics[name].map { String(format: "%@ %.2f", name.rawValue, $0.value * 100) }
             }
             if !metrics.isEmpty { line += "\n  " + metrics.joined(separator: "  ") }
             if let usage = suite.counts.usage {

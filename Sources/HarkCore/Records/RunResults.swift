@@ -11,15 +11,15 @@ public struct RunResults: Sendable, Hashable, Codable {
         /// How the suite was scored (extractor, policy, positive class, bootstrap), when it was.
         public var scoring: JSONValue?
         /// Metrics by name, each `{value, ci, n}`; fractions in [0, 1].
-        public var metrics: [String: MetricValue]
+        public var metrics: [MetricName: MetricValue]
         /// Tag key → tag value → metrics; `template` slices by prompt template.
-        public var slices: [String: [String: [String: MetricValue]]]
+        public var slices: [String: [String: [MetricName: MetricValue]]]
         /// Yes-no suites: label × answer counts (`yes_yes`, `yes_no`, `yes_unparsed`, `no_yes`, …).
         public var confusion: [String: Int]?
 
         public init(
             id: String, task: TaskKind, fingerprint: String, counts: SuiteCounts, scoring: JSONValue? = nil,
-            metrics: [String: MetricValue] = [:], slices: [String: [String: [String: MetricValue]]] = [:]
+            metrics: [MetricName: MetricValue] = [:], slices: [String: [String: [MetricName: MetricValue]]] = [:]
         ) {
             self.id = id
             self.task = task

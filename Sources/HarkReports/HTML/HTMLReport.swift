@@ -30,7 +30,7 @@ public struct HTMLReport {
     public struct ComparisonSection: Sendable {
         public struct Row: Sendable {
             public var suite: String
-            public var metric: String
+            public var metric: MetricName
             public var baseline: Double
             public var candidate: Double
             public var difference: Double
@@ -39,7 +39,8 @@ public struct HTMLReport {
             public var test: String
 
             public init(
-                suite: String, metric: String, baseline: Double, candidate: Double, difference: Double, ci: [Double],
+                suite: String, metric: MetricName, baseline: Double, candidate: Double, difference: Double,
+                ci: [Double],
                 pValue: Double, test: String
             ) {
                 (self.suite, self.metric, self.baseline, self.candidate) = (suite, metric, baseline, candidate)
@@ -94,7 +95,7 @@ public struct HTMLReport {
         for run in runs {
             for suite in run.results.suites {
                 let counts = suite.counts
-                func metric(_ name: String, _ label: String) -> String {
+                func metric(_ name: MetricName, _ label: String) -> String {
                     guard let value = suite.metrics[name] else { return "" }
                     let ci =
                         value.ci.map {
@@ -131,7 +132,7 @@ public struct HTMLReport {
         let table = ResultsTable(layout: TableLayout.builtIn["hallucination"]!, runs: runs)
         let settings = table.rows.reduce(into: [String]()) { if !$0.contains($1.labels[0]) { $0.append($1.labels[0]) } }
         let names = runs.map(\.name)
-        func series(_ metric: String) -> [[Double?]] {
+        func series(_ metric: MetricName) -> [[Double?]] {
             guard let column = table.metrics.firstIndex(where: { $0.key == metric }) else { return [] }
             return names.map { name in
                 settings.map { setting in table.rows.first { $0.labels == [setting, name] }?.cells[column]?.value }
@@ -168,7 +169,7 @@ public struct HTMLReport {
                     String(format: "[%+.2f, %+.2f]", row.ci[0] * 100, row.ci[1] * 100),
                     String(format: "%.4g", row.pValue),
                 ]
-                html += "<tr><td>\(HTMLText.escape(row.suite))</td><td>\(HTMLText.escape(row.metric))</td>"
+                html += "<tr><td>\(HTMLText.escape(row.suite))</td><td>\(HTMLText.escape(row.metric.rawValue))</td>"
                 html +=
                     cells.map { "<td class=\"num\">\($0)</td>" }.joined() + "<td>\(HTMLText.escape(row.test))</td></tr>"
             }

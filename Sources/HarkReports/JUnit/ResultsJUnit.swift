@@ -61,7 +61,7 @@ public enum ResultsJUnit {
                     }
                     let ci = value.ci.map { String(format: " (95%% CI %.4f–%.4f)", $0[0], $0[1]) } ?? ""
                     let message = String(
-                        format: "%@ = %.4f%@, bound %@ %g, n = %d", threshold.metric, value.value, ci,
+                        format: "%@ = %.4f%@, bound %@ %g, n = %d", threshold.metric.rawValue, value.value, ci,
                         threshold.comparison.rawValue, threshold.bound, value.n)
                     cases.append(
                         .init(

@@ -51,7 +51,7 @@ public struct TableLayout: Sendable, Hashable, Codable {
             case integer
         }
 
-        public var key: String
+        public var key: MetricName
         public var label: String
         public var better: Better
         public var format: Format
@@ -59,7 +59,7 @@ public struct TableLayout: Sendable, Hashable, Codable {
         public var optional: Bool
 
         public init(
-            key: String, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false
+            key: MetricName, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false
         ) {
             self.key = key
             self.label = label
@@ -70,8 +70,8 @@ public struct TableLayout: Sendable, Hashable, Codable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            key = try container.decode(String.self, forKey: .key)
-            label = try container.decodeIfPresent(String.self, forKey: .label) ?? key
+            key = try container.decode(MetricName.self, forKey: .key)
+            label = try container.decodeIfPresent(String.self, forKey: .label) ?? key.rawValue
             better = try container.decodeIfPresent(Better.self, forKey: .better) ?? .higher
             format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .percent
             optional = try container.decodeIfPresent(Bool.self, forKey: .optional) ?? false
@@ -109,9 +109,9 @@ public struct TableLayout: Sendable, Hashable, Codable {
     }
 
     static let hallucinationMetrics: [Metric] = [
-        Metric(key: "accuracy", label: "Acc"), Metric(key: "precision", label: "P"), Metric(key: "recall", label: "R"),
-        Metric(key: "f1", label: "F1"), Metric(key: "yes_ratio", label: "Yes", better: .balanced),
-        Metric(key: "f1_std", label: "Std", better: .lower),
+        Metric(key: .accuracy, label: "Acc"), Metric(key: .precision, label: "P"), Metric(key: .recall, label: "R"),
+        Metric(key: .f1, label: "F1"), Metric(key: .yesRatio, label: "Yes", better: .balanced),
+        Metric(key: .f1Std, label: "Std", better: .lower),
     ]
 
     /// Built-in layouts by name.
@@ -124,23 +124,23 @@ public struct TableLayout: Sendable, Hashable, Codable {
         "choice": TableLayout(
             title: "Understanding and reasoning", rows: .suiteRun, tasks: [.multipleChoice, .openQA],
             metrics: [
-                Metric(key: "accuracy", label: "Acc"), Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
-                Metric(key: "judge_accuracy", label: "Judge", optional: true),
+                Metric(key: .accuracy, label: "Acc"), Metric(key: .unparsedRate, label: "Unparsed", better: .lower),
+                Metric(key: MetricName.accuracy.judged, label: "Judge", optional: true),
             ]),
         "instruction": TableLayout(
             title: "Instruction following", rows: .suiteRun, tasks: [.instructionFollowing],
             metrics: [
-                Metric(key: "prompt_strict", label: "Prompt strict"),
-                Metric(key: "instruction_strict", label: "Inst. strict"),
-                Metric(key: "prompt_loose", label: "Prompt loose", optional: true),
-                Metric(key: "instruction_loose", label: "Inst. loose", optional: true),
-                Metric(key: "if_rate", label: "IFrate", optional: true),
+                Metric(key: .promptStrict, label: "Prompt strict"),
+                Metric(key: .instructionStrict, label: "Inst. strict"),
+                Metric(key: .promptLoose, label: "Prompt loose", optional: true),
+                Metric(key: .instructionLoose, label: "Inst. loose", optional: true),
+                Metric(key: .ifRate, label: "IFrate", optional: true),
             ]),
         "summary": TableLayout(
             title: "Summary", rows: .run, groups: .suite,
             metrics: [
-                Metric(key: "accuracy", label: "Acc"), Metric(key: "f1", label: "F1"),
-                Metric(key: "unparsed_rate", label: "Unparsed", better: .lower),
+                Metric(key: .accuracy, label: "Acc"), Metric(key: .f1, label: "F1"),
+                Metric(key: .unparsedRate, label: "Unparsed", better: .lower),
             ]),
     ]
 

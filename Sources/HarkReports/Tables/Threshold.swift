@@ -21,7 +21,7 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
 
     /// A suite id pattern with `*` wildcards.
     public var suite: String
-    public var metric: String
+    public var metric: MetricName
     public var comparison: Comparison
     public var bound: Double
 
@@ -40,7 +40,7 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
             throw HarkError.badInput(
                 "a threshold reads [SUITE:]METRIC>=VALUE (or <=, >, <), e.g. f1>=0.6; found \"\(text)\"")
         }
-        metric = String(rest[..<range.lowerBound])
+        metric = MetricName(String(rest[..<range.lowerBound]))
         self.comparison = comparison
         self.bound = bound
     }
@@ -57,7 +57,9 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
 
     public func holds(_ value: Double) -> Bool { comparison.holds(value, bound) }
 
-    public var description: String { (suite == "*" ? "" : suite + ":") + metric + comparison.rawValue + String(bound) }
+    public var description: String {
+        (suite == "*" ? "" : suite + ":") + metric.rawValue + comparison.rawValue + String(bound)
+    }
 
     /// Every way the runs fail the thresholds, one line each: a bound not met, a metric a suite
     /// does not have ("no data" fails), a threshold that matches no suite. Empty when all hold.
@@ -76,7 +78,7 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
                         failures.append(
                             String(
                                 format: "%@ %@: %@: %@ = %.4f", run.name, suite.id, threshold.description,
-                                threshold.metric, value.value))
+                                threshold.metric.rawValue, value.value))
                     }
                 }
             }

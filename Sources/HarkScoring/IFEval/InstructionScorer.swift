@@ -45,15 +45,15 @@ public struct InstructionScorer: Sendable {
             }
         }
 
-        func metrics() -> [String: MetricValue] {
-            var metrics: [String: MetricValue] = [:]
+        func metrics() -> [MetricName: MetricValue] {
+            var metrics: [MetricName: MetricValue] = [:]
             if promptStrict.total > 0 {
-                metrics["prompt_strict"] = promptStrict.metric()
-                metrics["instruction_strict"] = instructionStrict.metric()
+                metrics[.promptStrict] = promptStrict.metric()
+                metrics[.instructionStrict] = instructionStrict.metric()
             }
             if promptLoose.total > 0 {
-                metrics["prompt_loose"] = promptLoose.metric()
-                metrics["instruction_loose"] = instructionLoose.metric()
+                metrics[.promptLoose] = promptLoose.metric()
+                metrics[.instructionLoose] = instructionLoose.metric()
             }
             return metrics
         }
@@ -125,12 +125,12 @@ public struct InstructionScorer: Sendable {
         if let categories = bySlice["category"] {
             let closed = categories[SpeechIFEvalCategory.closedEnded.rawValue]?.promptStrict
             let creative = categories[SpeechIFEvalCategory.creativeWriting.rawValue]?.promptStrict
-            if let closed, closed.total > 0 { metrics["closed_ended_rate"] = closed.metric() }
-            if let creative, creative.total > 0 { metrics["creative_writing_rate"] = creative.metric() }
-            if judged.total > 0 { metrics["cot_rate"] = judged.metric() }
+            if let closed, closed.total > 0 { metrics[.closedEndedRate] = closed.metric() }
+            if let creative, creative.total > 0 { metrics[.creativeWritingRate] = creative.metric() }
+            if judged.total > 0 { metrics[.cotRate] = judged.metric() }
             if let closed, let creative, closed.total > 0, creative.total > 0, judged.total > 0 {
                 let rates = [closed, creative, judged].map { Double($0.passed) / Double($0.total) }
-                metrics["if_rate"] = MetricValue(
+                metrics[.ifRate] = MetricValue(
                     rates.reduce(0, +) / 3, n: closed.total + creative.total + judged.total)
             }
         }

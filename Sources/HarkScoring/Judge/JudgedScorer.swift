@@ -17,12 +17,14 @@ public struct JudgedScorer: Sendable {
             if verdict == .unparsed { unparsed += 1 }
         }
 
-        func metrics(prefix: String) -> [String: MetricValue] {
+        /// The judge's accuracy and unparsed rate; `judged` names them as read beside other rules
+        /// (`judge_accuracy`).
+        func metrics(judged: Bool) -> [MetricName: MetricValue] {
             let share = { (count: Int) in total == 0 ? 0 : Double(count) / Double(total) }
+            let name = { (metric: MetricName) in judged ? metric.judged : metric }
             return [
-                prefix + "accuracy": MetricValue(
-                    share(passed), ci: Wilson.interval(successes: passed, n: total), n: total),
-                prefix + "unparsed_rate": MetricValue(
+                name(.accuracy): MetricValue(share(passed), ci: Wilson.interval(successes: passed, n: total), n: total),
+                name(.unparsedRate): MetricValue(
                     share(unparsed), ci: Wilson.interval(successes: unparsed, n: total), n: total),
             ]
         }
@@ -49,19 +51,19 @@ public struct JudgedScorer: Sendable {
     public func finish() -> SuiteScore {
         guard overall.total > 0 else { return SuiteScore(scoring: settings) }
         return SuiteScore(
-            scoring: settings, metrics: overall.metrics(prefix: ""),
-            slices: bySlice.mapValues { $0.mapValues { $0.metrics(prefix: "") } },
+            scoring: settings, metrics: overall.metrics(judged: false),
+            slices: bySlice.mapValues { $0.mapValues { $0.metrics(judged: false) } },
             unparsed: overall.unparsed)
     }
 
     /// The judge's metrics beside another scorer's: `judge_accuracy` and `judge_unparsed_rate`.
-    public func extraMetrics() -> [String: MetricValue] {
-        overall.total == 0 ? [:] : overall.metrics(prefix: "judge_")
+    public func extraMetrics() -> [MetricName: MetricValue] {
+        overall.total == 0 ? [:] : overall.metrics(judged: true)
     }
 
     /// The same per slice (SAKURA's published table is judged accuracy per track and hop).
-    public func extraSlices() -> [String: [String: [String: MetricValue]]] {
-        bySlice.mapValues { $0.mapValues { $0.metrics(prefix: "judge_") } }
+    public func extraSlices() -> [String: [String: [MetricName: MetricValue]]] {
+        bySlice.mapValues { $0.mapValues { $0.metrics(judged: true) } }
     }
 }
 

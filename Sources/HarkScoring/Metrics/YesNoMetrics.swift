@@ -71,11 +71,11 @@ public struct YesNoMetrics: Sendable, Hashable {
     }
 
     /// The metrics by their names in `results.json`.
-    public var named: [(String, Double)] {
+    public var named: [(MetricName, Double)] {
         [
-            ("accuracy", accuracy), ("precision", precision), ("recall", recall), ("f1", f1), ("yes_ratio", yesRatio),
-            ("unparsed_rate", unparsedRate), ("f1_yes", f1Yes), ("f1_no", f1No), ("f1_macro", f1Macro),
-            ("f1_weighted", f1Weighted), ("instruction_following_rate", instructionFollowingRate),
+            (.accuracy, accuracy), (.precision, precision), (.recall, recall), (.f1, f1), (.yesRatio, yesRatio),
+            (.unparsedRate, unparsedRate), (.f1Yes, f1Yes), (.f1No, f1No), (.f1Macro, f1Macro),
+            (.f1Weighted, f1Weighted), (.instructionFollowingRate, instructionFollowingRate),
         ]
     }
 }
