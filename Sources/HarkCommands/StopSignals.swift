@@ -55,6 +55,7 @@ final class StopSignals {
                 return
             }
             if let deadline, Date() >= deadline {
+                Terminal.error("\nhark: the grace of \(seconds(grace)) s is over: cancelling the requests in flight")
                 cancel()
                 return
             }

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Runs the built `hark` executable the way a user does, for end-to-end tests.
 public enum HarkCLI {
@@ -71,5 +72,25 @@ public enum HarkCLI {
         }
         try process.run()
         return process
+    }
+
+    /// Waits for a started process to exit, killing it after `seconds` (a hang ends the test instead
+    /// of stalling it); returns its status and whether it had to be killed.
+    public static func waitForExit(_ process: Process, within seconds: Double) async -> (status: Int32, killed: Bool) {
+        let pid = process.processIdentifier
+        let killed = Mutex(false)
+        let watchdog = Task {
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            killed.withLock { $0 = true }
+            kill(pid, SIGKILL)
+        }
+        await withCheckedContinuation { (exited: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                exited.resume()
+            }
+        }
+        watchdog.cancel()
+        return (process.terminationStatus, killed.withLock { $0 })
     }
 }

@@ -20,12 +20,8 @@ import Testing
         defer { scratch.remove() }
         let stderr = scratch.path("stderr")
         let process = try HarkCLI.start(arguments, in: directory, stderr: stderr)
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
-        let hung = process.isRunning
-        if hung { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: stderr, encoding: .utf8), hung)
+        let (status, hung) = await HarkCLI.waitForExit(process, within: seconds)
+        return (status, try String(contentsOf: stderr, encoding: .utf8), hung)
     }
 
     func refuses(_ suite: SuiteFixture, _ command: String = "validate", saying expected: String) async throws -> String

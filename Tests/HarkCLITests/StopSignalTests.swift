@@ -19,26 +19,17 @@ import Testing
         var stderr: URL
         var journal: URL { work.path("results/r/samples.jsonl") }
 
-        func waitForJournal(lines: Int) async throws {
+        /// Waits until hark has written `text` to its standard error (a file: the process is
+        /// another), for at most a minute.
+        func waitForError(_ text: String) async throws {
             let deadline = Date().addingTimeInterval(60)
-            while (try? Journal.read(journal).count) ?? 0 < lines, Date() < deadline {
-                try await Task.sleep(nanoseconds: 5_000_000)
-            }
+            while !errorOutput.contains(text), Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
         }
 
-        /// Waits for the process to exit (killing it after `seconds`: a hang fails the test with
-        /// status 9); returns its status and the seconds it took.
-        func exit(within seconds: Double) async throws -> (status: Int32, seconds: Double) {
-            let start = Date()
-            while process.isRunning, Date().timeIntervalSince(start) < seconds {
-                try await Task.sleep(nanoseconds: 20_000_000)
-            }
-            if process.isRunning {
-                process.terminate()
-                kill(process.processIdentifier, SIGKILL)
-            }
-            process.waitUntilExit()
-            return (process.terminationStatus, Date().timeIntervalSince(start))
+        /// Waits for the process to exit, killing it after `seconds`; returns its status (9 when
+        /// it hung).
+        func exit(within seconds: Double) async -> Int32 {
+            await HarkCLI.waitForExit(process, within: seconds).status
         }
 
         var errorOutput: String { (try? String(contentsOf: stderr, encoding: .utf8)) ?? "" }
@@ -74,10 +65,10 @@ import Testing
         let run = try start(
             suite, model: server.modelConfig(name: "sim"))
         defer { run.work.remove() }
-        try await run.waitForJournal(lines: 4)
+        await server.requests(reaching: 4)
         kill(run.process.processIdentifier, SIGINT)
-        let ended = try await run.exit(within: 60)
-        #expect(ended.status == 130, "\(run.errorOutput)")
+        let status = await run.exit(within: 60)
+        #expect(status == 130, "\(run.errorOutput)")
         let output = run.errorOutput
         #expect(output.contains("SIGINT: sending no more requests"))
         #expect(output.contains("continue with: hark run --suite"), "\(output)")
@@ -110,12 +101,12 @@ import Testing
             suite, model: server.modelConfig(name: "sim"),
             extra: ["--stop-grace", "1"])
         defer { run.work.remove() }
-        try await run.waitForJournal(lines: 3)
-        try await Task.sleep(nanoseconds: 200_000_000)
+        // Three answered, and two more held in flight.
+        await server.requests(reaching: 5)
         kill(run.process.processIdentifier, SIGTERM)
-        let ended = try await run.exit(within: 60)
-        #expect(ended.status == 143, "\(run.errorOutput)")
-        #expect(ended.seconds >= 1, "the requests in flight get the grace")
+        let status = await run.exit(within: 60)
+        #expect(status == 143, "\(run.errorOutput)")
+        #expect(run.errorOutput.contains("the grace of 1 s is over"), "the requests in flight get the grace")
         let manifest = try #require(try RunDirectory(run.work.path("results/r")).readManifest())
         #expect(manifest.counts.answered == 3)
         #expect(!manifest.complete)
@@ -144,10 +135,10 @@ import Testing
         }
         let pid = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8)))
         kill(run.process.processIdentifier, SIGINT)
-        try await Task.sleep(nanoseconds: 300_000_000)
+        try await run.waitForError("SIGINT: sending no more requests")
         kill(run.process.processIdentifier, SIGINT)
-        let ended = try await run.exit(within: 60)
-        #expect(ended.status == 130, "\(run.errorOutput)")
+        let status = await run.exit(within: 60)
+        #expect(status == 130, "\(run.errorOutput)")
         #expect(run.errorOutput.contains("again: stopping now"))
         #expect(kill(pid, 0) != 0, "the worker \(pid) outlived hark")
         let manifest = try #require(try RunDirectory(run.work.path("results/r")).readManifest())
@@ -167,8 +158,8 @@ import Testing
                 "name: w\nadapter: command\nsettings: {command: [python3, \(worker), --silent], max_restarts: 1}\nconcurrency: {timeout: 0.5, retries: 1}\n"
         )
         defer { run.work.remove() }
-        let ended = try await run.exit(within: 60)
-        #expect(ended.status == 3, "\(run.errorOutput)")
+        let status = await run.exit(within: 60)
+        #expect(status == 3, "\(run.errorOutput)")
         let records = try Journal.read(run.journal)
         #expect(records.count == 6 && records.allSatisfy { !$0.isAnswered })
         #expect(records.contains { $0.error?.message.contains("giving up") == true })

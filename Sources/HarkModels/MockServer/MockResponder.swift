@@ -31,6 +31,16 @@ final class MockResponder: Sendable {
         var holdAfter: Int?
         /// Hashes of audio parts already decoded without error: a clip is sent many times.
         var validAudio: Set<String> = []
+        /// Tests waiting for the request count to reach a number.
+        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Counts a request; returns the waiters it satisfies, to be resumed outside the lock.
+        mutating func countRequest() -> [CheckedContinuation<Void, Never>] {
+            statistics.requests += 1
+            let due = waiters.filter { $0.count <= statistics.requests }.map(\.continuation)
+            waiters.removeAll { $0.count <= statistics.requests }
+            return due
+        }
     }
 
     private let configuration: Configuration
@@ -42,6 +52,18 @@ final class MockResponder: Sendable {
     }
 
     var statistics: MockStatistics { state.withLock { $0.statistics } }
+
+    /// Returns once `count` chat-completions requests have arrived (at once if they have).
+    func requests(reaching count: Int) async {
+        await withCheckedContinuation { continuation in
+            let reached = state.withLock { state in
+                guard state.statistics.requests < count else { return true }
+                state.waiters.append((count, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
+    }
 
     /// Holds every request after `more` further ones unanswered; `nil` answers again.
     func hold(afterMore more: Int?) {
@@ -58,25 +80,27 @@ final class MockResponder: Sendable {
     /// Decides what to do with a chat-completions request.
     func completion(body: Data, authorization: String?) -> Action {
         if configuration.echoErrors {
-            count {
-                $0.requests += 1
-                $0.invalid += 1
+            let due = state.withLock { state in
+                state.statistics.invalid += 1
+                return state.countRequest()
             }
+            for waiter in due { waiter.resume() }
             let echo = "Authorization: \(authorization ?? "-") request: " + String(decoding: body, as: UTF8.self)
             return .respond(
                 status: 400, headers: [], body: #"{"error":{"message":"# + JSONValue.string(echo).canonical + "}}",
                 delayMs: 0)
         }
-        let (fault, latency) = state.withLock { state -> (Int, Double) in
-            state.statistics.requests += 1
-            if let limit = state.holdAfter, state.statistics.requests > limit { return (3, 0) }
+        let (fault, latency, due) = state.withLock { state -> (Int, Double, [CheckedContinuation<Void, Never>]) in
+            let due = state.countRequest()
+            if let limit = state.holdAfter, state.statistics.requests > limit { return (3, 0, due) }
             let draw = Double(state.generator.next() >> 11) / Double(1 << 53)
             let spread = Double(state.generator.next() >> 11) / Double(1 << 53)
             let latency =
                 configuration.latency.minimumMs + spread
                 * (configuration.latency.maximumMs - configuration.latency.minimumMs)
-            return (faultIndex(draw), latency)
+            return (faultIndex(draw), latency, due)
         }
+        for waiter in due { waiter.resume() }
         switch fault {
         case 1:
             count { $0.serverErrors += 1 }

@@ -76,6 +76,12 @@ public final class MockServer: Sendable {
     /// The shapes of the requests answered so far, in arrival order.
     public var received: [ReceivedRequest] { responder.received }
 
+    /// Returns once `count` chat-completions requests have arrived since the server started: what a
+    /// test waits on instead of sleeping.
+    public func requests(reaching count: Int) async {
+        await responder.requests(reaching: count)
+    }
+
     /// Answers `more` further requests, then holds every later one open unanswered (a stalled
     /// model), until called again with `nil`.
     public func hold(afterMore more: Int?) {
