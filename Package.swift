@@ -171,7 +171,8 @@ let package = Package(
         .testTarget(
             name: "HarkCLITests",
             dependencies: [
-                "HarkTestSupport", "HarkTesting", "HarkModels", "HarkRecords", "HarkRun", "HarkApp", "HarkSuites",
+                "HarkTestSupport", "HarkTesting", "HarkCommands", "HarkModels", "HarkRecords", "HarkRun", "HarkApp",
+                "HarkSuites",
                 "HarkReports",
                 "HarkGate", "hark", "Yams",
             ],

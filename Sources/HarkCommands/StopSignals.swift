@@ -33,32 +33,54 @@ final class StopSignals {
         }
     }
 
-    /// Acts on the signals counted: the first stops intake, a second or the end of the grace cancels.
+    /// What the watcher does after a look at the signals counted.
+    enum Step: Equatable {
+        /// Nothing yet: no signal, or the grace still running.
+        case wait
+        /// The first signal: stop intake, and cancel at `deadline`.
+        case stopIntake(deadline: Date)
+        /// A second signal: cancel now.
+        case cancelAgain
+        /// The grace is over: cancel now.
+        case cancelAfterGrace
+    }
+
+    /// The first signal stops intake and sets the deadline `grace` seconds on; a second signal, or
+    /// the deadline passing, cancels.
+    static func step(signals count: Int, deadline: Date?, now: Date, grace: Double) -> Step {
+        guard count > 0 else { return .wait }
+        if count > 1 { return .cancelAgain }
+        guard let deadline else { return .stopIntake(deadline: now.addingTimeInterval(grace)) }
+        return now >= deadline ? .cancelAfterGrace : .wait
+    }
+
+    /// Acts on the signals counted, every 50 ms, as `step` says.
     private static func watch(stop: RunStop, grace: Double, cancel: @Sendable () -> Void) async {
         var deadline: Date?
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 50_000_000)
             let count = signalCount.load(ordering: .sequentiallyConsistent)
-            guard count > 0 else { continue }
-            let number = lastSignal.load(ordering: .sequentiallyConsistent)
-            let name = number == SIGINT ? "SIGINT" : "SIGTERM"
+            let name = lastSignal.load(ordering: .sequentiallyConsistent) == SIGINT ? "SIGINT" : "SIGTERM"
+            let step = step(signals: count, deadline: deadline, now: Date(), grace: grace)
+            if step == .wait { continue }
             if deadline == nil {
-                stop.request(signal: number)
-                deadline = Date().addingTimeInterval(grace)
+                // The first look at a signal (both may have come before it): intake stops.
+                stop.request(signal: lastSignal.load(ordering: .sequentiallyConsistent))
                 Terminal.error(
                     "\nhark: \(name): sending no more requests; waiting up to \(seconds(grace)) s for those in flight "
                         + "(\(name) again stops at once)")
             }
-            if count > 1 {
-                Terminal.error("\nhark: \(name) again: stopping now")
-                cancel()
-                return
-            }
-            if let deadline, Date() >= deadline {
+            switch step {
+            case .wait: continue
+            case .stopIntake(let at):
+                deadline = at
+                continue
+            case .cancelAgain: Terminal.error("\nhark: \(name) again: stopping now")
+            case .cancelAfterGrace:
                 Terminal.error("\nhark: the grace of \(seconds(grace)) s is over: cancelling the requests in flight")
-                cancel()
-                return
             }
+            cancel()
+            return
         }
     }
 

@@ -8,8 +8,9 @@ public struct CommandContext: Sendable {
     public var workingDirectory: URL
     public var output: @Sendable (String) -> Void
     public var error: @Sendable (String) -> Void
-    /// Whether the command owns the process: it may then handle signals and draw on the terminal.
-    public var ownsProcess: Bool
+    /// Whether the command owns the process (`process` alone): it may then handle signals and draw
+    /// on the terminal.
+    public private(set) var ownsProcess: Bool
     /// The command's arguments, without the program name (set by `Hark.run`).
     public var arguments: [String] = []
 

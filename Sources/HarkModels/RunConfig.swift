@@ -60,8 +60,7 @@ public struct RunConfig: Sendable {
         switch mapping["model"] {
         case .scalar(let scalar)?:
             let reference = scalar.string
-            model = try ModelConfig.resolve(
-                AdapterRegistry.baselines.contains(reference) ? reference : resolve(reference))
+            model = try ModelConfig.resolve(reference, relativeTo: base)
         case let node?:
             guard node.mapping != nil else {
                 throw HarkError.badInput("expected a name, a file or a mapping", at: location("model", node))

@@ -11,10 +11,7 @@ public struct RunDirectory: Sendable {
 
     /// A run given by name (under `resultsRoot`) or by path (read against `base`): a reference with a
     /// slash, or a folder holding a journal, is a path.
-    public static func locate(
-        _ reference: String, resultsRoot: URL = URL(fileURLWithPath: "results"),
-        base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-    ) -> RunDirectory {
+    public static func locate(_ reference: String, resultsRoot: URL, base: URL) -> RunDirectory {
         let direct = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL
         if FileManager.default.fileExists(atPath: direct.appendingPathComponent("samples.jsonl").path)
             || reference.contains("/")

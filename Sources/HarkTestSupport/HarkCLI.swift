@@ -53,17 +53,17 @@ public enum HarkCLI {
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
 
-    /// Starts `hark` without waiting for it, for tests that signal or kill it: standard output is
-    /// discarded, standard error goes to `stderr` when given.
-    public static func start(_ arguments: [String], in directory: URL = packageRoot, stderr: URL? = nil) throws
-        -> Process
-    {
+    /// Starts `hark` without waiting for it, for tests that signal or kill it: standard output goes
+    /// to `stdout` when given (else it is discarded), standard error to `stderr` when given.
+    public static func start(
+        _ arguments: [String], in directory: URL = packageRoot, stdout: Pipe? = nil, stderr: URL? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = stdout ?? FileHandle.nullDevice
         if let stderr {
             _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: stderr)
@@ -72,6 +72,22 @@ public enum HarkCLI {
         }
         try process.run()
         return process
+    }
+
+    /// The first line written to `pipe`, once it is written (nil if the writer closes it first).
+    public static func firstLine(of pipe: Pipe) async -> String? {
+        await withCheckedContinuation { (read: CheckedContinuation<String?, Never>) in
+            DispatchQueue.global().async {
+                var bytes = Data()
+                while !bytes.contains(UInt8(ascii: "\n")) {
+                    let chunk = pipe.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    bytes.append(chunk)
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
+                read.resume(returning: bytes.isEmpty ? nil : String(text.prefix { $0 != "\n" }))
+            }
+        }
     }
 
     /// Waits for a started process to exit, killing it after `seconds` (a hang ends the test instead

@@ -34,8 +34,13 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let results = try JSONDecoder().decode(
             JSONValue.self, from: Data(contentsOf: work.path("results/chatty/results.json")))
-        let counts = results.objectValue?["suites"]?.arrayValue?.first?.objectValue?["counts"]?.objectValue
+        let written = results.objectValue?["suites"]?.arrayValue?.first?.objectValue
+        let counts = written?["counts"]?.objectValue
         #expect(counts?["unparsed"] == .integer(3))
+        // Metric names are written as the plain keys of an object.
+        let metrics = try #require(written?["metrics"]?.objectValue)
+        #expect(
+            ["accuracy", "f1", "precision", "recall", "unparsed_rate", "yes_ratio"].allSatisfy { metrics[$0] != nil })
         #expect(
             counts?["unparsed_reasons"]
                 == .object(["refusal": .integer(1), "contradiction": .integer(1), "no_decision": .integer(1)]))

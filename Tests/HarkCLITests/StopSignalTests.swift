@@ -12,7 +12,7 @@ import Testing
 /// SIGINT and SIGTERM during `hark run`: intake stops, what is in flight finishes (or is cancelled
 /// after the grace or a second signal), the manifest's counts are written, the worker is stopped,
 /// the resume command is printed, and the exit status is 128 + the signal.
-@Suite(.serialized) struct StopSignalTests {
+@Suite(.serialized, .timeLimit(.minutes(2))) struct StopSignalTests {
     struct Started {
         var process: Process
         var work: TemporaryDirectory
@@ -89,8 +89,8 @@ import Testing
         #expect(server.statistics.requests == 80)
     }
 
-    /// A server that never answers: SIGTERM waits out the grace, then cancels; the manifest is
-    /// still written and the status is 143.
+    /// A server that never answers: SIGTERM waits out the grace (its length is `StopStepTests`'),
+    /// then cancels; the manifest is still written and the status is 143.
     @Test func sigtermCancelsAfterTheGrace() async throws {
         let suite = try SuiteFixture.probes(clips: 10, templates: 1)
         defer { suite.remove() }

@@ -55,23 +55,16 @@ import Testing
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let suite = HarkCLI.packageRoot.appendingPathComponent("benchmarks/fixture-yes-no").path
+        let listening = Pipe()
         let server = try HarkCLI.start(
-            [
-                "mock-server", "--policy", "oracle", "--suite", suite, "--hallucination-rate", "0.3", "--port-file",
-                "port",
-            ], in: work.url)
+            ["mock-server", "--policy", "oracle", "--suite", suite, "--hallucination-rate", "0.3"], in: work.url,
+            stdout: listening)
         defer { server.terminate() }
-        let deadline = Date().addingTimeInterval(30)
-        var port = ""
-        while port.isEmpty, Date() < deadline {
-            port =
-                (try? String(contentsOf: work.path("port"), encoding: .utf8))?.trimmingCharacters(
-                    in: .whitespacesAndNewlines) ?? ""
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
+        // The server says where it listens once it does: "… listening on http://127.0.0.1:PORT/v1".
+        let line = try #require(await HarkCLI.firstLine(of: listening))
+        let baseURL = try #require(line.components(separatedBy: "listening on ").last)
         try work.write(
-            "name: sim\nadapter: openai\nsettings: {base_url: \"http://127.0.0.1:\(port)/v1\", model: sim}\n",
-            to: "model.yaml")
+            "name: sim\nadapter: openai\nsettings: {base_url: \"\(baseURL)\", model: sim}\n", to: "model.yaml")
         for shard in 0..<2 {
             let output = await CLI.run(
                 [

@@ -68,7 +68,8 @@ struct Report: AsyncParsableCommand {
         let output = WorkingDirectory.url(out ?? RunReport.defaultFolder(for: runs))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let layout = self.layout ?? TableLayout.defaultName(for: Set(loaded.flatMap { $0.results.suites.map(\.task) }))
-        var tableLayout = try TableLayout.resolve(layout)
+        var tableLayout = try TableLayout.resolve(
+            TableLayout.builtIn[layout] == nil ? WorkingDirectory.path(layout) : layout)
         if let slice {
             tableLayout.rows = .sliceRun
             tableLayout.slice = slice

@@ -40,7 +40,7 @@ struct Score: AsyncParsableCommand {
         let lock = try RunLock(directory, creating: false)
         defer { withExtendedLifetime(lock) {} }
         let scored = try RunScoring.rescore(
-            directory, suitePaths: suites, allowIncomplete: allowIncomplete,
+            directory, suitePaths: suites.map(WorkingDirectory.path), allowIncomplete: allowIncomplete,
             overrides: RunScoring.Overrides(extractor: extractor, policy: policy, resamples: resamples, seed: seed))
         Terminal.output(ResultsSummary.text(scored))
         Terminal.output("results: \(directory.results.path)")
