@@ -10,7 +10,7 @@ public struct YesNoScorer: Sendable {
     private var table = YesNoConfusion()
     private var byTemplate: [String: YesNoConfusion] = [:]
     private var byTag: [String: [String: YesNoConfusion]] = [:]
-    private var pairs = PairAnalysis()
+    private var pairs: PairAnalysis
     private var reasons: [String: Int] = [:]
     /// The rules' table alone, and how many answers a fallback judge read, when one did.
     private var rulesTable = YesNoConfusion()
@@ -25,6 +25,7 @@ public struct YesNoScorer: Sendable {
         self.settings = settings
         self.extractor = extractor
         self.suite = suite
+        pairs = PairAnalysis(policy: settings.policy)
     }
 
     /// Scores one answered sample; errors and items of other tasks are not scored (nil).
@@ -50,7 +51,7 @@ public struct YesNoScorer: Sendable {
         if let pair = item.tags["pair"] {
             pairs.add(
                 pair: pair + "#" + record.template + "@" + String(record.repeatIndex), label: label,
-                prediction: prediction)
+                prediction: prediction, role: item.tags["pair_role"])
         }
         var score = ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template,
@@ -106,11 +107,9 @@ public struct YesNoScorer: Sendable {
     /// bootstrap intervals for precision, recall and F1.
     func metrics(_ table: YesNoConfusion, intervals: Bool, seed: UInt64) -> [MetricName: MetricValue] {
         let values = YesNoMetrics(table, positive: settings.positiveClass, policy: settings.policy)
-        let counts = table.counts(of: settings.positiveClass)
         var result: [MetricName: MetricValue] = [:]
         for (name, value) in values.named {
-            let size = name == .precision ? counts.predicted : name == .recall ? counts.actual : table.total
-            result[name] = MetricValue(value, n: size)
+            result[name] = MetricValue(value, n: values.count(of: name, total: table.total))
         }
         guard intervals else { return result }
         result[.accuracy]?.ci = Wilson.interval(successes: table.correct, n: table.total)

@@ -17,6 +17,11 @@ public struct YesNoMetrics: Sendable, Hashable {
     public var f1Weighted: Double
     /// The ICASSP 2025 share of answers that parsed (reported under every policy).
     public var instructionFollowingRate: Double
+    /// The denominators precision and recall were computed over, which differ by policy, and the
+    /// samples F1 depends on (those in either denominator).
+    public var precisionCount: Int
+    public var recallCount: Int
+    public var f1Count: Int
 
     public init(_ table: YesNoConfusion, positive: YesNo = .no, policy: ScoringPolicy = .hark) {
         let total = Double(table.total)
@@ -37,12 +42,16 @@ public struct YesNoMetrics: Sendable, Hashable {
         switch policy {
         case .hark:
             let counts = table.counts(of: positive)
+            (precisionCount, recallCount) = (counts.predicted, counts.actual)
+            f1Count = counts.predicted + counts.actual - counts.truePositives
             accuracy = ratio(table.correct, table.total)
             precision = ratio(counts.truePositives, counts.predicted)
             recall = ratio(counts.truePositives, counts.actual)
             f1 = ratio(2 * counts.truePositives, counts.predicted + counts.actual)
             yesRatio = ratio(table.saidYes, table.total)
         case .kuan2024Interspeech:
+            (precisionCount, recallCount) = (table.total - table.saidYes, table.labelNo)
+            f1Count = table.total - table.saidYes + table.noYes
             let precisionPercent = Self.pythonRound(100 * ratio(table.noNo, table.total - table.saidYes))
             let recallPercent = Self.pythonRound(100 * ratio(table.noNo, table.labelNo))
             let sum = precisionPercent + recallPercent
@@ -52,6 +61,8 @@ public struct YesNoMetrics: Sendable, Hashable {
             f1 = (sum == 0 ? 0 : Self.pythonRound(2 * precisionPercent * recallPercent / sum)) / 100
             yesRatio = Self.pythonRound(100 * ratio(table.saidYes, table.total)) / 100
         case .kuan2025ICASSP:
+            (precisionCount, recallCount) = (table.noNo + table.yesNo, table.noNo + table.noYes)
+            f1Count = table.noNo + table.yesNo + table.noYes
             let precisionRaw = ratio(table.noNo, table.noNo + table.yesNo)
             let recallRaw = ratio(table.noNo, table.noNo + table.noYes)
             let sum = precisionRaw + recallRaw
@@ -68,6 +79,16 @@ public struct YesNoMetrics: Sendable, Hashable {
     /// `%.2f` rounds the same way).
     static func pythonRound(_ value: Double) -> Double {
         Double(String(format: "%.2f", value)) ?? value
+    }
+
+    /// The number of samples each metric was computed over, for `n` in `results.json`.
+    public func count(of name: MetricName, total: Int) -> Int {
+        switch name {
+        case .precision: precisionCount
+        case .recall: recallCount
+        case .f1: f1Count
+        default: total
+        }
     }
 
     /// The metrics by their names in `results.json`.
