@@ -287,19 +287,16 @@ public struct RunComparison: Sendable, Hashable, Codable {
         for key in keys {
             guard let a = before[key], let b = after[key] else { continue }
             let present = objects(b.expected)
-            let (saidBefore, saidAfter) = (objects(a.extracted), objects(b.extracted))
-            if !saidBefore.isEmpty, !saidAfter.isEmpty {
-                let absentBefore = saidBefore.subtracting(present).count
-                let absentAfter = saidAfter.subtracting(present).count
-                echoInstance.add(
-                    baseline: Double(absentBefore) / Double(saidBefore.count),
-                    candidate: Double(absentAfter) / Double(saidAfter.count))
-                echoSentence.add(baseline: absentBefore > 0 ? 1 : 0, candidate: absentAfter > 0 ? 1 : 0)
+            let baseline = CaptionAverages.values(mentioned: objects(a.extracted), present: present)
+            let candidate = CaptionAverages.values(mentioned: objects(b.extracted), present: present)
+            if let before = baseline.echoI, let after = candidate.echoI {
+                echoInstance.add(baseline: before, candidate: after)
             }
-            if !present.isEmpty {
-                cover.add(
-                    baseline: Double(saidBefore.intersection(present).count) / Double(present.count),
-                    candidate: Double(saidAfter.intersection(present).count) / Double(present.count))
+            if let before = baseline.echoS, let after = candidate.echoS {
+                echoSentence.add(baseline: before, candidate: after)
+            }
+            if let before = baseline.cover, let after = candidate.cover {
+                cover.add(baseline: before, candidate: after)
             }
         }
         return [(MetricName.echoI, echoInstance), (.echoS, echoSentence), (.cover, cover)].enumerated().compactMap {

@@ -14,6 +14,11 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
     /// suite's whose checks only approximate the reference (language detection).
     public var profile: IFEvalProfile?
     public var approximate: [String]?
+    /// Caption suites: the classes mentions are found in, whether hyphenated compounds
+    /// ("dog-like") count, and who lists a caption's objects (`rules`, or `judge`).
+    public var captionVocabulary: SoundVocabulary.Source?
+    public var captionCompounds: Bool?
+    public var captionExtractor: CaptionExtractor?
 
     public init(
         extractor: String = DefaultYesNoExtractor.name, policy: ScoringPolicy = .hark, positiveClass: YesNo = .no,
@@ -31,5 +36,8 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
         case extractor, policy, seed, synonyms, profile, approximate
         case positiveClass = "positive_class"
         case bootstrapResamples = "bootstrap_resamples"
+        case captionVocabulary = "caption_vocabulary"
+        case captionCompounds = "caption_compounds"
+        case captionExtractor = "caption_extractor"
     }
 }

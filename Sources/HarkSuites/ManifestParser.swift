@@ -183,23 +183,35 @@ private struct NodeReader {
         return prompt
     }
 
+    static let scoringKeys = [
+        "extractor", "positive_class", "policy", "synonyms", "judge", "profile", "fallback", "caption_vocabulary",
+        "caption_compounds", "caption_extractor",
+    ]
+
     mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
         guard !isNull(node) else { return SuiteManifest.Scoring() }
         guard let mapping = node.mapping else {
             error(
                 node, "scoring",
-                "expected a mapping with extractor, positive_class, policy, synonyms, judge, profile, fallback")
+                "expected a mapping with \(Self.scoringKeys.joined(separator: ", "))")
             return SuiteManifest.Scoring()
         }
-        let fields = members(
-            mapping, known: ["extractor", "positive_class", "policy", "synonyms", "judge", "profile", "fallback"],
-            prefix: "scoring.")
+        let fields = members(mapping, known: Set(Self.scoringKeys), prefix: "scoring.")
         var scoring = SuiteManifest.Scoring(
             extractor: optionalString(fields, "extractor", prefix: "scoring."),
             policy: optionalString(fields, "policy", prefix: "scoring."),
             judge: optionalString(fields, "judge", prefix: "scoring."),
             profile: optionalString(fields, "profile", prefix: "scoring."))
         scoring.fallback = optionalString(fields, "fallback", prefix: "scoring.")
+        scoring.captionVocabulary = optionalString(fields, "caption_vocabulary", prefix: "scoring.")
+        scoring.captionExtractor = optionalString(fields, "caption_extractor", prefix: "scoring.")
+        if let node = fields["caption_compounds"], !isNull(node) {
+            if node.tagName == .bool, let value = node.bool {
+                scoring.captionCompounds = value
+            } else {
+                error(node, "scoring.caption_compounds", "expected true or false, found \(describe(node))")
+            }
+        }
         if let synonyms = fields["synonyms"], !isNull(synonyms) {
             if let pairs = synonyms.mapping {
                 for (name, label) in pairs {

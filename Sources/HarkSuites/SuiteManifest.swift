@@ -53,6 +53,12 @@ public struct SuiteManifest: Sendable, Hashable {
         /// Yes-no suites: `judge` sends the answers the extractor leaves unparsed to `hark judge`
         /// (the `yes-no-reading` template), whose verdicts then read them.
         public var fallback: String?
+        /// Caption suites: the vocabulary mentions are found in (`audioset`, default, or `labels`),
+        /// whether hyphenated compounds ("dog-like") are mentions, and who lists a caption's objects
+        /// (`rules`, default, or `judge`).
+        public var captionVocabulary: String?
+        public var captionCompounds: Bool?
+        public var captionExtractor: String?
 
         public init(
             extractor: String? = nil, positiveClass: YesNo = .no, policy: String? = nil,

@@ -155,3 +155,57 @@ import Testing
         }
     }
 }
+
+@Suite struct CaptionJudgeTests {
+    func extractor(of suite: RunResults.SuiteResults) -> String? {
+        guard case .object(let scoring)? = suite.scoring else { return nil }
+        return scoring["caption_extractor"]?.stringValue
+    }
+
+    /// `scoring.caption_extractor: judge`: `hark judge` asks for each caption's objects, and the
+    /// run is scored on the judge's lists (named as the rules name theirs); until then the rules
+    /// read the captions, and results.json says which did.
+    @Test func aJudgeListsTheObjectsOfCaptions() async throws {
+        let fixture = try SuiteFixture(
+            manifest:
+                "id: caps\nversion: 1\ntask: caption\naudio_root: audio\nprompt: {templates: [\"Describe the audio.\"]}\nscoring: {caption_extractor: judge}\n",
+            items: [
+                #"{"id": "c1", "audio": "a.wav", "labels": ["dog"]}"#,
+                #"{"id": "c2", "audio": "a.wav", "labels": ["rain"]}"#,
+            ])
+        defer { fixture.remove() }
+        let work = fixture.directory
+        try work.write(
+            [
+                #"{"item_id": "c1", "response": "A dog barks at the mailman."}"#,
+                #"{"item_id": "c2", "response": "It is raining hard."}"#,
+            ].joined(separator: "\n") + "\n", to: "answers.jsonl")
+        let run = await CLI.run(["run", "--suite", ".", "--replay", "answers.jsonl", "--run", "r"], in: work.url)
+        #expect(run.status == 0, "\(run.stderr)\(run.stdout)")
+        let byRules = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first)
+        #expect(extractor(of: byRules) == "rules")
+        #expect(byRules.metrics["echo_i"]?.value == 0)
+
+        try await withMockServer(.with { $0.policy = .judge }) { server in
+            try work.write(server.modelConfig(name: "grader"), to: "judge.yaml")
+            let judged = await CLI.run(["judge", "r", "--judge", "judge.yaml"], in: work.url)
+            #expect(judged.status == 0, "\(judged.stderr)")
+            let received = try #require(server.received.first)
+            #expect(received.system?.contains("sound sources and sound events") == true)
+            // The mock judge lists each word after "a" or "the": c1 → dog, mailman; c2 → none.
+            let judgements = try Journal.read(work.path("results/r/judgements.jsonl"))
+            #expect(judgements.map(\.response) == ["- dog\n- mailman", "none"])
+            let suite = try #require(try RunDirectory(work.path("results/r")).readResults().suites.first)
+            #expect(extractor(of: suite) == "judge")
+            #expect(suite.metrics["judge_listed_share"]?.value == 1)
+            // c1: {dog, mailman}, one of two not present; c2 mentions nothing.
+            #expect(suite.metrics["echo_i"] == MetricValue(0.5, n: 1))
+            #expect(suite.metrics["no_mention_rate"]?.value == 0.5)
+            let scores = try String(contentsOf: work.path("results/r/scores.jsonl"), encoding: .utf8)
+            let first = try JSONDecoder().decode(ScoreRecord.self, from: Data(scores.split(separator: "\n")[0].utf8))
+            #expect(first.extracted == "dog, mailman")
+            #expect(first.mentions?.map(\.text) == ["dog", "mailman"])
+            #expect(first.mentions?.map(\.at) == [2, 19])
+        }
+    }
+}

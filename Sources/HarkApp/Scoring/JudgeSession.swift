@@ -14,7 +14,9 @@ public import HarkSuites
 ///
 /// Judged suites: those whose `scoring.judge` names a template, and every open-qa suite (with
 /// `correctness` by default); a given `template` judges every suite of the run. Of an
-/// instruction-following suite only the items without rules are judged (chain-of-thought items).
+/// instruction-following suite only the items without rules are judged (chain-of-thought items);
+/// caption suites with `scoring.caption_extractor: judge` have their objects listed
+/// (`caption-objects`).
 public struct JudgeSession: Sendable {
     public var directory: RunDirectory
     public var suites: [Suite]
@@ -127,6 +129,9 @@ public struct JudgeSession: Sendable {
                 suite.manifest.scoring.judge
                 ?? (suite.manifest.task == .openQA ? JudgeTemplate.correctness.name : nil)
                 ?? (suite.manifest.scoring.fallback == "judge" ? JudgeTemplate.yesNoReading.name : nil)
+                ?? (suite.manifest.task == .caption
+                    && suite.manifest.scoring.captionExtractor == CaptionExtractor.judge.rawValue
+                    ? JudgeTemplate.captionObjects.name : nil)
             if let override {
                 templates[suite.id] = override
             } else if let named {

@@ -4,9 +4,11 @@ import HarkRecords
 import HarkScoring
 
 /// The verdicts of a judged run, read from `judgements.jsonl` with the templates its manifest
-/// names: sample key → verdict. Empty for a run never judged.
+/// names: sample key → verdict, and for captions the objects the judge listed. Empty for a run
+/// never judged.
 struct JudgeVerdicts {
     private(set) var verdicts: [String: JudgeVerdict] = [:]
+    private(set) var listed: [String: [String]] = [:]
     private var templates: [String: JudgeTemplate] = [:]
 
     init(judge: RunManifest.Judge?, directory: RunDirectory) throws {
@@ -21,7 +23,11 @@ struct JudgeVerdicts {
         }
         try Journal.forEachRecord(directory.judgements) { record, _ in
             guard record.isAnswered, let template = templates[record.suite] else { return }
-            verdicts[record.key] = template.verdict(record.response ?? "")
+            if template == .captionObjects {
+                listed[record.key] = JudgeTemplate.listedObjects(record.response ?? "")
+            } else {
+                verdicts[record.key] = template.verdict(record.response ?? "")
+            }
         }
     }
 

@@ -109,7 +109,8 @@ public enum RunScoring {
 
         public func add(_ record: SampleRecord) throws {
             guard let item = items[record.suite]?[record.item],
-                let outcome = try scorers[record.suite]?.add(record, item: item, verdict: judge.verdicts[record.key])
+                let outcome = try scorers[record.suite]?.add(
+                    record, item: item, verdict: judge.verdicts[record.key], listed: judge.listed[record.key])
             else { return }
             try writer().write(try encoder.encode(outcome))
         }
@@ -150,10 +151,14 @@ public enum RunScoring {
 
     /// A suite's scorer by its task and settings; errors name the suite.yaml field.
     static func scorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
-        let settings = try settings(for: suite, overrides: overrides)
-        // A judge that reads what the rules cannot is part of the yes/no reading, not a score beside it.
-        let fallback = suite.manifest.scoring.fallback == "judge"
-        let judgedScorer = judged && !fallback ? JudgedScorer(settings: settings) : nil
+        // A judge that reads what the rules cannot, or lists a caption's objects, is part of the
+        // reading, not a score beside it.
+        let reads =
+            suite.manifest.scoring.fallback == "judge"
+            || (suite.manifest.task == .caption
+                && suite.manifest.scoring.captionExtractor == CaptionExtractor.judge.rawValue)
+        let settings = try settings(for: suite, overrides: overrides, listedByJudge: judged && reads)
+        let judgedScorer = judged && !reads ? JudgedScorer(settings: settings) : nil
         do {
             switch suite.manifest.task {
             case .yesNo:
@@ -200,7 +205,10 @@ public enum RunScoring {
             self.judged = judged
         }
 
-        func add(_ record: SampleRecord, item: Item, verdict: JudgeVerdict?) throws -> ScoreRecord? {
+        /// `listed`: the objects a judge listed for a caption.
+        func add(_ record: SampleRecord, item: Item, verdict: JudgeVerdict?, listed: [String]? = nil) throws
+            -> ScoreRecord?
+        {
             _ = judged?.add(record, item: item, verdict: verdict)
             switch kind {
             case .yesNo(var scorer):
@@ -208,7 +216,7 @@ public enum RunScoring {
                 return scorer.add(record, item: item, fallback: judged == nil ? verdict : nil)
             case .caption(var scorer):
                 defer { kind = .caption(scorer) }
-                return scorer.add(record, item: item)
+                return scorer.add(record, item: item, listed: listed)
             case .choice(var scorer):
                 defer { kind = .choice(scorer) }
                 return scorer.add(record, item: item)
@@ -261,14 +269,27 @@ public enum RunScoring {
         return value
     }
 
-    static func settings(for suite: Suite, overrides: Overrides) throws -> ScoringSettings {
+    static func settings(for suite: Suite, overrides: Overrides, listedByJudge: Bool = false) throws -> ScoringSettings
+    {
         let scoring = suite.manifest.scoring
         let policy: ScoringPolicy = try named(
             overrides.policy ?? scoring.policy ?? ScoringPolicy.hark.rawValue, "scoring policy",
             field: "scoring.policy", of: suite)
-        return ScoringSettings(
+        var settings = ScoringSettings(
             extractor: overrides.extractor ?? scoring.extractor ?? DefaultYesNoExtractor.name, policy: policy,
             positiveClass: scoring.positiveClass, bootstrapResamples: overrides.resamples ?? Bootstrap.defaultResamples,
             seed: overrides.seed ?? 0, synonyms: scoring.synonyms)
+        if suite.manifest.task == .caption {
+            settings.captionVocabulary = try named(
+                scoring.captionVocabulary ?? SoundVocabulary.Source.audioset.rawValue, "caption vocabulary",
+                field: "scoring.caption_vocabulary", of: suite)
+            settings.captionCompounds = scoring.captionCompounds ?? false
+            let extractor: CaptionExtractor = try named(
+                scoring.captionExtractor ?? CaptionExtractor.rules.rawValue, "caption extractor",
+                field: "scoring.caption_extractor", of: suite)
+            // What read the captions: the judge only once `hark judge` has listed them.
+            settings.captionExtractor = extractor == .judge && listedByJudge ? .judge : .rules
+        }
+        return settings
     }
 }

@@ -54,6 +54,8 @@ public struct MetricName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let errorRate: MetricName = "error_rate"
     // Captions (ECHO).
     public static let echoI: MetricName = "echo_i"
+    /// The share of captions whose objects a judge listed (`scoring.caption_extractor: judge`).
+    public static let judgeListedShare: MetricName = "judge_listed_share"
     public static let echoS: MetricName = "echo_s"
     public static let cover: MetricName = "cover"
     // Instruction following.

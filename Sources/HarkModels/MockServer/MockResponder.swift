@@ -216,8 +216,10 @@ final class MockResponder: Sendable {
 
     /// The mock judge's reply: to a `correctness` prompt ("…Reference answer:\n{reference}\n\n
     /// Model answer:\n{response}") "correct" when the answer contains the reference; to a
-    /// `reasoning` prompt ("…Model answer:\n{response}") "yes" when the answer says "step".
+    /// `reasoning` prompt ("…Model answer:\n{response}") "yes" when the answer says "step"; to a
+    /// `caption-objects` prompt ("Caption:\n{response}") the lines of `listedObjects`.
     static func judgement(_ prompt: String) -> String {
+        if prompt.hasPrefix("Caption:\n") { return listedObjects(String(prompt.dropFirst("Caption:\n".count))) }
         guard let reference = prompt.range(of: "Reference answer:\n") else {
             guard let model = prompt.range(of: "Model answer:\n") else { return "I cannot judge this." }
             return prompt[model.upperBound...].lowercased().contains("step") ? "yes" : "no"
@@ -226,6 +228,14 @@ final class MockResponder: Sendable {
         else { return "I cannot judge this." }
         let expected = prompt[reference.upperBound..<model.lowerBound].lowercased()
         return prompt[model.upperBound...].lowercased().contains(expected) ? "correct" : "incorrect"
+    }
+
+    /// A crude lister of a caption's objects: each word after "a", "an" or "the", one per line
+    /// as "- word"; "none" when there is none.
+    static func listedObjects(_ caption: String) -> String {
+        let words = caption.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        let objects = zip(words, words.dropFirst()).filter { ["a", "an", "the"].contains($0.0) }.map(\.1)
+        return objects.isEmpty ? "none" : objects.map { "- " + $0 }.joined(separator: "\n")
     }
 
     func answer(_ request: ParsedRequest?) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import HarkCore
 
 /// How a judge model is asked about one answer, and how its reply is read.
@@ -54,7 +55,19 @@ public struct JudgeTemplate: Sendable, Hashable {
         prompt: "Question:\n{question}\n\nModel answer:\n{response}",
         pass: ["yes"], fail: ["no"])
 
-    public static let builtIn = [correctness, reasoning, yesNoReading]
+    /// The caption extractor of `scoring.caption_extractor: judge`: the sound objects a caption
+    /// asserts are heard, one per line (read by `listedObjects`).
+    public static let captionObjects = JudgeTemplate(
+        name: "caption-objects",
+        system: """
+            You list the sound sources and sound events that a caption of an audio clip asserts are heard. Leave out \
+            anything the caption says is absent or not heard, and words used only in comparisons ("dog-like"). Reply \
+            with one per line, each a short noun phrase ("dog", "car horn"), or with the word none.
+            """,
+        prompt: "Caption:\n{response}",
+        pass: [], fail: [])
+
+    public static let builtIn = [correctness, reasoning, yesNoReading, captionObjects]
 
     public static func named(_ name: String) -> JudgeTemplate? {
         builtIn.first { $0.name == name }
@@ -101,6 +114,22 @@ public struct JudgeTemplate: Sendable, Hashable {
             if pass.contains(word) { return index > 0 && words[index - 1] == "not" ? .fail : .pass }
         }
         return .unparsed
+    }
+}
+
+extension JudgeTemplate {
+    /// The objects a `caption-objects` reply lists: one per line or comma-separated, bullets and
+    /// numbers dropped, lowercased; "none" is an empty list, an empty reply nil.
+    public static func listedObjects(_ reply: String) -> [String]? {
+        let entries = reply.split(whereSeparator: { "\n,;".contains($0) }).map { entry in
+            var text = entry.trimmingCharacters(in: .whitespaces)
+            while let first = text.first, "-*•0123456789.)".contains(first) { text.removeFirst() }
+            text = text.trimmingCharacters(in: .whitespaces).lowercased()
+            while text.hasSuffix(".") { text.removeLast() }
+            return text
+        }.filter { !$0.isEmpty }
+        guard !entries.isEmpty else { return nil }
+        return entries == ["none"] || entries == ["nothing"] ? [] : entries
     }
 }
 
