@@ -97,9 +97,14 @@ public enum Gate {
                 let difference = change?.difference ?? value - before
                 result.baseline = before
                 result.difference = difference
-                result.pValue = change?.pValue
-                let significant = rule.significance.map { level in (change?.pValue).map { $0 < level } ?? true } ?? true
-                let pText = change.map { String(format: ", p = %.4g", $0.pValue) } ?? ""
+                // Significance by the p-value adjusted over the comparison's changes.
+                result.pValue = change?.decidingPValue
+                let significant =
+                    rule.significance.map { level in (change?.decidingPValue).map { $0 < level } ?? true } ?? true
+                let pText =
+                    change.map {
+                        String(format: ", p = %.4g%@", $0.decidingPValue, $0.adjustedPValue == nil ? "" : " adjusted")
+                    } ?? ""
                 if let maxDrop = rule.maxDrop, -difference > maxDrop, significant {
                     problems.append(
                         String(

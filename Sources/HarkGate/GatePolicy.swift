@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+public import HarkScoring
 import HarkYAML
 import Yams
 
@@ -11,7 +12,10 @@ import Yams
 ///   - {suite: "*", metric: accuracy, max_drop: 0.02, significance: 0.05}
 ///   - {metric: unparsed_rate, max: 0.05}
 ///   - {metric: error_rate, max: 0.0}
+/// adjust: holm          # how p-values are adjusted for the comparison's many changes: holm | bh | none
 /// ```
+///
+/// `significance` is judged on the adjusted p-value.
 public struct GatePolicy: Sendable, Hashable {
     public struct Rule: Sendable, Hashable, CustomStringConvertible {
         /// Suite ids it applies to, `*` wildcards allowed.
@@ -60,6 +64,8 @@ public struct GatePolicy: Sendable, Hashable {
     public var rules: [Rule]
     /// Whether the candidate may lack suites the baseline has; otherwise each one fails the gate.
     public var allowMissingSuites = false
+    /// How the comparison's p-values are adjusted for their number before `significance` is judged.
+    public var adjustment: Multiplicity = .holm
 
     public init(rules: [Rule], allowMissingSuites: Bool = false) {
         self.rules = rules
@@ -77,7 +83,7 @@ public struct GatePolicy: Sendable, Hashable {
                 "expected a mapping with a list `gates`",
                 at: SourceLocation(file: path, line: root?.mark?.line, field: "gates"))
         }
-        let topLevel: Set<String> = ["gates", "allow_missing_suites"]
+        let topLevel: Set<String> = ["gates", "allow_missing_suites", "adjust"]
         for (key, node) in root?.mapping ?? [:] where !topLevel.contains(key.string ?? "") {
             throw HarkError.badInput(
                 "unknown key \"\(key.string ?? "")\" (known: \(topLevel.sorted().joined(separator: ", ")))",
@@ -90,6 +96,14 @@ public struct GatePolicy: Sendable, Hashable {
                     at: SourceLocation(file: path, line: node.mark?.line, field: "allow_missing_suites"))
             }
             allowMissingSuites = value
+        }
+        if let node = root?.mapping?["adjust"] {
+            guard let name = node.string, let value = Multiplicity(rawValue: name) else {
+                throw HarkError.badInput(
+                    "expected one of \(Multiplicity.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: SourceLocation(file: path, line: node.mark?.line, field: "adjust"))
+            }
+            adjustment = value
         }
         let known: Set<String> = ["suite", "metric", "min", "max", "max_drop", "max_rise", "significance", "optional"]
         var rules: [Rule] = []

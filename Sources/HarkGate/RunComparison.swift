@@ -1,13 +1,16 @@
 import Foundation
 public import HarkCore
-import HarkScoring
+public import HarkScoring
 
 /// Two runs of the same suites compared item by item (aligned by sample key): per suite and metric
-/// both values, the difference with its paired 95% interval and a p-value — McNemar's exact test and
-/// a paired bootstrap interval for accuracy (every task whose samples are right or wrong: yes/no,
-/// multiple choice, instruction following, judged), the paired bootstrap for F1, precision, recall
-/// and yes-ratio — and the items that flipped, right → wrong first. Samples only one run has are
-/// left out and counted, per side.
+/// both values, the difference with its paired 95% interval, a p-value and the smallest change the
+/// design could detect — and the items that flipped, right → wrong first. When samples share
+/// clusters (the `cluster` of scores.jsonl: by default their clip), every metric's change is a
+/// paired cluster bootstrap, McNemar's exact test kept as a cross-check for accuracy; otherwise
+/// accuracy takes McNemar's test and a paired bootstrap interval (every task whose samples are right
+/// or wrong: yes/no, multiple choice, instruction following, judged), and F1, precision, recall,
+/// yes-ratio, unparsed rate and bias the paired bootstrap. The p-values of all changes are adjusted
+/// for their number (Holm by default). Samples only one run has are left out and counted, per side.
 public struct RunComparison: Sendable, Hashable, Codable {
     public struct MetricChange: Sendable, Hashable, Codable {
         public var metric: MetricName
@@ -16,16 +19,32 @@ public struct RunComparison: Sendable, Hashable, Codable {
         public var difference: Double
         public var ci: [Double]
         public var pValue: Double
-        /// `mcnemar-exact` or `paired-bootstrap`.
+        /// `mcnemar-exact`, `paired-bootstrap` or `paired-cluster-bootstrap`.
         public var test: String
         /// (candidate − baseline) / baseline × 100: the forgetting rate's form; nil when the baseline is 0.
         public var relativeChange: Double?
+        /// The p-value adjusted over every change of the comparison (`adjustment`).
+        public var adjustedPValue: Double?
+        /// The smallest change this design detects with 80% power at α = 0.05, from the change's
+        /// standard error (its samples, clusters and the runs' agreement).
+        public var minimumDetectableEffect: Double?
+        /// The clusters resampled, when samples were clustered.
+        public var clusters: Int?
+        /// Accuracy under clustering: McNemar's exact p-value beside the cluster bootstrap's, as a
+        /// cross-check (it assumes independent samples).
+        public var mcnemarPValue: Double?
 
         enum CodingKeys: String, CodingKey {
-            case metric, baseline, candidate, difference, ci, test
+            case metric, baseline, candidate, difference, ci, test, clusters
             case pValue = "p_value"
             case relativeChange = "relative_change"
+            case adjustedPValue = "adjusted_p_value"
+            case minimumDetectableEffect = "minimum_detectable_effect"
+            case mcnemarPValue = "mcnemar_p_value"
         }
+
+        /// The p-value significance is judged by: the adjusted one when there is one.
+        public var decidingPValue: Double { adjustedPValue ?? pValue }
     }
 
     public struct Flip: Sendable, Hashable, Codable {
@@ -107,6 +126,8 @@ public struct RunComparison: Sendable, Hashable, Codable {
     public var candidateLeftOut = 0
     /// Set when both runs name one model but its server reported two fingerprints: two checkpoints.
     public var fingerprintWarning: String?
+    /// How the p-values of all changes were adjusted for their number (Holm by default).
+    public var adjustment: Multiplicity = .holm
 
     /// One run as a comparison reads it.
     public struct Side: Sendable {
@@ -128,14 +149,17 @@ public struct RunComparison: Sendable, Hashable, Codable {
         case baselineLeftOut = "baseline_left_out"
         case candidateLeftOut = "candidate_left_out"
         case fingerprintWarning = "fingerprint_warning"
+        case adjustment
     }
 
     /// Compares `candidate` with `baseline`. Suites whose fingerprints differ are refused unless
     /// `allowMismatch`, when only the samples both runs have are compared. Runs that share no
     /// suite are refused.
-    public init(baseline: Side, candidate: Side, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0)
-        throws
-    {
+    public init(
+        baseline: Side, candidate: Side, allowMismatch: Bool = false, resamples: Int = 10_000, seed: UInt64 = 0,
+        adjustment: Multiplicity = .holm
+    ) throws {
+        self.adjustment = adjustment
         self.baseline = baseline.name
         self.candidate = candidate.name
         suites = []
@@ -197,6 +221,14 @@ public struct RunComparison: Sendable, Hashable, Codable {
             }
             suites.append(comparison)
         }
+        let adjusted = adjustment.adjust(suites.flatMap { $0.changes.map(\.pValue) })
+        var next = 0
+        for suite in suites.indices {
+            for change in suites[suite].changes.indices {
+                suites[suite].changes[change].adjustedPValue = adjusted[next]
+                next += 1
+            }
+        }
     }
 
     static func compare(
@@ -204,10 +236,13 @@ public struct RunComparison: Sendable, Hashable, Codable {
         differ: Bool, resamples: Int, seed: UInt64
     ) -> SuiteComparison {
         var flips: [Flip] = []
-        var pairs = PairedBootstrap()
-        // Right and wrong as a yes/no table (right = "yes" to a "yes" label): its accuracy's paired
-        // bootstrap is the interval of any task's accuracy change.
-        var outcomes = PairedBootstrap()
+        // Per cluster (as scores.jsonl names it; a sample without one stands alone): the yes/no
+        // cells, and right/wrong as a yes/no table (right = "yes" to a "yes" label), whose
+        // accuracy's change is the change of any task's accuracy.
+        var clusterIndex: [String: Int] = [:]
+        var pairs: [PairedBootstrap] = []
+        var outcomes: [PairedBootstrap] = []
+        var differences: [(sum: Double, count: Int)] = []
         var rightToWrong = 0
         var wrongToRight = 0
         var yesNo = true
@@ -216,13 +251,26 @@ public struct RunComparison: Sendable, Hashable, Codable {
         var scored = 0
         for key in keys {
             guard let a = before[key], let b = after[key] else { continue }
+            let cluster = b.cluster ?? a.cluster ?? "sample:" + key
+            let index: Int
+            if let known = clusterIndex[cluster] {
+                index = known
+            } else {
+                index = pairs.count
+                clusterIndex[cluster] = index
+                pairs.append(PairedBootstrap())
+                outcomes.append(PairedBootstrap())
+                differences.append((0, 0))
+            }
             if let wasRight = a.correct, let isRight = b.correct {
                 scored += 1
                 if wasRight { correctBefore += 1 }
                 if isRight { correctAfter += 1 }
                 if wasRight && !isRight { rightToWrong += 1 }
                 if !wasRight && isRight { wrongToRight += 1 }
-                outcomes.add(label: .yes, baseline: wasRight ? .yes : .no, candidate: isRight ? .yes : .no)
+                outcomes[index].add(label: .yes, baseline: wasRight ? .yes : .no, candidate: isRight ? .yes : .no)
+                differences[index].sum += Double((isRight ? 1 : 0) - (wasRight ? 1 : 0))
+                differences[index].count += 1
                 if wasRight != isRight {
                     flips.append(
                         Flip(
@@ -232,40 +280,65 @@ public struct RunComparison: Sendable, Hashable, Codable {
                 }
             }
             if let label = YesNo(rawValue: b.expected) {
-                pairs.add(label: label, baseline: YesNo(rawValue: a.extracted), candidate: YesNo(rawValue: b.extracted))
+                pairs[index].add(
+                    label: label, baseline: YesNo(rawValue: a.extracted), candidate: YesNo(rawValue: b.extracted))
             } else {
                 yesNo = false
             }
         }
         flips.sort { ($0.direction == "right→wrong" ? 0 : 1, $0.key) < ($1.direction == "right→wrong" ? 0 : 1, $1.key) }
+        let clustered = (yesNo ? pairs : outcomes).contains { $0.total > 1 }
+        let whole = { (clusters: [PairedBootstrap]) -> PairedBootstrap in
+            var sum = PairedBootstrap()
+            for cluster in clusters { for cell in 0..<18 { sum.cells[cell] += cluster.cells[cell] } }
+            return sum
+        }
+        func change(_ clusters: [PairedBootstrap], seed: UInt64, metric: (YesNoConfusion) -> Double)
+            -> PairedBootstrap.Change
+        {
+            clustered
+                ? ClusterBootstrap.change(
+                    clusters.filter { $0.total > 0 }.map(\.cells), resamples: resamples, seed: seed, metric: metric)
+                : whole(clusters).change(resamples: resamples, seed: seed, metric: metric)
+        }
+        let test = clustered ? "paired-cluster-bootstrap" : "paired-bootstrap"
         var changes: [MetricChange] = []
         if scored > 0 {
             let baseline = Double(correctBefore) / Double(scored)
             let candidate = Double(correctAfter) / Double(scored)
-            let interval = (yesNo ? pairs : outcomes).change(resamples: resamples, seed: seed) {
-                YesNoMetrics($0).accuracy
-            }.interval
-            changes.append(
-                MetricChange(
-                    metric: .accuracy, baseline: baseline, candidate: candidate, difference: candidate - baseline,
-                    ci: interval,
-                    pValue: McNemar.exactPValue(b: rightToWrong, c: wrongToRight), test: "mcnemar-exact",
-                    relativeChange: relative(baseline, candidate)))
+            let bootstrap = change(yesNo ? pairs : outcomes, seed: seed) { YesNoMetrics($0).accuracy }
+            let discordant = Double(rightToWrong + wrongToRight)
+            let spread = ClusteredMean(clusters: differences.filter { $0.count > 0 }, sumOfSquares: discordant)
+            let mcnemar = McNemar.exactPValue(b: rightToWrong, c: wrongToRight)
+            var accuracy = MetricChange(
+                metric: .accuracy, baseline: baseline, candidate: candidate, difference: candidate - baseline,
+                ci: bootstrap.interval, pValue: clustered ? bootstrap.pValue : mcnemar,
+                test: clustered ? test : "mcnemar-exact", relativeChange: relative(baseline, candidate))
+            accuracy.minimumDetectableEffect = Power.minimumDetectableEffect(
+                standardError: clustered ? spread.standardError : spread.naiveStandardError)
+            if clustered {
+                accuracy.clusters = spread.clusters
+                accuracy.mcnemarPValue = mcnemar
+            }
+            changes.append(accuracy)
         }
-        if yesNo && pairs.total > 0 {
+        if yesNo && whole(pairs).total > 0 {
             let metrics: [(MetricName, @Sendable (YesNoConfusion) -> Double)] = [
                 (.f1, { YesNoMetrics($0).f1 }), (.precision, { YesNoMetrics($0).precision }),
                 (.recall, { YesNoMetrics($0).recall }), (.yesRatio, { YesNoMetrics($0).yesRatio }),
-                (.unparsedRate, { YesNoMetrics($0).unparsedRate }),
+                (.unparsedRate, { YesNoMetrics($0).unparsedRate }), (.bias, { YesNoMetrics($0).bias }),
             ]
             for (index, (name, metric)) in metrics.enumerated() {
-                let change = pairs.change(resamples: resamples, seed: seed &+ UInt64(index + 1), metric: metric)
-                changes.append(
-                    MetricChange(
-                        metric: name, baseline: change.baseline, candidate: change.candidate,
-                        difference: change.difference,
-                        ci: change.interval, pValue: change.pValue, test: "paired-bootstrap",
-                        relativeChange: relative(change.baseline, change.candidate)))
+                let change = change(pairs, seed: seed &+ UInt64(index + 1), metric: metric)
+                var metricChange = MetricChange(
+                    metric: name, baseline: change.baseline, candidate: change.candidate,
+                    difference: change.difference,
+                    ci: change.interval, pValue: change.pValue, test: test,
+                    relativeChange: relative(change.baseline, change.candidate))
+                metricChange.minimumDetectableEffect = Power.minimumDetectableEffect(
+                    standardError: change.standardError)
+                if clustered { metricChange.clusters = pairs.count { $0.total > 0 } }
+                changes.append(metricChange)
             }
         }
         return SuiteComparison(

@@ -1,12 +1,15 @@
 public import HarkCore
 
-/// Scores multiple-choice suites: accuracy overall and per tag with Wilson intervals, and the
-/// unparsed rate; an unparsed answer counts as wrong and is never replaced by a guess.
+/// Scores multiple-choice suites: accuracy and the unparsed rate, overall with intervals by the
+/// suite's clusters and per tag with Wilson intervals; an unparsed answer counts as wrong and is
+/// never replaced by a guess.
 public struct ChoiceScorer: Sendable {
     public let settings: ScoringSettings
     let extractor: ChoiceExtractor
     private var overall = Tally()
     private var bySlice: [String: [String: Tally]] = [:]
+    private var clusters = ClusterTables()
+    private let unit: ClusterUnit
 
     struct Tally: Sendable {
         var total = 0, correct = 0, unparsed = 0
@@ -36,6 +39,7 @@ public struct ChoiceScorer: Sendable {
         }
         self.settings = settings
         self.extractor = extractor
+        unit = ClusterUnit(settings.cluster ?? "clip")
     }
 
     /// Scores one answer against the choices as the model saw them (shuffled when the suite
@@ -65,20 +69,28 @@ public struct ChoiceScorer: Sendable {
         var tags = item.slices
         if let position = shown.firstIndex(of: answer) { tags["answer_position"] = ChoiceLetters.letter(position) }
         overall.add(correct: correct, unparsed: unparsed)
+        let cluster = unit.key(of: item)
+        clusters.add(cluster: cluster, label: .yes, prediction: unparsed ? nil : correct ? .yes : .no)
         for (key, value) in tags {
             bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed)
         }
-        return ScoreRecord(
+        var score = ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted,
             expected: answer,
             correct: correct, tags: tags)
+        score.cluster = cluster
+        return score
     }
 
     /// No metrics at all when nothing was answered: "no data", never a zero.
     public func finish() -> SuiteScore {
         guard overall.total > 0 else { return SuiteScore(scoring: settings) }
+        var metrics = overall.metrics(intervals: true)
+        let clustered = settings.intervals != .independent && clusters.isClustered
+        metrics[.accuracy]?.setProportionInterval(clusters, clustered: clustered) { $0.yesYes }
+        metrics[.unparsedRate]?.setProportionInterval(clusters, clustered: clustered) { $0.yesUnparsed }
         return SuiteScore(
-            scoring: settings, metrics: overall.metrics(intervals: true),
+            scoring: settings, metrics: metrics,
             slices: bySlice.mapValues { $0.mapValues { $0.metrics(intervals: true) } }, unparsed: overall.unparsed)
     }
 }

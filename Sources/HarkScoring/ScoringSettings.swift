@@ -14,6 +14,10 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
     /// suite's whose checks only approximate the reference (language detection).
     public var profile: IFEvalProfile?
     public var approximate: [String]?
+    /// The unit samples are clustered by (`clip`, `item` or a tag; nil is `clip`) and how intervals
+    /// are computed (nil is `clustered`).
+    public var cluster: String?
+    public var intervals: IntervalMethod?
     /// Caption suites: the classes mentions are found in, whether hyphenated compounds
     /// ("dog-like") count, and who lists a caption's objects (`rules`, or `judge`).
     public var captionVocabulary: SoundVocabulary.Source?
@@ -33,7 +37,7 @@ public struct ScoringSettings: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case extractor, policy, seed, synonyms, profile, approximate
+        case extractor, policy, seed, synonyms, profile, approximate, cluster, intervals
         case positiveClass = "positive_class"
         case bootstrapResamples = "bootstrap_resamples"
         case captionVocabulary = "caption_vocabulary"

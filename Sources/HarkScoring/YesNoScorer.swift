@@ -11,6 +11,8 @@ public struct YesNoScorer: Sendable {
     private var byTemplate: [String: YesNoConfusion] = [:]
     private var byTag: [String: [String: YesNoConfusion]] = [:]
     private var pairs: PairAnalysis
+    private var clusters = ClusterTables()
+    private let unit: ClusterUnit
     private var reasons: [String: Int] = [:]
     /// The rules' table alone, and how many answers a fallback judge read, when one did.
     private var rulesTable = YesNoConfusion()
@@ -26,6 +28,7 @@ public struct YesNoScorer: Sendable {
         self.extractor = extractor
         self.suite = suite
         pairs = PairAnalysis(policy: settings.policy)
+        unit = ClusterUnit(settings.cluster ?? "clip")
     }
 
     /// Scores one answered sample; errors and items of other tasks are not scored (nil).
@@ -42,6 +45,8 @@ public struct YesNoScorer: Sendable {
         let prediction = reading.answer
         if let reason = reading.reason { reasons[reason.rawValue, default: 0] += 1 }
         table.add(label: label, prediction: prediction)
+        let cluster = unit.key(of: item)
+        clusters.add(cluster: cluster, label: label, prediction: prediction)
         // Items with their own question may name the template they follow in a `template` tag.
         let template = record.template == "q" ? item.tags["template"] ?? "q" : record.template
         byTemplate[template, default: YesNoConfusion()].add(label: label, prediction: prediction)
@@ -58,6 +63,7 @@ public struct YesNoScorer: Sendable {
             extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label,
             tags: item.tags)
         score.reason = reading.reason
+        score.cluster = cluster
         return score
     }
 
@@ -103,8 +109,10 @@ public struct YesNoScorer: Sendable {
         return (scorer.finish(), outcomes)
     }
 
-    /// The metrics of a table; with `intervals`, Wilson intervals for proportions and seeded
-    /// bootstrap intervals for precision, recall and F1.
+    /// The metrics of a table; with `intervals` (the suite's whole table), intervals by its
+    /// clusters: cluster-robust t intervals for proportions and the seeded cluster bootstrap for
+    /// precision, recall, F1 and bias — or, when every cluster is one sample or the suite says
+    /// `intervals: independent`, Wilson intervals and the plain bootstrap.
     func metrics(_ table: YesNoConfusion, intervals: Bool, seed: UInt64) -> [MetricName: MetricValue] {
         let values = YesNoMetrics(table, positive: settings.positiveClass, policy: settings.policy)
         var result: [MetricName: MetricValue] = [:]
@@ -112,17 +120,27 @@ public struct YesNoScorer: Sendable {
             result[name] = MetricValue(value, n: values.count(of: name, total: table.total))
         }
         guard intervals else { return result }
-        result[.accuracy]?.ci = Wilson.interval(successes: table.correct, n: table.total)
-        result[.yesRatio]?.ci = Wilson.interval(successes: table.saidYes, n: table.total)
-        result[.unparsedRate]?.ci = Wilson.interval(successes: table.unparsed, n: table.total)
+        let clustered = settings.intervals != .independent && clusters.isClustered
+        result[.accuracy]?.setProportionInterval(clusters, clustered: clustered) { $0.correct }
+        result[.yesRatio]?.setProportionInterval(clusters, clustered: clustered) { $0.saidYes }
+        result[.unparsedRate]?.setProportionInterval(clusters, clustered: clustered) { $0.unparsed }
         let positive = settings.positiveClass
         let policy = settings.policy
-        let bootstrapped = Bootstrap.yesNoIntervals(table, resamples: settings.bootstrapResamples, seed: seed) {
-            resampled in
-            let metrics = YesNoMetrics(resampled, positive: positive, policy: policy)
-            return [metrics.precision, metrics.recall, metrics.f1]
+        let resampled: [MetricName] = [.precision, .recall, .f1, .bias]
+        let resample = { (table: YesNoConfusion) -> [Double] in
+            let metrics = YesNoMetrics(table, positive: positive, policy: policy)
+            return [metrics.precision, metrics.recall, metrics.f1, metrics.bias]
         }
-        for (name, interval) in zip([MetricName.precision, .recall, .f1], bootstrapped) { result[name]?.ci = interval }
+        let bootstrapped =
+            clustered
+            ? ClusterBootstrap.intervals(
+                clusters.tables, resamples: settings.bootstrapResamples, seed: seed, metrics: resample)
+            : Bootstrap.yesNoIntervals(table, resamples: settings.bootstrapResamples, seed: seed, metrics: resample)
+        for (name, interval) in zip(resampled, bootstrapped) {
+            result[name]?.ci = interval
+            result[name]?.method = clustered ? "cluster-bootstrap" : "bootstrap"
+            result[name]?.clusters = clusters.count
+        }
         return result
     }
 }

@@ -185,7 +185,7 @@ private struct NodeReader {
 
     static let scoringKeys = [
         "extractor", "positive_class", "policy", "synonyms", "judge", "profile", "fallback", "caption_vocabulary",
-        "caption_compounds", "caption_extractor",
+        "caption_compounds", "caption_extractor", "cluster", "intervals",
     ]
 
     mutating func scoringSpec(_ node: Node) -> SuiteManifest.Scoring {
@@ -203,6 +203,8 @@ private struct NodeReader {
             judge: optionalString(fields, "judge", prefix: "scoring."),
             profile: optionalString(fields, "profile", prefix: "scoring."))
         scoring.fallback = optionalString(fields, "fallback", prefix: "scoring.")
+        scoring.cluster = optionalString(fields, "cluster", prefix: "scoring.")
+        scoring.intervals = optionalString(fields, "intervals", prefix: "scoring.")
         scoring.captionVocabulary = optionalString(fields, "caption_vocabulary", prefix: "scoring.")
         scoring.captionExtractor = optionalString(fields, "caption_extractor", prefix: "scoring.")
         if let node = fields["caption_compounds"], !isNull(node) {

@@ -53,6 +53,10 @@ public struct SuiteManifest: Sendable, Hashable {
         /// Yes-no suites: `judge` sends the answers the extractor leaves unparsed to `hark judge`
         /// (the `yes-no-reading` template), whose verdicts then read them.
         public var fallback: String?
+        /// The unit samples move together in — `clip` (default), `item` or a tag's name — and how
+        /// intervals are computed: `clustered` (default) or `independent`.
+        public var cluster: String?
+        public var intervals: String?
         /// Caption suites: the vocabulary mentions are found in (`audioset`, default, or `labels`),
         /// whether hyphenated compounds ("dog-like") are mentions, and who lists a caption's objects
         /// (`rules`, default, or `judge`).

@@ -3,6 +3,7 @@ import HarkCore
 public import HarkGate
 public import HarkRecords
 public import HarkReports
+public import HarkScoring
 
 /// Comparisons and gates read from run folders.
 public enum ComparisonReports {
@@ -13,11 +14,11 @@ public enum ComparisonReports {
     /// Compares loaded runs; the flips carry their questions, full answers and clips.
     public static func compare(
         baseline: LoadedRun, candidate: LoadedRun, allowMismatch: Bool = false, resamples: Int = 10_000,
-        seed: UInt64 = 0
+        seed: UInt64 = 0, adjustment: Multiplicity = .holm
     ) throws -> RunComparison {
         var comparison = try RunComparison(
             baseline: side(baseline), candidate: side(candidate), allowMismatch: allowMismatch, resamples: resamples,
-            seed: seed)
+            seed: seed, adjustment: adjustment)
         comparison.describeFlips(baseline: try baseline.samplesByKey(), candidate: try candidate.samplesByKey())
         return comparison
     }
@@ -44,16 +45,18 @@ public enum ComparisonReports {
             if suite.fingerprintsDiffer { note += " (the suites differ)" }
             if let why = suite.note { note += "; " + why }
             lines += [
-                note, "", "| metric | \(comparison.baseline) | \(comparison.candidate) | change | 95% CI | p | test |",
-                "|---|---:|---:|---:|---|---:|---|",
+                note, "",
+                "| metric | \(comparison.baseline) | \(comparison.candidate) | change | 95% CI | p | p \(comparison.adjustment.rawValue) | detectable | test |",
+                "|---|---:|---:|---:|---|---:|---:|---:|---|",
             ]
             for change in suite.changes {
+                let test = change.clusters.map { "\(change.test), \($0) clusters" } ?? change.test
                 lines.append(
                     String(
-                        format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %@ |", change.metric.rawValue,
-                        change.baseline * 100,
+                        format: "| %@ | %.2f | %.2f | %+.2f | [%+.2f, %+.2f] | %.4g | %.4g | ±%.2f | %@ |",
+                        change.metric.rawValue, change.baseline * 100,
                         change.candidate * 100, change.difference * 100, change.ci[0] * 100, change.ci[1] * 100,
-                        change.pValue, change.test))
+                        change.pValue, change.decidingPValue, (change.minimumDetectableEffect ?? 0) * 100, test))
             }
             if let rates = suite.ifRate, let forgetting = suite.forgettingRate {
                 lines += [

@@ -89,6 +89,7 @@ public enum RunScoring {
         private let judge: JudgeVerdicts
         private var scorers: [String: SuiteScorer] = [:]
         private var items: [String: [String: Item]] = [:]
+        private var units: [String: ClusterUnit] = [:]
         /// `scores.jsonl` being written; opened by the first record (the run makes its folder first).
         private var output: LineFileWriter?
         private let encoder = JSONEncoder()
@@ -102,6 +103,7 @@ public enum RunScoring {
             self.judge = try JudgeVerdicts(judge: judge, directory: directory)
             for suite in suites {
                 items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                units[suite.id] = ClusterUnit(suite.manifest.scoring.cluster ?? "clip")
                 scorers[suite.id] = try scorer(for: suite, overrides: overrides, judged: self.judge.judges(suite.id))
             }
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -109,9 +111,10 @@ public enum RunScoring {
 
         public func add(_ record: SampleRecord) throws {
             guard let item = items[record.suite]?[record.item],
-                let outcome = try scorers[record.suite]?.add(
+                var outcome = try scorers[record.suite]?.add(
                     record, item: item, verdict: judge.verdicts[record.key], listed: judge.listed[record.key])
             else { return }
+            if outcome.cluster == nil { outcome.cluster = units[record.suite]?.key(of: item) }
             try writer().write(try encoder.encode(outcome))
         }
 
@@ -279,6 +282,10 @@ public enum RunScoring {
             extractor: overrides.extractor ?? scoring.extractor ?? DefaultYesNoExtractor.name, policy: policy,
             positiveClass: scoring.positiveClass, bootstrapResamples: overrides.resamples ?? Bootstrap.defaultResamples,
             seed: overrides.seed ?? 0, synonyms: scoring.synonyms)
+        settings.cluster = scoring.cluster ?? ClusterUnit.clip.description
+        settings.intervals = try named(
+            scoring.intervals ?? IntervalMethod.clustered.rawValue, "interval method", field: "scoring.intervals",
+            of: suite)
         if suite.manifest.task == .caption {
             settings.captionVocabulary = try named(
                 scoring.captionVocabulary ?? SoundVocabulary.Source.audioset.rawValue, "caption vocabulary",

@@ -5,6 +5,7 @@ import HarkCore
 import HarkGate
 import HarkRecords
 import HarkRun
+import HarkScoring
 
 /// `hark compare BASELINE CANDIDATE [MORE...]`: paired statistics between runs.
 struct Compare: AsyncParsableCommand {
@@ -26,6 +27,9 @@ struct Compare: AsyncParsableCommand {
     @Option(help: "Seed of the bootstrap.")
     var seed: UInt64 = 0
 
+    @Option(help: "How p-values are adjusted for the number of changes: holm, bh or none.")
+    var adjust = "holm"
+
     @Option(help: "Also write the comparison as Markdown to this file.")
     var markdown: String?
 
@@ -34,6 +38,9 @@ struct Compare: AsyncParsableCommand {
 
     func run() async throws {
         guard runs.count >= 2 else { throw ValidationError("name a baseline and at least one candidate") }
+        guard let adjustment = Multiplicity(rawValue: adjust) else {
+            throw ValidationError("--adjust takes holm, bh or none, not \(adjust)")
+        }
         let baseline = try LoadedRun(folders.locate(runs[0]))
         var comparisons: [RunComparison] = []
         for candidate in runs.dropFirst() {
@@ -42,7 +49,7 @@ struct Compare: AsyncParsableCommand {
                     baseline: baseline,
                     candidate: LoadedRun(folders.locate(candidate)),
                     allowMismatch: allowMismatch,
-                    resamples: resamples, seed: seed))
+                    resamples: resamples, seed: seed, adjustment: adjustment))
         }
         for warning in comparisons.compactMap(\.fingerprintWarning) { Terminal.error("warning: " + warning) }
         let text = comparisons.map { ComparisonReports.markdown($0) }.joined(separator: "\n")

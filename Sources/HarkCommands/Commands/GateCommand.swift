@@ -43,7 +43,8 @@ struct GateCommand: AsyncParsableCommand {
             throw HarkError(.incomplete, "run \(side.name) is incomplete: resume it before gating")
         }
         let comparison = try baselineSide.map {
-            try RunComparison(baseline: $0, candidate: candidateSide, resamples: resamples)
+            try RunComparison(
+                baseline: $0, candidate: candidateSide, resamples: resamples, adjustment: rules.adjustment)
         }
         let verdicts = try Gate.evaluate(
             rules, candidate: candidateSide.results, baseline: baselineSide?.results, comparison: comparison)

@@ -50,6 +50,7 @@ public struct MetricName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let f1Std: MetricName = "f1_std"
     public static let f1MeanOverTemplates: MetricName = "f1_mean_over_templates"
     public static let judgeReadShare: MetricName = "judge_read_share"
+    public static let bias: MetricName = "bias"
     // Runs.
     public static let errorRate: MetricName = "error_rate"
     // Captions (ECHO).

@@ -12,6 +12,8 @@ public struct ScoreRecord: Sendable, Hashable, Codable {
     public var tags: [String: String]
     /// Why a yes/no answer is unparsed (`refusal`, `contradiction`, …); absent when it was read.
     public var reason: UnparsedReason?
+    /// The cluster the sample falls in (`scoring.cluster`): what paired comparisons resample.
+    public var cluster: String?
     /// Captions: each object counted and each mention set aside, with its words.
     public var mentions: [CaptionMention]?
 

@@ -58,6 +58,15 @@ public struct PairedBootstrap: Sendable {
         /// Two-sided: twice the smaller share of resampled differences on either side of zero,
         /// counted as (k + 1) / (B + 1).
         public var pValue: Double
+        /// The standard deviation of the resampled differences: the change's standard error.
+        public var standardError: Double = 0
+    }
+
+    /// The standard deviation of resampled values.
+    public static func standardError(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return 0 }
+        let mean = values.reduce(0, +) / Double(values.count)
+        return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
     }
 
     /// The change of a metric, `metric` mapping a confusion table to its value.
@@ -92,12 +101,17 @@ public struct PairedBootstrap: Sendable {
             let tables = Self.tables(drawn)
             differences.append(metric(tables.candidate) - metric(tables.baseline))
         }
-        let below = differences.count { $0 <= 0 }
-        let above = differences.count { $0 >= 0 }
-        // (k + 1) / (B + 1): a bootstrap p-value is never 0, only below 1 / (B + 1).
-        let pValue = min(1, 2 * Double(min(below, above) + 1) / Double(differences.count + 1))
         return Change(
             baseline: observedBaseline, candidate: observedCandidate, difference: observedCandidate - observedBaseline,
-            interval: Bootstrap.percentileInterval(differences), pValue: pValue)
+            interval: Bootstrap.percentileInterval(differences), pValue: Self.pValue(differences),
+            standardError: Self.standardError(differences))
+    }
+
+    /// Two-sided: twice the smaller share of resampled differences on either side of zero, as
+    /// (k + 1) / (B + 1) — a bootstrap p-value is never 0, only below 1 / (B + 1).
+    public static func pValue(_ differences: [Double]) -> Double {
+        let below = differences.count { $0 <= 0 }
+        let above = differences.count { $0 >= 0 }
+        return min(1, 2 * Double(min(below, above) + 1) / Double(differences.count + 1))
     }
 }

@@ -35,6 +35,7 @@ public struct PairedMeanBootstrap: Sendable {
         let pValue = min(1, 2 * Double(min(below, above) + 1) / Double(resampled.count + 1))
         return PairedBootstrap.Change(
             baseline: baseline, candidate: candidate, difference: candidate - baseline,
-            interval: Bootstrap.percentileInterval(resampled), pValue: pValue)
+            interval: Bootstrap.percentileInterval(resampled), pValue: pValue,
+            standardError: PairedBootstrap.standardError(resampled))
     }
 }

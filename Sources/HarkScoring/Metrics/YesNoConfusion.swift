@@ -26,6 +26,16 @@ public struct YesNoConfusion: Sendable, Hashable, Codable {
         }
     }
 
+    /// Adds another table's counts.
+    public mutating func add(_ other: YesNoConfusion) {
+        yesYes += other.yesYes
+        yesNo += other.yesNo
+        yesUnparsed += other.yesUnparsed
+        noYes += other.noYes
+        noNo += other.noNo
+        noUnparsed += other.noUnparsed
+    }
+
     public var total: Int { yesYes + yesNo + yesUnparsed + noYes + noNo + noUnparsed }
     public var correct: Int { yesYes + noNo }
     public var saidYes: Int { yesYes + noYes }

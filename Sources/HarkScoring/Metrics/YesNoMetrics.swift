@@ -15,6 +15,9 @@ public struct YesNoMetrics: Sendable, Hashable {
     public var f1No: Double
     public var f1Macro: Double
     public var f1Weighted: Double
+    /// AHa-Bench's bias: the false-negative rate minus the false-positive rate, over parsed answers
+    /// (positive: the sound is there). Above 0 the model leans to "no", below 0 to "yes".
+    public var bias: Double
     /// The ICASSP 2025 share of answers that parsed (reported under every policy).
     public var instructionFollowingRate: Double
     /// The denominators precision and recall were computed over, which differ by policy, and the
@@ -22,6 +25,7 @@ public struct YesNoMetrics: Sendable, Hashable {
     public var precisionCount: Int
     public var recallCount: Int
     public var f1Count: Int
+    private var unparsedCount: Int
 
     public init(_ table: YesNoConfusion, positive: YesNo = .no, policy: ScoringPolicy = .hark) {
         let total = Double(table.total)
@@ -37,6 +41,8 @@ public struct YesNoMetrics: Sendable, Hashable {
         f1Macro = (f1Yes + f1No) / 2
         f1Weighted = total == 0 ? 0 : (f1Yes * Double(table.labelYes) + f1No * Double(table.labelNo)) / total
         unparsedRate = ratio(table.unparsed, table.total)
+        unparsedCount = table.unparsed
+        bias = ratio(table.yesNo, table.yesYes + table.yesNo) - ratio(table.noYes, table.noYes + table.noNo)
         instructionFollowingRate = ratio(table.total - table.unparsed, table.total)
 
         switch policy {
@@ -87,6 +93,7 @@ public struct YesNoMetrics: Sendable, Hashable {
         case .precision: precisionCount
         case .recall: recallCount
         case .f1: f1Count
+        case .bias: total - (total == 0 ? 0 : unparsedCount)
         default: total
         }
     }
@@ -96,7 +103,7 @@ public struct YesNoMetrics: Sendable, Hashable {
         [
             (.accuracy, accuracy), (.precision, precision), (.recall, recall), (.f1, f1), (.yesRatio, yesRatio),
             (.unparsedRate, unparsedRate), (.f1Yes, f1Yes), (.f1No, f1No), (.f1Macro, f1Macro),
-            (.f1Weighted, f1Weighted), (.instructionFollowingRate, instructionFollowingRate),
+            (.f1Weighted, f1Weighted), (.instructionFollowingRate, instructionFollowingRate), (.bias, bias),
         ]
     }
 }
