@@ -14,8 +14,8 @@ import Testing
             var values: [Double]
             var clusters: [Int]
             var mean: Double
-            var standard_error: Double
-            var naive_standard_error: Double
+            var standardError: Double
+            var naiveStandardError: Double
             var interval: [Double]
         }
         struct Adjusted: Decodable { var p: [Double], holm: [Double], bh: [Double] }
@@ -25,21 +25,23 @@ import Testing
             var deviation: Double
             var alpha: Double
             var power: Double
-            var minimum_detectable_effect: Double?
-            var required_samples: Double?
+            var minimumDetectableEffect: Double?
+            var requiredSamples: Double?
         }
         struct Quantile: Decodable { var p: Double, df: Double, t: Double }
         struct PowerValue: Decodable { var effect: Double, n: Int, alpha: Double, power: Double }
         var clustered: [Clustered]
         var multiplicity: [Adjusted]
         var power: [PowerCase]
-        var power_values: [PowerValue]
-        var t_quantiles: [Quantile]
+        var powerValues: [PowerValue]
+        var tQuantiles: [Quantile]
     }
 
     static let golden: Golden? = {
         let url = HarkCLI.packageRoot.appendingPathComponent("Tests/HarkScoringTests/Golden/statistics.json")
-        return try? JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(Golden.self, from: Data(contentsOf: url))
     }()
 
     @Test func clusteredStandardErrorsMatchStatsmodels() throws {
@@ -55,8 +57,8 @@ import Testing
                 clusters: sums.sorted { $0.key < $1.key }.map(\.value),
                 sumOfSquares: set.values.reduce(0) { $0 + $1 * $1 })
             #expect(abs(estimate.mean - set.mean) < 1e-12)
-            #expect(abs(estimate.standardError - set.standard_error) < 1e-9)
-            #expect(abs(estimate.naiveStandardError - set.naive_standard_error) < 1e-9)
+            #expect(abs(estimate.standardError - set.standardError) < 1e-9)
+            #expect(abs(estimate.naiveStandardError - set.naiveStandardError) < 1e-9)
             let interval = estimate.interval(lower: -.infinity, upper: .infinity)
             #expect(abs(interval[0] - set.interval[0]) < 1e-9 && abs(interval[1] - set.interval[1]) < 1e-9)
         }
@@ -77,19 +79,19 @@ import Testing
         let cases = try #require(Self.golden?.power)
         try #require(cases.count >= 6)
         for item in cases {
-            if let n = item.n, let expected = item.minimum_detectable_effect {
+            if let n = item.n, let expected = item.minimumDetectableEffect {
                 let effect = Power.minimumDetectableEffect(
                     standardError: item.deviation / Double(n).squareRoot(), alpha: item.alpha, power: item.power)
                 // statsmodels solves to about 1e-6 (brentq's tolerance); the power itself is exact below.
                 #expect(abs(effect - expected) / item.deviation < 1e-5)
             }
-            if let change = item.change, let expected = item.required_samples {
+            if let change = item.change, let expected = item.requiredSamples {
                 let samples = Power.requiredSamples(
                     effect: change, deviation: item.deviation, alpha: item.alpha, power: item.power)
                 #expect(abs(samples - expected) < 1e-6 * expected)
             }
         }
-        let values = try #require(Self.golden?.power_values)
+        let values = try #require(Self.golden?.powerValues)
         try #require(values.count >= 5)
         for item in values {
             // statsmodels' effect size is in standard deviations: the standard error is 1/√n.
@@ -97,7 +99,7 @@ import Testing
                 effect: item.effect, standardError: 1 / Double(item.n).squareRoot(), alpha: item.alpha)
             #expect(abs(power - item.power) < 1e-12)
         }
-        for quantile in try #require(Self.golden?.t_quantiles) {
+        for quantile in try #require(Self.golden?.tQuantiles) {
             #expect(abs(Distributions.tQuantile(quantile.p, df: quantile.df) - quantile.t) < 1e-9)
         }
     }
