@@ -67,6 +67,6 @@ struct Hark: AsyncParsableCommand {
         version: HarkVersion.description,
         subcommands: [
             DemoCommand.self, Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self,
-            Compare.self, GateCommand.self, Merge.self, MockServerCommand.self,
+            Compare.self, GateCommand.self, Plan.self, Merge.self, MockServerCommand.self,
         ])
 }

@@ -9,6 +9,7 @@ public struct ChoiceScorer: Sendable {
     private var overall = Tally()
     private var bySlice: [String: [String: Tally]] = [:]
     private var clusters = ClusterTables()
+    private var consistency = Consistency()
     private let unit: ClusterUnit
 
     struct Tally: Sendable {
@@ -71,6 +72,7 @@ public struct ChoiceScorer: Sendable {
         overall.add(correct: correct, unparsed: unparsed)
         let cluster = unit.key(of: item)
         clusters.add(cluster: cluster, label: .yes, prediction: unparsed ? nil : correct ? .yes : .no)
+        consistency.add(question: record.item + "#" + record.template, cluster: cluster, correct: correct)
         for (key, value) in tags {
             bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed)
         }
@@ -89,6 +91,7 @@ public struct ChoiceScorer: Sendable {
         let clustered = settings.intervals != .independent && clusters.isClustered
         metrics[.accuracy]?.setProportionInterval(clusters, clustered: clustered) { $0.yesYes }
         metrics[.unparsedRate]?.setProportionInterval(clusters, clustered: clustered) { $0.yesUnparsed }
+        metrics.merge(consistency.metrics) { $1 }
         return SuiteScore(
             scoring: settings, metrics: metrics,
             slices: bySlice.mapValues { $0.mapValues { $0.metrics(intervals: true) } }, unparsed: overall.unparsed)

@@ -12,6 +12,7 @@ public struct YesNoScorer: Sendable {
     private var byTag: [String: [String: YesNoConfusion]] = [:]
     private var pairs: PairAnalysis
     private var clusters = ClusterTables()
+    private var consistency = Consistency()
     private let unit: ClusterUnit
     private var reasons: [String: Int] = [:]
     /// The rules' table alone, and how many answers a fallback judge read, when one did.
@@ -47,6 +48,7 @@ public struct YesNoScorer: Sendable {
         table.add(label: label, prediction: prediction)
         let cluster = unit.key(of: item)
         clusters.add(cluster: cluster, label: label, prediction: prediction)
+        consistency.add(question: record.item + "#" + record.template, cluster: cluster, correct: prediction == label)
         // Items with their own question may name the template they follow in a `template` tag.
         let template = record.template == "q" ? item.tags["template"] ?? "q" : record.template
         byTemplate[template, default: YesNoConfusion()].add(label: label, prediction: prediction)
@@ -99,6 +101,7 @@ public struct YesNoScorer: Sendable {
             score.metrics[.f1Std] = MetricValue(variance.squareRoot(), n: templateF1.count)
         }
         score.metrics.merge(pairs.metrics) { $1 }
+        score.metrics.merge(consistency.metrics) { $1 }
         return score
     }
 

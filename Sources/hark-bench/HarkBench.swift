@@ -8,6 +8,6 @@ struct HarkBench: AsyncParsableCommand {
         abstract: "Benchmarks of hark's hot paths (build with -c release).",
         subcommands: [
             AudioPathBenchmark.self, RunEngineBenchmark.self, ScoringBenchmark.self, IFEvalBenchmark.self,
-            ReportBenchmark.self, CompareBenchmark.self, FuzzBenchmark.self,
+            ReportBenchmark.self, CompareBenchmark.self, FuzzBenchmark.self, ClusterBootstrapBenchmark.self,
         ])
 }

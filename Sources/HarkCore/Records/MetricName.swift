@@ -51,6 +51,13 @@ public struct MetricName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let f1MeanOverTemplates: MetricName = "f1_mean_over_templates"
     public static let judgeReadShare: MetricName = "judge_read_share"
     public static let bias: MetricName = "bias"
+    // Repeated sampling and per-clip consistency.
+    public static let repeatConsistency: MetricName = "repeat_consistency"
+    public static let majorityAccuracy: MetricName = "majority_accuracy"
+    public static let meanItemVariance: MetricName = "mean_item_variance"
+    public static let withinItemVarianceShare: MetricName = "within_item_variance_share"
+    public static let clipAllRight: MetricName = "clip_all_right"
+    public static let clipAllWrong: MetricName = "clip_all_wrong"
     // Runs.
     public static let errorRate: MetricName = "error_rate"
     // Captions (ECHO).

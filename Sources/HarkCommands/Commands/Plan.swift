@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import HarkApp
+
+/// `hark plan`: the samples and clusters a suite needs to detect a change of accuracy between two
+/// runs, and the smallest change it detects as it is.
+struct Plan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How many samples and clusters a suite needs to detect a change, before it is run.")
+
+    @Option(help: "The suite folder.")
+    var suite: String
+
+    @Option(help: "The change of accuracy to detect (0.02 is two points).")
+    var detect: Double
+
+    @Option(help: "The baseline's accuracy.")
+    var baselineRate = 0.5
+
+    @Option(help: "The share of samples both runs answer alike (default: as two independent runs would).")
+    var agreement: Double?
+
+    @Option(help: "The intra-cluster correlation of the paired differences.")
+    var icc = 0.1
+
+    @Option(help: "The test's level.")
+    var alpha = 0.05
+
+    @Option(help: "The power wanted.")
+    var power = 0.8
+
+    func run() async throws {
+        for (name, value, range) in [
+            ("--detect", detect, -1.0...1.0), ("--baseline-rate", baselineRate, 0.0...1.0), ("--icc", icc, 0.0...1.0),
+            ("--alpha", alpha, 0.0...1.0), ("--power", power, 0.0...1.0), ("--agreement", agreement ?? 0.5, 0.0...1.0),
+        ] where !range.contains(value) || (name == "--detect" && value == 0) {
+            throw ValidationError("\(name) must be in \(range.lowerBound)…\(range.upperBound), not \(value)")
+        }
+        guard let loaded = try SuiteLoading.load([suite]).first?.suite else { return }
+        let design = StudyPlan.Design(loaded)
+        let plan = StudyPlan(
+            change: detect, baselineRate: baselineRate, agreement: agreement, correlation: icc, alpha: alpha,
+            power: power)
+        let answer = plan.answer(for: design)
+        Terminal.output(
+            String(
+                format: "suite %@: %d samples in %d clusters (%.1f per cluster; design effect %.2f at ICC %.2f)",
+                loaded.id, design.samples, design.clusters, design.perCluster, answer.designEffect, icc))
+        Terminal.output(
+            String(
+                format:
+                    "to detect a change of %+.4f from %.4f with %.0f%% power at α = %g: %d samples, %d clusters of %.1f",
+                detect, baselineRate, power * 100, alpha, answer.samples, answer.clusters, max(1, design.perCluster)))
+        Terminal.output(
+            String(
+                format: "as it is, the suite detects a change of ±%.4f (paired difference sd %.4f)", answer.detectable,
+                answer.deviation))
+    }
+}
