@@ -9,7 +9,9 @@ public enum ResultsSummary {
             var line =
                 "\(suite.id): \(suite.counts.samples) samples, \(suite.counts.answered) answered, \(suite.counts.errors) errors"
             if let unparsed = suite.counts.unparsed { line += ", \(unparsed) unparsed" }
-            let shown: [MetricName] = [.accuracy, .precision, .recall, .f1, .yesRatio, .f1Std, .echoI, .echoS, .cover]
+            let shown: [MetricName] = [
+                .accuracy, .precision, .recall, .f1, .yesRatio, .bias, .f1Std, .echoI, .echoS, .cover,
+            ]
             let metrics = shown.compactMap { name in
                 suite.metrics[name].map { String(format: "%@ %.2f", name.rawValue, $0.value * 100) }
             }

@@ -109,6 +109,7 @@ public struct HTMLReport {
                     "<div><b>samples</b> \(counts.samples) · <b>errors</b> \(counts.errors) · <b>unparsed</b> \(counts.unparsed ?? 0)</div>"
                 cards +=
                     metric("accuracy", "accuracy") + metric("f1", "F1") + metric("yes_ratio", "yes-ratio")
+                    + metric("bias", "bias")
                     + metric("echo_i", "ECHO_I")
                 cards += "</div>"
             }

@@ -117,6 +117,7 @@ public struct ResultsTable: Sendable, Hashable {
         case .higher: score = { $0 }
         case .lower: score = { -$0 }
         case .balanced: score = { -abs($0 - 0.5) }
+        case .zero: score = { -abs($0) }
         case .none: return []
         }
         guard let top = values.map({ score($0.1) }).max() else { return [] }

@@ -16,6 +16,7 @@ import Yams
 /// metrics:
 ///   - {key: accuracy, label: Acc, better: higher}
 ///   - {key: yes_ratio, label: Yes, better: balanced}
+///   - {key: bias, label: Bias, better: zero}
 ///   - {key: judge_accuracy, label: Judge, optional: true}   # left out when no row has it
 /// ```
 public struct TableLayout: Sendable, Hashable, Codable {
@@ -39,6 +40,8 @@ public struct TableLayout: Sendable, Hashable, Codable {
             case higher, lower
             /// Closest to 0.5 is best: a yes-ratio.
             case balanced
+            /// Closest to 0 is best: a bias.
+            case zero
             /// No best value is marked.
             case none
         }
@@ -112,6 +115,7 @@ public struct TableLayout: Sendable, Hashable, Codable {
         Metric(key: .accuracy, label: "Acc"), Metric(key: .precision, label: "P"), Metric(key: .recall, label: "R"),
         Metric(key: .f1, label: "F1"), Metric(key: .yesRatio, label: "Yes", better: .balanced),
         Metric(key: .f1Std, label: "Std", better: .lower),
+        Metric(key: .bias, label: "Bias", better: .zero, optional: true),
     ]
 
     /// Built-in layouts by name.
