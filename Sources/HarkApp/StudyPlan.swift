@@ -54,7 +54,7 @@ public struct StudyPlan: Sendable {
     }
 
     public func answer(for design: Design) -> Answer {
-        let other = min(1, max(0, baselineRate + change))
+        let other = baselineRate + change
         let discordant =
             agreement.map { 1 - $0 } ?? (baselineRate * (1 - other) + other * (1 - baselineRate))
         let deviation = max(0, discordant - change * change).squareRoot()

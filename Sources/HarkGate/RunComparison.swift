@@ -212,7 +212,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
             comparison.candidateOnly = max(0, suite.counts.samples - keys.count)
             baselineLeftOut += comparison.baselineOnly
             candidateLeftOut += comparison.candidateOnly
-            if comparison.changes.isEmpty {
+            if comparison.changes.isEmpty, comparison.note == nil {
                 comparison.note = "no sample is scored right or wrong in both runs: no paired change"
             }
             if let reference = base.metrics[.ifRate]?.value, let model = suite.metrics[.ifRate]?.value {
@@ -288,63 +288,71 @@ public struct RunComparison: Sendable, Hashable, Codable {
         }
         flips.sort { ($0.direction == "right→wrong" ? 0 : 1, $0.key) < ($1.direction == "right→wrong" ? 0 : 1, $1.key) }
         let clustered = (yesNo ? pairs : outcomes).contains { $0.total > 1 }
-        let whole = { (clusters: [PairedBootstrap]) -> PairedBootstrap in
-            var sum = PairedBootstrap()
-            for cluster in clusters { for cell in 0..<18 { sum.cells[cell] += cluster.cells[cell] } }
-            return sum
-        }
-        func change(_ clusters: [PairedBootstrap], seed: UInt64, metric: (YesNoConfusion) -> Double)
-            -> PairedBootstrap.Change
-        {
-            clustered
-                ? ClusterBootstrap.change(
-                    clusters.filter { $0.total > 0 }.map(\.cells), resamples: resamples, seed: seed, metric: metric)
-                : whole(clusters).change(resamples: resamples, seed: seed, metric: metric)
-        }
-        let test = clustered ? "paired-cluster-bootstrap" : "paired-bootstrap"
-        var changes: [MetricChange] = []
-        if scored > 0 {
-            let baseline = Double(correctBefore) / Double(scored)
-            let candidate = Double(correctAfter) / Double(scored)
-            let bootstrap = change(yesNo ? pairs : outcomes, seed: seed) { YesNoMetrics($0).accuracy }
-            let discordant = Double(rightToWrong + wrongToRight)
-            let spread = ClusteredMean(clusters: differences.filter { $0.count > 0 }, sumOfSquares: discordant)
-            let mcnemar = McNemar.exactPValue(b: rightToWrong, c: wrongToRight)
-            var accuracy = MetricChange(
-                metric: .accuracy, baseline: baseline, candidate: candidate, difference: candidate - baseline,
-                ci: bootstrap.interval, pValue: clustered ? bootstrap.pValue : mcnemar,
-                test: clustered ? test : "mcnemar-exact", relativeChange: relative(baseline, candidate))
-            accuracy.minimumDetectableEffect = Power.minimumDetectableEffect(
-                standardError: clustered ? spread.standardError : spread.naiveStandardError)
-            if clustered {
-                accuracy.clusters = spread.clusters
-                accuracy.mcnemarPValue = mcnemar
-            }
-            changes.append(accuracy)
-        }
-        if yesNo && whole(pairs).total > 0 {
-            let metrics: [(MetricName, @Sendable (YesNoConfusion) -> Double)] = [
+        let used = (yesNo ? pairs : outcomes).filter { $0.total > 0 }
+        var metrics: [(MetricName, (YesNoConfusion) -> Double)] = []
+        if scored > 0 { metrics.append((.accuracy, { YesNoMetrics($0).accuracy })) }
+        if yesNo && !used.isEmpty {
+            metrics += [
                 (.f1, { YesNoMetrics($0).f1 }), (.precision, { YesNoMetrics($0).precision }),
                 (.recall, { YesNoMetrics($0).recall }), (.yesRatio, { YesNoMetrics($0).yesRatio }),
                 (.unparsedRate, { YesNoMetrics($0).unparsedRate }), (.bias, { YesNoMetrics($0).bias }),
             ]
-            for (index, (name, metric)) in metrics.enumerated() {
-                let change = change(pairs, seed: seed &+ UInt64(index + 1), metric: metric)
-                var metricChange = MetricChange(
-                    metric: name, baseline: change.baseline, candidate: change.candidate,
-                    difference: change.difference,
-                    ci: change.interval, pValue: change.pValue, test: test,
-                    relativeChange: relative(change.baseline, change.candidate))
-                metricChange.minimumDetectableEffect = Power.minimumDetectableEffect(
-                    standardError: change.standardError)
-                if clustered { metricChange.clusters = pairs.count { $0.total > 0 } }
-                changes.append(metricChange)
+        }
+        var comparison = SuiteComparison(
+            suite: suite, sharedSamples: keys.count, unmatchedSamples: unmatched, fingerprintsDiffer: differ,
+            changes: [], flips: flips)
+        if clustered && used.count < 2 {
+            comparison.note = "all samples are in one cluster: no paired interval"
+            return comparison
+        }
+        let changes: [PairedBootstrap.Change]
+        if clustered {
+            changes = ClusterBootstrap.changes(
+                used.map(\.cells), resamples: resamples, seed: seed, metrics: metrics.map(\.1))
+        } else {
+            var whole = PairedBootstrap()
+            for cluster in used { for cell in 0..<18 { whole.cells[cell] += cluster.cells[cell] } }
+            changes = metrics.enumerated().map { index, entry in
+                whole.change(resamples: resamples, seed: seed &+ UInt64(index), metric: entry.1)
             }
         }
-        return SuiteComparison(
-            suite: suite, sharedSamples: keys.count, unmatchedSamples: unmatched, fingerprintsDiffer: differ,
-            changes: changes,
-            flips: flips)
+        /// The smallest detectable change, none when the design shows no spread at all.
+        func detectable(_ standardError: Double) -> Double? {
+            standardError > 0 ? Power.minimumDetectableEffect(standardError: standardError) : nil
+        }
+        for ((name, _), change) in zip(metrics, changes) {
+            var metricChange = MetricChange(
+                metric: name, baseline: change.baseline, candidate: change.candidate, difference: change.difference,
+                ci: change.interval, pValue: change.pValue,
+                test: clustered ? "paired-cluster-bootstrap" : "paired-bootstrap",
+                relativeChange: relative(change.baseline, change.candidate))
+            metricChange.minimumDetectableEffect = detectable(change.standardError)
+            if clustered { metricChange.clusters = used.count }
+            if name == .accuracy {
+                // Right/wrong counts as any task's: McNemar's test on the flips (the test when samples
+                // are independent, a cross-check when they are clustered), and the detectable change
+                // from the clustered standard error of the per-sample difference.
+                let baseline = Double(correctBefore) / Double(scored)
+                let candidate = Double(correctAfter) / Double(scored)
+                let mcnemar = McNemar.exactPValue(b: rightToWrong, c: wrongToRight)
+                let discordant = Double(rightToWrong + wrongToRight)
+                let spread = ClusteredMean(clusters: differences.filter { $0.count > 0 }, sumOfSquares: discordant)
+                metricChange.baseline = baseline
+                metricChange.candidate = candidate
+                metricChange.difference = candidate - baseline
+                metricChange.relativeChange = relative(baseline, candidate)
+                metricChange.minimumDetectableEffect = detectable(
+                    clustered ? spread.standardError : spread.naiveStandardError)
+                if clustered {
+                    metricChange.mcnemarPValue = mcnemar
+                } else {
+                    metricChange.pValue = mcnemar
+                    metricChange.test = "mcnemar-exact"
+                }
+            }
+            comparison.changes.append(metricChange)
+        }
+        return comparison
     }
 
     /// Captions: ECHO_I and ECHO_S over the samples whose captions mention an object in both runs,

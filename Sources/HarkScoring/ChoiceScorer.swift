@@ -80,7 +80,8 @@ public struct ChoiceScorer: Sendable {
             key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted,
             expected: answer,
             correct: correct, tags: tags)
-        score.cluster = cluster
+        // Independent samples have no cluster for comparisons to resample.
+        score.cluster = settings.intervals == .independent ? nil : cluster
         return score
     }
 

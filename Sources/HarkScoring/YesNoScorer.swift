@@ -65,7 +65,8 @@ public struct YesNoScorer: Sendable {
             extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label,
             tags: item.tags)
         score.reason = reading.reason
-        score.cluster = cluster
+        // Independent samples have no cluster for comparisons to resample.
+        score.cluster = settings.intervals == .independent ? nil : cluster
         return score
     }
 
@@ -140,7 +141,8 @@ public struct YesNoScorer: Sendable {
                 clusters.tables, resamples: settings.bootstrapResamples, seed: seed, metrics: resample)
             : Bootstrap.yesNoIntervals(table, resamples: settings.bootstrapResamples, seed: seed, metrics: resample)
         for (name, interval) in zip(resampled, bootstrapped) {
-            result[name]?.ci = interval
+            // One cluster has no spread to resample: no interval rather than a zero-width one.
+            result[name]?.ci = clustered && clusters.count < 2 ? nil : interval
             result[name]?.method = clustered ? "cluster-bootstrap" : "bootstrap"
             result[name]?.clusters = clusters.count
         }

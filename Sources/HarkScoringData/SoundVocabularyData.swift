@@ -311,18 +311,18 @@ public enum SoundVocabularyData {
 /m/06q74	ship	/m/019jd	ship|ships	
 /m/012f08	motor vehicle	/m/07yv9	motor vehicle|~motor vehicles	
 /m/0k4j	car	/m/012f08	car|automobile|cars	
-/m/0912c9	vehicle horn	/m/0k4j,/m/07pp_mv	vehicle horn|car horn|honking|honk|honks|honked|horn|horns|car horns|horn honking|horn blaring|~vehicle horns	
+/m/0912c9	vehicle horn	/m/0k4j,/m/07pp_mv	vehicle horn|car horn|honking|honk|honks|honked|horn|horns|car horns|horn honking|horn blaring|~vehicle horns	event
 /m/07qv_d5	toot	/m/0912c9	toot|~toots	
-/m/02mfyn	car alarm	/m/0k4j,/m/07pp_mv	car alarm|~car alarms	
-/m/04gxbd	power windows	/m/0k4j	power windows|electric windows	
-/m/07rknqz	skidding	/m/0k4j	skidding	
-/m/0h9mv	tire squeal	/m/0k4j	tire squeal|~tire squeals	
-/t/dd00134	car passing by	/m/0k4j	car passing by|car passes|car passing|cars passing|car drives by|car driving by|~car passing bies	
+/m/02mfyn	car alarm	/m/0k4j,/m/07pp_mv	car alarm|~car alarms	event
+/m/04gxbd	power windows	/m/0k4j	power windows|electric windows	event
+/m/07rknqz	skidding	/m/0k4j	skidding	event
+/m/0h9mv	tire squeal	/m/0k4j	tire squeal|~tire squeals	event
+/t/dd00134	car passing by	/m/0k4j	car passing by|car passes|car passing|cars passing|car drives by|car driving by|~car passing bies	event
 /m/0ltv	race car	/m/0k4j	race car|auto racing|race cars	
 /m/07r04	truck	/m/012f08	truck|trucks|lorry	
-/m/0gvgw0	air brake	/m/07r04	air brake|~air brakes	
-/m/05x_td	air horn	/m/07r04,/m/07pp_mv	air horn|truck horn|horn|horns|~air horns|~truck horns	
-/m/02rhddq	reversing beeps	/m/07r04	reversing beeps	
+/m/0gvgw0	air brake	/m/07r04	air brake|~air brakes	event
+/m/05x_td	air horn	/m/07r04,/m/07pp_mv	air horn|truck horn|horn|horns|~air horns|~truck horns	event
+/m/02rhddq	reversing beeps	/m/07r04	reversing beeps	event
 /m/03cl9h	ice cream truck	/m/07r04	ice cream truck|ice cream van|~ice cream trucks|~ice cream vans	
 /m/01bjv	bus	/m/012f08	bus|buses	
 /m/03j1ly	emergency vehicle	/m/012f08	emergency vehicle|emergency vehicles	
@@ -333,8 +333,8 @@ public enum SoundVocabularyData {
 /m/0btp2	traffic noise	/m/012f08	traffic noise|roadway noise|~roadway noises|~traffic noises	
 /m/06d_3	rail transport	/m/07yv9	rail transport|~rail transports	
 /m/07jdr	train	/m/06d_3	train|trains passing|locomotive|~trains	
-/m/04zmvq	train whistle	/m/07jdr	train whistle|~train whistles	
-/m/0284vy3	train horn	/m/07jdr	train horn|train horns|horn|horns	
+/m/04zmvq	train whistle	/m/07jdr	train whistle|~train whistles	event
+/m/0284vy3	train horn	/m/07jdr	train horn|train horns|horn|horns	event
 /m/01g50p	railroad car	/m/06d_3	railroad car|train wagon|~railroad cars|~train wagons	
 /t/dd00048	train wheels squealing	/m/06d_3	train wheels squealing	
 /m/0195fx	subway	/m/06d_3	subway|metro|underground|subway train|~metros|~subways|~undergrounds	
@@ -358,7 +358,7 @@ public enum SoundVocabularyData {
 /m/07pb8fc	idling	/m/02mk9,/m/012f08	idling|idle|idles	event
 /m/07q2z82	accelerating	/m/02mk9,/m/012f08	accelerating|revving|vroom|rev|revs|revving engine|accelerates|accelerate|~vroomed|~vrooming|~vrooms	event
 /m/02dgv	door		door|doors	
-/m/03wwcy	doorbell	/m/02dgv,/m/07pp_mv	doorbell|door bell|~doorbells	
+/m/03wwcy	doorbell	/m/02dgv,/m/07pp_mv	doorbell|door bell|~doorbelled|~doorbelling|~doorbells	event
 /m/07r67yg	ding-dong	/m/03wwcy	ding-dong	event
 /m/02y_763	sliding door	/m/02dgv	sliding door|~sliding doors	
 /m/07rjzl8	slam	/m/02dgv	slam|slams|slamming|slammed	event
@@ -393,8 +393,8 @@ public enum SoundVocabularyData {
 /m/081rb	writing		writing	
 /m/07pp_mv	alarm		alarm|alarms	
 /m/07cx4	telephone	/m/07pp_mv	telephone|phone|phones|telephones|cellphone	
-/m/07pp8cl	telephone bell ringing	/m/07cx4	telephone bell ringing|phone ringing|phone rings|telephone ringing	
-/m/01hnzm	ringtone	/m/07cx4	ringtone|ringtones	
+/m/07pp8cl	telephone bell ringing	/m/07cx4	telephone bell ringing|phone ringing|phone rings|telephone ringing	event
+/m/01hnzm	ringtone	/m/07cx4	ringtone|ringtones|~ringtoned|~ringtoning	event
 /m/02c8p	telephone dialing	/m/07cx4	telephone dialing|dtmf|~dtmfs	
 /m/015jpf	dial tone	/m/07cx4	dial tone|~dial tones	
 /m/01z47d	busy signal	/m/07cx4	busy signal|~busy signals	

@@ -23,6 +23,10 @@ import Testing
         #expect(clustered.stdout.contains("design effect 1.00"), "one sample per cluster: no design effect")
         let refused = await CLI.run(["plan", "--suite", ".", "--detect", "1.5"], in: fixture.directory.url)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("--detect must be in"))
+        #expect(refused.stderr.contains("--detect must be a change that keeps the rate in 0…1"))
+        let impossible = await CLI.run(
+            ["plan", "--suite", ".", "--detect", "0.2", "--agreement", "0.9"], in: fixture.directory.url)
+        #expect(impossible.status == 2)
+        #expect(impossible.stderr.contains("cannot differ by 0.2"))
     }
 }

@@ -63,7 +63,7 @@ import Testing
                 let comparison = try RunComparison(
                     baseline: side("a", baseline, clustered: clustered),
                     candidate: side("b", candidate, clustered: clustered), resamples: 200,
-                    seed: UInt64(trial), adjustment: clustered ? .holm : .none)
+                    seed: UInt64(trial), adjustment: clustered ? .holm : .unadjusted)
                 let alarmed = comparison.suites.contains { ($0.change(.accuracy)?.decidingPValue ?? 1) < 0.05 }
                 if alarmed && clustered { alarms.clustered += 1 }
                 if alarmed && !clustered { alarms.naive += 1 }

@@ -61,4 +61,27 @@ import Testing
         let synonyms = reader(labels: ["engine"], synonyms: ["purring": "engine"])
         #expect(synonyms.read("A purring sound.", labels: ["engine"]).objects == ["engine"])
     }
+
+    /// A broader word neither hides a hallucinated kind nor covers a label: "music with a guitar"
+    /// against a labelled piano is a hallucinated guitar (music, broader than the piano, is set
+    /// aside); against a labelled drum, both; "animals" against a labelled dog is set aside.
+    @Test func broaderWordsNeitherHideNorCover() {
+        let piano = reader(labels: ["piano"]).read("Music with a guitar.", labels: ["piano"])
+        #expect(piano.objects == ["guitar"])
+        let speech = reader(labels: ["speech"]).read("Music with a guitar.", labels: ["speech"])
+        #expect(speech.objects == ["guitar", "music"])
+        let dogs = reader(labels: ["dog"]).read("Animals are heard.", labels: ["dog"])
+        #expect(dogs.objects.isEmpty)
+        #expect(dogs.mentions.map(\.ignored) == ["broader than a label"])
+        #expect(reader(labels: ["dog"]).read("A dog barks.", labels: ["dog"]).objects == ["dog"])
+    }
+
+    @Test func aJudgesListIsReadLineByLine() {
+        #expect(
+            JudgeTemplate.listedObjects("Objects mentioned:\n1. Dog\n2) car horn.\n- 18-wheeler") == [
+                "dog", "car horn", "18-wheeler",
+            ])
+        #expect(JudgeTemplate.listedObjects("None.") == [])
+        #expect(JudgeTemplate.listedObjects("  \n") == nil)
+    }
 }

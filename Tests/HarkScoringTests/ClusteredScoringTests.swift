@@ -48,12 +48,17 @@ import Testing
         #expect(plain.metrics[.f1]?.method == "bootstrap")
     }
 
-    /// Three repeats of two questions: consistency, majority vote and the within-question share.
+    /// Three repeats of two questions: consistency, majority vote and the within-question share
+    /// over those two (the questions asked once stay out); per clip over clips of several questions.
     @Test func repeatedSamplesAreSummarised() {
         var consistency = Consistency()
         for (question, answers) in [("a", [true, true, true]), ("b", [true, false, false])] {
-            for answer in answers { consistency.add(question: question, cluster: question, correct: answer) }
+            for answer in answers { consistency.add(question: question, cluster: "clip1", correct: answer) }
         }
+        // A second clip of two questions asked once, both right; a third of one question.
+        consistency.add(question: "c", cluster: "clip2", correct: true)
+        consistency.add(question: "d", cluster: "clip2", correct: true)
+        consistency.add(question: "e", cluster: "clip3", correct: false)
         let metrics = consistency.metrics
         #expect(metrics[.repeatConsistency] == MetricValue(0.5, n: 2))
         #expect(metrics[.majorityAccuracy] == MetricValue(0.5, n: 2))
@@ -61,6 +66,7 @@ import Testing
         let within = (3 * (1.0 / 3) * (2.0 / 3)) / (6 * (4.0 / 6) * (2.0 / 6))
         #expect(abs((metrics[.withinItemVarianceShare]?.value ?? 0) - within) < 1e-12)
         #expect(abs((metrics[.meanItemVariance]?.value ?? 0) - (1.0 / 3) * (2.0 / 3) / 2) < 1e-12)
+        // Clips with more than one question: clip1 (mixed), clip2 (all right).
         #expect(metrics[.clipAllRight] == MetricValue(0.5, n: 2))
         #expect(metrics[.clipAllWrong] == MetricValue(0, n: 2))
     }

@@ -228,12 +228,16 @@ EXTRA_PARENTS = {
 }
 # Things, not sounds they make, where the rules of `is_event` would say otherwise.
 NOT_EVENTS = {
-    "Mouse", "Cricket", "Mosquito", "Cowbell", "Lawn mower", "Chainsaw", "Dental drill, dentist's drill", "Doorbell",
+    "Mouse", "Cricket", "Mosquito", "Cowbell", "Lawn mower", "Chainsaw", "Dental drill, dentist's drill",
     "Sliding door", "Crowd", "Jet engine", "Light engine (high frequency)", "Medium engine (mid frequency)",
     "Heavy engine (low frequency)",
 }
-# Sounds, not things, though they have classes below them.
-EVENTS = {"Bird vocalization, bird call, bird song"}
+# Sounds, not things, where the rules of `is_event` would say otherwise.
+EVENTS = {
+    "Bird vocalization, bird call, bird song", "Vehicle horn, car horn, honking", "Car alarm", "Train horn",
+    "Train whistle", "Air horn, truck horn", "Reversing beeps", "Air brake", "Tire squeal", "Skidding",
+    "Car passing by", "Power windows, electric windows", "Doorbell", "Telephone bell ringing", "Ringtone",
+}
 # Canonical names where the first part of the ontology's name is not the usual one.
 CANONICAL = {"Walk, footsteps": "footsteps"}
 # Sources whose classes below are sounds they make.

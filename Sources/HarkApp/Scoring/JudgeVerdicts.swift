@@ -23,7 +23,7 @@ struct JudgeVerdicts {
         }
         try Journal.forEachRecord(directory.judgements) { record, _ in
             guard record.isAnswered, let template = templates[record.suite] else { return }
-            if template == .captionObjects {
+            if template.name == JudgeTemplate.captionObjects.name {
                 listed[record.key] = JudgeTemplate.listedObjects(record.response ?? "")
             } else {
                 verdicts[record.key] = template.verdict(record.response ?? "")

@@ -103,7 +103,9 @@ public enum RunScoring {
             self.judge = try JudgeVerdicts(judge: judge, directory: directory)
             for suite in suites {
                 items[suite.id] = Dictionary(suite.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                units[suite.id] = ClusterUnit(suite.manifest.scoring.cluster ?? "clip")
+                if suite.manifest.scoring.intervals != IntervalMethod.independent.rawValue {
+                    units[suite.id] = ClusterUnit(suite.manifest.scoring.cluster ?? "clip")
+                }
                 scorers[suite.id] = try scorer(for: suite, overrides: overrides, judged: self.judge.judges(suite.id))
             }
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -147,6 +149,17 @@ public enum RunScoring {
                     "fallback \"\(fallback)\" is not known here; yes-no suites take fallback: judge",
                     at: SourceLocation(
                         file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.fallback"))
+            }
+        }
+        for suite in suites {
+            // A tag no item has would make every item its own cluster: a typo, most likely.
+            if case .tag(let name)? = suite.manifest.scoring.cluster.map(ClusterUnit.init),
+                !suite.items.contains(where: { $0.tags[name] != nil })
+            {
+                throw HarkError.badInput(
+                    "cluster \"\(name)\" is no tag of any item; it takes clip, item or a tag the items have",
+                    at: SourceLocation(
+                        file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.cluster"))
             }
         }
         _ = try JudgeSession.templates(for: suites, override: nil)

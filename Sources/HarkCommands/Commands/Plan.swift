@@ -30,11 +30,20 @@ struct Plan: AsyncParsableCommand {
     var power = 0.8
 
     func run() async throws {
-        for (name, value, range) in [
-            ("--detect", detect, -1.0...1.0), ("--baseline-rate", baselineRate, 0.0...1.0), ("--icc", icc, 0.0...1.0),
-            ("--alpha", alpha, 0.0...1.0), ("--power", power, 0.0...1.0), ("--agreement", agreement ?? 0.5, 0.0...1.0),
-        ] where !range.contains(value) || (name == "--detect" && value == 0) {
-            throw ValidationError("\(name) must be in \(range.lowerBound)…\(range.upperBound), not \(value)")
+        for (name, value) in [("--alpha", alpha), ("--power", power)] where !(value > 0 && value < 1) {
+            throw ValidationError("\(name) must be between 0 and 1, not \(value)")
+        }
+        for (name, value) in [("--baseline-rate", baselineRate), ("--icc", icc), ("--agreement", agreement ?? 0)]
+        where !(0...1).contains(value) {
+            throw ValidationError("\(name) must be in 0…1, not \(value)")
+        }
+        guard detect != 0, (0...1).contains(baselineRate + detect) else {
+            throw ValidationError(
+                "--detect must be a change that keeps the rate in 0…1 (baseline \(baselineRate)), not \(detect)")
+        }
+        if let agreement, 1 - agreement < abs(detect) {
+            throw ValidationError(
+                "runs that agree on \(agreement) of the samples cannot differ by \(detect): at most \(1 - agreement)")
         }
         guard let loaded = try SuiteLoading.load([suite]).first?.suite else { return }
         let design = StudyPlan.Design(loaded)

@@ -7,7 +7,8 @@ public struct CaptionMention: Sendable, Hashable, Codable {
     /// object a judge listed, its words as listed, and where the caption has them, if it does.
     public var text: String
     public var at: Int?
-    /// Why the words are no mention: `negated` ("no dog barking"), `compound` ("dog-like").
+    /// Why the words are no mention: `negated` ("no dog barking"), `compound` ("dog-like"),
+    /// `broader than a label` ("an animal" when a dog is labelled).
     public var ignored: String?
 
     public init(object: String?, text: String, at: Int?, ignored: String? = nil) {

@@ -11,6 +11,8 @@ public import HarkCore
 /// - Possessives and plurals are mentions ("the dog's bark", "buses").
 /// - Compounds joined by a hyphen to a word outside the phrase ("dog-like", "bird-shaped") are not,
 ///   unless `compounds` is set.
+/// - A word broader than a label ("an animal" when a dog is labelled) is set aside: it neither
+///   hallucinates nor covers the label.
 /// - A sound of something mentioned is part of it ("a dog barking" is one object, dog), by the
 ///   ontology or as the verb of its subject ("the faucet drips"); an animal's sound heard alone is
 ///   the animal; a phrase that names several classes ("honk") means the one related to another
@@ -48,15 +50,21 @@ public struct CaptionReader: Sendable {
             return match.classes.first { candidate in others.contains { vocabulary.related(candidate, $0) } }
                 ?? match.classes[0]
         }
+        let own = chosen
         chosen = attached(merged(chosen), counted, in: text)
         let labelled = labels.map { $0.lowercased() }.compactMap { label in
             vocabulary.labelClasses[label].map { (label, $0) }
         }
-        func names(of index: Int) -> [String] {
-            let related = labelled.filter { vocabulary.related($0.1, index) }.map(\.0).sorted()
-            guard related.isEmpty else { return related }
+        let classes = vocabulary.classes
+        /// The labels a mention is (the label's class, a kind of it or a sound of it); none for a
+        /// word broader than a label ("an animal" when a dog is labelled), which neither
+        /// hallucinates nor covers; else its class's name.
+        func names(of index: Int) -> [String]? {
+            let named = labelled.filter { $0.1 == index || classes[index].ancestors.contains($0.1) }.map(\.0)
+            guard named.isEmpty else { return named.sorted() }
+            if labelled.contains(where: { classes[$0.1].ancestors.contains(index) }) { return nil }
             // An animal's sound heard alone is the animal ("squawking" → bird).
-            return [vocabulary.classes[vocabulary.animal(making: index) ?? index].name]
+            return [classes[vocabulary.animal(making: index) ?? index].name]
         }
         var objects: Set<String> = []
         var mentions: [CaptionMention] = []
@@ -68,8 +76,13 @@ public struct CaptionReader: Sendable {
                 mentions.append(CaptionMention(object: nil, text: words, at: at, ignored: reason))
                 continue
             }
-            let found = names(of: chosen[next])
+            // A sound of something broader than a label keeps its own name ("fireworks explode").
+            let found = names(of: chosen[next]) ?? (chosen[next] == own[next] ? nil : names(of: own[next]))
             next += 1
+            guard let found else {
+                mentions.append(CaptionMention(object: nil, text: words, at: at, ignored: "broader than a label"))
+                continue
+            }
             objects.formUnion(found)
             mentions.append(CaptionMention(object: found.joined(separator: ", "), text: words, at: at))
         }
@@ -106,26 +119,31 @@ public struct CaptionReader: Sendable {
         }
     }
 
-    /// Each mentioned class, or the mentioned thing it is a sound or a kind of: its topmost
-    /// mentioned ancestor ("barking" → "dog"), or, for a sound, the mentioned thing that is a kind
-    /// of the sound's source ("buzzing" of insects → "mosquito").
+    /// Each mentioned class, or, for a sound, the mentioned thing that makes it: its nearest
+    /// mentioned ancestor that is a thing ("barking" → "dog"), or the mentioned thing that is a kind
+    /// of the sound's source ("buzzing" of insects → "mosquito", "idling" of motor vehicles →
+    /// "bus"). Things stay apart from broader
+    /// things ("music" and "a guitar" are two objects), sounds from broader sounds ("a man speaks"
+    /// and "speech").
     func merged(_ chosen: [Int]) -> [Int] {
         let mentioned = Set(chosen).sorted()
         let classes = vocabulary.classes
-        func ancestor(_ index: Int) -> Int? {
-            mentioned.first { candidate in
-                classes[index].ancestors.contains(candidate)
-                    && !classes[candidate].ancestors.contains { mentioned.contains($0) }
-            }
-        }
         return chosen.map { index in
-            if let top = ancestor(index) { return top }
-            guard classes[index].isEvent,
-                let source = mentioned.first(where: { other in
-                    other != index && classes[index].parents.contains { classes[other].ancestors.contains($0) }
-                })
-            else { return index }
-            return ancestor(source) ?? source
+            guard classes[index].isEvent else { return index }
+            let above = mentioned.filter { classes[index].ancestors.contains($0) && !classes[$0].isEvent }
+            if let nearest = above.first(where: { candidate in
+                !above.contains { $0 != candidate && classes[$0].ancestors.contains(candidate) }
+            }) {
+                return nearest
+            }
+            // A sound and a kind of what makes it ("buzzing" of insects, "a mosquito"), through a
+            // source that is no top-level class of the ontology ("alarm", "animal": too broad).
+            return mentioned.first { other in
+                other != index && !classes[other].isEvent
+                    && classes[index].parents.contains {
+                        !classes[$0].parents.isEmpty && classes[other].ancestors.contains($0)
+                    }
+            } ?? index
         }
     }
 
@@ -139,6 +157,9 @@ public struct CaptionReader: Sendable {
         var wasAttached = Array(repeating: false, count: chosen.count)
         let classes = vocabulary.classes
         for index in counted.indices.dropFirst() where classes[chosen[index]].isEvent {
+            // Only a verb attaches ("the faucet drips"), not a noun ("a dog-like horn").
+            let verb = text.words[counted[index].last].text
+            guard ["s", "ed", "ing"].contains(where: verb.hasSuffix) else { continue }
             let subject = index - 1
             // People's sounds are objects of their own ("a crowd cheers"), but an animal's ("a bull snorts").
             if classes[chosen[index]].isHuman,

@@ -118,16 +118,23 @@ public struct JudgeTemplate: Sendable, Hashable {
 }
 
 extension JudgeTemplate {
-    /// The objects a `caption-objects` reply lists: one per line or comma-separated, bullets and
-    /// numbers dropped, lowercased; "none" is an empty list, an empty reply nil.
+    /// The objects a `caption-objects` reply lists: one per line or comma-separated, bullets, list
+    /// numbers and headings ("Objects:") dropped, lowercased; "none" is an empty list, a reply
+    /// with no entry nil.
     public static func listedObjects(_ reply: String) -> [String]? {
-        let entries = reply.split(whereSeparator: { "\n,;".contains($0) }).map { entry in
+        let entries = reply.split(whereSeparator: { "\n,;".contains($0) }).compactMap { entry -> String? in
             var text = entry.trimmingCharacters(in: .whitespaces)
-            while let first = text.first, "-*•0123456789.)".contains(first) { text.removeFirst() }
+            // A heading ("Objects mentioned:") lists nothing.
+            guard !text.hasSuffix(":") else { return nil }
+            while let first = text.first, "-*•".contains(first) { text.removeFirst() }
+            // A list number ("2." or "2)"), not a number of the name ("18-wheeler").
+            if let end = text.firstIndex(where: { !$0.isNumber }), end > text.startIndex, ".)".contains(text[end]) {
+                text = String(text[text.index(after: end)...])
+            }
             text = text.trimmingCharacters(in: .whitespaces).lowercased()
             while text.hasSuffix(".") { text.removeLast() }
-            return text
-        }.filter { !$0.isEmpty }
+            return text.isEmpty ? nil : text
+        }
         guard !entries.isEmpty else { return nil }
         return entries == ["none"] || entries == ["nothing"] ? [] : entries
     }

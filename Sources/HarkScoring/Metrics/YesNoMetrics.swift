@@ -93,7 +93,7 @@ public struct YesNoMetrics: Sendable, Hashable {
         case .precision: precisionCount
         case .recall: recallCount
         case .f1: f1Count
-        case .bias: total - (total == 0 ? 0 : unparsedCount)
+        case .bias: total - unparsedCount
         default: total
         }
     }

@@ -42,37 +42,45 @@ public enum ClusterBootstrap {
         return (0..<(draws.first?.count ?? 0)).map { metric in Bootstrap.percentileInterval(draws.map { $0[metric] }) }
     }
 
-    /// The change of a metric between two runs, clusters of `PairedBootstrap` cells resampled.
-    public static func change(
-        _ clusters: [[Int]], resamples: Int = 10_000, seed: UInt64, metric: (YesNoConfusion) -> Double
-    ) -> PairedBootstrap.Change {
+    /// The changes of several metrics between two runs from one set of resamples, clusters of
+    /// `PairedBootstrap` cells resampled whole.
+    public static func changes(
+        _ clusters: [[Int]], resamples: Int = 10_000, seed: UInt64, metrics: [(YesNoConfusion) -> Double]
+    ) -> [PairedBootstrap.Change] {
         var whole = [Int](repeating: 0, count: 18)
         for cluster in clusters { for cell in 0..<18 { whole[cell] += cluster[cell] } }
         let observed = PairedBootstrap.tables(whole)
-        let baseline = metric(observed.baseline)
-        let candidate = metric(observed.candidate)
         let count = clusters.count
-        guard count > 1, resamples > 1 else {
-            return PairedBootstrap.Change(
-                baseline: baseline, candidate: candidate, difference: candidate - baseline, interval: [0, 0], pValue: 1)
-        }
-        let flat = clusters.flatMap { $0 }
-        var generator = SplitMix64(seed: seed)
-        var differences: [Double] = []
-        differences.reserveCapacity(resamples)
-        var drawn = [Int](repeating: 0, count: 18)
-        for _ in 0..<resamples {
-            for cell in 0..<18 { drawn[cell] = 0 }
-            for _ in 0..<count {
-                let base = Int(generator.next() % UInt64(count)) * 18
-                for cell in 0..<18 { drawn[cell] += flat[base + cell] }
+        var differences = [[Double]](repeating: [], count: metrics.count)
+        if count > 1, resamples > 1 {
+            let flat = clusters.flatMap { $0 }
+            var generator = SplitMix64(seed: seed)
+            var drawn = [Int](repeating: 0, count: 18)
+            for index in differences.indices { differences[index].reserveCapacity(resamples) }
+            for _ in 0..<resamples {
+                for cell in 0..<18 { drawn[cell] = 0 }
+                for _ in 0..<count {
+                    let base = Int(generator.next() % UInt64(count)) * 18
+                    for cell in 0..<18 { drawn[cell] += flat[base + cell] }
+                }
+                let tables = PairedBootstrap.tables(drawn)
+                for (index, metric) in metrics.enumerated() {
+                    differences[index].append(metric(tables.candidate) - metric(tables.baseline))
+                }
             }
-            let tables = PairedBootstrap.tables(drawn)
-            differences.append(metric(tables.candidate) - metric(tables.baseline))
         }
-        return PairedBootstrap.Change(
-            baseline: baseline, candidate: candidate, difference: candidate - baseline,
-            interval: Bootstrap.percentileInterval(differences), pValue: PairedBootstrap.pValue(differences),
-            standardError: PairedBootstrap.standardError(differences))
+        return zip(metrics, differences).map { metric, resampled in
+            let baseline = metric(observed.baseline)
+            let candidate = metric(observed.candidate)
+            guard !resampled.isEmpty else {
+                return PairedBootstrap.Change(
+                    baseline: baseline, candidate: candidate, difference: candidate - baseline, interval: [0, 0],
+                    pValue: 1)
+            }
+            return PairedBootstrap.Change(
+                baseline: baseline, candidate: candidate, difference: candidate - baseline,
+                interval: Bootstrap.percentileInterval(resampled), pValue: PairedBootstrap.pValue(resampled),
+                standardError: PairedBootstrap.standardError(resampled))
+        }
     }
 }

@@ -4,55 +4,73 @@ public import HarkCore
 /// samples of one question (`--repeats k`, temperature > 0) and across the questions of one clip
 /// (AHa-Bench's per-clip consistency).
 ///
-/// - `repeat_consistency`: the share of questions asked more than once whose answers were all right
-///   or all wrong; `majority_accuracy`: the share whose answers were right more often than not.
-/// - `mean_item_variance`: the mean over questions of p(1 − p), p its share of right answers; and
-///   `within_item_variance_share`: that within-question variance over the total variance of the
+/// Over the questions asked more than once:
+/// - `repeat_consistency`: the share whose answers were all right or all wrong;
+///   `majority_accuracy`: the share whose answers were right more often than not;
+/// - `mean_item_variance`: the mean of p(1 − p), p a question's share of right answers; and
+///   `within_item_variance_share`: that within-question variance over the total variance of their
 ///   outcomes — near 1, repeats disagree as much as questions do; near 0, each question has its
 ///   answer.
-/// - `clip_all_right`, `clip_all_wrong`: the share of clusters (clips) with more than one question
-///   whose questions were all right, or all wrong.
+///
+/// Over the clusters (clips) with more than one question: `clip_all_right`, `clip_all_wrong`, the
+/// share whose samples were all right, or all wrong.
 public struct Consistency: Sendable {
-    private var questions: [String: (right: Int, total: Int)] = [:]
-    private var clusters: [String: (right: Int, total: Int)] = [:]
+    private struct Tally: Sendable { var right = 0, total = 0 }
+    /// Questions and clusters in the order first seen, so that sums are the same on every run.
+    private var questionIndex: [String: Int] = [:]
+    private var questions: [Tally] = []
+    private var clusterIndex: [String: Int] = [:]
+    private var clusters: [(tally: Tally, questions: Set<String>)] = []
 
     public init() {}
 
     /// `question`: the item and template, without the repeat.
     public mutating func add(question: String, cluster: String, correct: Bool) {
-        questions[question, default: (0, 0)].total += 1
-        clusters[cluster, default: (0, 0)].total += 1
+        let position = questionIndex[question] ?? questions.count
+        if position == questions.count {
+            questionIndex[question] = position
+            questions.append(Tally())
+        }
+        questions[position].total += 1
+        let group = clusterIndex[cluster] ?? clusters.count
+        if group == clusters.count {
+            clusterIndex[cluster] = group
+            clusters.append((Tally(), []))
+        }
+        clusters[group].tally.total += 1
+        clusters[group].questions.insert(question)
         if correct {
-            questions[question, default: (0, 0)].right += 1
-            clusters[cluster, default: (0, 0)].right += 1
+            questions[position].right += 1
+            clusters[group].tally.right += 1
         }
     }
 
     public var metrics: [MetricName: MetricValue] {
         var metrics: [MetricName: MetricValue] = [:]
-        let repeated = questions.values.filter { $0.total > 1 }
+        let repeated = questions.filter { $0.total > 1 }
         if !repeated.isEmpty {
+            let count = Double(repeated.count)
             let agreeing = repeated.count { $0.right == 0 || $0.right == $0.total }
-            metrics[.repeatConsistency] = MetricValue(Double(agreeing) / Double(repeated.count), n: repeated.count)
-            let majority = questions.values.count { 2 * $0.right > $0.total }
-            metrics[.majorityAccuracy] = MetricValue(Double(majority) / Double(questions.count), n: questions.count)
-            let samples = questions.values.reduce(0) { $0 + $1.total }
-            let right = questions.values.reduce(0) { $0 + $1.right }
-            let within = questions.values.reduce(0.0) { sum, question in
+            metrics[.repeatConsistency] = MetricValue(Double(agreeing) / count, n: repeated.count)
+            let majority = repeated.count { 2 * $0.right > $0.total }
+            metrics[.majorityAccuracy] = MetricValue(Double(majority) / count, n: repeated.count)
+            var samples = 0
+            var right = 0
+            var within = 0.0
+            var meanVariance = 0.0
+            for question in repeated {
                 let share = Double(question.right) / Double(question.total)
-                return sum + Double(question.total) * share * (1 - share)
+                samples += question.total
+                right += question.right
+                within += Double(question.total) * share * (1 - share)
+                meanVariance += share * (1 - share)
             }
             let overall = Double(right) / Double(samples)
             let total = Double(samples) * overall * (1 - overall)
-            let meanVariance =
-                questions.values.reduce(0.0) { sum, question in
-                    let share = Double(question.right) / Double(question.total)
-                    return sum + share * (1 - share)
-                } / Double(questions.count)
-            metrics[.meanItemVariance] = MetricValue(meanVariance, n: questions.count)
+            metrics[.meanItemVariance] = MetricValue(meanVariance / count, n: repeated.count)
             metrics[.withinItemVarianceShare] = MetricValue(total == 0 ? 0 : within / total, n: samples)
         }
-        let grouped = clusters.values.filter { $0.total > 1 }
+        let grouped = clusters.filter { $0.questions.count > 1 }.map(\.tally)
         if !grouped.isEmpty {
             let allRight = grouped.count { $0.right == $0.total }
             let allWrong = grouped.count { $0.right == 0 }

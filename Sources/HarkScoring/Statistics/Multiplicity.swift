@@ -4,7 +4,7 @@
 public enum Multiplicity: String, Sendable, Hashable, Codable, CaseIterable {
     case holm
     case benjaminiHochberg = "bh"
-    case none
+    case unadjusted = "none"
 
     public func adjust(_ pValues: [Double]) -> [Double] {
         let count = pValues.count
@@ -12,7 +12,7 @@ public enum Multiplicity: String, Sendable, Hashable, Codable, CaseIterable {
         let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }
         var adjusted = [Double](repeating: 0, count: count)
         switch self {
-        case .none:
+        case .unadjusted:
             return pValues
         case .holm:
             var running = 0.0

@@ -82,12 +82,16 @@ public enum IntervalMethod: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension MetricValue {
-    /// The value's interval from its clusters: clustered t when `clustered`, else Wilson.
+    /// The value's interval from its clusters: clustered t when `clustered` (none from a single
+    /// cluster: its spread is unknown), else Wilson.
     mutating func setProportionInterval(
         _ tables: ClusterTables, clustered: Bool, successes: (YesNoConfusion) -> Int
     ) {
         clusters = tables.count
-        if clustered {
+        if clustered && tables.count < 2 {
+            ci = nil
+            method = "cluster-t"
+        } else if clustered {
             let estimate = tables.proportion(successes)
             ci = estimate.interval()
             method = "cluster-t"
