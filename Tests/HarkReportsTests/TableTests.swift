@@ -50,6 +50,20 @@ import Testing
         #expect(TableLayout.defaultName(for: [.multipleChoice]) == "choice")
     }
 
+    /// `clusters: true` prints each cell's cluster count, as a column of its own in CSV.
+    @Test func aLayoutCanShowClusterCounts() {
+        var value = MetricValue(0.71, ci: [0.62, 0.80], n: 100)
+        value.clusters = 25
+        let layout = TableLayout(
+            title: "t", rows: .suiteRun, metrics: [TableLayout.Metric(key: .accuracy, label: "Acc", clusters: true)])
+        let results = TableFixtures.run("a", [TableFixtures.suite("random", [.accuracy: value])])
+        let table = ResultsTable(layout: layout, runs: [results])
+        #expect(MarkdownTable.render(table, ci: true).contains("71.00 ± 9.00 (25)"))
+        let csv = CSVTable.render(table, ci: false)
+        #expect(csv.contains("Acc clusters"))
+        #expect(csv.contains("71.00,25"))
+    }
+
     @Test func latexEscapesNames() {
         #expect(
             LaTeXTable.escape(#"a_b & 100% #3 {x} ~ ^ \"#)

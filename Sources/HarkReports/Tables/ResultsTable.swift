@@ -125,10 +125,11 @@ public struct ResultsTable: Sendable, Hashable {
         return best.count == values.count ? [] : best  // a column of equal values has no best
     }
 
-    /// A cell as text: the value in the metric's format, with "± half the CI" when asked.
-    public static func format(_ value: MetricValue?, _ metric: TableLayout.Metric, ci: Bool, plusMinus: String = "±")
-        -> String
-    {
+    /// A cell as text: the value in the metric's format, with "± half the CI" when asked, and the
+    /// cluster count when the layout asks for it and `clusters` allows it.
+    public static func format(
+        _ value: MetricValue?, _ metric: TableLayout.Metric, ci: Bool, plusMinus: String = "±", clusters: Bool = true
+    ) -> String {
         guard let value else { return "–" }
         func number(_ x: Double) -> String {
             switch metric.format {
@@ -141,6 +142,7 @@ public struct ResultsTable: Sendable, Hashable {
         if ci, let interval = value.ci, interval.count == 2 {
             text += " \(plusMinus) " + number((interval[1] - interval[0]) / 2)
         }
+        if clusters, metric.clusters, let count = value.clusters { text += " (\(count))" }
         return text
     }
 }

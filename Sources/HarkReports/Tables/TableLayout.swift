@@ -18,6 +18,7 @@ import Yams
 ///   - {key: yes_ratio, label: Yes, better: balanced}
 ///   - {key: bias, label: Bias, better: zero}
 ///   - {key: judge_accuracy, label: Judge, optional: true}   # left out when no row has it
+///   - {key: f1, label: F1, clusters: true}                  # "65.88 (25)": the cell's clusters
 /// ```
 public struct TableLayout: Sendable, Hashable, Codable {
     public enum Rows: String, Sendable, Hashable, Codable {
@@ -60,15 +61,19 @@ public struct TableLayout: Sendable, Hashable, Codable {
         public var format: Format
         /// Left out of the table when no row has it (e.g. judge metrics of a run never judged).
         public var optional: Bool
+        /// Each cell also says how many clusters its samples fall in: "71.00 (25)".
+        public var clusters: Bool
 
         public init(
-            key: MetricName, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false
+            key: MetricName, label: String, better: Better = .higher, format: Format = .percent, optional: Bool = false,
+            clusters: Bool = false
         ) {
             self.key = key
             self.label = label
             self.better = better
             self.format = format
             self.optional = optional
+            self.clusters = clusters
         }
 
         public init(from decoder: any Decoder) throws {
@@ -78,6 +83,7 @@ public struct TableLayout: Sendable, Hashable, Codable {
             better = try container.decodeIfPresent(Better.self, forKey: .better) ?? .higher
             format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .percent
             optional = try container.decodeIfPresent(Bool.self, forKey: .optional) ?? false
+            clusters = try container.decodeIfPresent(Bool.self, forKey: .clusters) ?? false
         }
     }
 
