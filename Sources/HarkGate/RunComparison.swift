@@ -198,10 +198,15 @@ public struct RunComparison: Sendable, Hashable, Codable {
                 candidate.scores.filter { $0.suite == suite.id }.map { ($0.key, $0) },
                 uniquingKeysWith: { _, last in last })
             let keys = after.keys.filter { before[$0] != nil }.sorted()
+            // The suite's own positive class and policy, as its results were scored.
+            let scoring = (try? JSONEncoder().encode(suite.scoring)).flatMap {
+                try? JSONDecoder().decode(ScoringSettings.self, from: $0)
+            }
             var comparison = Self.compare(
                 suite: suite.id, keys: keys, before: before, after: after,
                 unmatched: Set(before.keys).symmetricDifference(after.keys).count, differ: differ, resamples: resamples,
-                seed: seed ^ StableHash.value(suite.id, seed: 2))
+                seed: seed ^ StableHash.value(suite.id, seed: 2), positive: scoring?.positiveClass ?? .no,
+                policy: scoring?.policy ?? .hark)
             if suite.task == .caption {
                 comparison.changes = Self.captionChanges(
                     keys: keys, before: before, after: after, resamples: resamples,
@@ -233,7 +238,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
 
     static func compare(
         suite: String, keys: [String], before: [String: ScoreRecord], after: [String: ScoreRecord], unmatched: Int,
-        differ: Bool, resamples: Int, seed: UInt64
+        differ: Bool, resamples: Int, seed: UInt64, positive: YesNo = .no, policy: ScoringPolicy = .hark
     ) -> SuiteComparison {
         var flips: [Flip] = []
         // Per cluster (as scores.jsonl names it; a sample without one stands alone): the yes/no
@@ -290,12 +295,13 @@ public struct RunComparison: Sendable, Hashable, Codable {
         let clustered = (yesNo ? pairs : outcomes).contains { $0.total > 1 }
         let used = (yesNo ? pairs : outcomes).filter { $0.total > 0 }
         var metrics: [(MetricName, (YesNoConfusion) -> Double)] = []
+        let read = { (table: YesNoConfusion) in YesNoMetrics(table, positive: positive, policy: policy) }
         if scored > 0 { metrics.append((.accuracy, { YesNoMetrics($0).accuracy })) }
         if yesNo && !used.isEmpty {
             metrics += [
-                (.f1, { YesNoMetrics($0).f1 }), (.precision, { YesNoMetrics($0).precision }),
-                (.recall, { YesNoMetrics($0).recall }), (.yesRatio, { YesNoMetrics($0).yesRatio }),
-                (.unparsedRate, { YesNoMetrics($0).unparsedRate }), (.bias, { YesNoMetrics($0).bias }),
+                (.f1, { read($0).f1 }), (.precision, { read($0).precision }), (.recall, { read($0).recall }),
+                (.yesRatio, { read($0).yesRatio }), (.unparsedRate, { read($0).unparsedRate }),
+                (.bias, { read($0).bias }),
             ]
         }
         var comparison = SuiteComparison(
