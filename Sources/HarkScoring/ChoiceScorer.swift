@@ -76,13 +76,10 @@ public struct ChoiceScorer: Sendable {
         for (key, value) in tags {
             bySlice[key, default: [:]][value, default: Tally()].add(correct: correct, unparsed: unparsed)
         }
-        var score = ScoreRecord(
+        return ScoreRecord(
             key: record.key, suite: record.suite, item: record.item, template: record.template, extracted: extracted,
             expected: answer,
             correct: correct, tags: tags)
-        // Independent samples have no cluster for comparisons to resample.
-        score.cluster = settings.intervals == .independent ? nil : cluster
-        return score
     }
 
     /// No metrics at all when nothing was answered: "no data", never a zero.

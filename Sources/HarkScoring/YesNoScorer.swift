@@ -65,8 +65,6 @@ public struct YesNoScorer: Sendable {
             extracted: prediction?.rawValue ?? "unparsed", expected: label.rawValue, correct: prediction == label,
             tags: item.tags)
         score.reason = reading.reason
-        // Independent samples have no cluster for comparisons to resample.
-        score.cluster = settings.intervals == .independent ? nil : cluster
         return score
     }
 

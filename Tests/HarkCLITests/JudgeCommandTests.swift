@@ -204,6 +204,7 @@ import Testing
             let scores = try String(contentsOf: work.path("results/r/scores.jsonl"), encoding: .utf8)
             let first = try JSONDecoder().decode(ScoreRecord.self, from: Data(scores.split(separator: "\n")[0].utf8))
             #expect(first.extracted == "dog, mailman")
+            #expect(first.cluster == "clip:a.wav")
             #expect(first.mentions?.map(\.text) == ["dog", "mailman"])
             #expect(first.mentions?.map(\.at) == [2, 19])
         }

@@ -32,6 +32,23 @@ import Testing
         #expect(output.stdout == "suite .: invalid, 2 errors, 0 warnings\n")
     }
 
+    /// Scoring keys that cannot apply are refused with their field: caption keys on a yes-no
+    /// suite, a cluster tag no item has.
+    @Test func scoringKeysThatCannotApplyAreRefused() async throws {
+        for (scoring, message) in [
+            ("{caption_extractor: judge}", "scoring.caption_extractor: caption_extractor applies to caption suites"),
+            ("{cluster: speaker}", "scoring.cluster: cluster \"speaker\" is no tag of any item"),
+        ] {
+            let fixture = try SuiteFixture(
+                manifest: SuiteFixture.yesNoManifest + "\nscoring: \(scoring)\n",
+                items: [#"{"id": "a", "audio": "a.wav", "object": "dog", "label": "yes"}"#])
+            defer { fixture.remove() }
+            let output = await CLI.run(["validate", "."], in: fixture.directory.url)
+            #expect(output.status == 2)
+            #expect(output.stderr.contains(message), "\(output.stderr)")
+        }
+    }
+
     @Test func oneBadSuiteAmongGoodOnesStillFails() async throws {
         let output = await CLI.run(["validate", "benchmarks/fixture-yes-no", "benchmarks/no-such-suite"])
         #expect(output.status == 2)

@@ -116,7 +116,8 @@ public enum RunScoring {
                 var outcome = try scorers[record.suite]?.add(
                     record, item: item, verdict: judge.verdicts[record.key], listed: judge.listed[record.key])
             else { return }
-            if outcome.cluster == nil { outcome.cluster = units[record.suite]?.key(of: item) }
+            // Every task's samples name their cluster in one place; independent suites have none.
+            outcome.cluster = units[record.suite]?.key(of: item)
             try writer().write(try encoder.encode(outcome))
         }
 
@@ -152,6 +153,18 @@ public enum RunScoring {
             }
         }
         for suite in suites {
+            let scoring = suite.manifest.scoring
+            let captionKeys: [(String, Bool)] = [
+                ("caption_vocabulary", scoring.captionVocabulary != nil),
+                ("caption_compounds", scoring.captionCompounds != nil),
+                ("caption_extractor", scoring.captionExtractor != nil),
+            ]
+            if suite.manifest.task != .caption, let (key, _) = captionKeys.first(where: \.1) {
+                throw HarkError.badInput(
+                    "\(key) applies to caption suites; this suite's task is \(suite.manifest.task.rawValue)",
+                    at: SourceLocation(
+                        file: suite.directory.appendingPathComponent("suite.yaml").path, field: "scoring.\(key)"))
+            }
             // A tag no item has would make every item its own cluster: a typo, most likely.
             if case .tag(let name)? = suite.manifest.scoring.cluster.map(ClusterUnit.init),
                 !suite.items.contains(where: { $0.tags[name] != nil })

@@ -30,12 +30,9 @@ public struct PairedMeanBootstrap: Sendable {
             for _ in 0..<count { sum += differences[Int(generator.next() % UInt64(count))] }
             resampled.append(sum / Double(count))
         }
-        let below = resampled.count { $0 <= 0 }
-        let above = resampled.count { $0 >= 0 }
-        let pValue = min(1, 2 * Double(min(below, above) + 1) / Double(resampled.count + 1))
         return PairedBootstrap.Change(
             baseline: baseline, candidate: candidate, difference: candidate - baseline,
-            interval: Bootstrap.percentileInterval(resampled), pValue: pValue,
+            interval: Bootstrap.percentileInterval(resampled), pValue: PairedBootstrap.pValue(resampled),
             standardError: PairedBootstrap.standardError(resampled))
     }
 }

@@ -2,8 +2,8 @@ import HarkCore
 
 /// Seeded cluster bootstraps of yes/no metrics: resample whole clusters with replacement (never
 /// the samples inside them), add up their confusion tables, recompute. The percentile interval of a
-/// metric, or of its change between two runs of the same samples (the paired cluster bootstrap,
-/// each cluster holding both runs' 18 cells).
+/// metric, or of the changes of metrics between two runs of the same samples (the paired cluster
+/// bootstrap, each cluster holding both runs' 18 cells).
 public enum ClusterBootstrap {
     /// Intervals of `metrics` (values in a fixed order) over resampled sets of clusters.
     public static func intervals(
