@@ -244,7 +244,7 @@ public struct RunComparison: Sendable, Hashable, Codable {
         // Per cluster (as scores.jsonl names it; a sample without one stands alone): the yes/no
         // cells, and right/wrong as a yes/no table (right = "yes" to a "yes" label), whose
         // accuracy's change is the change of any task's accuracy.
-        var clusterIndex: [String: Int] = [:]
+        var clusterOrder = FirstSeen()
         var pairs: [PairedBootstrap] = []
         var outcomes: [PairedBootstrap] = []
         var differences: [(sum: Double, count: Int)] = []
@@ -256,13 +256,8 @@ public struct RunComparison: Sendable, Hashable, Codable {
         var scored = 0
         for key in keys {
             guard let a = before[key], let b = after[key] else { continue }
-            let cluster = b.cluster ?? a.cluster ?? "sample:" + key
-            let index: Int
-            if let known = clusterIndex[cluster] {
-                index = known
-            } else {
-                index = pairs.count
-                clusterIndex[cluster] = index
+            let (index, isNew) = clusterOrder.position(of: b.cluster ?? a.cluster ?? "sample:" + key)
+            if isNew {
                 pairs.append(PairedBootstrap())
                 outcomes.append(PairedBootstrap())
                 differences.append((0, 0))

@@ -17,26 +17,20 @@ public import HarkCore
 public struct Consistency: Sendable {
     private struct Tally: Sendable { var right = 0, total = 0 }
     /// Questions and clusters in the order first seen, so that sums are the same on every run.
-    private var questionIndex: [String: Int] = [:]
+    private var questionOrder = FirstSeen()
     private var questions: [Tally] = []
-    private var clusterIndex: [String: Int] = [:]
+    private var clusterOrder = FirstSeen()
     private var clusters: [(tally: Tally, questions: Set<String>)] = []
 
     public init() {}
 
     /// `question`: the item and template, without the repeat.
     public mutating func add(question: String, cluster: String, correct: Bool) {
-        let position = questionIndex[question] ?? questions.count
-        if position == questions.count {
-            questionIndex[question] = position
-            questions.append(Tally())
-        }
+        let (position, isNewQuestion) = questionOrder.position(of: question)
+        if isNewQuestion { questions.append(Tally()) }
         questions[position].total += 1
-        let group = clusterIndex[cluster] ?? clusters.count
-        if group == clusters.count {
-            clusterIndex[cluster] = group
-            clusters.append((Tally(), []))
-        }
+        let (group, isNewCluster) = clusterOrder.position(of: cluster)
+        if isNewCluster { clusters.append((Tally(), [])) }
         clusters[group].tally.total += 1
         clusters[group].questions.insert(question)
         if correct {

@@ -34,24 +34,34 @@ public enum ClusterUnit: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// Keys numbered in the order they are first seen: what keeps sums over clusters and questions
+/// the same on every run, whatever a dictionary's order.
+public struct FirstSeen: Sendable {
+    private var positions: [String: Int] = [:]
+
+    public init() {}
+
+    /// The key's position, and whether it was seen here for the first time.
+    public mutating func position(of key: String) -> (position: Int, isNew: Bool) {
+        if let known = positions[key] { return (known, false) }
+        let position = positions.count
+        positions[key] = position
+        return (position, true)
+    }
+}
+
 /// Yes/no tables per cluster, in the order clusters were first seen: what clustered intervals and
 /// the cluster bootstrap are computed from. A right/wrong task keeps right as (yes, yes), wrong as
 /// (yes, no) and unparsed as (yes, unparsed).
 public struct ClusterTables: Sendable {
-    private var index: [String: Int] = [:]
+    private var order = FirstSeen()
     public private(set) var tables: [YesNoConfusion] = []
 
     public init() {}
 
     public mutating func add(cluster: String, label: YesNo, prediction: YesNo?) {
-        let position: Int
-        if let known = index[cluster] {
-            position = known
-        } else {
-            position = tables.count
-            index[cluster] = position
-            tables.append(YesNoConfusion())
-        }
+        let (position, isNew) = order.position(of: cluster)
+        if isNew { tables.append(YesNoConfusion()) }
         tables[position].add(label: label, prediction: prediction)
     }
 
