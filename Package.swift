@@ -34,6 +34,10 @@ let package = Package(
             name: "CSoxr", pkgConfig: "soxr",
             providers: [.apt(["libsoxr-dev"]), .brew(["libsoxr"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
 
@@ -46,13 +50,15 @@ let package = Package(
             name: "HarkAudio",
             dependencies: ["HarkCore", "CSndFile", "CSoxr"],
             swiftSettings: strictSettings),
+        // Knows nothing of hark: a Parquet reader over zlib and zstd.
+        .target(name: "HarkParquet", dependencies: ["CZlib", "CZstd"], swiftSettings: strictSettings),
         .target(
             name: "HarkYAML",
             dependencies: ["HarkCore", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkSuites",
-            dependencies: ["HarkCore", "HarkAudio", "HarkYAML", "Yams"],
+            dependencies: ["HarkCore", "HarkAudio", "HarkParquet", "HarkYAML", "Yams"],
             swiftSettings: strictSettings),
         .target(
             name: "HarkModels",
@@ -141,6 +147,11 @@ let package = Package(
         .testTarget(
             name: "HarkAudioTests",
             dependencies: ["HarkAudio", "HarkTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HarkParquetTests",
+            dependencies: ["HarkParquet", "HarkCore"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HarkSuitesTests",
