@@ -11,7 +11,7 @@ struct Import: AsyncParsableCommand {
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
         subcommands: [
             Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self,
-            SpeechIFEval.self, Folder.self,
+            SpeechIFEval.self, HuggingFace.self, Folder.self,
         ])
 
     /// Prints what the import kept of a file's quirks, one warning a line, and a count.

@@ -1,0 +1,112 @@
+import Foundation
+import HarkCore
+import HarkRecords
+import HarkTestSupport
+import HarkTesting
+import Testing
+
+/// `hark import hf` on the Parquet files scripts/golden/make_parquet_files.py wrote with `datasets`.
+struct HubImportTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../HarkParquetTests/Golden").standardizedFileURL
+
+    static func items(_ folder: URL) throws -> [[String: JSONValue]] {
+        let text = try String(contentsOf: folder.appendingPathComponent("items.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try #require(try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)).objectValue)
+        }
+    }
+
+    /// A sharded hub folder → import → validate → the oracle scores 100%.
+    @Test func aShardedHubFolderImportsValidatesAndRuns() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let hub = Self.golden.appendingPathComponent("hub-mmau").path
+        let imported = await CLI.run(["import", "hf", hub, "--preset", "mmau", "--out", "suite"], in: work.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("suite: 10 items"))
+        let validate = await CLI.run(["validate", "suite"], in: work.url)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let run = await CLI.run(
+            ["run", "--suite", "suite", "--model", "oracle", "--no-cache", "--run", "oracle"], in: work.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = try #require(try RunDirectory(work.path("results/oracle")).readResults().suites.first)
+        #expect(results.metrics["accuracy"]?.value == 1)
+        #expect(results.counts.samples == 10)
+    }
+
+    /// The hub copy and the JSON release give the same items and clips of the same bytes.
+    @Test func theHubCopyEqualsTheJSONReleaseItemForItem() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let release = Self.golden.appendingPathComponent("release-mmau")
+        let fromHub = await CLI.run(
+            ["import", "hf", Self.golden.appendingPathComponent("hub-mmau").path, "--preset", "mmau", "--out", "hub"],
+            in: work.url)
+        let fromJSON = await CLI.run(
+            [
+                "import", "mmau", release.appendingPathComponent("mmau-test-mini.json").path, "--audio-root", release.path,
+                "--out", "json",
+            ], in: work.url)
+        #expect(fromHub.status == 0 && fromJSON.status == 0, "\(fromHub.stderr)\(fromJSON.stderr)")
+        let hub = try Self.items(work.url.appendingPathComponent("hub"))
+        let json = try Self.items(work.url.appendingPathComponent("json"))
+        try #require(hub.count == 10 && json.count == 10)
+        for (hubItem, jsonItem) in zip(hub, json) {
+            var comparable = hubItem
+            var tags = try #require(comparable["tags"]?.objectValue)
+            #expect(tags.removeValue(forKey: "source_file")?.stringValue?.hasPrefix("data/test_mini-0000") == true)
+            comparable["tags"] = .object(tags)
+            #expect(comparable.removeValue(forKey: "meta")?.objectValue?["source_row"] != nil)
+            comparable["audio"] = jsonItem["audio"]
+            #expect(comparable == jsonItem)
+            let hubClip = work.url.appendingPathComponent("hub/audio/" + (hubItem["audio"]?.stringValue ?? ""))
+            let jsonClip = release.appendingPathComponent(jsonItem["audio"]?.stringValue ?? "")
+            let hash = try ContentHash.sha256(fileAt: hubClip)
+            #expect(hash == (try ContentHash.sha256(fileAt: jsonClip)))
+            #expect(hubItem["audio"]?.stringValue == hash + ".wav")
+        }
+    }
+
+    /// Columns mapped by --map, class labels by name, the rest as tags and meta.
+    @Test func aMappingMakesAnySuite() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let file = Self.golden.appendingPathComponent("hf-audio.parquet").path
+        let output = await CLI.run(
+            ["import", "hf", file, "--task", "yes-no", "--map", "label=label,object=question", "--out", "suite"],
+            in: work.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        let items = try Self.items(work.url.appendingPathComponent("suite"))
+        try #require(items.count == 6)
+        #expect(items.map { $0["label"] } == ["no", "yes", "no", "yes", "no", "yes"].map(JSONValue.string))
+        #expect(items[0]["id"] == .string("row-0"))
+        #expect(items[1]["object"] == .string("Is there a dog in clip 1?"))
+        #expect(items[1]["tags"]?.objectValue?["score"] == .number(0.125))
+        #expect(items[1]["meta"]?.objectValue?["options"] == .array([.string("yes"), .string("no")]))
+        let clips = try FileManager.default.contentsOfDirectory(atPath: work.path("suite/audio").path)
+        #expect(clips.count == 6 && clips.allSatisfy { $0.hasSuffix(".wav") && $0.count == 68 })
+        #expect(await CLI.run(["validate", "suite"], in: work.url).status == 0)
+    }
+
+    @Test func badMappingsAndFilesAreNamed() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let file = Self.golden.appendingPathComponent("hf-audio.parquet").path
+        let unknownKey = await CLI.run(
+            ["import", "hf", file, "--task", "yes-no", "--map", "lable=label", "--out", "suite"], in: work.url)
+        #expect(unknownKey.status != 0)
+        #expect(unknownKey.stderr.contains("\"lable\" is not an item key"))
+        let missingColumn = await CLI.run(
+            ["import", "hf", file, "--task", "yes-no", "--map", "label=verdict", "--out", "suite"], in: work.url)
+        #expect(missingColumn.status != 0)
+        #expect(missingColumn.stderr.contains("no column \"verdict\" (mapped to label)"))
+        #expect(missingColumn.stderr.contains("hf-audio.parquet:1"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        _ = try work.write(bytes.prefix(bytes.count - 100), to: "cut.parquet")
+        let truncated = await CLI.run(["import", "hf", "cut.parquet", "--task", "yes-no", "--out", "s"], in: work.url)
+        #expect(truncated.status != 0)
+        #expect(truncated.stderr.contains("cut.parquet"))
+        #expect(truncated.stderr.contains("PAR1"))
+    }
+}
