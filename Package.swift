@@ -133,8 +133,8 @@ let package = Package(
         .executableTarget(
             name: "hark-bench",
             dependencies: [
-                "HarkAudio", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring", "HarkReports",
-                "HarkGate", "HarkApp",
+                "HarkAudio", "HarkParquet", "HarkSuites", "HarkModels", "HarkRecords", "HarkRun", "HarkScoring",
+                "HarkReports", "HarkGate", "HarkApp",
                 "HarkTestSupport", "CSndFile", "CSoxr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -28,7 +28,8 @@ struct ColumnChunkReader {
         var dictionary: ColumnValues?
         var position = 0
         while column.entryCount < valueCount {
-            try require(position < chunk.count, "the column chunk ends after \(column.entryCount) of \(valueCount) values")
+            try require(
+                position < chunk.count, "the column chunk ends after \(column.entryCount) of \(valueCount) values")
             var reader = ThriftCompactReader(chunk, position: position)
             let header = try PageHeader(reading: &reader)
             position = reader.position
@@ -42,7 +43,9 @@ struct ColumnChunkReader {
             switch PageType(rawValue: header.type) {
             case .dictionaryPage:
                 try require(dictionary == nil, "the column chunk has two dictionary pages")
-                guard let (count, encoding) = header.dictionary else { throw ParquetError("a dictionary page has no header") }
+                guard let (count, encoding) = header.dictionary else {
+                    throw ParquetError("a dictionary page has no header")
+                }
                 try require(count >= 0 && Int(count) <= limits.maxEntries, "a dictionary page claims \(count) values")
                 let page = try codec.decompress(body, count: Int(header.uncompressedSize))
                 var values = ColumnValues(type)

@@ -1,20 +1,36 @@
-/// Byte strings stored end to end, with the offset where each starts.
+/// Byte strings, stored in buffers of one page's values each (so that appending a page never
+/// moves the pages before it), with each value's buffer and range.
 struct BinaryValues {
-    var storage: [UInt8] = []
-    var offsets: [Int] = [0]
+    private var buffers: [[UInt8]] = []
+    private var buffer: [Int32] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
 
-    var count: Int { offsets.count - 1 }
+    var count: Int { starts.count }
 
-    subscript(index: Int) -> ArraySlice<UInt8> { storage[offsets[index]..<offsets[index + 1]] }
+    subscript(index: Int) -> ArraySlice<UInt8> { buffers[Int(buffer[index])][starts[index]..<ends[index]] }
 
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        storage.append(contentsOf: bytes)
-        offsets.append(storage.count)
+    /// Appends the values at `ranges` of `bytes` (one page's), copying the bytes they span once.
+    mutating func append(_ bytes: UnsafeRawBufferPointer, ranges: [Range<Int>]) {
+        guard let first = ranges.first?.lowerBound, let last = ranges.last?.upperBound else { return }
+        buffers.append([UInt8](UnsafeRawBufferPointer(rebasing: bytes[first..<last])))
+        let index = Int32(buffers.count - 1)
+        buffer.append(contentsOf: repeatElement(index, count: ranges.count))
+        starts.append(contentsOf: ranges.lazy.map { $0.lowerBound - first })
+        ends.append(contentsOf: ranges.lazy.map { $0.upperBound - first })
     }
 
-    mutating func append(_ bytes: ArraySlice<UInt8>) {
-        storage.append(contentsOf: bytes)
-        offsets.append(storage.count)
+    /// Appends values one by one (dictionary lookups, prefix-decoded arrays), into a buffer of their own.
+    mutating func append<Values: Sequence>(contentsOf values: Values) where Values.Element == ArraySlice<UInt8> {
+        var joined: [UInt8] = []
+        let index = Int32(buffers.count)
+        for value in values {
+            buffer.append(index)
+            starts.append(joined.count)
+            joined.append(contentsOf: value)
+            ends.append(joined.count)
+        }
+        buffers.append(joined)
     }
 }
 
@@ -57,7 +73,7 @@ struct ColumnValues {
         case .float: floats.append(contentsOf: indices.lazy.map { dictionary.floats[Int($0)] })
         case .double: doubles.append(contentsOf: indices.lazy.map { dictionary.doubles[Int($0)] })
         case .int96, .byteArray, .fixedLenByteArray:
-            for index in indices { binaries.append(dictionary.binaries[Int(index)]) }
+            binaries.append(contentsOf: indices.lazy.map { dictionary.binaries[Int($0)] })
         }
     }
 }

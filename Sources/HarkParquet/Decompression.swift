@@ -52,7 +52,8 @@ extension Codec {
             }
             initialized = count - Int(stream.avail_out)
         }
-        try require(status == Z_STREAM_END, "a GZIP page is corrupt or larger than its header says (zlib status \(status))")
+        try require(
+            status == Z_STREAM_END, "a GZIP page is corrupt or larger than its header says (zlib status \(status))")
         try require(output.count == count, "a GZIP page expands to \(output.count) bytes, not \(count)")
         return output
     }

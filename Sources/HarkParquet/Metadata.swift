@@ -3,29 +3,53 @@
 
 /// Parquet's physical types.
 public enum PhysicalType: Int32, Sendable {
-    case boolean = 0, int32 = 1, int64 = 2, int96 = 3, float = 4, double = 5, byteArray = 6, fixedLenByteArray = 7
+    case boolean = 0
+    case int32 = 1
+    case int64 = 2
+    case int96 = 3
+    case float = 4
+    case double = 5
+    case byteArray = 6
+    case fixedLenByteArray = 7
 }
 
 /// How a field repeats: once, at most once, or any number of times.
 public enum Repetition: Int32, Sendable {
-    case required = 0, optional = 1, repeated = 2
+    case required = 0
+    case optional = 1
+    case repeated = 2
 }
 
 /// The logical types a reader maps values by (the newer `LogicalType` union and the legacy
 /// `ConvertedType` enum, read into one).
 public enum LogicalType: Sendable, Equatable {
-    case string, list, map, enumeration, json, bson, uuid, date, decimal(scale: Int32, precision: Int32)
+    case string, list, map, enumeration, json, bson, uuid, date
+    case decimal(scale: Int32, precision: Int32)
     case integer(bitWidth: Int8, signed: Bool)
     case timestamp, time, float16, unknown
 }
 
 enum Codec: Int32 {
-    case uncompressed = 0, snappy = 1, gzip = 2, lzo = 3, brotli = 4, lz4 = 5, zstd = 6, lz4Raw = 7
+    case uncompressed = 0
+    case snappy = 1
+    case gzip = 2
+    case lzo = 3
+    case brotli = 4
+    case lz4 = 5
+    case zstd = 6
+    case lz4Raw = 7
 }
 
 enum Encoding: Int32 {
-    case plain = 0, plainDictionary = 2, rle = 3, bitPacked = 4, deltaBinaryPacked = 5, deltaLengthByteArray = 6
-    case deltaByteArray = 7, rleDictionary = 8, byteStreamSplit = 9
+    case plain = 0
+    case plainDictionary = 2
+    case rle = 3
+    case bitPacked = 4
+    case deltaBinaryPacked = 5
+    case deltaLengthByteArray = 6
+    case deltaByteArray = 7
+    case rleDictionary = 8
+    case byteStreamSplit = 9
 }
 
 struct SchemaElement {
@@ -63,7 +87,10 @@ struct FileMetadata {
 }
 
 enum PageType: Int32 {
-    case dataPage = 0, indexPage = 1, dictionaryPage = 2, dataPageV2 = 3
+    case dataPage = 0
+    case indexPage = 1
+    case dictionaryPage = 2
+    case dataPageV2 = 3
 }
 
 struct PageHeader {
@@ -92,9 +119,11 @@ extension FileMetadata {
         self.init()
         try reader.structure { reader, field throws(ParquetError) in
             switch (field.id, field.type) {
-            case (2, .list): schema = try reader.list { reader throws(ParquetError) in try SchemaElement(reading: &reader) }
+            case (2, .list):
+                schema = try reader.list { reader throws(ParquetError) in try SchemaElement(reading: &reader) }
             case (3, .i64): rowCount = try reader.i64()
-            case (4, .list): rowGroups = try reader.list { reader throws(ParquetError) in try RowGroup(reading: &reader) }
+            case (4, .list):
+                rowGroups = try reader.list { reader throws(ParquetError) in try RowGroup(reading: &reader) }
             case (5, .list):
                 keyValues = try reader.list { reader throws(ParquetError) in
                     var key = ""
@@ -225,7 +254,8 @@ extension RowGroup {
         self.init()
         try reader.structure { reader, field throws(ParquetError) in
             switch (field.id, field.type) {
-            case (1, .list): columns = try reader.list { reader throws(ParquetError) in try ColumnChunk(reading: &reader) }
+            case (1, .list):
+                columns = try reader.list { reader throws(ParquetError) in try ColumnChunk(reading: &reader) }
             case (3, .i64): rowCount = try reader.i64()
             default: try reader.skip(field.type)
             }

@@ -39,7 +39,8 @@ public final class ParquetFile: @unchecked Sendable {
             try require(Array(tail[4...]) == Array("PAR1".utf8), "does not end with the Parquet magic PAR1")
             let head = try Self.read(descriptor, offset: 0, count: 4)
             try require(head == Array("PAR1".utf8), "does not start with the Parquet magic PAR1")
-            let footerLength = Int(UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24)
+            let footerLength = Int(
+                UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24)
             try require(footerLength <= size - 12, "its footer length \(footerLength) is larger than the file")
             try require(footerLength <= limits.maxFooterBytes, "its footer of \(footerLength) bytes is over the limit")
             let footer = try Self.read(descriptor, offset: size - 8 - footerLength, count: footerLength)
@@ -52,7 +53,8 @@ public final class ParquetFile: @unchecked Sendable {
                 try require(group.rowCount >= 0, "row group \(index) has a negative row count")
                 try require(
                     group.columns.count == schema.columns.count,
-                    "row group \(index) has \(group.columns.count) columns where the schema has \(schema.columns.count)")
+                    "row group \(index) has \(group.columns.count) columns where the schema has \(schema.columns.count)"
+                )
             }
             rowGroups = decoded.rowGroups
             rowCount = Int(clamping: decoded.rowCount)

@@ -62,7 +62,8 @@ struct RecordAssembler {
 
     /// `node`'s value within one instance of its parent, whose entries for each of `node`'s leaves
     /// are `ranges`: a list of its occurrences if it repeats, else its one value or null.
-    private func occurrences(of node: ParquetSchema.Node, in ranges: [Range<Int>]) throws(ParquetError) -> ParquetValue {
+    private func occurrences(of node: ParquetSchema.Node, in ranges: [Range<Int>]) throws(ParquetError) -> ParquetValue
+    {
         let first = ranges[0].lowerBound
         try require(!ranges[0].isEmpty, "column \(node.dottedPath) has no entry for a value")
         let definition = level(definition: node.leaves[0], at: first)
@@ -121,7 +122,8 @@ struct RecordAssembler {
             let unwrap =
                 !repeated.isLeaf && repeated.children.count == 1 && repeated.name != "array"
                 && repeated.name != node.name + "_tuple"
-            return .list(unwrap ? occurrences.map { $0[schema.nodes[repeated.children[0]].name] ?? .null } : occurrences)
+            return .list(
+                unwrap ? occurrences.map { $0[schema.nodes[repeated.children[0]].name] ?? .null } : occurrences)
         case .map:
             guard fields.count == 1, case .list(let pairs) = fields[0].value else { return .record(fields) }
             return .list(pairs)

@@ -12,7 +12,9 @@ extension ColumnValues {
         switch encoding {
         case .plain: try appendPlain(&cursor, count: count, typeLength: typeLength)
         case .plainDictionary, .rleDictionary:
-            guard let dictionary else { throw ParquetError("a dictionary-encoded page has no dictionary page before it") }
+            guard let dictionary else {
+                throw ParquetError("a dictionary-encoded page has no dictionary page before it")
+            }
             let width = Int(try cursor.byte())
             var indices: [UInt32] = []
             try decodeHybrid(&cursor, width: width, count: count, into: &indices)
@@ -36,17 +38,24 @@ extension ColumnValues {
             try require(type == .byteArray, "DELTA_LENGTH_BYTE_ARRAY encodes only byte arrays, not \(type)")
             let lengths = try decodeDeltaBinaryPacked(&cursor, limit: count)
             try require(lengths.count == count, "a DELTA_LENGTH_BYTE_ARRAY page holds \(lengths.count) lengths")
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(count)
             for length in lengths {
                 try require(length >= 0 && length <= Int64(cursor.remaining), "a byte array runs past its page")
-                binaries.append(try cursor.take(Int(length), "a byte array"))
+                ranges.append(cursor.position..<cursor.position + Int(length))
+                cursor.position += Int(length)
             }
+            binaries.append(cursor.bytes, ranges: ranges)
         case .deltaByteArray:
             try require(
-                type == .byteArray || type == .fixedLenByteArray, "DELTA_BYTE_ARRAY encodes only byte arrays, not \(type)")
+                type == .byteArray || type == .fixedLenByteArray,
+                "DELTA_BYTE_ARRAY encodes only byte arrays, not \(type)")
             let prefixes = try decodeDeltaBinaryPacked(&cursor, limit: count)
             let lengths = try decodeDeltaBinaryPacked(&cursor, limit: count)
             try require(prefixes.count == count && lengths.count == count, "a DELTA_BYTE_ARRAY page is short")
             var previous: [UInt8] = []
+            var decoded: [ArraySlice<UInt8>] = []
+            decoded.reserveCapacity(count)
             for (prefix, length) in zip(prefixes, lengths) {
                 try require(prefix >= 0 && prefix <= Int64(previous.count), "a DELTA_BYTE_ARRAY prefix is too long")
                 try require(length >= 0 && length <= Int64(cursor.remaining), "a byte array runs past its page")
@@ -55,8 +64,9 @@ extension ColumnValues {
                 if type == .fixedLenByteArray {
                     try require(previous.count == typeLength, "a fixed-length value is \(previous.count) bytes")
                 }
-                binaries.append(previous[...])
+                decoded.append(previous[...])
             }
+            binaries.append(contentsOf: decoded)
         case .byteStreamSplit:
             let width: Int
             switch type {
@@ -89,29 +99,45 @@ extension ColumnValues {
             for index in 0..<count { booleans.append(bytes[index >> 3] >> UInt8(index & 7) & 1 == 1) }
         case .int32:
             let bytes = try cursor.take(4 * count, "PLAIN INT32 values")
-            int32s.append(contentsOf: (0..<count).lazy.map { Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self)) })
+            int32s.append(
+                contentsOf: (0..<count).lazy.map {
+                    Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * $0, as: Int32.self))
+                })
         case .int64:
             let bytes = try cursor.take(8 * count, "PLAIN INT64 values")
-            int64s.append(contentsOf: (0..<count).lazy.map { Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * $0, as: Int64.self)) })
+            int64s.append(
+                contentsOf: (0..<count).lazy.map {
+                    Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * $0, as: Int64.self))
+                })
         case .float:
             let bytes = try cursor.take(4 * count, "PLAIN FLOAT values")
-            floats.append(contentsOf: (0..<count).lazy.map { Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) })
+            floats.append(
+                contentsOf: (0..<count).lazy.map {
+                    Float(
+                        bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)))
+                })
         case .double:
             let bytes = try cursor.take(8 * count, "PLAIN DOUBLE values")
-            doubles.append(contentsOf: (0..<count).lazy.map { Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) })
+            doubles.append(
+                contentsOf: (0..<count).lazy.map {
+                    Double(
+                        bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)))
+                })
         case .int96, .fixedLenByteArray:
             let width = type == .int96 ? 12 : typeLength
-            let bytes = try cursor.take(width * count, "PLAIN fixed-length values")
-            binaries.storage.append(contentsOf: bytes)
-            let base = binaries.offsets[binaries.offsets.count - 1]
-            binaries.offsets.append(contentsOf: (1...max(count, 1)).prefix(count).lazy.map { base + $0 * width })
+            let start = cursor.position
+            _ = try cursor.take(width * count, "PLAIN fixed-length values")
+            binaries.append(cursor.bytes, ranges: (0..<count).map { start + $0 * width..<start + ($0 + 1) * width })
         case .byteArray:
-            binaries.storage.reserveCapacity(binaries.storage.count + cursor.remaining)
-            binaries.offsets.reserveCapacity(binaries.offsets.count + count)
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(count)
             for _ in 0..<count {
                 let length = Int(try cursor.uint32())
-                binaries.append(try cursor.take(length, "a byte array"))
+                try require(length <= cursor.remaining, "a byte array runs past the end of its page")
+                ranges.append(cursor.position..<cursor.position + length)
+                cursor.position += length
             }
+            binaries.append(cursor.bytes, ranges: ranges)
         }
     }
 }

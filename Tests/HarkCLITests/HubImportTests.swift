@@ -22,9 +22,17 @@ struct HubImportTests {
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let hub = Self.golden.appendingPathComponent("hub-mmau").path
-        let imported = await CLI.run(["import", "hf", hub, "--preset", "mmau", "--out", "suite"], in: work.url)
+        let imported = await CLI.run(
+            ["import", "hf", hub, "--preset", "mmau", "--split", "test_mini", "--out", "suite"], in: work.url)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("suite: 10 items"))
+        let otherSplit = await CLI.run(
+            ["import", "hf", hub, "--preset", "mmau", "--split", "test", "--out", "other"], in: work.url)
+        #expect(otherSplit.status != 0)
+        #expect(otherSplit.stderr.contains("holds no .parquet files of split \"test\""))
+        let limited = await CLI.run(
+            ["import", "hf", hub, "--preset", "mmau", "--limit", "7", "--out", "seven"], in: work.url)
+        #expect(limited.stdout.contains("seven: 7 items"), "\(limited.stderr)")
         let validate = await CLI.run(["validate", "suite"], in: work.url)
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         let run = await CLI.run(
@@ -45,7 +53,8 @@ struct HubImportTests {
             in: work.url)
         let fromJSON = await CLI.run(
             [
-                "import", "mmau", release.appendingPathComponent("mmau-test-mini.json").path, "--audio-root", release.path,
+                "import", "mmau", release.appendingPathComponent("mmau-test-mini.json").path, "--audio-root",
+                release.path,
                 "--out", "json",
             ], in: work.url)
         #expect(fromHub.status == 0 && fromJSON.status == 0, "\(fromHub.stderr)\(fromJSON.stderr)")

@@ -25,7 +25,8 @@ struct HubFeatures {
                 let features = json.objectValue?["info"]?.objectValue?["features"]?.objectValue
             else {
                 throw HarkError.badInput(
-                    "its huggingface metadata holds no features", at: SourceLocation(file: file.path, field: "huggingface"))
+                    "its huggingface metadata holds no features",
+                    at: SourceLocation(file: file.path, field: "huggingface"))
             }
             for (name, feature) in features { columns[name] = Self.feature(feature) }
         }
@@ -63,10 +64,12 @@ struct HubFeatures {
     static func json(_ value: ParquetValue, _ feature: Feature?) -> JSONValue {
         switch (value, feature) {
         case (.int(let index), .classLabel(let names)?):
-            return index >= 0 && index < names.count ? .string(names[Int(index)]) : index == -1 ? .null : .integer(index)
+            return index >= 0 && index < names.count
+                ? .string(names[Int(index)]) : index == -1 ? .null : .integer(index)
         case (.list(let values), .sequence(let element)?): return .array(values.map { json($0, element) })
         case (.record(let fields), .record(let features)?):
-            return .object(Dictionary(fields.map { ($0.name, json($0.value, features[$0.name])) }, uniquingKeysWith: { $1 }))
+            return .object(
+                Dictionary(fields.map { ($0.name, json($0.value, features[$0.name])) }, uniquingKeysWith: { $1 }))
         // `datasets` stores a Sequence of a dict as a dict of lists.
         case (.record(let fields), .sequence(.record(let features))?):
             return .object(
@@ -87,7 +90,8 @@ struct HubFeatures {
         case .string(let text): .string(text)
         case .bytes(let bytes): .string(Data(bytes).base64EncodedString())
         case .list(let values): .array(values.map(plain))
-        case .record(let fields): .object(Dictionary(fields.map { ($0.name, plain($0.value)) }, uniquingKeysWith: { $1 }))
+        case .record(let fields):
+            .object(Dictionary(fields.map { ($0.name, plain($0.value)) }, uniquingKeysWith: { $1 }))
         }
     }
 }

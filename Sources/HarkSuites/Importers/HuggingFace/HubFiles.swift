@@ -34,6 +34,7 @@ public enum HubFiles {
 
     static func isInSplit(_ file: URL, split: String) -> Bool {
         let name = file.deletingPathExtension().lastPathComponent
-        return name == split || name.hasPrefix(split + "-") || file.deletingLastPathComponent().lastPathComponent == split
+        return name == split || name.hasPrefix(split + "-")
+            || file.deletingLastPathComponent().lastPathComponent == split
     }
 }

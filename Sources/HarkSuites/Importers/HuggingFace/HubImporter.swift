@@ -238,7 +238,8 @@ enum HubValues {
             if !ext.isEmpty, ext.count <= 5, ext.allSatisfy({ $0.isLetter || $0.isNumber }) { return ext }
         }
         func starts(_ magic: String, at offset: Int = 0) -> Bool {
-            bytes.count >= offset + magic.utf8.count && Array(bytes[offset..<offset + magic.utf8.count]) == Array(magic.utf8)
+            bytes.count >= offset + magic.utf8.count
+                && Array(bytes[offset..<offset + magic.utf8.count]) == Array(magic.utf8)
         }
         if starts("RIFF") && starts("WAVE", at: 8) { return "wav" }
         if starts("fLaC") { return "flac" }

@@ -34,8 +34,12 @@ public enum HubPreset: String, CaseIterable, Sendable {
         case .mmau: ("mmau-test-mini", "MMAU", ChoiceImporters.mmauPrompt, ChoiceImporters.mmauScoring)
         case .mmar: ("mmar", "MMAR", ChoiceImporters.mmarPrompt, ChoiceImporters.mmauScoring)
         case .voicebenchMMSU, .voicebenchOpenBookQA:
-            (rawValue, "VoiceBench \(rawValue.dropFirst(11)): spoken multiple choice", SuiteManifest.Prompt(choices: .none), nil)
-        case .voicebenchSDQA, .voicebenchBBH: (rawValue, "VoiceBench \(rawValue.dropFirst(11)): spoken questions", .init(), nil)
+            (
+                rawValue, "VoiceBench \(rawValue.dropFirst(11)): spoken multiple choice",
+                SuiteManifest.Prompt(choices: .none), nil
+            )
+        case .voicebenchSDQA, .voicebenchBBH:
+            (rawValue, "VoiceBench \(rawValue.dropFirst(11)): spoken questions", .init(), nil)
         case .voicebenchIFEval:
             (rawValue, "VoiceBench ifeval: spoken instructions", .init(), InstructionImporters.ifevalScoring)
         }
@@ -63,7 +67,8 @@ public enum HubPreset: String, CaseIterable, Sendable {
             let reference = try record.string("reference", file: file).trimmingCharacters(in: .whitespaces)
             let letters = ["A", "B", "C", "D"]
             guard letters.contains(reference.uppercased()) else {
-                throw HarkError.badInput("expected a letter A to D, found \"\(reference)\"", at: record.location(file, "reference"))
+                throw HarkError.badInput(
+                    "expected a letter A to D, found \"\(reference)\"", at: record.location(file, "reference"))
             }
             return try spoken(fields, clip: clip, index: index, record: record, file: file).merging([
                 "choices": .array(letters.map(JSONValue.string)), "answer": .string(reference.uppercased()),
