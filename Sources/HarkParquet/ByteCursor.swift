@@ -60,7 +60,8 @@ func decodeHybrid(
 ) throws(ParquetError) {
     try require(width >= 0 && width <= 32, "a bit width of \(width) is out of range")
     let target = output.count + count
-    output.reserveCapacity(target)
+    // Runs may expand a few bytes to many values; reserve for what plain packing would hold.
+    output.reserveCapacity(output.count + min(count, 8 * cursor.remaining + 64))
     let valueBytes = (width + 7) / 8
     let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
     while output.count < target {
@@ -75,7 +76,7 @@ func decodeHybrid(
             try require(runLength > 0, "an RLE run is empty")
             output.append(contentsOf: repeatElement(value, count: repeats))
         } else {
-            let groups = header >> 1
+            let groups = min(header >> 1, UInt64(wanted / 8 + 1))
             let values = Int(min(groups * 8, UInt64(wanted)))
             let available = Int(min(groups * UInt64(width), UInt64(cursor.remaining)))
             let needed = (values * width + 7) / 8
@@ -124,7 +125,7 @@ func decodeDeltaBinaryPacked(_ cursor: inout ByteCursor, limit: Int) throws(Parq
     try require(total <= UInt64(limit), "a DELTA_BINARY_PACKED run holds \(total) values where \(limit) were expected")
     let count = Int(total)
     var values: [Int64] = []
-    values.reserveCapacity(count)
+    values.reserveCapacity(min(count, 8 * cursor.remaining + 64))
     guard count > 0 else { return values }
     values.append(last)
     let perMiniblock = Int(blockSize / miniblockCount)

@@ -112,14 +112,17 @@ struct ColumnChunkReader {
         let levelsLength = Int(data.repetitionLevelsLength) + Int(data.definitionLevelsLength)
         let valuesLength = Int(header.uncompressedSize) - levelsLength
         try require(valuesLength >= 0, "a v2 page's levels are longer than the page")
-        if data.isCompressed && codec != .uncompressed {
+        if data.isCompressed && codec != .uncompressed && valuesLength > 0 {
             let values = try codec.decompress(cursor.rest, count: valuesLength)
             try values.withBytes { bytes throws(ParquetError) in
                 var valueCursor = ByteCursor(bytes)
                 try appendValues(&valueCursor, data, entries: entries, dictionary: dictionary, into: &column)
             }
         } else {
-            try require(cursor.remaining == valuesLength, "a v2 page's values are not the size its header gives")
+            // An all-null page may keep its empty values section uncompressed, whatever its flag says.
+            try require(
+                cursor.remaining == valuesLength || valuesLength == 0,
+                "a v2 page's values are not the size its header gives")
             try appendValues(&cursor, data, entries: entries, dictionary: dictionary, into: &column)
         }
     }
@@ -153,7 +156,11 @@ struct ColumnChunkReader {
                 Int($0) == maxDefinition
             }.count
         try column.values.append(
-            &cursor, encoding: data.encoding, count: defined, typeLength: node.typeLength, dictionary: dictionary)
+            &cursor, encoding: data.encoding, count: defined, typeLength: node.typeLength, dictionary: dictionary,
+            maxBytes: limits.maxValueBytes)
+        try require(
+            column.values.binaries.byteCount <= limits.maxValueBytes,
+            "the column chunk's values expand past the limit of \(limits.maxValueBytes) bytes")
     }
 }
 
@@ -165,10 +172,17 @@ public struct ParquetLimits: Sendable {
     public var maxEntries: Int
     /// The largest footer.
     public var maxFooterBytes: Int
+    /// The most bytes of byte-array values one column chunk may decode to (a dictionary value
+    /// counted each time it is used).
+    public var maxValueBytes: Int
 
-    public init(maxPageBytes: Int = 1 << 30, maxEntries: Int = 1 << 28, maxFooterBytes: Int = 1 << 28) {
+    public init(
+        maxPageBytes: Int = 1 << 30, maxEntries: Int = 1 << 26, maxFooterBytes: Int = 1 << 28,
+        maxValueBytes: Int = 1 << 32
+    ) {
         self.maxPageBytes = maxPageBytes
         self.maxEntries = maxEntries
         self.maxFooterBytes = maxFooterBytes
+        self.maxValueBytes = maxValueBytes
     }
 }

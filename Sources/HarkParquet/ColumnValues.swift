@@ -6,6 +6,9 @@ struct BinaryValues {
     private var starts: [Int] = []
     private var ends: [Int] = []
 
+    /// The bytes of all values (a dictionary value counted each time it is used).
+    private(set) var byteCount = 0
+
     var count: Int { starts.count }
 
     subscript(index: Int) -> ArraySlice<UInt8> { buffers[Int(buffer[index])][starts[index]..<ends[index]] }
@@ -14,10 +17,22 @@ struct BinaryValues {
     mutating func append(_ bytes: UnsafeRawBufferPointer, ranges: [Range<Int>]) {
         guard let first = ranges.first?.lowerBound, let last = ranges.last?.upperBound else { return }
         buffers.append([UInt8](UnsafeRawBufferPointer(rebasing: bytes[first..<last])))
+        byteCount += last - first
         let index = Int32(buffers.count - 1)
         buffer.append(contentsOf: repeatElement(index, count: ranges.count))
         starts.append(contentsOf: ranges.lazy.map { $0.lowerBound - first })
         ends.append(contentsOf: ranges.lazy.map { $0.upperBound - first })
+    }
+
+    /// Appends the values of `dictionary` at `indices`, referring to its buffers (never copying a
+    /// value per index, so a small dictionary repeated many times stays small).
+    mutating func append(from dictionary: BinaryValues, at indices: [UInt32]) {
+        let base = Int32(buffers.count)
+        buffers += dictionary.buffers
+        buffer.append(contentsOf: indices.lazy.map { base + dictionary.buffer[Int($0)] })
+        starts.append(contentsOf: indices.lazy.map { dictionary.starts[Int($0)] })
+        ends.append(contentsOf: indices.lazy.map { dictionary.ends[Int($0)] })
+        byteCount += indices.reduce(0) { $0 + dictionary.ends[Int($1)] - dictionary.starts[Int($1)] }
     }
 
     /// Appends values one by one (dictionary lookups, prefix-decoded arrays), into a buffer of their own.
@@ -31,6 +46,7 @@ struct BinaryValues {
             ends.append(joined.count)
         }
         buffers.append(joined)
+        byteCount += joined.count
     }
 }
 
@@ -73,7 +89,7 @@ struct ColumnValues {
         case .float: floats.append(contentsOf: indices.lazy.map { dictionary.floats[Int($0)] })
         case .double: doubles.append(contentsOf: indices.lazy.map { dictionary.doubles[Int($0)] })
         case .int96, .byteArray, .fixedLenByteArray:
-            binaries.append(contentsOf: indices.lazy.map { dictionary.binaries[Int($0)] })
+            binaries.append(from: dictionary.binaries, at: indices)
         }
     }
 }

@@ -50,7 +50,9 @@ public final class ParquetFile: @unchecked Sendable {
             }
             schema = try ParquetSchema(decoded.schema)
             for (index, group) in decoded.rowGroups.enumerated() {
-                try require(group.rowCount >= 0, "row group \(index) has a negative row count")
+                try require(
+                    group.rowCount >= 0 && group.rowCount <= Int64(limits.maxEntries),
+                    "row group \(index) claims \(group.rowCount) rows (the limit is \(limits.maxEntries))")
                 try require(
                     group.columns.count == schema.columns.count,
                     "row group \(index) has \(group.columns.count) columns where the schema has \(schema.columns.count)"
@@ -75,6 +77,8 @@ public final class ParquetFile: @unchecked Sendable {
     public func rows(ofRowGroup index: Int, fields names: [String]? = nil) throws(ParquetError) -> [ParquetValue] {
         let fields = try selectedFields(names)
         let group = rowGroups[index]
+        // An empty row group may name no pages at all (pyarrow writes one for an empty table).
+        guard group.rowCount > 0 else { return [] }
         var columns = [DecodedColumn?](repeating: nil, count: schema.columns.count)
         for field in fields {
             for leaf in schema.nodes[field].leaves {

@@ -23,7 +23,7 @@ struct RecordAssembler {
                     column.entryCount == rowCount,
                     "column \(node.dottedPath) holds \(column.entryCount) values for \(rowCount) rows")
             } else {
-                starts.reserveCapacity(rowCount + 1)
+                starts.reserveCapacity(min(rowCount, column.entryCount) + 1)
                 for (index, level) in column.repetitionLevels.enumerated() where level == 0 { starts.append(index) }
                 try require(
                     starts.count == rowCount, "column \(node.dottedPath) holds \(starts.count) rows, not \(rowCount)")
@@ -121,7 +121,7 @@ struct RecordAssembler {
             let repeated = schema.nodes[node.children[0]]
             let unwrap =
                 !repeated.isLeaf && repeated.children.count == 1 && repeated.name != "array"
-                && repeated.name != node.name + "_tuple"
+                && !repeated.name.hasSuffix("_tuple")
             return .list(
                 unwrap ? occurrences.map { $0[schema.nodes[repeated.children[0]].name] ?? .null } : occurrences)
         case .map:

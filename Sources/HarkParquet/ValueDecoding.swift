@@ -4,7 +4,7 @@ extension ColumnValues {
     /// `dictionary` is the chunk's dictionary page, for the dictionary encodings.
     mutating func append(
         _ cursor: inout ByteCursor, encoding rawEncoding: Int32, count: Int, typeLength: Int,
-        dictionary: ColumnValues?
+        dictionary: ColumnValues?, maxBytes: Int
     ) throws(ParquetError) {
         guard let encoding = Encoding(rawValue: rawEncoding) else {
             throw ParquetError("unknown encoding \(rawEncoding)")
@@ -15,6 +15,7 @@ extension ColumnValues {
             guard let dictionary else {
                 throw ParquetError("a dictionary-encoded page has no dictionary page before it")
             }
+            guard count > 0 else { return }
             let width = Int(try cursor.byte())
             var indices: [UInt32] = []
             try decodeHybrid(&cursor, width: width, count: count, into: &indices)
@@ -54,6 +55,7 @@ extension ColumnValues {
             let lengths = try decodeDeltaBinaryPacked(&cursor, limit: count)
             try require(prefixes.count == count && lengths.count == count, "a DELTA_BYTE_ARRAY page is short")
             var previous: [UInt8] = []
+            var total = 0
             var decoded: [ArraySlice<UInt8>] = []
             decoded.reserveCapacity(count)
             for (prefix, length) in zip(prefixes, lengths) {
@@ -64,6 +66,8 @@ extension ColumnValues {
                 if type == .fixedLenByteArray {
                     try require(previous.count == typeLength, "a fixed-length value is \(previous.count) bytes")
                 }
+                total += previous.count
+                try require(total <= maxBytes, "a DELTA_BYTE_ARRAY page expands past the limit of \(maxBytes) bytes")
                 decoded.append(previous[...])
             }
             binaries.append(contentsOf: decoded)
@@ -130,7 +134,7 @@ extension ColumnValues {
             binaries.append(cursor.bytes, ranges: (0..<count).map { start + $0 * width..<start + ($0 + 1) * width })
         case .byteArray:
             var ranges: [Range<Int>] = []
-            ranges.reserveCapacity(count)
+            ranges.reserveCapacity(min(count, cursor.remaining / 4))
             for _ in 0..<count {
                 let length = Int(try cursor.uint32())
                 try require(length <= cursor.remaining, "a byte array runs past the end of its page")

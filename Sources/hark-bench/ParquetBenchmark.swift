@@ -34,7 +34,8 @@ struct ParquetFuzzBenchmark: AsyncParsableCommand {
         defer { directory.remove() }
         let path = directory.path("mutant.parquet").path
         // Small limits, so that a file claiming huge pages is refused rather than allocated.
-        let limits = ParquetLimits(maxPageBytes: 1 << 24, maxEntries: 1 << 20, maxFooterBytes: 1 << 22)
+        let limits = ParquetLimits(
+            maxPageBytes: 1 << 24, maxEntries: 1 << 20, maxFooterBytes: 1 << 22, maxValueBytes: 1 << 26)
         var refusedOnOpen = 0
         var refusedOnRead = 0
         var readInFull = 0

@@ -111,6 +111,12 @@ struct HubImportTests {
         #expect(missingColumn.status != 0)
         #expect(missingColumn.stderr.contains("no column \"verdict\" (mapped to label)"))
         #expect(missingColumn.stderr.contains("hf-audio.parquet:1"))
+        let presetAndMap = await CLI.run(
+            [
+                "import", "hf", Self.golden.appendingPathComponent("hub-mmau").path, "--preset", "mmau", "--map",
+                "question=audio_id", "--out", "s",
+            ], in: work.url)
+        #expect(presetAndMap.stderr.contains("\"question\" cannot be mapped with one"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         _ = try work.write(bytes.prefix(bytes.count - 100), to: "cut.parquet")
         let truncated = await CLI.run(["import", "hf", "cut.parquet", "--task", "yes-no", "--out", "s"], in: work.url)

@@ -39,6 +39,22 @@ struct GoldenFileTests {
         }
     }
 
+    /// Other writers' and options' layouts, each against its own JSON.
+    @Test(arguments: [
+        "variants-required", "variants-legacy-lists", "variants-large", "variants-dictionary-fallback",
+        "variants-types",
+        "variants-empty",
+    ])
+    func readsOtherLayoutsAsPyarrowDoes(name: String) throws {
+        let expected = try Self.expected(name)
+        let rows = try Self.rows(name + ".parquet")
+        try #require(rows.count == expected.count)
+        #expect(name == "variants-empty" ? rows.isEmpty : rows.count >= 30)
+        for (index, (row, want)) in zip(rows, expected).enumerated() {
+            #expect(row.json.normalized == want.normalized, "\(name) row \(index)")
+        }
+    }
+
     @Test func readsSeveralRowGroupsOneAtATime() throws {
         let parquet = try ParquetFile(path: Self.golden.appendingPathComponent("row-groups.parquet").path)
         #expect(parquet.rowGroupCount == 6)

@@ -57,6 +57,19 @@ struct HostileFileTests {
         #expect(failure.column == "audio.bytes")
     }
 
+    @Test func valuesPastTheByteLimitAreRefused() throws {
+        let bytes = [UInt8](try Data(contentsOf: GoldenFileTests.golden.appendingPathComponent("hf-audio.parquet")))
+        let failure = try #require(try error(bytes, limits: ParquetLimits(maxValueBytes: 1_000)))
+        #expect(failure.message.contains("past the limit of 1000 bytes"))
+        #expect(failure.column == "audio.bytes")
+    }
+
+    @Test func rowCountsPastTheLimitAreRefusedOnOpen() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.source))
+        let failure = try #require(try error(bytes, limits: ParquetLimits(maxEntries: 10)))
+        #expect(failure.message.contains("claims 40 rows (the limit is 10)"))
+    }
+
     @Test func aFileThatIsNotParquetSaysSo() throws {
         let failure = try #require(try error(Array("RIFF....WAVEfmt not a parquet file".utf8)))
         #expect(failure.message.contains("PAR1"))

@@ -104,6 +104,55 @@ def grid():
     write("row-groups", data, row_group_size=7, data_page_size=64, write_batch_size=3, compression="snappy")
 
 
+def variants():
+    """Layouts other writers and options give: required fields, legacy list naming, large types,
+    a dictionary that falls back to plain mid-chunk, narrow and wide integers, dates and timestamps
+    (read as their stored integers), maps (read as lists of {key, value}), empty tables."""
+    import datetime
+    rows = range(30)
+    required = pa.schema([
+        pa.field("id", pa.int64(), nullable=False), pa.field("name", pa.string(), nullable=False),
+        pa.field("tags", pa.list_(pa.field("element", pa.string(), nullable=False)), nullable=False),
+        pa.field("point", pa.struct([pa.field("x", pa.float64(), nullable=False)]), nullable=False),
+    ])
+    data = pa.table({"id": list(rows), "name": [f"n{i}" for i in rows], "tags": [[f"t{j}" for j in range(i % 3)] for i in rows],
+                     "point": [{"x": i / 2} for i in rows]}, schema=required)
+    write("variants-required", data, expected="variants-required", compression="zstd")
+    legacy = pa.table({"values": [[i, None, i + 1] if i % 4 else None for i in rows],
+                       "nested": [[[f"{i}"], []] for i in rows]},
+                      schema=pa.schema([("values", pa.list_(pa.int32())), ("nested", pa.list_(pa.list_(pa.string())))]))
+    write("variants-legacy-lists", legacy, expected="variants-legacy-lists", use_compliant_nested_type=False)
+    large = pa.table({"text": pa.array([f"long {i}" * (i % 3) for i in rows], pa.large_string()),
+                      "blob": pa.array([bytes([i]) * i for i in rows], pa.large_binary()),
+                      "items": pa.array([[f"x{i}"] * (i % 2) for i in rows], pa.large_list(pa.string()))})
+    write("variants-large", large, expected="variants-large", data_page_version="2.0", compression="gzip")
+    fallback = pa.table({"word": [f"word-{i % 7}-" + "z" * (i * 13 % 50) for i in range(2000)]})
+    write("variants-dictionary-fallback", fallback, expected="variants-dictionary-fallback", dictionary_pagesize_limit=256,
+          data_page_size=512, compression="snappy")
+    numbers = pa.table({
+        "i8": pa.array([(-1) ** i * i for i in rows], pa.int8()), "u8": pa.array([250 - i for i in rows], pa.uint8()),
+        "i16": pa.array([-30000 + i for i in rows], pa.int16()), "u16": pa.array([65000 + i for i in rows], pa.uint16()),
+        "u64": pa.array([2**63 + i * 2**40 if i % 2 else i for i in rows], pa.uint64()),
+        "day": pa.array([datetime.date(2020, 1, 1) + datetime.timedelta(days=i) for i in rows], pa.date32()),
+        "at": pa.array([1_600_000_000_000_000 + i for i in rows], pa.timestamp("us")),
+        "nothing": pa.array([None] * 30, pa.string()),
+        "score": pa.array([{"a": i, "b": None} for i in rows], pa.map_(pa.string(), pa.int32())),
+    })
+    path = os.path.join(OUT, "variants-types.parquet")
+    pq.write_table(numbers, path)
+    read = pq.read_table(path)
+    converted = []
+    for row in read.to_pylist():
+        row["day"] = (row["day"] - datetime.date(1970, 1, 1)).days
+        row["at"] = read.column("at").type and int((row["at"] - datetime.datetime(1970, 1, 1)).total_seconds() * 1e6)
+        row["score"] = [{"key": key, "value": value} for key, value in row["score"]]
+        converted.append(row)
+    with open(os.path.join(OUT, "variants-types.json"), "w") as out:
+        out.write(json.dumps(plain(converted), indent=0))
+    write("variants-empty", pa.table({"a": pa.array([], pa.int32()), "b": pa.array([], pa.list_(pa.string()))}),
+          expected="variants-empty")
+
+
 def hugging_face():
     import datasets
 
@@ -172,5 +221,6 @@ def mmau_hub():
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     grid()
+    variants()
     hugging_face()
     mmau_hub()

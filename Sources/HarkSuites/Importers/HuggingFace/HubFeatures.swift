@@ -18,16 +18,12 @@ struct HubFeatures {
 
     /// The features of `file`; without `huggingface` metadata, a struct of exactly `bytes` and
     /// `path` is taken for audio (the layout `datasets` writes), every other column as a value.
-    init(_ file: ParquetFile) throws {
+    init(_ file: ParquetFile) {
         columns = [:]
         if let text = file.metadata["huggingface"] {
-            guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
-                let features = json.objectValue?["info"]?.objectValue?["features"]?.objectValue
-            else {
-                throw HarkError.badInput(
-                    "its huggingface metadata holds no features",
-                    at: SourceLocation(file: file.path, field: "huggingface"))
-            }
+            // Metadata without features (some writers leave them out) falls back to the schema.
+            let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            let features = json?.objectValue?["info"]?.objectValue?["features"]?.objectValue ?? [:]
             for (name, feature) in features { columns[name] = Self.feature(feature) }
         }
         for node in file.schema.fields where columns[node.name] == nil {
@@ -60,9 +56,10 @@ struct HubFeatures {
     }
 
     /// A column's value as JSON: class labels by name (-1, `datasets`' missing label, as null),
-    /// byte strings that are not audio as base64.
+    /// an audio column not imported as its path, byte strings as base64 (up to 256 bytes).
     static func json(_ value: ParquetValue, _ feature: Feature?) -> JSONValue {
         switch (value, feature) {
+        case (_, .audio?): return value["path"].map { json($0, nil) } ?? .null
         case (.int(let index), .classLabel(let names)?):
             return index >= 0 && index < names.count
                 ? .string(names[Int(index)]) : index == -1 ? .null : .integer(index)
@@ -88,7 +85,9 @@ struct HubFeatures {
         case .unsigned(let number): .number(Double(number))
         case .double(let number): .number(number)
         case .string(let text): .string(text)
-        case .bytes(let bytes): .string(Data(bytes).base64EncodedString())
+        // Small byte strings as base64; large ones (an image, a second clip) only by their size.
+        case .bytes(let bytes):
+            .string(bytes.count <= 256 ? Data(bytes).base64EncodedString() : "<\(bytes.count) bytes>")
         case .list(let values): .array(values.map(plain))
         case .record(let fields):
             .object(Dictionary(fields.map { ($0.name, plain($0.value)) }, uniquingKeysWith: { $1 }))

@@ -19,7 +19,8 @@ public enum HubFiles {
             }
             let found = (FileManager.default.enumerator(at: path, includingPropertiesForKeys: nil)?.allObjects ?? [])
                 .compactMap { $0 as? URL }.filter { $0.pathExtension.lowercased() == "parquet" }
-                .filter { !$0.pathComponents.contains(where: { $0.hasPrefix(".") }) }
+                // Hidden folders below the one given (`.cache`), not above it (~/.cache/huggingface).
+                .filter { !$0.path(relativeTo: path).split(separator: "/").contains(where: { $0.hasPrefix(".") }) }
                 .filter { split == nil || isInSplit($0, split: split!) }
                 .sorted { $0.path < $1.path }
             guard !found.isEmpty else {

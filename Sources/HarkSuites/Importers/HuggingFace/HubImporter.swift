@@ -48,6 +48,11 @@ public struct HubImporter {
 
     /// Imports `files` (in order) into `suite`'s folder: clips under `suite/audio/`, and the items.
     public func run(files: [URL], suite: URL, relativeTo root: URL? = nil) throws -> Imported {
+        if preset != nil, let key = mapping.keys.first(where: { $0 != "audio" }) {
+            throw HarkError.badInput(
+                "a preset fixes every key but audio; \"\(key)\" cannot be mapped with one",
+                at: SourceLocation(file: "--map"))
+        }
         if let unknown = mapping.keys.first(where: { !Self.keys.contains($0) }) {
             throw HarkError.badInput(
                 "\"\(unknown)\" is not an item key (\(Self.keys.sorted().joined(separator: ", ")))", at: nil)
@@ -60,7 +65,7 @@ public struct HubImporter {
         files: for file in files {
             let parquet: ParquetFile
             do { parquet = try ParquetFile(path: file.path) } catch { throw HarkError(error) }
-            let features = try HubFeatures(parquet)
+            let features = HubFeatures(parquet)
             let audioColumn = try audioColumn(parquet, features)
             let name = root.map { file.path(relativeTo: $0) } ?? file.lastPathComponent
             var rowInFile = 0
