@@ -5,7 +5,7 @@ import HarkYAML
 /// Makes the adapter a model config names.
 public enum AdapterRegistry {
     /// Adapters that need no settings, usable as `--model NAME`.
-    public static let baselines = ["always-yes", "always-no", "random", "oracle"]
+    public static let baselines = RunManifest.Model.baselineAdapters
     public static let names = ["openai", "command", "replay"] + baselines
 
     /// The settings keys each adapter reads: any other key in a model config is an error.

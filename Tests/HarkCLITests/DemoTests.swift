@@ -41,8 +41,10 @@ import Testing
         // The rows the README shows are the demo's own.
         let readme = try String(contentsOf: HarkCLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let table = try String(contentsOf: reports.appendingPathComponent("hallucination.md"), encoding: .utf8)
-        let shown = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| random | ") }
-        #expect(shown.count == 3)
+        let lines = readme.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("| random | ") })
+        let shown = lines[start..<start + 3]  // the setting's name on its first row only
+        #expect(shown.dropFirst().allSatisfy { $0.hasPrefix("|  | ") })
         for row in shown { #expect(table.contains(row), "README row not in the demo's table: \(row)") }
         let gate = try String(contentsOf: reports.appendingPathComponent("gate.txt"), encoding: .utf8)
         #expect(gate.hasSuffix("gate: passed (5 checks)\n"))

@@ -54,3 +54,105 @@ enum TableFixtures {
             ]),
     ]
 }
+
+extension TableFixtures {
+    /// A run of one suite of `task` whose accuracy is `overall` and, per tag, per value, the given
+    /// accuracy (the slices the published layouts read); `adapter` makes it a baseline or not.
+    static func slicedRun(
+        _ name: String, task: TaskKind = .multipleChoice, suite id: String, overall: Double,
+        metrics extra: [MetricName: Double] = [:], slices: [String: [String: Double]], adapter: String = "openai"
+    ) -> ResultsTableRun {
+        var counts = RunResults.SuiteCounts()
+        counts.samples = 400
+        counts.answered = 400
+        var metrics: [MetricName: MetricValue] = [
+            "accuracy": MetricValue(overall, ci: [overall - 0.04, overall + 0.04], n: 400)
+        ]
+        for (key, value) in extra { metrics[key] = MetricValue(value, ci: [value - 0.05, value + 0.05], n: 200) }
+        let suite = RunResults.SuiteResults(
+            id: id, task: task, fingerprint: "sha256:0", counts: counts,
+            scoring: .object(["extractor": .string("mmau"), "policy": .string("hark")]), metrics: metrics,
+            slices: slices.mapValues { values in
+                values.mapValues { ["accuracy": MetricValue($0, ci: [$0 - 0.06, $0 + 0.06], n: 100)] }
+            })
+        let manifest = RunManifest(
+            run: name, suites: [], model: .init(name: name, adapter: adapter, identity: name, settings: .object([:])),
+            generation: GenerationSettings(), audio: .object([:]), plan: .init(), seeds: [:],
+            startedAt: "2026-11-27T00:00:00Z")
+        return (name, RunResults(manifest: manifest, suites: [suite]))
+    }
+
+    /// Runs for each published layout: two checkpoints and a built-in baseline.
+    static func published(_ layout: String) -> [ResultsTableRun] {
+        func three(_ make: (String, Double, String) -> ResultsTableRun) -> [ResultsTableRun] {
+            [make("qwen2-audio", 0.0, "openai"), make("balsa", 0.05, "openai"), make("random", -0.2, "random")]
+        }
+        switch layout {
+        case "mmau":
+            return three { name, shift, adapter in
+                slicedRun(
+                    name, suite: "mmau-test-mini", overall: 0.55 + shift,
+                    slices: [
+                        "task": ["sound": 0.6 + shift, "music": 0.5 + shift, "speech": 0.45 + shift],
+                        "difficulty": ["easy": 0.7 + shift, "medium": 0.5 + shift, "hard": 0.4 + shift],
+                    ], adapter: adapter)
+            }
+        case "mmar":
+            return three { name, shift, adapter in
+                slicedRun(
+                    name, suite: "mmar", overall: 0.5 + shift,
+                    slices: [
+                        "modality": [
+                            "sound": 0.5 + shift, "music": 0.4 + shift, "speech": 0.6 + shift,
+                            "mix-sound-music": 0.3 + shift, "mix-sound-speech": 0.55 + shift,
+                            "mix-music-speech": 0.45 + shift, "mix-sound-music-speech": 0.35 + shift,
+                        ],
+                        "category": [
+                            "Signal Layer": 0.35 + shift, "Perception Layer": 0.5 + shift,
+                            "Semantic Layer": 0.55 + shift, "Cultural Layer": 0.45 + shift,
+                        ],
+                    ], adapter: adapter)
+            }
+        case "sakura":
+            return three { name, shift, adapter in
+                let tracks = ["gender", "language", "emotion", "animal"]
+                var sets: [String: Double] = [:]
+                for (index, track) in tracks.enumerated() {
+                    sets["\(track) single"] = 0.7 - 0.05 * Double(index) + shift
+                    sets["\(track) multi"] = 0.5 - 0.05 * Double(index) + shift
+                }
+                return slicedRun(name, suite: "sakura", overall: 0.6 + shift, slices: ["set": sets], adapter: adapter)
+            }
+        case "speech-ifeval":
+            return three { name, shift, adapter in
+                slicedRun(
+                    name, task: .instructionFollowing, suite: "speech-ifeval", overall: 0,
+                    metrics: [
+                        "closed_ended_rate": 0.6 + shift, "creative_writing_rate": 0.5 + shift, "cot_rate": 0.4 + shift,
+                        "if_rate": 0.5 + shift,
+                    ], slices: [:], adapter: adapter)
+            }
+        default:  // kuan2024, icassp2025: the hallucination runs, pair shares added
+            return runs.map { run in
+                var results = run.results
+                for index in results.suites.indices {
+                    let offset = run.name.hasPrefix("balsa") ? 0.1 : 0
+                    for (key, value) in [
+                        "pair_c_c": 0.4 + offset, "pair_ic_ic": 0.2 - offset, "pair_c_ic": 0.3, "pair_ic_c": 0.1,
+                    ] {
+                        results.suites[index].metrics[MetricName(rawValue: key)] = MetricValue(value, n: 300)
+                    }
+                }
+                return (run.name, results)
+            } + [slicedRunAlwaysYes()]
+        }
+    }
+
+    /// The always-yes baseline on the hallucination suites: recall 1, never best.
+    static func slicedRunAlwaysYes() -> ResultsTableRun {
+        var baseline = run(
+            "always-yes", ["random", "popular", "adversarial"].map { suite($0, metrics(0.5, 0.5, 1, 0.667, 1, 0)) })
+        baseline.results.manifest.model.adapter = "always-yes"
+        return baseline
+    }
+}

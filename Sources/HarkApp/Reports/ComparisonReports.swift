@@ -23,6 +23,36 @@ public enum ComparisonReports {
         return comparison
     }
 
+    /// Marks the cells of `table` whose paired change against the run named `reference` is
+    /// significant at `level` after the multiplicity correction, each run compared as `hark compare`
+    /// compares it; the caption says what the marker means.
+    public static func markSignificance(
+        _ table: inout ResultsTable, runs: [LoadedRun], reference: String, adjustment: Multiplicity = .holm,
+        level: Double = 0.05, resamples: Int = 2_000
+    ) throws {
+        guard let base = runs.first(where: { $0.name == reference }) else {
+            throw HarkError.badInput(
+                "no run named \"\(reference)\" among \(runs.map(\.name).joined(separator: ", "))",
+                at: SourceLocation(file: "--reference"))
+        }
+        var significant: Set<String> = []
+        for run in runs where run.name != reference {
+            let comparison = try RunComparison(
+                baseline: side(base), candidate: side(run), allowMismatch: true, resamples: resamples,
+                adjustment: adjustment)
+            for suite in comparison.suites {
+                for change in suite.changes where change.decidingPValue < level {
+                    significant.insert("\(run.name)\t\(suite.suite)\t\(change.metric.rawValue)")
+                }
+            }
+        }
+        let adjusted = adjustment == .unadjusted ? "unadjusted" : "\(adjustment.rawValue)-adjusted"
+        table.markSignificant(
+            explained:
+                "\(table.layout.marker): the paired change against \(reference) is significant (p < \(level), \(adjusted))."
+        ) { significant.contains("\($0)\t\($1)\t\($2.rawValue)") }
+    }
+
     /// The comparison as Markdown: per suite a table of changes, then the flipped items.
     public static func markdown(_ comparison: RunComparison, flips: Int = 20) -> String {
         var lines = ["## \(comparison.candidate) against \(comparison.baseline)", ""]

@@ -40,6 +40,18 @@ struct Report: AsyncParsableCommand {
     @Flag(help: "Write the CSV table.")
     var csv = false
 
+    @Option(help: "Mark the cells whose paired change against this run is significant (Holm-adjusted).")
+    var reference: String?
+    @Option(help: "A run never marked best (repeatable; the built-in baselines never are).")
+    var baseline: [String] = []
+    @Option(help: "What follows each value: none, ci (the 95% interval) or std (over templates).")
+    var uncertainty: String?
+    @Option(help: "Which rows compete for best: group (each setting's block), column or none.")
+    var best: String?
+    @Flag(help: "Underline the second best.")
+    var secondBest = false
+    @Flag(help: "Write the LaTeX table as a document that compiles on its own.")
+    var latexStandalone = false
     @Flag(help: "Add ± half the 95% confidence interval to the tables.")
     var ci = false
 
@@ -75,14 +87,20 @@ struct Report: AsyncParsableCommand {
             tableLayout.slice = slice
             tableLayout.title += " by \(slice)"
         }
-        let table = ResultsTable(layout: tableLayout, runs: loaded)
+        try apply(to: &tableLayout)
+        var table = ResultsTable(layout: tableLayout, runs: loaded)
+        if let reference = tableLayout.reference {
+            try ComparisonReports.markSignificance(&table, runs: runs, reference: reference)
+        }
         let chosen = [(markdown, "markdown"), (latex, "latex"), (csv, "csv")].filter(\.0).map(\.1)
         let formats = chosen.isEmpty && junit == nil && html == nil ? ["markdown", "latex", "csv"] : chosen
         let base =
             WorkingDirectory.url(layout).deletingPathExtension().lastPathComponent + (slice.map { "-" + $0 } ?? "")
         for name in formats {
             guard let renderer = TableRenderers.named(name) else { continue }
-            let text = renderer.render(table, ci: ci)
+            let text =
+                name == "latex"
+                ? LaTeXTable.render(table, ci: ci, standalone: latexStandalone) : renderer.render(table, ci: ci)
             let file = output.appendingPathComponent("\(base).\(renderer.fileExtension)")
             try text.write(to: file, atomically: true, encoding: .utf8)
             if name == "markdown" { Terminal.output(text) }
@@ -102,6 +120,25 @@ struct Report: AsyncParsableCommand {
         let failures = Threshold.failures(try threshold.map(Threshold.init), runs: loaded)
         for failure in failures { Terminal.error("threshold failed: " + failure) }
         if !failures.isEmpty { throw ExitCode(ExitStatus.failed.rawValue) }
+    }
+
+    /// The marking options given on the command line, over the layout's own.
+    func apply(to layout: inout TableLayout) throws {
+        if let reference { layout.reference = reference }
+        layout.baselines += baseline
+        if secondBest { layout.secondBest = true }
+        if let uncertainty {
+            guard let value = TableLayout.Uncertainty(rawValue: uncertainty) else {
+                throw ValidationError("--uncertainty takes none, ci or std, not \(uncertainty)")
+            }
+            layout.uncertainty = value
+        }
+        if let best {
+            guard let value = TableLayout.BestScope(rawValue: best) else {
+                throw ValidationError("--best takes group, column or none, not \(best)")
+            }
+            layout.best = value
+        }
     }
 
     /// A file named relative to the output folder, or absolute as given; its folder is made.

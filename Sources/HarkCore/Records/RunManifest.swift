@@ -31,6 +31,11 @@ public struct RunManifest: Sendable, Hashable, Codable {
         /// max_model_len, owned_by) and the config's `revision`: part of every cache key.
         public var fingerprint: JSONValue?
 
+        /// The built-in baselines: they answer without listening, so tables never mark them best.
+        public static let baselineAdapters = ["always-yes", "always-no", "random", "oracle"]
+
+        public var isBaseline: Bool { Self.baselineAdapters.contains(adapter) }
+
         public init(name: String, adapter: String, identity: String, settings: JSONValue, fingerprint: JSONValue? = nil)
         {
             self.name = name

@@ -12,12 +12,12 @@ public enum HTMLTable {
         html +=
             "<tr>" + (table.rowHeaders + columns.map(\.metric.label)).map { "<th>\(HTMLText.escape($0))</th>" }.joined()
             + "</tr></thead><tbody>"
-        let best = columns.indices.map(table.best(column:))
         for (index, row) in table.rows.enumerated() {
             html += "<tr>" + row.labels.map { "<td>\(HTMLText.escape($0))</td>" }.joined()
-            for (column, value) in row.cells.enumerated() {
-                let text = HTMLText.escape(ResultsTable.format(value, columns[column].metric, ci: ci))
-                html += "<td class=\"num\(best[column].contains(index) ? " best" : "")\">\(text)</td>"
+            for column in row.cells.indices {
+                let text = HTMLText.escape(table.text(row: index, column: column, ci: ci))
+                let best = table.marks[index][column].rank == .best
+                html += "<td class=\"num\(best ? " best" : "")\">\(text)</td>"
             }
             html += "</tr>"
         }

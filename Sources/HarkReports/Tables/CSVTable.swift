@@ -1,8 +1,10 @@
 import HarkCore
 
 /// A CSV table (RFC 4180) for spreadsheets and scripts: one header row ("group/metric" for grouped
-/// columns), values as printed, with `ci` two more columns per metric (the interval's bounds), and
-/// a column of cluster counts for each metric whose layout asks for them.
+/// columns), every row with all its labels (a machine reads rows alone), values as printed, with
+/// `ci` two more columns per metric (the interval's bounds), a column of cluster counts for each
+/// metric whose layout asks for them, and a "mark" column per metric: `best`, `second`,
+/// `significant` (joined by ";"), as the other formats mark the cell.
 public enum CSVTable: TableRenderer {
     public static let identifier = "csv"
     public static let fileExtension = "csv"
@@ -15,20 +17,23 @@ public enum CSVTable: TableRenderer {
             header.append(name)
             if ci { header += [name + " ci low", name + " ci high"] }
             if column.metric.clusters { header.append(name + " clusters") }
+            header.append(name + " mark")
         }
         var lines = [header.map(quote).joined(separator: ",")]
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             var fields = row.labels
-            for (index, value) in row.cells.enumerated() {
-                let metric = columns[index].metric
-                fields.append(value == nil ? "" : ResultsTable.format(value, metric, ci: false, clusters: false))
+            for (column, value) in row.cells.enumerated() {
+                let metric = columns[column].metric
+                let text = ResultsTable.format(value, metric, clusters: false)
+                fields.append(text == "–" ? "" : text)
                 if ci {
                     let bounds = value?.ci ?? []
-                    fields +=
-                        bounds.count == 2
-                        ? bounds.map { ResultsTable.format(MetricValue($0, n: 0), metric, ci: false) } : ["", ""]
+                    fields += bounds.count == 2 ? bounds.map { ResultsTable.number($0, metric) } : ["", ""]
                 }
                 if metric.clusters { fields.append(value?.clusters.map(String.init) ?? "") }
+                let mark = table.marks[index][column]
+                let rank = mark.rank.map { $0 == .best ? "best" : "second" }
+                fields.append([rank, mark.significant ? "significant" : nil].compactMap { $0 }.joined(separator: ";"))
             }
             lines.append(fields.map(quote).joined(separator: ","))
         }

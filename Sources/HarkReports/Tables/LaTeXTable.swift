@@ -1,49 +1,115 @@
 import Foundation
 
-/// A booktabs table for papers: grouped headers with \multicolumn and \cmidrule, best values in
-/// \textbf, optional $\pm$ intervals, a \midrule between row groups, every name escaped. Needs
-/// `\usepackage{booktabs}`.
+/// A booktabs table for papers, typeset as authors do: the best value of each block in
+/// \textbf (the second, on request, \underline), a block's name once (in \multirow when the layout
+/// asks), \cmidrule under grouped headers, significance markers explained in the caption, a
+/// \label, decimal-aligned siunitx columns and `table*` on request, every name escaped. Needs
+/// `\usepackage{booktabs}` (and `multirow`, `siunitx` when asked); `standalone` gives a document
+/// that compiles on its own.
 public enum LaTeXTable: TableRenderer {
     public static let identifier = "latex"
     public static let fileExtension = "tex"
 
     public static func render(_ table: ResultsTable, ci: Bool) -> String {
+        render(table, ci: ci, standalone: false)
+    }
+
+    public static func render(_ table: ResultsTable, ci: Bool, standalone: Bool) -> String {
+        let layout = table.layout
         let columns = table.columns
         let labelCount = table.rowHeaders.count
+        let environment = layout.wide ? "table*" : "table"
+        let uncertain = ci || layout.uncertainty != .none
+        let numberColumn = layout.siunitx && !uncertain ? "S[table-format=3.2]" : "r"
+        let title = table.title.last.map { ".!?".contains($0) } == true ? table.title : table.title + "."
+        let caption = ([escape(title)] + table.notes.map(escape)).joined(separator: " ")
         var lines = [
-            "\\begin{table}[t]", "\\centering", "\\caption{\(escape(table.title))}",
+            "\\begin{\(environment)}[t]", "\\centering", "\\caption{\(marker(caption))}",
+        ]
+        if let label = layout.label { lines.append("\\label{\(label)}") }
+        lines += [
             "\\begin{tabular}{" + String(repeating: "l", count: labelCount)
-                + String(repeating: "r", count: columns.count) + "}",
+                + String(repeating: numberColumn, count: columns.count) + "}",
             "\\toprule",
         ]
-        if !table.groups.isEmpty {
-            let width = table.metrics.count
-            let spans = table.groups.map { "\\multicolumn{\(width)}{c}{\(escape($0))}" }
-            lines.append(String(repeating: " & ", count: labelCount) + spans.joined(separator: " & ") + " \\\\")
-            let rules = table.groups.indices.map { index in
-                let first = labelCount + index * width + 1
-                return "\\cmidrule(lr){\(first)-\(first + width - 1)}"
+        let spans = groupSpans(columns.map(\.group))
+        if spans.contains(where: { $0.group != nil }) {
+            var header = Array(repeating: "", count: labelCount)
+            var rules: [String] = []
+            var first = labelCount + 1
+            for span in spans {
+                header.append(
+                    span.group.map { "\\multicolumn{\(span.count)}{c}{\(escape($0))}" }
+                        ?? Array(repeating: "", count: span.count).joined(separator: " & "))
+                if span.group != nil { rules.append("\\cmidrule(lr){\(first)-\(first + span.count - 1)}") }
+                first += span.count
             }
+            lines.append(header.joined(separator: " & ") + " \\\\")
             lines.append(rules.joined(separator: " "))
         }
-        lines.append((table.rowHeaders + columns.map(\.metric.label)).map(escape).joined(separator: " & ") + " \\\\")
+        let headers =
+            table.rowHeaders.map(escape)
+            + columns.map { column in
+                layout.siunitx && !uncertain ? "{\(escape(column.metric.label))}" : escape(column.metric.label)
+            }
+        lines.append(headers.joined(separator: " & ") + " \\\\")
         lines.append("\\midrule")
-        let best = columns.indices.map(table.best(column:))
-        var previousGroup: String?
-        for (index, row) in table.rows.enumerated() {
-            if labelCount > 1, let group = row.labels.first {
-                if let previousGroup, previousGroup != group { lines.append("\\midrule") }
-                previousGroup = group
+        for index in table.rows.indices {
+            let row = table.rows[index]
+            if labelCount > 1, index > 0, table.startsBlock(index) { lines.append("\\midrule") }
+            var labels = row.labels.map(escape)
+            if labelCount > 1 {
+                let size = table.rows.indices.dropFirst(index).prefix { $0 == index || !table.startsBlock($0) }.count
+                labels[0] =
+                    !table.startsBlock(index)
+                    ? "" : layout.multirow && size > 1 ? "\\multirow{\(size)}{*}{\(labels[0])}" : labels[0]
             }
-            let cells = row.cells.enumerated().map { column, value in
-                let text = ResultsTable.format(value, columns[column].metric, ci: ci, plusMinus: "$\\pm$")
-                    .replacingOccurrences(of: "–", with: "--")
-                return best[column].contains(index) ? "\\textbf{\(text)}" : text
+            let cells = columns.indices.map { column in
+                cell(table, row: index, column: column, ci: ci, siunitx: layout.siunitx && !uncertain)
             }
-            lines.append((row.labels.map(escape) + cells).joined(separator: " & ") + " \\\\")
+            lines.append((labels + cells).joined(separator: " & ") + " \\\\")
         }
-        lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}"]
-        return lines.joined(separator: "\n") + "\n"
+        lines += ["\\bottomrule", "\\end{tabular}", "\\end{\(environment)}"]
+        let body = lines.joined(separator: "\n") + "\n"
+        guard standalone else { return body }
+        var packages = ["booktabs"]
+        if layout.multirow { packages.append("multirow") }
+        if layout.siunitx { packages.append("siunitx") }
+        return "\\documentclass{article}\n" + packages.map { "\\usepackage{\($0)}\n" }.joined()
+            + "\\begin{document}\n" + body + "\\end{document}\n"
+    }
+
+    /// A cell: its text, bold when best, underlined when second, then the significance marker.
+    static func cell(_ table: ResultsTable, row: Int, column: Int, ci: Bool, siunitx: Bool) -> String {
+        let mark = table.marks[row][column]
+        var text = table.text(row: row, column: column, ci: ci, plusMinus: "$\\pm$")
+        text = text.replacingOccurrences(of: "–", with: "--")
+        switch mark.rank {
+        case .best?: text = "\\textbf{\(text)}"
+        case .second?: text = "\\underline{\(text)}"
+        case nil: break
+        }
+        if mark.significant { text += "\\textsuperscript{\(marker(escape(table.layout.marker)))}" }
+        // A cell that is more than a number is text to siunitx: braced, it is set as is.
+        return siunitx && (mark.rank != nil || mark.significant || text == "--") ? "{\(text)}" : text
+    }
+
+    /// Consecutive columns of the same group, as (group, count).
+    static func groupSpans(_ groups: [String?]) -> [(group: String?, count: Int)] {
+        var spans: [(group: String?, count: Int)] = []
+        for group in groups {
+            if let last = spans.last, last.group == group {
+                spans[spans.count - 1].count += 1
+            } else {
+                spans.append((group, 1))
+            }
+        }
+        return spans
+    }
+
+    /// Daggers as LaTeX writes them (pdflatex has no "†" without a package).
+    static func marker(_ text: String) -> String {
+        text.replacingOccurrences(of: "†", with: "\\dag{}").replacingOccurrences(of: "‡", with: "\\ddag{}")
     }
 
     /// LaTeX's special characters made literal.

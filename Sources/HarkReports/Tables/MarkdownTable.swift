@@ -1,4 +1,6 @@
-/// A GitHub-flavoured Markdown table; grouped columns read "group · metric"; best values in bold.
+/// A GitHub-flavoured Markdown table, marked and grouped as the LaTeX one: grouped columns read
+/// "group · metric", a block's name on its first row only, the best of each block in bold (the
+/// second in `<ins>`), significance markers after the value, the caption's notes under the title.
 public enum MarkdownTable: TableRenderer {
     public static let identifier = "markdown"
     public static let fileExtension = "md"
@@ -8,15 +10,24 @@ public enum MarkdownTable: TableRenderer {
         let header =
             table.rowHeaders
             + columns.map { column in column.group.map { "\($0) · \(column.metric.label)" } ?? column.metric.label }
-        var lines = ["### " + escape(table.title), "", row(header.map(escape))]
+        var lines = ["### " + escape(table.title), ""]
+        if !table.notes.isEmpty { lines += ["_" + escape(table.notes.joined(separator: " ")) + "_", ""] }
+        lines.append(row(header.map(escape)))
         lines.append(row(table.rowHeaders.map { _ in "---" } + columns.map { _ in "---:" }))
-        let best = columns.indices.map(table.best(column:))
         for (index, entry) in table.rows.enumerated() {
-            let cells = entry.cells.enumerated().map { column, value in
-                let text = ResultsTable.format(value, columns[column].metric, ci: ci)
-                return best[column].contains(index) ? "**\(text)**" : text
+            var labels = entry.labels.map(escape)
+            if table.rowHeaders.count > 1, !table.startsBlock(index) { labels[0] = "" }
+            let cells = columns.indices.map { column in
+                let mark = table.marks[index][column]
+                var text = table.text(row: index, column: column, ci: ci)
+                switch mark.rank {
+                case .best?: text = "**\(text)**"
+                case .second?: text = "<ins>\(text)</ins>"
+                case nil: break
+                }
+                return mark.significant ? text + escape(table.layout.marker) : text
             }
-            lines.append(row(entry.labels.map(escape) + cells))
+            lines.append(row(labels + cells))
         }
         return lines.joined(separator: "\n") + "\n"
     }
