@@ -26,6 +26,29 @@ import Testing
         #expect(output.stdout.contains("| fixture-yes-no | oracle | 100.00 |"))  // baselines are never bold
     }
 
+    /// Markers from the paired comparison `hark compare` makes, and a LaTeX document on its own.
+    @Test func aReferenceRunMarksSignificantChanges() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try await runs(in: work)
+        let output = await CLI.run(
+            [
+                "report", "oracle", "always-yes", "--reference", "always-yes", "--markdown", "--latex",
+                "--latex-standalone", "--out", "paper",
+            ], in: work.url)
+        #expect(output.status == 0, "\(output.stderr)")
+        let markdown = try String(contentsOf: work.path("paper/hallucination.md"), encoding: .utf8)
+        // Oracle against always-yes: every answer to an absent sound flips, so accuracy's change is significant.
+        #expect(markdown.contains("| fixture-yes-no | oracle | 100.00† |"), "\(markdown)")
+        #expect(markdown.contains("†: the paired change against always-yes is significant (p < 0.05, holm-adjusted)."))
+        let latex = try String(contentsOf: work.path("paper/hallucination.tex"), encoding: .utf8)
+        #expect(latex.hasPrefix("\\documentclass{article}\n\\usepackage{booktabs}\n"))
+        #expect(latex.contains("100.00\\textsuperscript{\\dag{}}"))
+        let missing = await CLI.run(["report", "oracle", "--reference", "base", "--markdown"], in: work.url)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no run named \"base\" among oracle"))
+    }
+
     @Test func junitWithThresholdsAndItemsValidates() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }

@@ -75,7 +75,9 @@ struct TableMarkingTests {
         #expect(marked == [["random", "balsa 100% #3"]])
         let latex = LaTeXTable.render(table, ci: false)
         #expect(latex.contains(" 82.80\\textsuperscript{\\dag{}} "))
-        #expect(latex.contains("\\caption{Object hallucination. \\dag{}: p < 0.05 against qwen2\\_audio 7B \\& co.}"))
+        #expect(
+            latex.contains(
+                "\\caption{Object hallucination. \\dag{}: p \\textless{} 0.05 against qwen2\\_audio 7B \\& co.}"))
         #expect(MarkdownTable.render(table, ci: false).contains("| 82.80† |"))
         #expect(CSVTable.render(table, ci: false).contains("82.80,significant"))
         // The reference never competes, so balsa, alone in each block, is nobody's best.

@@ -79,19 +79,25 @@ public enum LaTeXTable: TableRenderer {
             + "\\begin{document}\n" + body + "\\end{document}\n"
     }
 
-    /// A cell: its text, bold when best, underlined when second, then the significance marker.
+    /// A cell: its text, bold when best, underlined when second, then the significance marker. In
+    /// siunitx columns a plain number stays a number (aligned on its point, the marker set after
+    /// it as text); a bold or underlined one is braced text, set as is.
     static func cell(_ table: ResultsTable, row: Int, column: Int, ci: Bool, siunitx: Bool) -> String {
         let mark = table.marks[row][column]
         var text = table.text(row: row, column: column, ci: ci, plusMinus: "$\\pm$")
         text = text.replacingOccurrences(of: "–", with: "--")
+        // A minus sign, not a hyphen (siunitx sets its own).
+        if !siunitx { text = text.replacingOccurrences(of: "-(?=[0-9])", with: "$-$", options: .regularExpression) }
+        let ranked = mark.rank != nil || text == "--"
         switch mark.rank {
         case .best?: text = "\\textbf{\(text)}"
         case .second?: text = "\\underline{\(text)}"
         case nil: break
         }
-        if mark.significant { text += "\\textsuperscript{\(marker(escape(table.layout.marker)))}" }
-        // A cell that is more than a number is text to siunitx: braced, it is set as is.
-        return siunitx && (mark.rank != nil || mark.significant || text == "--") ? "{\(text)}" : text
+        if siunitx && ranked { text = "{\(text)}" }
+        guard mark.significant else { return text }
+        let marker = "\\textsuperscript{\(marker(escape(table.layout.marker)))}"
+        return text + (siunitx ? "{\(marker)}" : marker)
     }
 
     /// Consecutive columns of the same group, as (group, count).
@@ -121,6 +127,10 @@ public enum LaTeXTable: TableRenderer {
             case "&", "%", "$", "#", "_", "{", "}": escaped += "\\" + String(character)
             case "~": escaped += "\\textasciitilde{}"
             case "^": escaped += "\\textasciicircum{}"
+            // Set in OT1, the default font encoding, these would print as ¡, ¿ and —.
+            case "<": escaped += "\\textless{}"
+            case ">": escaped += "\\textgreater{}"
+            case "|": escaped += "\\textbar{}"
             case "\n", "\r": escaped += " "
             default: escaped.append(character)
             }
