@@ -77,6 +77,57 @@ struct HubImportTests {
         }
     }
 
+    /// VoiceBench's subsets and lmms-eval's MMAR mirror in their hub layouts.
+    @Test func voiceBenchAndMMARPresetsImportTheirHubLayouts() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let voicebench = Self.golden.appendingPathComponent("hub-voicebench")
+        for (folder, preset, split, out) in [
+            ("mmsu", "voicebench-mmsu", "biology", "mmsu"), ("sd-qa", "voicebench-sd-qa", "usa", "sdqa"),
+            ("ifeval", "voicebench-ifeval", "test", "ifeval"),
+        ] {
+            let output = await CLI.run(
+                [
+                    "import", "hf", voicebench.appendingPathComponent(folder).path, "--preset", preset, "--split",
+                    split,
+                    "--out", out,
+                ], in: work.url)
+            #expect(output.status == 0, "\(preset): \(output.stderr)")
+            #expect(await CLI.run(["validate", out], in: work.url).status == 0, "\(preset)")
+        }
+        let mmsu = try Self.items(work.url.appendingPathComponent("mmsu"))
+        #expect(mmsu.map { $0["answer"] } == ["A", "C", "D", "B"].map(JSONValue.string))  // "c" read as C
+        #expect(
+            mmsu[0]["question"] == .string("") && mmsu[0]["textual_audio"]?.stringValue?.hasPrefix("Question 0") == true
+        )
+        #expect(mmsu[0]["tags"]?.objectValue?["question_id"] == .string("bio-0"))
+        // Four rows, three distinct clips: each written once.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path("mmsu/audio").path).count == 3)
+        #expect(mmsu[3]["audio"] == mmsu[0]["audio"])
+        let sdqa = try Self.items(work.url.appendingPathComponent("sdqa"))
+        #expect(sdqa.map { $0["answer"] } == ["William Shakespeare", "Paris", "eight"].map(JSONValue.string))
+        let ifeval = try Self.items(work.url.appendingPathComponent("ifeval"))
+        #expect(ifeval.map { $0["id"] } == [.string("1001"), .string("1002")])
+        let expected = """
+            [{"id":"length_constraints:number_words","kwargs":{"num_words":40,"relation":"less than"}},\
+            {"id":"keywords:existence","kwargs":{"keywords":["clouds"]}}]
+            """
+        // The struct's null arguments dropped.
+        #expect(ifeval[1]["instructions"] == (try JSONDecoder().decode(JSONValue.self, from: Data(expected.utf8))))
+        let mmar = await CLI.run(
+            ["import", "hf", Self.golden.appendingPathComponent("hub-mmar").path, "--preset", "mmar", "--out", "mmar"],
+            in: work.url)
+        #expect(mmar.status == 0, "\(mmar.stderr)")
+        let items = try Self.items(work.url.appendingPathComponent("mmar"))
+        #expect(items[0]["choices"] == .array([.string("event 0-0"), .string("event 0-1")]))  // letters dropped
+        #expect(items[0]["answer"] == .string("event 0-1"))  // "B" read as its choice
+        #expect(items[0]["meta"]?.objectValue?["thinking"] == .string("reasoning 0"))  // free text, not a tag
+        let run = await CLI.run(
+            ["run", "--suite", "mmar", "--model", "oracle", "--no-cache", "--run", "o"], in: work.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try RunDirectory(work.path("results/o")).readResults().suites.first?.metrics["accuracy"]?.value == 1)
+    }
+
     /// Columns mapped by --map, class labels by name, the rest as tags and meta.
     @Test func aMappingMakesAnySuite() async throws {
         let work = try TemporaryDirectory()

@@ -218,9 +218,65 @@ def mmau_hub():
         datasets.Dataset.from_dict(rows, features=features).to_parquet(path)
 
 
+def voicebench_and_mmar_hub():
+    """Hub copies in the layouts the official loaders read: VoiceBench (hlt-lab/voicebench: `audio`,
+    `prompt`, `reference`; ifeval's `key`, `instruction_id_list`, `kwargs` as a list of structs with
+    every argument, nulls for the absent) and lmms-eval's MMAR mirror (choices lettered "A. …", the
+    answer a letter). The fourth mmsu row repeats the third's clip, which must be written once."""
+    import datasets
+
+    root = os.path.join(OUT, "hub-voicebench")
+    audio = datasets.Audio(sampling_rate=16000)
+    mmsu = {"audio": [{"bytes": wav(200 + i % 3), "path": f"mmsu_{i}.wav"} for i in range(4)],
+            "prompt": [f"Question {i}: which is right? A. one B. two C. three D. four" for i in range(4)],
+            "reference": ["A", "c", "D", "B"], "question_id": [f"bio-{i}" for i in range(4)]}
+    os.makedirs(os.path.join(root, "mmsu"), exist_ok=True)
+    datasets.Dataset.from_dict(mmsu, features=datasets.Features({
+        "audio": audio, "prompt": datasets.Value("string"), "reference": datasets.Value("string"),
+        "question_id": datasets.Value("string")})).to_parquet(os.path.join(root, "mmsu", "biology-00000-of-00001.parquet"))
+    sdqa = {"audio": [{"bytes": wav(300 + i), "path": f"sdqa_{i}.wav"} for i in range(3)],
+            "prompt": ["Who wrote Hamlet?", "What is the capital of France?", "How many legs has a spider?"],
+            "reference": ["William Shakespeare", "Paris", "eight"]}
+    os.makedirs(os.path.join(root, "sd-qa"), exist_ok=True)
+    datasets.Dataset.from_dict(sdqa, features=datasets.Features({
+        "audio": audio, "prompt": datasets.Value("string"), "reference": datasets.Value("string")})).to_parquet(
+        os.path.join(root, "sd-qa", "usa-00000-of-00001.parquet"))
+    argument_names = ["num_highlights", "relation", "num_words", "keywords"]
+    def arguments(**given):
+        return {name: given.get(name) for name in argument_names}
+    ifeval = {"audio": [{"bytes": wav(400 + i), "path": f"ifeval_{i}.wav"} for i in range(2)],
+              "prompt": ["Write about owls. Highlight at least 2 sections.", "Describe rain in fewer than 40 words, mention clouds."],
+              "key": [1001, 1002],
+              "instruction_id_list": [["detectable_format:number_highlighted_sections"],
+                                      ["length_constraints:number_words", "keywords:existence"]],
+              "kwargs": [[arguments(num_highlights=2)], [arguments(relation="less than", num_words=40), arguments(keywords=["clouds"])]]}
+    os.makedirs(os.path.join(root, "ifeval"), exist_ok=True)
+    argument_features = {"num_highlights": datasets.Value("int64"), "relation": datasets.Value("string"),
+                         "num_words": datasets.Value("int64"), "keywords": datasets.Sequence(datasets.Value("string"))}
+    datasets.Dataset.from_dict(ifeval, features=datasets.Features({
+        "audio": audio, "prompt": datasets.Value("string"), "key": datasets.Value("int64"),
+        "instruction_id_list": datasets.Sequence(datasets.Value("string")),
+        "kwargs": [argument_features]})).to_parquet(os.path.join(root, "ifeval", "test-00000-of-00001.parquet"))
+
+    mmar = os.path.join(OUT, "hub-mmar", "data")
+    os.makedirs(mmar, exist_ok=True)
+    rows = {"id": [f"mmar-{i}" for i in range(4)], "audio": [{"bytes": wav(500 + i), "path": f"mmar_{i}.wav"} for i in range(4)],
+            "question": [f"What happens in clip {i}?" for i in range(4)],
+            "choices": [[f"{letter}. event {i}-{k}" for k, letter in enumerate("ABCD"[: 2 + i % 3])] for i in range(4)],
+            "answer": ["B", "A", "C", "B"], "modality": ["sound", "speech", "music", "mix-sound-speech"],
+            "category": ["Signal Layer", "Semantic Layer", "Perception Layer", "Cultural Layer"],
+            "thinking": [f"reasoning {i}" for i in range(4)]}
+    datasets.Dataset.from_dict(rows, features=datasets.Features({
+        "id": datasets.Value("string"), "audio": audio, "question": datasets.Value("string"),
+        "choices": datasets.Sequence(datasets.Value("string")), "answer": datasets.Value("string"),
+        "modality": datasets.Value("string"), "category": datasets.Value("string"),
+        "thinking": datasets.Value("string")})).to_parquet(os.path.join(mmar, "test-00000-of-00001.parquet"))
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     grid()
     variants()
     hugging_face()
     mmau_hub()
+    voicebench_and_mmar_hub()
