@@ -60,7 +60,9 @@ extension TableFixtures {
     /// accuracy (the slices the published layouts read); `adapter` makes it a baseline or not.
     static func slicedRun(
         _ name: String, task: TaskKind = .multipleChoice, suite id: String, overall: Double,
-        metrics extra: [MetricName: Double] = [:], slices: [String: [String: Double]], adapter: String = "openai"
+        metrics extra: [MetricName: Double] = [:], slices: [String: [String: Double]],
+        sliceKey: MetricName = "accuracy",
+        adapter: String = "openai"
     ) -> ResultsTableRun {
         var counts = RunResults.SuiteCounts()
         counts.samples = 400
@@ -73,7 +75,7 @@ extension TableFixtures {
             id: id, task: task, fingerprint: "sha256:0", counts: counts,
             scoring: .object(["extractor": .string("mmau"), "policy": .string("hark")]), metrics: metrics,
             slices: slices.mapValues { values in
-                values.mapValues { ["accuracy": MetricValue($0, ci: [$0 - 0.06, $0 + 0.06], n: 100)] }
+                values.mapValues { [sliceKey: MetricValue($0, ci: [$0 - 0.06, $0 + 0.06], n: 100)] }
             })
         let manifest = RunManifest(
             run: name, suites: [], model: .init(name: name, adapter: adapter, identity: name, settings: .object([:])),
@@ -121,7 +123,10 @@ extension TableFixtures {
                     sets["\(track) single"] = 0.7 - 0.05 * Double(index) + shift
                     sets["\(track) multi"] = 0.5 - 0.05 * Double(index) + shift
                 }
-                return slicedRun(name, suite: "sakura", overall: 0.6 + shift, slices: ["set": sets], adapter: adapter)
+                return slicedRun(
+                    name, suite: "sakura", overall: 0.6 + shift, slices: ["set": sets],
+                    sliceKey: MetricName.accuracy.judged,
+                    adapter: adapter)
             }
         case "speech-ifeval":
             return three { name, shift, adapter in

@@ -120,4 +120,60 @@ struct TableMarkingTests {
         #expect(table.notes.first == "Scored with extractor mmau; policy hark.")
         #expect(table.notes.last?.contains("wilson") == true)
     }
+
+    @Test func valuesTieAsPrintedAndUndefinedOnesDoNotCompete() throws {
+        let runs = [("a", 0.82796), ("b", 0.82804), ("c", 0.5), ("d", 0.95)].map { name, value in
+            TableFixtures.slicedRun(name, suite: "mmau-test-mini", overall: value, slices: [:])
+        }
+        let table = ResultsTable(layout: try TableLayout.resolve("mmau"), runs: Array(runs.prefix(3)))
+        #expect(try Self.marked(table, "Avg") == ["a", "b"])  // both print 82.80
+        var undefined = runs
+        undefined[2].results.suites[0].metrics["accuracy"] = MetricValue(0, n: 0)
+        var layout = try TableLayout.resolve("mmau")
+        layout.metrics[layout.metrics.count - 1].better = .lower
+        let lower = ResultsTable(layout: layout, runs: undefined)
+        #expect(try Self.marked(lower, "Avg") == ["a", "b"])  // c's 0 is undefined, not the lowest
+        #expect(lower.text(row: 2, column: try Self.column(lower, "Avg"), ci: false) == "–")
+    }
+
+    @Test func aLayoutNoSuiteFitsGivesEmptyRowsNotACrash() throws {
+        let table = ResultsTable(layout: try TableLayout.resolve("mmau"), runs: TableFixtures.runs)
+        #expect(table.rows.count == 2)
+        #expect(table.rows.allSatisfy { row in row.cells.allSatisfy { $0 == nil } })
+        #expect(LaTeXTable.render(table, ci: false).contains("qwen2\\_audio 7B \\& co & -- \\\\"))
+    }
+
+    @Test func blocksAreSuitesNotTheirPrintedNames() throws {
+        // Two datasets' random settings: the same printed name, two blocks.
+        var clotho = TableFixtures.runs
+        for index in clotho.indices {
+            clotho[index].results.suites = clotho[index].results.suites.prefix(1).map { suite in
+                var suite = suite
+                suite.id = "clotho-random"
+                return suite
+            }
+        }
+        let runs = TableFixtures.runs.indices.map { index in
+            (
+                name: TableFixtures.runs[index].name,
+                results: RunResults(
+                    manifest: TableFixtures.runs[index].results.manifest,
+                    suites: TableFixtures.runs[index].results.suites + clotho[index].results.suites)
+            )
+        }
+        let table = ResultsTable(layout: try TableLayout.resolve("hallucination"), runs: runs)
+        let starts = table.rows.indices.filter(table.startsBlock)
+        #expect(starts.count == 4)  // audiocaps random, popular, adversarial; clotho random
+        #expect(try Self.marked(table, "F1").count == 4)
+    }
+
+    @Test func aSliceRowHasNoValueForAnotherSlicesColumn() throws {
+        var layout = try TableLayout.resolve("mmau")
+        layout.rows = .sliceRun
+        layout.slice = "difficulty"
+        let table = ResultsTable(layout: layout, runs: TableFixtures.published("mmau"))
+        // Sound, Music, … are task slices: within a difficulty they have no value and are left out.
+        #expect(table.columns.map(\.metric.label) == ["Avg"])
+        #expect(table.text(row: 0, column: 0, ci: false) == "70.00")  // easy, qwen2-audio
+    }
 }

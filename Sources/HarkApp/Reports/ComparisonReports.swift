@@ -28,7 +28,7 @@ public enum ComparisonReports {
     /// compares it; the caption says what the marker means.
     public static func markSignificance(
         _ table: inout ResultsTable, runs: [LoadedRun], reference: String, adjustment: Multiplicity = .holm,
-        level: Double = 0.05, resamples: Int = 2_000
+        level: Double = 0.05, resamples: Int = 10_000
     ) throws {
         guard let base = runs.first(where: { $0.name == reference }) else {
             throw HarkError.badInput(
@@ -37,9 +37,13 @@ public enum ComparisonReports {
         }
         var significant: Set<String> = []
         for run in runs where run.name != reference {
-            let comparison = try RunComparison(
-                baseline: side(base), candidate: side(run), allowMismatch: true, resamples: resamples,
-                adjustment: adjustment)
+            // Compared as `hark compare --allow-mismatch` would: the samples both runs have. A run
+            // that shares no suite with the reference has nothing to mark.
+            guard
+                let comparison = try? RunComparison(
+                    baseline: side(base), candidate: side(run), allowMismatch: true, resamples: resamples,
+                    adjustment: adjustment)
+            else { continue }
             for suite in comparison.suites {
                 for change in suite.changes where change.decidingPValue < level {
                     significant.insert("\(run.name)\t\(suite.suite)\t\(change.metric.rawValue)")

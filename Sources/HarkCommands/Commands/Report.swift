@@ -25,7 +25,8 @@ struct Report: AsyncParsableCommand {
 
     @Option(
         help:
-            "hallucination, slices, choice, instruction, summary, or a layout YAML file (default: by the runs' tasks).")
+            "hallucination, slices, choice, instruction, summary; a published table (kuan2024, icassp2025, mmau, mmar, sakura, speech-ifeval); or a layout YAML file (default: by the runs' tasks)."
+    )
     var layout: String?
 
     @Option(help: "One row per value of this tag (e.g. task, difficulty, sub-category) instead of one per suite.")
@@ -125,6 +126,7 @@ struct Report: AsyncParsableCommand {
     /// The marking options given on the command line, over the layout's own.
     func apply(to layout: inout TableLayout) throws {
         if let reference { layout.reference = reference }
+        if ci, layout.uncertainty == .none { layout.uncertainty = .ci }
         layout.baselines += baseline
         if secondBest { layout.secondBest = true }
         if let uncertainty {

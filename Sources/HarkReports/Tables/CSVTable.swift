@@ -16,6 +16,7 @@ public enum CSVTable: TableRenderer {
             let name = column.group.map { "\($0)/\(column.metric.label)" } ?? column.metric.label
             header.append(name)
             if ci { header += [name + " ci low", name + " ci high"] }
+            if table.layout.uncertainty == .std { header.append(name + " std") }
             if column.metric.clusters { header.append(name + " clusters") }
             header.append(name + " mark")
         }
@@ -29,6 +30,9 @@ public enum CSVTable: TableRenderer {
                 if ci {
                     let bounds = value?.ci ?? []
                     fields += bounds.count == 2 ? bounds.map { ResultsTable.number($0, metric) } : ["", ""]
+                }
+                if table.layout.uncertainty == .std {
+                    fields.append(row.spreads[column].map { ResultsTable.number($0.value, metric) } ?? "")
                 }
                 if metric.clusters { fields.append(value?.clusters.map(String.init) ?? "") }
                 let mark = table.marks[index][column]

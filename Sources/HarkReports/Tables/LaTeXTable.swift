@@ -20,7 +20,7 @@ public enum LaTeXTable: TableRenderer {
         let labelCount = table.rowHeaders.count
         let environment = layout.wide ? "table*" : "table"
         let uncertain = ci || layout.uncertainty != .none
-        let numberColumn = layout.siunitx && !uncertain ? "S[table-format=3.2]" : "r"
+        let siunitx = layout.siunitx && !uncertain
         let title = table.title.last.map { ".!?".contains($0) } == true ? table.title : table.title + "."
         let caption = ([escape(title)] + table.notes.map(escape)).joined(separator: " ")
         var lines = [
@@ -29,7 +29,7 @@ public enum LaTeXTable: TableRenderer {
         if let label = layout.label { lines.append("\\label{\(label)}") }
         lines += [
             "\\begin{tabular}{" + String(repeating: "l", count: labelCount)
-                + String(repeating: numberColumn, count: columns.count) + "}",
+                + columns.map { siunitx ? "S[table-format=\(format($0.metric))]" : "r" }.joined() + "}",
             "\\toprule",
         ]
         let spans = groupSpans(columns.map(\.group))
@@ -50,7 +50,7 @@ public enum LaTeXTable: TableRenderer {
         let headers =
             table.rowHeaders.map(escape)
             + columns.map { column in
-                layout.siunitx && !uncertain ? "{\(escape(column.metric.label))}" : escape(column.metric.label)
+                siunitx ? "{\(escape(column.metric.label))}" : escape(column.metric.label)
             }
         lines.append(headers.joined(separator: " & ") + " \\\\")
         lines.append("\\midrule")
@@ -60,12 +60,16 @@ public enum LaTeXTable: TableRenderer {
             var labels = row.labels.map(escape)
             if labelCount > 1 {
                 let size = table.rows.indices.dropFirst(index).prefix { $0 == index || !table.startsBlock($0) }.count
+                // A block's labels once: on its first row (the first in \multirow when asked).
+                if !table.startsBlock(index) {
+                    for label in 1..<(labelCount - 1) where label < labels.count { labels[label] = "" }
+                }
                 labels[0] =
                     !table.startsBlock(index)
                     ? "" : layout.multirow && size > 1 ? "\\multirow{\(size)}{*}{\(labels[0])}" : labels[0]
             }
             let cells = columns.indices.map { column in
-                cell(table, row: index, column: column, ci: ci, siunitx: layout.siunitx && !uncertain)
+                cell(table, row: index, column: column, ci: ci, siunitx: siunitx)
             }
             lines.append((labels + cells).joined(separator: " & ") + " \\\\")
         }
@@ -86,18 +90,30 @@ public enum LaTeXTable: TableRenderer {
         let mark = table.marks[row][column]
         var text = table.text(row: row, column: column, ci: ci, plusMinus: "$\\pm$")
         text = text.replacingOccurrences(of: "–", with: "--")
-        // A minus sign, not a hyphen (siunitx sets its own).
-        if !siunitx { text = text.replacingOccurrences(of: "-(?=[0-9])", with: "$-$", options: .regularExpression) }
-        let ranked = mark.rank != nil || text == "--"
+        // Anything but a plain number is text to siunitx: braced, it is set as is.
+        let braced = siunitx && (mark.rank != nil || text == "--" || text.contains(" "))
+        // A minus sign, not a hyphen, wherever it is text (siunitx sets a number's own).
+        if !siunitx || braced {
+            text = text.replacingOccurrences(of: "-(?=[0-9])", with: "$-$", options: .regularExpression)
+        }
         switch mark.rank {
         case .best?: text = "\\textbf{\(text)}"
         case .second?: text = "\\underline{\(text)}"
         case nil: break
         }
-        if siunitx && ranked { text = "{\(text)}" }
+        if braced { text = "{\(text)}" }
         guard mark.significant else { return text }
         let marker = "\\textsuperscript{\(marker(escape(table.layout.marker)))}"
         return text + (siunitx ? "{\(marker)}" : marker)
+    }
+
+    /// The siunitx format of a metric's numbers, room for a sign included.
+    static func format(_ metric: TableLayout.Metric) -> String {
+        switch metric.format {
+        case .percent: "-3.2"
+        case .decimal: "-1.3"
+        case .integer: "-7.0"
+        }
     }
 
     /// Consecutive columns of the same group, as (group, count).

@@ -16,7 +16,10 @@ public enum MarkdownTable: TableRenderer {
         lines.append(row(table.rowHeaders.map { _ in "---" } + columns.map { _ in "---:" }))
         for (index, entry) in table.rows.enumerated() {
             var labels = entry.labels.map(escape)
-            if table.rowHeaders.count > 1, !table.startsBlock(index) { labels[0] = "" }
+            // A block's labels once, on its first row; the model on every row.
+            if table.rowHeaders.count > 1, !table.startsBlock(index) {
+                for label in 0..<(labels.count - 1) { labels[label] = "" }
+            }
             let cells = columns.indices.map { column in
                 let mark = table.marks[index][column]
                 var text = table.text(row: index, column: column, ci: ci)

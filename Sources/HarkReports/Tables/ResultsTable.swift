@@ -14,6 +14,8 @@ public struct ResultsTable: Sendable, Hashable {
         public var suites: [String?] = []
         /// A baseline or the reference: never marked best.
         public var competes = true
+        /// The block the row belongs to: its suite (setting × model), or its suite and slice value.
+        public var block: String?
 
         public init(labels: [String], cells: [MetricValue?]) {
             self.labels = labels
@@ -48,15 +50,10 @@ public struct ResultsTable: Sendable, Hashable {
         groups.isEmpty ? metrics.map { ($0.group, $0) } : groups.flatMap { group in metrics.map { (group, $0) } }
     }
 
-    /// The block a row belongs to (its setting, slice value or suite): its first label, when the
-    /// table has more than one row header.
-    public func block(of row: Int) -> String? {
-        rowHeaders.count > 1 ? rows[row].labels.first : nil
-    }
-
-    /// Whether a row starts a block (its block's name is printed once, on it).
+    /// Whether a row starts a block (its setting's or slice's rows): the block's labels are printed
+    /// once, on it.
     public func startsBlock(_ row: Int) -> Bool {
-        row == 0 || block(of: row) != block(of: row - 1)
+        row == 0 || rows[row].block != rows[row - 1].block
     }
 
     /// A run as a table reads it: its name and results.
@@ -78,10 +75,12 @@ public struct ResultsTable: Sendable, Hashable {
             groups = layout.groups == .suite ? suiteIDs : []
             let shown = layout.groups == .suite ? suiteIDs : Array(suiteIDs.prefix(1))
             for run in runs {
-                let suites = shown.flatMap { id in
-                    layout.metrics.map { _ in run.results.suites.first { $0.id == id } }
-                }
-                let metrics = shown.flatMap { _ in layout.metrics }
+                // No suite of the layout's tasks: the row is empty, not short.
+                let suites: [RunResults.SuiteResults?] =
+                    shown.isEmpty
+                    ? layout.metrics.map { _ in nil }
+                    : shown.flatMap { id in layout.metrics.map { _ in run.results.suites.first { $0.id == id } } }
+                let metrics = shown.isEmpty ? layout.metrics : shown.flatMap { _ in layout.metrics }
                 rows.append(Self.row([run.name], run, suites: suites, metrics: metrics, layout: layout))
             }
         case (.suiteRun, .none):
@@ -89,10 +88,11 @@ public struct ResultsTable: Sendable, Hashable {
             for id in suiteIDs {
                 for run in runs {
                     guard let suite = run.results.suites.first(where: { $0.id == id }) else { continue }
-                    rows.append(
-                        Self.row(
-                            [Self.setting(of: suite), run.name], run,
-                            suites: layout.metrics.map { _ in suite }, metrics: layout.metrics, layout: layout))
+                    var row = Self.row(
+                        [Self.setting(of: suite), run.name], run,
+                        suites: layout.metrics.map { _ in suite }, metrics: layout.metrics, layout: layout)
+                    row.block = id
+                    rows.append(row)
                 }
             }
         case (.sliceRun, .none):
@@ -106,7 +106,10 @@ public struct ResultsTable: Sendable, Hashable {
                             continue
                         }
                         let labels = (suiteIDs.count > 1 ? [id] : []) + [value, run.name]
-                        var row = Row(labels: labels, cells: layout.metrics.map { slice[$0.key] })
+                        // A metric of another slice has no value within this one.
+                        var row = Row(
+                            labels: labels, cells: layout.metrics.map { $0.slice == nil ? slice[$0.key] : nil })
+                        row.block = id + "\t" + value
                         row.spreads = row.cells.map { _ in nil }
                         row.run = run.name
                         row.suites = row.cells.map { _ in nil }
@@ -172,7 +175,10 @@ public struct ResultsTable: Sendable, Hashable {
                     "± half the 95% interval ([low, high] where it is not symmetric); "
                         + methods.joined(separator: ", ") + ".")
             }
-        case .std: notes.append("± the standard deviation over prompt templates.")
+        case .std:
+            if rows.contains(where: { $0.spreads.contains { $0 != nil } }) {
+                notes.append("± the standard deviation over prompt templates.")
+            }
         case .none: break
         }
         return notes
@@ -191,17 +197,20 @@ public struct ResultsTable: Sendable, Hashable {
             blocks[blocks.count - 1].append(index)
         }
         for block in blocks {
+            // Values compete as printed (82.796 and 82.804 tie at 82.80); undefined ones not at all.
             let scored = block.compactMap { index -> (Int, Double)? in
-                guard rows[index].competes, let value = rows[index].cells[column] else { return nil }
-                return (index, metric.better.score(value.value))
+                guard rows[index].competes, let value = rows[index].cells[column], value.n > 0 || value.ci != nil,
+                    let printed = Double(Self.number(value.value, metric))
+                else { return nil }
+                return (index, metric.better.score(metric.format == .percent ? printed / 100 : printed))
             }
             let scores = Array(Set(scored.map(\.1))).sorted(by: >)
             // A block of fewer than two values, or of equal values, has no best.
             guard scored.count > 1, scores.count > 1 else { continue }
             for (index, score) in scored {
-                if abs(score - scores[0]) < 1e-12 {
+                if score == scores[0] {
                     marks[index][column].rank = .best
-                } else if layout.secondBest, abs(score - scores[1]) < 1e-12 {
+                } else if layout.secondBest, score == scores[1] {
                     marks[index][column].rank = .second
                 }
             }
@@ -214,6 +223,12 @@ public struct ResultsTable: Sendable, Hashable {
         explained note: String, _ isSignificant: (_ run: String, _ suite: String, _ metric: MetricName) -> Bool
     ) {
         let columns = self.columns
+        // Slice rows and slice columns have no paired comparison: nothing to mark, nothing to explain.
+        guard
+            rows.contains(where: { row in
+                columns.indices.contains { row.suites[$0] != nil && columns[$0].metric.slice == nil }
+            })
+        else { return }
         for (index, row) in rows.enumerated() where row.run != layout.reference {
             for column in columns.indices where columns[column].metric.slice == nil {
                 guard row.cells[column] != nil, let suite = row.suites[column] else { continue }
