@@ -12,19 +12,19 @@ struct ByteCursor {
     var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[position...]) }
 
     mutating func take(_ count: Int, _ what: @autoclosure () -> String) throws(ParquetError) -> UnsafeRawBufferPointer {
-        try require(count >= 0 && count <= remaining, "\(what()) runs past the end of its page")
+        try require(count >= 0 && count <= remaining, "\(what()) runs past the end of its bytes")
         defer { position += count }
         return UnsafeRawBufferPointer(rebasing: bytes[position..<position + count])
     }
 
     mutating func byte() throws(ParquetError) -> UInt8 {
-        try require(position < bytes.count, "a page ends early")
+        try require(position < bytes.count, "the bytes end early")
         defer { position += 1 }
         return bytes[position]
     }
 
     mutating func uint32() throws(ParquetError) -> UInt32 {
-        try require(remaining >= 4, "a page ends early")
+        try require(remaining >= 4, "the bytes end early")
         defer { position += 4 }
         return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
     }

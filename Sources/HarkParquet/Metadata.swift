@@ -67,7 +67,6 @@ struct ColumnChunk {
     var codec: Codec = .uncompressed
     var valueCount: Int64 = 0
     var compressedSize: Int64 = 0
-    var uncompressedSize: Int64 = 0
     var dataPageOffset: Int64 = 0
     var dictionaryPageOffset: Int64?
     var externalFile: String?
@@ -100,8 +99,6 @@ struct PageHeader {
         var definitionLevelEncoding: Int32 = Encoding.rle.rawValue
         var repetitionLevelEncoding: Int32 = Encoding.rle.rawValue
         // v2 only
-        var nullCount: Int32 = 0
-        var rowCount: Int32 = 0
         var definitionLevelsLength: Int32 = 0
         var repetitionLevelsLength: Int32 = 0
         var isCompressed = true
@@ -294,7 +291,6 @@ extension ColumnChunk {
                 guard let value = Codec(rawValue: raw) else { throw ParquetError("unknown compression codec \(raw)") }
                 codec = value
             case (5, .i64): valueCount = try reader.i64()
-            case (6, .i64): uncompressedSize = try reader.i64()
             case (7, .i64): compressedSize = try reader.i64()
             case (9, .i64): dataPageOffset = try reader.i64()
             case (11, .i64): dictionaryPageOffset = try reader.i64()
@@ -339,8 +335,6 @@ extension PageHeader {
             case (1, 2, .i32): data.encoding = try reader.i32()
             case (1, 3, .i32): data.definitionLevelEncoding = try reader.i32()
             case (1, 4, .i32): data.repetitionLevelEncoding = try reader.i32()
-            case (2, 2, .i32): data.nullCount = try reader.i32()
-            case (2, 3, .i32): data.rowCount = try reader.i32()
             case (2, 4, .i32): data.encoding = try reader.i32()
             case (2, 5, .i32): data.definitionLevelsLength = try reader.i32()
             case (2, 6, .i32): data.repetitionLevelsLength = try reader.i32()

@@ -26,39 +26,20 @@ struct ThriftCompactReader {
 
     static let maxDepth = 64
 
-    private let bytes: UnsafeRawBufferPointer
-    private(set) var position: Int
+    /// The bytes and the read position; its varints and zigzag integers are Thrift's.
+    private var cursor: ByteCursor
     private var lastFieldIDs: [Int16] = []
 
     init(_ bytes: UnsafeRawBufferPointer, position: Int = 0) {
-        self.bytes = bytes
-        self.position = position
+        cursor = ByteCursor(bytes, position: position)
     }
 
-    var remaining: Int { bytes.count - position }
+    var position: Int { cursor.position }
+    var remaining: Int { cursor.remaining }
 
-    mutating func byte() throws(ParquetError) -> UInt8 {
-        try require(position < bytes.count, "Thrift data ends early")
-        defer { position += 1 }
-        return bytes[position]
-    }
-
-    mutating func varint() throws(ParquetError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let next = try byte()
-            try require(shift < 64, "a Thrift varint is longer than 10 bytes")
-            result |= UInt64(next & 0x7F) << shift
-            if next & 0x80 == 0 { return result }
-            shift += 7
-        }
-    }
-
-    mutating func zigzag() throws(ParquetError) -> Int64 {
-        let raw = try varint()
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
-    }
+    mutating func byte() throws(ParquetError) -> UInt8 { try cursor.byte() }
+    mutating func varint() throws(ParquetError) -> UInt64 { try cursor.varint() }
+    mutating func zigzag() throws(ParquetError) -> Int64 { try cursor.zigzag() }
 
     mutating func i32() throws(ParquetError) -> Int32 {
         let value = try zigzag()
@@ -71,8 +52,7 @@ struct ThriftCompactReader {
     mutating func binary() throws(ParquetError) -> UnsafeRawBufferPointer {
         let length = try varint()
         try require(length <= UInt64(remaining), "a Thrift string runs past the end of its data")
-        defer { position += Int(length) }
-        return UnsafeRawBufferPointer(rebasing: bytes[position..<position + Int(length)])
+        return try cursor.take(Int(length), "a Thrift string")
     }
 
     mutating func string() throws(ParquetError) -> String {
@@ -80,9 +60,8 @@ struct ThriftCompactReader {
     }
 
     mutating func double() throws(ParquetError) -> Double {
-        try require(remaining >= 8, "Thrift data ends early")
-        defer { position += 8 }
-        return Double(bitPattern: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self).littleEndian)
+        let bytes = try cursor.take(8, "a Thrift double")
+        return Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
     }
 
     /// Enters a struct: its field ids are read relative to one another.
@@ -160,9 +139,7 @@ struct ThriftCompactReader {
         case .boolTrue, .boolFalse: return
         case .byte: _ = try byte()
         case .i16, .i32, .i64: _ = try varint()
-        case .double:
-            try require(remaining >= 8, "Thrift data ends early")
-            position += 8
+        case .double: _ = try cursor.take(8, "a Thrift double")
         case .binary: _ = try binary()
         case .list, .set:
             let (elementType, count) = try listHeader()

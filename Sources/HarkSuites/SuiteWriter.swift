@@ -31,8 +31,10 @@ public enum SuiteWriter {
             if let seed = prompt.shuffleChoices { manifest += "  shuffle_choices: \(seed)\n" }
         }
         if let scoring { manifest += "scoring: \(scoring)\n" }
-        try Data(manifest.utf8).write(to: directory.appendingPathComponent("suite.yaml"))
         let lines = items.map(\.canonical).joined(separator: "\n") + "\n"
-        try Data(lines.utf8).write(to: directory.appendingPathComponent("items.jsonl"))
+        // Each file replaced whole, the items before the manifest that names them: a killed import leaves
+        // the earlier suite or the new one, never a file cut short.
+        try Data(lines.utf8).write(to: directory.appendingPathComponent("items.jsonl"), options: .atomic)
+        try Data(manifest.utf8).write(to: directory.appendingPathComponent("suite.yaml"), options: .atomic)
     }
 }

@@ -168,6 +168,14 @@ struct HubImportTests {
                 "question=audio_id", "--out", "s",
             ], in: work.url)
         #expect(presetAndMap.stderr.contains("\"question\" cannot be mapped with one"))
+        let hub = Self.golden.appendingPathComponent("hub-mmau").path
+        let wrongTask = await CLI.run(
+            ["import", "hf", hub, "--preset", "mmau", "--task", "yes-no", "--out", "s"], in: work.url)
+        #expect(wrongTask.stderr.contains("--preset mmau is a multiple-choice suite, not yes-no"))
+        let noRows = await CLI.run(
+            ["import", "hf", hub, "--preset", "mmau", "--limit", "0", "--out", "s"], in: work.url)
+        #expect(noRows.stderr.contains("--limit must be at least 1, not 0"))
+        #expect(!FileManager.default.fileExists(atPath: work.path("s").path))  // nothing written for bad input
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         _ = try work.write(bytes.prefix(bytes.count - 100), to: "cut.parquet")
         let truncated = await CLI.run(["import", "hf", "cut.parquet", "--task", "yes-no", "--out", "s"], in: work.url)

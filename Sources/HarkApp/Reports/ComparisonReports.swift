@@ -36,12 +36,13 @@ public enum ComparisonReports {
                 at: SourceLocation(file: "--reference"))
         }
         var significant: Set<String> = []
-        for run in runs where run.name != reference {
+        let baseline = try side(base)
+        for run in runs where run.name != base.name {
             // Compared as `hark compare --allow-mismatch` would: the samples both runs have. A run
             // that shares no suite with the reference has nothing to mark.
             guard
                 let comparison = try? RunComparison(
-                    baseline: side(base), candidate: side(run), allowMismatch: true, resamples: resamples,
+                    baseline: baseline, candidate: side(run), allowMismatch: true, resamples: resamples,
                     adjustment: adjustment)
             else { continue }
             for suite in comparison.suites {
@@ -53,7 +54,7 @@ public enum ComparisonReports {
         let adjusted = adjustment == .unadjusted ? "unadjusted" : "\(adjustment.rawValue)-adjusted"
         table.markSignificant(
             explained:
-                "\(table.layout.marker): the paired change against \(reference) is significant (p < \(level), \(adjusted))."
+                "\(table.layout.marker): the paired change against \(base.name) is significant (p < \(level), \(adjusted))."
         ) { significant.contains("\($0)\t\($1)\t\($2.rawValue)") }
     }
 

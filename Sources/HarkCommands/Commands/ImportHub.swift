@@ -44,6 +44,10 @@ extension Import {
             guard let task = try preset?.task ?? task.map(Self.task) else {
                 throw ValidationError("give --task or --preset")
             }
+            if let preset, let given = self.task, given != preset.task.rawValue {
+                throw ValidationError("--preset \(preset.rawValue) is a \(preset.task.rawValue) suite, not \(given)")
+            }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit)") }
             let inputs = paths.map { WorkingDirectory.url($0) }
             let files = try HubFiles.list(inputs, split: split)
             let directory = WorkingDirectory.url(out)

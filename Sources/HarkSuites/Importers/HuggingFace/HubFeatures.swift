@@ -7,7 +7,7 @@ import HarkParquet
 /// each column's values become JSON.
 struct HubFeatures {
     indirect enum Feature {
-        case audio(samplingRate: Int?)
+        case audio
         case classLabel(names: [String])
         case sequence(Feature)
         case record([String: Feature])
@@ -28,7 +28,7 @@ struct HubFeatures {
         }
         for node in file.schema.fields where columns[node.name] == nil {
             let children = Set(node.children.map { file.schema.nodes[$0].name })
-            columns[node.name] = children == ["bytes", "path"] ? .audio(samplingRate: nil) : .value
+            columns[node.name] = children == ["bytes", "path"] ? .audio : .value
         }
     }
 
@@ -44,7 +44,9 @@ struct HubFeatures {
         if let list = json.arrayValue, let element = list.first { return .sequence(feature(element)) }
         guard let object = json.objectValue else { return .value }
         switch object["_type"]?.stringValue {
-        case "Audio": return .audio(samplingRate: object["sampling_rate"]?.integerValue.map(Int.init))
+        // Its sampling_rate is what `datasets` resamples to when it decodes; hark sends each clip at
+        // the model's rate, resampled from the original bytes, so the import keeps those as they are.
+        case "Audio": return .audio
         case "ClassLabel": return .classLabel(names: object["names"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         case "Sequence", "List", "LargeList":
             return object["feature"].map { .sequence(feature($0)) } ?? .value
