@@ -111,6 +111,16 @@ struct PageHeader {
     var dictionary: (valueCount: Int32, encoding: Int32)?
 }
 
+extension ThriftCompactReader {
+    /// A Thrift enum (an i32) as `Value`, or the error naming what it was.
+    mutating func enumeration<Value: RawRepresentable>(_: Value.Type, _ what: String) throws(ParquetError) -> Value
+    where Value.RawValue == Int32 {
+        let raw = try i32()
+        guard let value = Value(rawValue: raw) else { throw ParquetError("unknown \(what) \(raw)") }
+        return value
+    }
+}
+
 extension FileMetadata {
     init(reading reader: inout ThriftCompactReader) throws(ParquetError) {
         self.init()
@@ -151,16 +161,10 @@ extension SchemaElement {
         try reader.structure { reader, field throws(ParquetError) in
             switch (field.id, field.type) {
             case (1, .i32):
-                let raw = try reader.i32()
-                guard let physical = PhysicalType(rawValue: raw) else {
-                    throw ParquetError("unknown physical type \(raw)")
-                }
-                type = physical
+                type = try reader.enumeration(PhysicalType.self, "physical type")
             case (2, .i32): typeLength = try reader.i32()
             case (3, .i32):
-                let raw = try reader.i32()
-                guard let value = Repetition(rawValue: raw) else { throw ParquetError("unknown repetition \(raw)") }
-                repetition = value
+                repetition = try reader.enumeration(Repetition.self, "repetition")
             case (4, .binary): name = try reader.string()
             case (5, .i32): childCount = try reader.i32()
             case (6, .i32): converted = try reader.i32()
@@ -280,16 +284,10 @@ extension ColumnChunk {
         try reader.structure { reader, field throws(ParquetError) in
             switch (field.id, field.type) {
             case (1, .i32):
-                let raw = try reader.i32()
-                guard let physical = PhysicalType(rawValue: raw) else {
-                    throw ParquetError("unknown physical type \(raw)")
-                }
-                type = physical
+                type = try reader.enumeration(PhysicalType.self, "physical type")
             case (3, .list): path = try reader.list { reader throws(ParquetError) in try reader.string() }
             case (4, .i32):
-                let raw = try reader.i32()
-                guard let value = Codec(rawValue: raw) else { throw ParquetError("unknown compression codec \(raw)") }
-                codec = value
+                codec = try reader.enumeration(Codec.self, "compression codec")
             case (5, .i64): valueCount = try reader.i64()
             case (7, .i64): compressedSize = try reader.i64()
             case (9, .i64): dataPageOffset = try reader.i64()
