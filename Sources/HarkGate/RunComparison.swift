@@ -99,11 +99,14 @@ public struct RunComparison: Sendable, Hashable, Codable {
         /// 100 — the baseline being the text-only reference run.
         public var ifRate: [Double]?
         public var forgettingRate: Double?
+        /// When one run is a listening control of the other: what changing the audio changed.
+        public var listening: ListeningEffect?
 
         enum CodingKeys: String, CodingKey {
             case suite, changes, flips
             case ifRate = "if_rate"
             case forgettingRate = "forgetting_rate"
+            case listening
             case sharedSamples = "shared_samples"
             case unmatchedSamples = "unmatched_samples"
             case fingerprintsDiffer = "fingerprints_differ"
@@ -169,6 +172,14 @@ public struct RunComparison: Sendable, Hashable, Codable {
                 "both runs name the model \(models.0.name), but its fingerprints differ: "
                 + "\(models.0.fingerprint?.canonical ?? "none") against \(models.1.fingerprint?.canonical ?? "none")"
         }
+        // A listening control on one side only: the other is the real run.
+        let controls = (baseline.results.manifest.plan.control, candidate.results.manifest.plan.control)
+        let control: (kind: ListeningControl.Kind, run: String, isCandidate: Bool)? =
+            switch controls {
+            case (nil, let control?): (control.kind, candidate.name, true)
+            case (let control?, nil): (control.kind, baseline.name, false)
+            default: nil
+            }
         let shared = Set(baseline.results.suites.map(\.id)).intersection(candidate.results.suites.map(\.id))
         guard !shared.isEmpty else {
             throw HarkError.badInput(
@@ -219,6 +230,11 @@ public struct RunComparison: Sendable, Hashable, Codable {
             candidateLeftOut += comparison.candidateOnly
             if comparison.changes.isEmpty, comparison.note == nil {
                 comparison.note = "no sample is scored right or wrong in both runs: no paired change"
+            }
+            if let control {
+                comparison.listening = ListeningEffect.measure(
+                    control: control.kind, controlRun: control.run, keys: keys,
+                    real: control.isCandidate ? before : after, controlled: control.isCandidate ? after : before)
             }
             if let reference = base.metrics[.ifRate]?.value, let model = suite.metrics[.ifRate]?.value {
                 comparison.ifRate = [reference, model]

@@ -98,7 +98,7 @@ public struct RunSession: Sendable {
             generation: model.generation.redacted, audio: audioDescription,
             plan: RunManifest.Plan(
                 repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description,
-                textReference: planner.textReference ? true : nil,
+                textReference: planner.textReference ? true : nil, control: planner.control,
                 suiteSamples: Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)),
             seeds: ["model": model.seed], startedAt: startedAt)
 
@@ -252,6 +252,10 @@ public struct RunSession: Sendable {
         if earlier.shard != now.shard { changes.append("shard \(text(earlier.shard)) → \(text(now.shard))") }
         if (earlier.textReference ?? false) != (now.textReference ?? false) {
             changes.append("text reference \(earlier.textReference ?? false) → \(now.textReference ?? false)")
+        }
+        if earlier.control != now.control {
+            func name(_ control: ListeningControl?) -> String { control.map(\.kind.rawValue) ?? "none" }
+            changes.append("control \(name(earlier.control)) → \(name(now.control))")
         }
         return changes
     }

@@ -101,6 +101,7 @@ public enum ComparisonReports {
                         forgetting),
                 ]
             }
+            if let effect = suite.listening { lines += [""] + listeningLines(effect) }
             let shown = suite.flips.prefix(flips)
             if !shown.isEmpty {
                 lines += [
@@ -122,6 +123,26 @@ public enum ComparisonReports {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A listening control's effect on one suite, as Markdown.
+    static func listeningLines(_ effect: ListeningEffect) -> [String] {
+        func share(_ estimate: ProportionEstimate) -> String {
+            String(
+                format: "%.2f [%.2f, %.2f] (n = %d)", estimate.value * 100, estimate.ci[0] * 100,
+                estimate.ci[1] * 100, estimate.n)
+        }
+        var lines = [
+            "Listening control (\(effect.control.rawValue), run \(effect.controlRun)), \(effect.samples) samples:", "",
+            "| measure | value |", "|---|---|",
+            String(
+                format: "| accuracy: real → control | %.2f → %.2f (drop %+.2f) |", effect.realAccuracy * 100,
+                effect.controlAccuracy * 100, effect.accuracyDrop * 100),
+            "| audio-insensitivity (answer unchanged) | \(share(effect.audioInsensitivity)) |",
+        ]
+        if let yes = effect.controlYesRatio { lines.append("| yes-ratio on the control | \(share(yes)) |") }
+        if let yes = effect.yesOnSilence { lines.append("| yes on silence | \(share(yes)) |") }
+        return lines
     }
 
     /// The gate's verdicts as JUnit: one test case per rule × suite.

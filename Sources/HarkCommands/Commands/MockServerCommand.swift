@@ -63,6 +63,12 @@ struct MockServerCommand: AsyncParsableCommand {
     )
     var dropAudio = false
 
+    @Option(
+        help:
+            "A model that does not listen: to missing or silent audio it says \"Yes\" at this rate, else \"No\"."
+    )
+    var silenceYesRate: Double?
+
     @Option(help: "The model name GET /v1/models lists.")
     var servedModelName = "mock"
 
@@ -83,6 +89,12 @@ struct MockServerCommand: AsyncParsableCommand {
             options.oracle = try MockOracle(suites: try SuiteLoading.load(suites).map(\.suite))
         }
         options.dropAudio = dropAudio
+        if let silenceYesRate {
+            guard (0...1).contains(silenceYesRate) else {
+                throw ValidationError("--silence-yes-rate takes a share from 0 to 1, found \(silenceYesRate)")
+            }
+            options.silenceYesRate = silenceYesRate
+        }
         options.servedModelName = servedModelName
         options.modelRoot = modelRoot
         options.latency = MockLatency(minimumMs: latencyMs, maximumMs: latencyMaxMs ?? latencyMs)

@@ -86,6 +86,18 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "A text-only reference run: each clip replaced by the item's textual_audio (\"Speech Input: …\").")
     var textReference = false
 
+    @Option(
+        help:
+            "A listening control run: silence, noise (pink, at --noise-dbfs), none (no audio part) or shuffled (another item's clip)."
+    )
+    var control: String?
+
+    @Option(help: "Seed of the shuffled control and of the noise.")
+    var controlSeed: UInt64 = 0
+
+    @Option(help: "RMS level of the noise control, in dBFS.")
+    var noiseDbfs = ListeningControl.defaultNoiseDBFS
+
     @Option(help: "Endpoint of an openai model (repeat for several); overrides the config.")
     var baseURL: [String] = []
 
@@ -96,6 +108,17 @@ struct Run: AsyncParsableCommand {
     var stopGrace = 30.0
 
     func validate() throws {
+        guard noiseDbfs.isFinite, noiseDbfs <= 0 else {
+            throw ValidationError("--noise-dbfs: expected a level at or below 0 dBFS, found \(noiseDbfs)")
+        }
+        if let control, ListeningControl.Kind(rawValue: control) == nil {
+            throw ValidationError(
+                "--control takes \(ListeningControl.Kind.allCases.map(\.rawValue).joined(separator: ", ")), not \(control)"
+            )
+        }
+        if control != nil, textReference {
+            throw ValidationError("--control and --text-reference exclude each other: a text reference sends no audio")
+        }
         guard stopGrace.isFinite, stopGrace >= 0, stopGrace <= 86_400 else {
             throw ValidationError("--stop-grace: expected seconds from 0 to 86400, found \(stopGrace)")
         }
@@ -126,6 +149,9 @@ struct Run: AsyncParsableCommand {
             limit: limit ?? runConfig?.limit,
             shard: try shard.map(Shard.init))
         planner.textReference = textReference
+        planner.control = control.flatMap(ListeningControl.Kind.init(rawValue:)).map {
+            ListeningControl(kind: $0, seed: controlSeed, noiseDBFS: noiseDbfs)
+        }
         var session = RunSession(suites: loaded, model: config, directory: directory, planner: planner)
         session.resume = resume
         let cached = !noCache && (cache || runConfig?.cache == true || config.cache)

@@ -18,6 +18,9 @@ public struct ModelRequest: Sendable, Hashable, Identifiable {
     /// The order a multiple-choice item's choices are shown in, when the suite shuffles them
     /// (indices into the item's choices). Already part of `prompt`; kept for scoring.
     public var choiceOrder: [Int]?
+    /// The listening control the request belongs to: part of its content, so that a control's
+    /// answers are never the real run's cached ones.
+    public var control: ListeningControl?
 
     public init(
         suiteID: String, itemID: String, template: String, repeatIndex: Int = 0, system: String? = nil,
@@ -52,6 +55,7 @@ public struct ModelRequest: Sendable, Hashable, Identifiable {
         ]
         if let system { members["system"] = .string(system) }
         if generation.isSampled { members["repeat"] = .integer(Int64(repeatIndex)) }
+        if let control { members["control"] = control.content }
         return .object(members)
     }
 }

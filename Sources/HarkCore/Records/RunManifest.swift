@@ -115,13 +115,16 @@ public struct RunManifest: Sendable, Hashable, Codable {
         public var shard: String?
         /// A text-only reference run (clips replaced by their `textual_audio`).
         public var textReference: Bool?
+        /// A listening control run: the audio replaced, removed or shuffled.
+        public var control: ListeningControl?
         /// The samples planned of each suite (by suite id).
         public var suiteSamples: [String: Int]?
 
         public init(
             repeats: Int = 1, limit: Int? = nil, shard: String? = nil, textReference: Bool? = nil,
-            suiteSamples: [String: Int]? = nil
+            control: ListeningControl? = nil, suiteSamples: [String: Int]? = nil
         ) {
+            self.control = control
             self.repeats = repeats
             self.limit = limit
             self.shard = shard
@@ -132,6 +135,7 @@ public struct RunManifest: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey {
             case repeats, limit, shard
             case textReference = "text_reference"
+            case control
             case suiteSamples = "suite_samples"
         }
     }

@@ -21,6 +21,7 @@ final class MockResponder: Sendable {
         var keepRequests: Int
         var dropAudio = false
         var echoErrors = false
+        var silenceYesRate: Double?
     }
 
     private struct State {
@@ -133,7 +134,8 @@ final class MockResponder: Sendable {
             parsed = try ParsedRequest(
                 body,
                 isValidAudio: configuration.validate
-                    ? { hash in self.state.withLock { $0.validAudio.contains(hash) } } : nil)
+                    ? { hash in self.state.withLock { $0.validAudio.contains(hash) } } : nil,
+                readsSilence: configuration.silenceYesRate != nil)
         } catch {
             count { $0.invalid += 1 }
             let message = JSONValue.string("\(error)").canonical
@@ -163,7 +165,8 @@ final class MockResponder: Sendable {
     /// Fixed answers without validation or recording need nothing from the body: the benchmark setting.
     private var readsBodies: Bool {
         switch configuration.policy {
-        case .alwaysYes, .alwaysNo: configuration.validate || configuration.keepRequests > 0
+        case .alwaysYes, .alwaysNo:
+            configuration.validate || configuration.keepRequests > 0 || configuration.silenceYesRate != nil
         case .echo, .oracle, .judge: true
         }
     }
@@ -239,6 +242,10 @@ final class MockResponder: Sendable {
     }
 
     func answer(_ request: ParsedRequest?) -> String {
+        if let rate = configuration.silenceYesRate, let request, request.hearsNothing {
+            let content = MockOracle.key(system: request.system, prompt: request.prompt, audio: request.audioHashes)
+            return StableHash.unit(content, seed: configuration.faults.seed &+ 7) < rate ? "Yes" : "No"
+        }
         switch configuration.policy {
         case .alwaysYes: return "Yes"
         case .alwaysNo: return "No"
@@ -282,6 +289,13 @@ struct ParsedRequest {
     var parts: [String] = []
     var audioHashes: [String] = []
     var audioBytes = 0
+    /// Audio parts that decode to digital silence (every sample zero), counted when asked to.
+    var silentParts = 0
+
+    /// No audio part, or only silent ones (counted with `readsSilence`).
+    var hearsNothing: Bool { silentParts == audioHashes.count }
+
+    private let readsSilence: Bool
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
@@ -289,7 +303,8 @@ struct ParsedRequest {
 
     /// Reads a request body; with `isValidAudio`, each audio part it does not know by hash is
     /// decoded, and a part that does not decode is refused.
-    init(_ body: Data, isValidAudio: ((String) -> Bool)?) throws {
+    init(_ body: Data, isValidAudio: ((String) -> Bool)?, readsSilence: Bool = false) throws {
+        self.readsSilence = readsSilence
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), let object = value.objectValue else {
             throw Invalid(description: "the body is not a JSON object")
         }
@@ -350,6 +365,11 @@ struct ParsedRequest {
             } catch {
                 throw Invalid(description: "\(error)")
             }
+        }
+        if readsSilence, let buffer = try? AudioFile.decode(bytes, name: "audio part"),
+            buffer.samples.allSatisfy({ $0 == 0 })
+        {
+            silentParts += 1
         }
         audioHashes.append(hash)
         audioBytes += bytes.count

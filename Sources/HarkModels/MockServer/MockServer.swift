@@ -25,6 +25,10 @@ public final class MockServer: Sendable {
         /// Refuse every chat request with HTTP 400 whose message echoes its Authorization header and
         /// its whole body (clips included), as a careless proxy does: for the secrets test.
         public var echoErrors = false
+        /// A model that does not listen: to a request whose audio is missing or digital silence it
+        /// says "Yes" with this probability (drawn from the request's content and the fault seed),
+        /// else "No"; other requests get the policy's answer.
+        public var silenceYesRate: Double?
 
         public init() {}
     }
@@ -41,7 +45,7 @@ public final class MockServer: Sendable {
             MockResponder.Configuration(
                 policy: options.policy, oracle: options.oracle, faults: options.faults, latency: options.latency,
                 validate: options.validate, keepRequests: options.keepRequests, dropAudio: options.dropAudio,
-                echoErrors: options.echoErrors))
+                echoErrors: options.echoErrors, silenceYesRate: options.silenceYesRate))
         self.responder = responder
         let models = JSONValue.object([
             "object": .string("list"),

@@ -18,9 +18,10 @@ public actor ClipEncoder {
         self.capacity = max(1, capacity)
     }
 
-    /// The clip as WAV bytes; throws `RequestFailure` of kind `audio` when it cannot be encoded.
-    public func wav(_ clip: Clip) async throws -> Data {
-        let key = clip.sha256 + "/" + clip.path
+    /// The clip as WAV bytes — or, with `substitute`, a listening control's signal of its length and
+    /// rate; throws `RequestFailure` of kind `audio` when it cannot be encoded.
+    public func wav(_ clip: Clip, substitute: AudioSubstitute? = nil) async throws -> Data {
+        let key = clip.sha256 + "/" + clip.path + (substitute.map { "/\($0)" } ?? "")
         let task: Task<Data, any Error>
         if let known = clips[key] {
             task = known
@@ -30,7 +31,15 @@ public actor ClipEncoder {
             encodes += 1
             let pipeline = pipeline
             let counter = ReadCounter.current
-            task = Task.detached { try ReadCounter.$current.withValue(counter) { try pipeline.wav(url) } }
+            let sha256 = clip.sha256
+            task = Task.detached {
+                try ReadCounter.$current.withValue(counter) {
+                    guard let substitute else { return try pipeline.wav(url) }
+                    let signal = ControlSignals.substitute(
+                        substitute, shapedLike: try pipeline.prepare(url), key: sha256)
+                    return try WAVEncoder.pcm16(signal)
+                }
+            }
             clips[key] = task
             if recent.count >= capacity { clips[recent.removeFirst()] = nil }
         }

@@ -137,7 +137,9 @@ public struct RunEngine: Sendable {
         var audio: [Data] = []
         if adapter.needsAudioBytes {
             do {
-                for clip in request.audio { audio.append(try await encoder.wav(clip)) }
+                for clip in request.audio {
+                    audio.append(try await encoder.wav(clip, substitute: request.control?.substitute))
+                }
             } catch let failure as RequestFailure {
                 let record = SampleRecord(
                     request: request, requestHash: hash, response: nil, error: failure, latencyMs: milliseconds(),
@@ -182,7 +184,7 @@ public struct RunEngine: Sendable {
         watch.start()
         defer { watch.stop() }
         var audio: [Data] = []
-        for clip in request.audio { audio.append(try await encoder.wav(clip)) }
+        for clip in request.audio { audio.append(try await encoder.wav(clip, substitute: request.control?.substitute)) }
         var silent = request
         silent.audio = []
         func probe(_ request: ModelRequest, _ audio: [Data]) async -> RunManifest.Preflight.Probe {

@@ -13,6 +13,9 @@ public struct Planner: Sendable {
     /// (`textual_audio`), asked as "Speech Input: {textual_audio}\n\n{prompt}" — how Speech-IFEval
     /// asks a model's own text backbone, to measure what audio training made it forget.
     public var textReference = false
+    /// A listening control run (`--control`): the same samples with the audio replaced, removed or
+    /// shuffled.
+    public var control: ListeningControl?
 
     public init(
         generation: GenerationSettings = GenerationSettings(), repeats: Int = 1, limit: Int? = nil, shard: Shard? = nil
@@ -38,7 +41,15 @@ public struct Planner: Sendable {
             return Plan(planner: self, suites: suites.map { ($0, [:]) })
         }
         return Plan(
-            planner: self, suites: try suites.map { suite in (suite, try Self.clips(of: suite, catalog: clips)) })
+            planner: self,
+            suites: try suites.map { suite in
+                var suiteClips = try Self.clips(of: suite, catalog: clips)
+                if control?.kind == .shuffled {
+                    let donors = try ClipShuffle.donors(for: suite, seed: control?.seed ?? 0)
+                    suiteClips = suiteClips.mapValues { clip in donors[clip.path].flatMap { suiteClips[$0] } ?? clip }
+                }
+                return (suite, suiteClips)
+            })
     }
 
     /// The text a text-reference run asks instead of an item's clips and prompt.
@@ -68,16 +79,20 @@ public struct Plan: Sequence, Sendable {
         let requests = suites.lazy.flatMap { entry in
             let renderer = PromptRenderer(manifest: entry.suite.manifest)
             return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
-                let audio = planner.textReference ? [] : item.audio.compactMap { entry.clips[$0.path] }
+                let audio =
+                    planner.textReference || planner.control?.kind == ListeningControl.Kind.none
+                    ? [] : item.audio.compactMap { entry.clips[$0.path] }
                 return renderer.prompts(for: item).lazy.flatMap { prompt in
                     let text =
                         planner.textReference ? Planner.textReferencePrompt(item, prompt: prompt.text) : prompt.text
                     return (0..<planner.repeats).lazy.map { repeatIndex in
-                        ModelRequest(
+                        var request = ModelRequest(
                             suiteID: entry.suite.id, itemID: item.id, template: prompt.template,
                             repeatIndex: repeatIndex,
                             system: renderer.system, prompt: text, audio: audio, generation: planner.generation,
                             choiceOrder: prompt.choiceOrder)
+                        request.control = planner.control
+                        return request
                     }
                 }
             }
