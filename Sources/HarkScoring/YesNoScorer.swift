@@ -126,6 +126,12 @@ public struct YesNoScorer: Sendable {
         result[.accuracy]?.setProportionInterval(clusters, clustered: clustered) { $0.correct }
         result[.yesRatio]?.setProportionInterval(clusters, clustered: clustered) { $0.saidYes }
         result[.unparsedRate]?.setProportionInterval(clusters, clustered: clustered) { $0.unparsed }
+        result[.perceptionAccuracy]?.setProportionInterval(clusters, clustered: clustered, of: \.labelYes) {
+            $0.yesYes
+        }
+        result[.hallucinationResistance]?.setProportionInterval(clusters, clustered: clustered, of: \.labelNo) {
+            $0.noNo
+        }
         let positive = settings.positiveClass
         let policy = settings.policy
         let resampled: [MetricName] = [.precision, .recall, .f1, .bias]

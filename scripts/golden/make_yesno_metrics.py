@@ -12,7 +12,7 @@ round included) the two compatibility policies. Run once; the output is committe
 import json
 import random
 
-from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support, recall_score
 
 CELLS = ["yes_yes", "yes_no", "yes_unparsed", "no_yes", "no_no", "no_unparsed"]
 
@@ -46,7 +46,8 @@ def hark_metrics(table, positive):
     truth, answers = expand(table)
     n = len(truth)
     if n == 0:
-        names = ["accuracy", "precision", "recall", "f1", "yes_ratio", "unparsed_rate", "f1_yes", "f1_no", "f1_macro", "f1_weighted"]
+        names = ["accuracy", "precision", "recall", "f1", "yes_ratio", "unparsed_rate", "f1_yes", "f1_no", "f1_macro", "f1_weighted",
+                 "perception_accuracy", "hallucination_resistance", "bias"]
         return {name: 0.0 for name in names}
     p, r, f, _ = precision_recall_fscore_support(truth, answers, labels=[positive], average=None, zero_division=0)
     per_class = f1_score(truth, answers, labels=["yes", "no"], average=None, zero_division=0)
@@ -61,7 +62,20 @@ def hark_metrics(table, positive):
         "f1_no": float(per_class[1]),
         "f1_macro": float(f1_score(truth, answers, labels=["yes", "no"], average="macro", zero_division=0)),
         "f1_weighted": float(f1_score(truth, answers, labels=["yes", "no"], average="weighted", zero_division=0)),
+        # CMM: recall of each class with unparsed answers wrong.
+        "perception_accuracy": float(recall_score(truth, answers, labels=["yes"], average=None, zero_division=0)[0]),
+        "hallucination_resistance": float(recall_score(truth, answers, labels=["no"], average=None, zero_division=0)[0]),
+        "bias": bias(truth, answers),
     }
+
+
+def bias(truth, answers):
+    """AHa-Bench's bias, FNR - FPR (positive: the sound is there), over the parsed answers."""
+    parsed = [(t, a) for t, a in zip(truth, answers) if a != "unparsed"]
+    if not parsed:
+        return 0.0
+    (tn, fp), (fn, tp) = confusion_matrix([t for t, _ in parsed], [a for _, a in parsed], labels=["no", "yes"])
+    return divide(fn, fn + tp) - divide(fp, fp + tn)
 
 
 def divide(a, b):

@@ -51,6 +51,8 @@ public struct MetricName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let f1MeanOverTemplates: MetricName = "f1_mean_over_templates"
     public static let judgeReadShare: MetricName = "judge_read_share"
     public static let bias: MetricName = "bias"
+    public static let perceptionAccuracy: MetricName = "perception_accuracy"
+    public static let hallucinationResistance: MetricName = "hallucination_resistance"
     // Repeated sampling and per-clip consistency.
     public static let repeatConsistency: MetricName = "repeat_consistency"
     public static let majorityAccuracy: MetricName = "majority_accuracy"

@@ -18,6 +18,10 @@ public struct YesNoMetrics: Sendable, Hashable {
     /// AHa-Bench's bias: the false-negative rate minus the false-positive rate, over parsed answers
     /// (positive: the sound is there). Above 0 the model leans to "no", below 0 to "yes".
     public var bias: Double
+    /// CMM's perception accuracy — the share of present sounds answered "yes" — and hallucination
+    /// resistance — the share of absent sounds answered "no"; unparsed answers count as wrong.
+    public var perceptionAccuracy: Double
+    public var hallucinationResistance: Double
     /// The ICASSP 2025 share of answers that parsed (reported under every policy).
     public var instructionFollowingRate: Double
     /// The denominators precision and recall were computed over, which differ by policy, and the
@@ -26,6 +30,8 @@ public struct YesNoMetrics: Sendable, Hashable {
     public var recallCount: Int
     public var f1Count: Int
     private var unparsedCount: Int
+    private var labelYes: Int
+    private var labelNo: Int
 
     public init(_ table: YesNoConfusion, positive: YesNo = .no, policy: ScoringPolicy = .hark) {
         let total = Double(table.total)
@@ -44,6 +50,9 @@ public struct YesNoMetrics: Sendable, Hashable {
         unparsedCount = table.unparsed
         bias = ratio(table.yesNo, table.yesYes + table.yesNo) - ratio(table.noYes, table.noYes + table.noNo)
         instructionFollowingRate = ratio(table.total - table.unparsed, table.total)
+        (labelYes, labelNo) = (table.labelYes, table.labelNo)
+        perceptionAccuracy = ratio(table.yesYes, table.labelYes)
+        hallucinationResistance = ratio(table.noNo, table.labelNo)
 
         switch policy {
         case .hark:
@@ -94,6 +103,8 @@ public struct YesNoMetrics: Sendable, Hashable {
         case .recall: recallCount
         case .f1: f1Count
         case .bias: total - unparsedCount
+        case .perceptionAccuracy: labelYes
+        case .hallucinationResistance: labelNo
         default: total
         }
     }
@@ -104,6 +115,7 @@ public struct YesNoMetrics: Sendable, Hashable {
             (.accuracy, accuracy), (.precision, precision), (.recall, recall), (.f1, f1), (.yesRatio, yesRatio),
             (.unparsedRate, unparsedRate), (.f1Yes, f1Yes), (.f1No, f1No), (.f1Macro, f1Macro),
             (.f1Weighted, f1Weighted), (.instructionFollowingRate, instructionFollowingRate), (.bias, bias),
+            (.perceptionAccuracy, perceptionAccuracy), (.hallucinationResistance, hallucinationResistance),
         ]
     }
 }

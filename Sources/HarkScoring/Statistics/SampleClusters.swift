@@ -71,12 +71,15 @@ public struct ClusterTables: Sendable {
     public var isClustered: Bool { tables.contains { $0.total > 1 } }
 
     /// The clustered mean of a per-sample 0/1 outcome counted by `successes`.
-    public func proportion(_ successes: (YesNoConfusion) -> Int) -> ClusteredMean {
+    /// `of`: the samples the share is over (all of a cluster's, by default).
+    public func proportion(
+        _ successes: (YesNoConfusion) -> Int, of samples: (YesNoConfusion) -> Int = \.total
+    ) -> ClusteredMean {
         var total = 0.0
         let sums = tables.map { table -> (sum: Double, count: Int) in
             let hits = Double(successes(table))
             total += hits
-            return (hits, table.total)
+            return (hits, samples(table))
         }
         return ClusteredMean(clusters: sums, sumOfSquares: total)
     }
@@ -95,20 +98,21 @@ extension MetricValue {
     /// The value's interval from its clusters: clustered t when `clustered` (none from a single
     /// cluster: its spread is unknown), else Wilson.
     mutating func setProportionInterval(
-        _ tables: ClusterTables, clustered: Bool, successes: (YesNoConfusion) -> Int
+        _ tables: ClusterTables, clustered: Bool, of samples: (YesNoConfusion) -> Int = \.total,
+        successes: (YesNoConfusion) -> Int
     ) {
         clusters = tables.count
         if clustered && tables.count < 2 {
             ci = nil
             method = "cluster-t"
         } else if clustered {
-            let estimate = tables.proportion(successes)
+            let estimate = tables.proportion(successes, of: samples)
             ci = estimate.interval()
             method = "cluster-t"
             designEffect = estimate.designEffect
         } else {
             let total = tables.tables.reduce(into: YesNoConfusion()) { $0.add($1) }
-            ci = Wilson.interval(successes: successes(total), n: total.total)
+            ci = Wilson.interval(successes: successes(total), n: samples(total))
             method = "wilson"
         }
     }
