@@ -18,6 +18,11 @@ public struct YesNoScorer: Sendable {
     /// The rules' table alone, and how many answers a fallback judge read, when one did.
     private var rulesTable = YesNoConfusion()
     private var judgedReadings = 0
+    /// With another extractor than hark's: hark's own reading of the same answers beside it, and
+    /// how many answers the two read differently.
+    private var harkReader: (table: YesNoConfusion, disagreements: Int)?
+    /// AHa-Bench's own figures, under the `ahabench` policy.
+    private var ahaBench: AHaBenchSummary?
 
     public init(settings: ScoringSettings, suite: String = "") throws {
         guard let extractor = YesNoExtractors.named(settings.extractor) else {
@@ -30,6 +35,8 @@ public struct YesNoScorer: Sendable {
         self.suite = suite
         pairs = PairAnalysis(policy: settings.policy)
         unit = ClusterUnit(settings.cluster ?? "clip")
+        if settings.policy == .ahabench { ahaBench = AHaBenchSummary() }
+        if type(of: extractor).name != DefaultYesNoExtractor.name { harkReader = (YesNoConfusion(), 0) }
     }
 
     /// Scores one answered sample; errors and items of other tasks are not scored (nil).
@@ -37,18 +44,25 @@ public struct YesNoScorer: Sendable {
     /// where the rules leave it unparsed.
     public mutating func add(_ record: SampleRecord, item: Item, fallback: JudgeVerdict? = nil) -> ScoreRecord? {
         guard record.isAnswered, case .yesNo(let object, let label) = item.answerKey else { return nil }
-        var reading = extractor.read(record.response ?? "", object: object)
+        var reading = extractor.read(record.response ?? "", object: object, label: label)
         rulesTable.add(label: label, prediction: reading.answer)
         if reading.answer == nil, let fallback, fallback != .unparsed {
             reading = .read(fallback == .pass ? .yes : .no)
             judgedReadings += 1
         }
         let prediction = reading.answer
+        if harkReader != nil {
+            let hark = DefaultYesNoExtractor().read(record.response ?? "", object: object, label: label).answer
+            harkReader?.table.add(label: label, prediction: hark)
+            if hark != prediction { harkReader?.disagreements += 1 }
+        }
         if let reason = reading.reason { reasons[reason.rawValue, default: 0] += 1 }
         table.add(label: label, prediction: prediction)
         let cluster = unit.key(of: item)
         clusters.add(cluster: cluster, label: label, prediction: prediction)
         consistency.add(question: record.item + "#" + record.template, cluster: cluster, correct: prediction == label)
+        ahaBench?.add(
+            item: item, repeatIndex: record.repeatIndex, cluster: cluster, label: label, prediction: prediction)
         // Items with their own question may name the template they follow in a `template` tag.
         let template = record.template == "q" ? item.tags["template"] ?? "q" : record.template
         byTemplate[template, default: YesNoConfusion()].add(label: label, prediction: prediction)
@@ -85,6 +99,14 @@ public struct YesNoScorer: Sendable {
                 "rules+judge": metrics(table, intervals: false, seed: 0),
             ]
         }
+        if let harkReader {
+            score.slices["reader"] = [
+                settings.extractor: metrics(table, intervals: false, seed: 0),
+                DefaultYesNoExtractor.name: metrics(harkReader.table, intervals: false, seed: 0),
+            ]
+            score.metrics[.readerDisagreement] = MetricValue(
+                Double(harkReader.disagreements) / Double(table.total), n: table.total)
+        }
         for (key, groups) in byTag { score.slices[key] = groups.mapValues { metrics($0, intervals: false, seed: 0) } }
         if byTemplate.count > 1 {
             score.slices["template"] = byTemplate.mapValues { metrics($0, intervals: false, seed: 0) }
@@ -101,6 +123,15 @@ public struct YesNoScorer: Sendable {
         }
         score.metrics.merge(pairs.metrics) { $1 }
         score.metrics.merge(consistency.metrics) { $1 }
+        if let ahaBench {
+            let official = ahaBench.metrics(positive: settings.positiveClass)
+            for (type, metrics) in official.byType {
+                score.slices["task_type", default: [:]][type, default: [:]].merge(metrics) { $1 }
+            }
+            // The official suite figures are means over types, without an interval; hark's policy keeps
+            // the pooled ones with theirs.
+            for (name, value) in official.means { score.metrics[name] = value }
+        }
         return score
     }
 

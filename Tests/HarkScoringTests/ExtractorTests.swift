@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func extractorsByName() {
-        #expect(YesNoExtractors.names == ["default", "strict", "kuan2024"])
+        #expect(YesNoExtractors.names == ["default", "strict", "kuan2024", "ahabench", "cmm", "halluaudio"])
         #expect(YesNoExtractors.named(nil) is DefaultYesNoExtractor)
         #expect(YesNoExtractors.named("nonsense") == nil)
     }

@@ -10,7 +10,7 @@ struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
         subcommands: [
-            Kuan2024.self, ICASSP2025.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self,
+            Kuan2024.self, ICASSP2025.self, CMM.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self,
             SpeechIFEval.self, HuggingFace.self, Folder.self,
         ])
 
@@ -92,6 +92,32 @@ struct Import: AsyncParsableCommand {
                 id: id,
                 description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot,
                 out: out)
+        }
+    }
+
+    struct CMM: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cmm",
+            abstract: "CMM's audio probes (the JSON files you have; CMM may not be redistributed), scored by its rule.")
+
+        @Argument(help: "A CMM file: JSON records a line (as its scorer reads them) or a JSON array.")
+        var file: String
+        @Option(help: "The folder the audio_path paths are relative to.")
+        var audioRoot: String
+        @Option(help: "The suite folder to write.")
+        var out: String
+        @Option(help: "The suite id.")
+        var id = "cmm-audio"
+
+        func run() async throws {
+            let imported = try BenchmarkRows.cmm(JSONRecords(path: WorkingDirectory.path(file), linesInJSON: true))
+            let directory = WorkingDirectory.url(out)
+            try SuiteWriter.write(
+                id: id, task: .yesNo,
+                description: "CMM audio probes, imported from \((file as NSString).lastPathComponent)",
+                audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
+                scoring: BenchmarkRows.cmmScoring, items: imported.items, to: directory)
+            Import.report(imported, out: out)
         }
     }
 

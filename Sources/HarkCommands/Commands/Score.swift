@@ -19,10 +19,10 @@ struct Score: AsyncParsableCommand {
     @Option(name: .customLong("suite"), help: "The run's suites, when they are no longer where the run found them.")
     var suites: [String] = []
 
-    @Option(help: "The yes/no extractor: default, strict or kuan2024.")
+    @Option(help: "The yes/no extractor: default, strict, kuan2024, ahabench, cmm or halluaudio.")
     var extractor: String?
 
-    @Option(help: "The scoring policy: hark, kuan2024-interspeech or kuan2025-icassp.")
+    @Option(help: "The scoring policy: hark, kuan2024-interspeech, kuan2025-icassp or ahabench.")
     var policy: String?
 
     @Option(help: "Bootstrap resamples for the intervals of precision, recall and F1.")

@@ -50,6 +50,8 @@ public struct MetricName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let f1Std: MetricName = "f1_std"
     public static let f1MeanOverTemplates: MetricName = "f1_mean_over_templates"
     public static let judgeReadShare: MetricName = "judge_read_share"
+    /// With a compat extractor: the share of answers it and hark's default reader read differently.
+    public static let readerDisagreement: MetricName = "reader_disagreement"
     public static let bias: MetricName = "bias"
     public static let perceptionAccuracy: MetricName = "perception_accuracy"
     public static let hallucinationResistance: MetricName = "hallucination_resistance"

@@ -7,6 +7,9 @@ public protocol YesNoExtractor: Sendable {
     func extract(_ response: String) -> YesNo?
     /// The answer read with the asked object at hand, and why it is unparsed when it is.
     func read(_ response: String, object: String?) -> YesNoReading
+    /// The answer read against its label: the same as without, except for official rules that test
+    /// the label's word (CMM's, HalluAudio's).
+    func read(_ response: String, object: String?, label: YesNo) -> YesNoReading
 }
 
 extension YesNoExtractor {
@@ -16,12 +19,17 @@ extension YesNoExtractor {
         if let answer = extract(response) { return .read(answer) }
         return .unparsed(response.allSatisfy(\.isWhitespace) ? .empty : .noDecision)
     }
+
+    public func read(_ response: String, object: String?, label: YesNo) -> YesNoReading {
+        read(response, object: object)
+    }
 }
 
 /// The yes/no extractors by name.
 public enum YesNoExtractors {
     public static let all: [any YesNoExtractor] = [
-        DefaultYesNoExtractor(), StrictYesNoExtractor(), Kuan2024Extractor(),
+        DefaultYesNoExtractor(), StrictYesNoExtractor(), Kuan2024Extractor(), AHaBenchExtractor(), CMMExtractor(),
+        HalluAudioExtractor(),
     ]
 
     public static var names: [String] { all.map { type(of: $0).name } }

@@ -9,8 +9,13 @@
 /// - `kuan2025-icassp`: the ICASSP 2025 scorer — positive class "no"; unparsed answers ("unknown")
 ///   stay in accuracy's denominator and out of precision and recall; F1 from unrounded precision
 ///   and recall; all rounded to 2 decimals as percentages; plus the instruction-following rate.
+/// - `ahabench`: AHa-Bench's `eval_metric.py` — counted as `hark` does, except that the bias's
+///   rates keep unparsed answers in their denominators (FN / all "yes" labels − FP / all "no"
+///   labels); by type (the tag `task_type`), per-clip consistency over every clip, and the suite's
+///   bias and consistency the mean over types (see `AHaBenchSummary`).
 public enum ScoringPolicy: String, Sendable, Hashable, Codable, CaseIterable {
     case hark
     case kuan2024Interspeech = "kuan2024-interspeech"
     case kuan2025ICASSP = "kuan2025-icassp"
+    case ahabench
 }

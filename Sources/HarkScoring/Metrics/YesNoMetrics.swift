@@ -29,7 +29,7 @@ public struct YesNoMetrics: Sendable, Hashable {
     public var precisionCount: Int
     public var recallCount: Int
     public var f1Count: Int
-    private var unparsedCount: Int
+    private var biasCount: Int
     private var labelYes: Int
     private var labelNo: Int
 
@@ -47,15 +47,19 @@ public struct YesNoMetrics: Sendable, Hashable {
         f1Macro = (f1Yes + f1No) / 2
         f1Weighted = total == 0 ? 0 : (f1Yes * Double(table.labelYes) + f1No * Double(table.labelNo)) / total
         unparsedRate = ratio(table.unparsed, table.total)
-        unparsedCount = table.unparsed
         bias = ratio(table.yesNo, table.yesYes + table.yesNo) - ratio(table.noYes, table.noYes + table.noNo)
         instructionFollowingRate = ratio(table.total - table.unparsed, table.total)
         (labelYes, labelNo) = (table.labelYes, table.labelNo)
         perceptionAccuracy = ratio(table.yesYes, table.labelYes)
         hallucinationResistance = ratio(table.noNo, table.labelNo)
 
+        biasCount = table.total - table.unparsed
+        if policy == .ahabench {
+            bias = ratio(table.yesNo, table.labelYes) - ratio(table.noYes, table.labelNo)
+            biasCount = table.total
+        }
         switch policy {
-        case .hark:
+        case .hark, .ahabench:
             let counts = table.counts(of: positive)
             (precisionCount, recallCount) = (counts.predicted, counts.actual)
             f1Count = counts.predicted + counts.actual - counts.truePositives
@@ -102,7 +106,7 @@ public struct YesNoMetrics: Sendable, Hashable {
         case .precision: precisionCount
         case .recall: recallCount
         case .f1: f1Count
-        case .bias: total - unparsedCount
+        case .bias: biasCount
         case .perceptionAccuracy: labelYes
         case .hallucinationResistance: labelNo
         default: total

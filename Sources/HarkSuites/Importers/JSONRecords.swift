@@ -29,13 +29,17 @@ public struct JSONRecords: Sendable {
     public var file: String
     public var records: [Record]
 
-    public init(path: String) throws {
+    /// `linesInJSON`: a `.json` file that does not open with `[` is read as JSON Lines, as the
+    /// scorers of releases whose `.json` files hold a record a line read them (CMM's).
+    public init(path: String, linesInJSON: Bool = false) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw HarkError.badInput("no such file", at: SourceLocation(file: path))
         }
         file = path
+        let opensArray = data.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "[")
         switch (path as NSString).pathExtension.lowercased() {
         case "jsonl": records = try Self.jsonLines(data, file: path)
+        case "json" where linesInJSON && !opensArray: records = try Self.jsonLines(data, file: path)
         case "json": records = try Self.jsonArray(data, file: path)
         default: throw HarkError.badInput("expected a .json or .jsonl file", at: SourceLocation(file: path))
         }

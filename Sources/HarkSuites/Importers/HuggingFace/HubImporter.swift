@@ -62,6 +62,8 @@ public struct HubImporter {
         var imported = Imported()
         var errors: [Diagnostic] = []
         var index = 0
+        var numbering = BenchmarkRows.AHaBenchNumbering()
+        var leftOut: [String: Int] = [:]
         files: for file in files {
             let parquet: ParquetFile
             do { parquet = try ParquetFile(path: file.path) } catch { throw HarkError(error) }
@@ -76,9 +78,15 @@ public struct HubImporter {
                     if let limit, index >= limit { break files }
                     let location = SourceLocation(file: file.path, line: rowInFile + 1)
                     do {
-                        var item = try self.item(
+                        let outcome = try self.item(
                             row, features: features, audioColumn: audioColumn, clips: clips, index: index,
-                            location: location, warnings: &imported.warnings)
+                            location: location, warnings: &imported.warnings, numbering: &numbering)
+                        guard case .item(var item) = outcome else {
+                            if case .leftOut(let why) = outcome { leftOut[why, default: 0] += 1 }
+                            rowInFile += 1
+                            index += 1
+                            continue
+                        }
                         var tags = item["tags"]?.objectValue ?? [:]
                         tags["source_file"] = .string(name)
                         item["tags"] = .object(tags)
@@ -98,6 +106,10 @@ public struct HubImporter {
             throw HarkError(
                 .badInput, "\(errors.count) \(errors.count == 1 ? "row is" : "rows are") not valid", at: nil,
                 diagnostics: errors)
+        }
+        for (why, count) in leftOut.sorted(by: { $0.key < $1.key }) {
+            imported.warnings.append(
+                .warning(SourceLocation(file: files.first?.path ?? ""), "left out \(count) rows: \(why)"))
         }
         return imported
     }
@@ -123,9 +135,9 @@ public struct HubImporter {
 
     private func item(
         _ row: ParquetValue, features: HubFeatures, audioColumn: String?, clips: URL, index: Int,
-        location: SourceLocation, warnings: inout [Diagnostic]
-    ) throws -> [String: JSONValue] {
-        guard case .record(let cells) = row else { return [:] }
+        location: SourceLocation, warnings: inout [Diagnostic], numbering: inout BenchmarkRows.AHaBenchNumbering
+    ) throws -> BenchmarkRows.Outcome {
+        guard case .record(let cells) = row else { return .item([:]) }
         var fields: [String: JSONValue] = [:]
         var clip: String?
         for cell in cells {
@@ -136,9 +148,10 @@ public struct HubImporter {
             }
         }
         if let preset {
-            return try preset.item(fields, clip: clip, index: index, location: location, warnings: &warnings)
+            return try preset.item(
+                fields, clip: clip, index: index, location: location, warnings: &warnings, numbering: &numbering)
         }
-        return try mapped(fields, clip: clip, index: index, location: location)
+        return .item(try mapped(fields, clip: clip, index: index, location: location))
     }
 
     /// An item of the mapped columns; the columns no key names become tags (scalars) or `meta`.

@@ -17,9 +17,15 @@ public enum HubPreset: String, CaseIterable, Sendable {
     case voicebenchBBH = "voicebench-bbh"
     /// hlt-lab/voicebench `ifeval`: IFEval's `key`, `instruction_id_list` and `kwargs`, the prompt spoken.
     case voicebenchIFEval = "voicebench-ifeval"
+    /// AHa-Bench (`audio, question_id, type, question, answer, answer_details, text, label`): the
+    /// yes/no rows, ids and sample groups numbered as the official `process_parquet.py` numbers them.
+    case ahabench
+    /// HalluAudio (`audio, prompt, reference, subset`): the binary rows (reference yes or no).
+    case halluaudio
 
     public var task: TaskKind {
         switch self {
+        case .ahabench, .halluaudio: .yesNo
         case .mmau, .mmar, .voicebenchMMSU, .voicebenchOpenBookQA: .multipleChoice
         case .voicebenchSDQA, .voicebenchBBH: .openQA
         case .voicebenchIFEval: .instructionFollowing
@@ -42,17 +48,35 @@ public enum HubPreset: String, CaseIterable, Sendable {
             (rawValue, "VoiceBench \(rawValue.dropFirst(11)): spoken questions", .init(), nil)
         case .voicebenchIFEval:
             (rawValue, "VoiceBench ifeval: spoken instructions", .init(), InstructionImporters.ifevalScoring)
+        case .ahabench: ("aha-bench", "AHa-Bench yes/no", .init(), BenchmarkRows.ahaBenchScoring)
+        case .halluaudio: ("halluaudio-binary", "HalluAudio binary", .init(), BenchmarkRows.halluAudioScoring)
         }
     }
 
-    /// The item of one row (its columns as JSON, the clip already written).
+    /// The item of one row (its columns as JSON, the clip already written), or why the row is left
+    /// out; `numbering` carries what one row's item depends on of the rows before it.
     func item(
+        _ fields: [String: JSONValue], clip: String?, index: Int, location: SourceLocation,
+        warnings: inout [Diagnostic], numbering: inout BenchmarkRows.AHaBenchNumbering
+    ) throws -> BenchmarkRows.Outcome {
+        let record = JSONRecords.Record(line: location.line ?? 0, fields: fields)
+        switch self {
+        case .ahabench:
+            return try BenchmarkRows.ahaBench(record, clip: clip, file: location.file, numbering: &numbering)
+        case .halluaudio: return try BenchmarkRows.halluAudio(record, clip: clip, index: index, file: location.file)
+        default:
+            return .item(try item(fields, clip: clip, index: index, location: location, warnings: &warnings))
+        }
+    }
+
+    private func item(
         _ fields: [String: JSONValue], clip: String?, index: Int, location: SourceLocation,
         warnings: inout [Diagnostic]
     ) throws -> [String: JSONValue] {
         let record = JSONRecords.Record(line: location.line ?? 0, fields: fields)
         let file = location.file
         switch self {
+        case .ahabench, .halluaudio: return [:]
         case .mmau, .mmar:
             var fields = fields
             let audioField = self == .mmau ? "audio_id" : "audio_path"

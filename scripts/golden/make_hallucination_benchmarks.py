@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Fixtures in the published layouts of AHa-Bench, HalluAudio and CMM, answers to them, and the
+figures the official scorers compute from those answers, for hark's compat modes.
+
+Made here, seeded (no benchmark data): AHa-Bench's Parquet (`audio, question_id, type, question,
+answer, answer_details, text, label`, several questions per clip, `inferred sound` clips with
+four questions a clip, so that the indexes eval_metric.py skips exist, ASR rows), HalluAudio's Parquet
+(`audio, prompt, reference, subset`, binary and other rows) and a CMM file of JSON lines under a
+.json name (as evaluation/final_output.json is), audio and visual rows. Each gets answers of a
+vocabulary that holds the rules' quirks ("eyes", "unknown", "I don't know", "yesno", "是的").
+
+The official scripts are then run unmodified on those answers — AHa-Bench's eval_metric.py (its
+file list set to the answers, prediction_match = the answer), HalluAudio's accuracy_classify.py
+(its folder set), CMM's calculate_score.py (in a folder holding output.json) — and their figures
+written to expected.json:
+
+    git --git-dir=/work/.mirror/AHa-Bench+AHa-Bench/repo show HEAD:eval_metric.py > /tmp/aha_eval_metric.py
+    git --git-dir=/work/.mirror/Feiyuzhao25+halluaudio/repo show HEAD:accuracy_classify.py > /tmp/halluaudio_classify.py
+    git --git-dir=/work/.mirror/DAMO-NLP-SG+CMM/repo show HEAD:evaluation/calculate_score.py > /tmp/cmm_score.py
+    pip install datasets==3.6.0 pyarrow jiwer
+    python3 scripts/golden/make_hallucination_benchmarks.py /tmp/aha_eval_metric.py /tmp/halluaudio_classify.py \\
+        /tmp/cmm_score.py Tests/Fixtures/hallucination-benchmarks
+
+Checked with AHa-Bench 58657da, halluaudio's first commit and CMM's, Python 3.11.
+"""
+import contextlib
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+
+import datasets
+
+from stand_in_clips import distinct_wav
+
+RESPONSES = [
+    "Yes.", "Yes, there is.", "yes", " YES! ", "No.", "No, I don't hear it.", "no", "NO", "Not sure.",
+    "I don't know.", "Unknown", "eyes closed", "The sound is absent.", "I hear nothing like that.",
+    "Possibly.", "yesno", "noyes", "Yes, I know.", "是的", "否", "It is not there.", "None.", "Nope",
+    "Definitely", "", "Absolutely yes", "nothing", "I cannot tell.",
+]
+
+AHA_TYPES = ["inferred sound", "duration", "homophone_en-en", "knowledge_zh", "polysemy_en"]
+
+
+def audio(seed):
+    return {"bytes": distinct_wav(seed), "path": f"clip{seed}.wav"}
+
+
+def aha_bench(rng, root):
+    rows = []
+    seed = 0
+    for type_name in AHA_TYPES:
+        clips = 12 if type_name == "inferred sound" else rng.randint(4, 8)
+        for clip in range(clips):
+            seed += 1
+            questions = 4 if type_name == "inferred sound" else rng.randint(1, 3)
+            for question in range(questions):
+                answer = rng.choice(["Yes", "No", "yes", "No."] if "zh" not in type_name else ["是", "否"])
+                rows.append({"audio": audio(seed), "question_id": f"q{len(rows)}", "type": type_name,
+                             "question": f"Is there sound {question} in clip {seed}?", "answer": answer,
+                             "answer_details": "details", "text": f"text {seed}", "label": "label"})
+    for clip in range(3):
+        seed += 1
+        rows.append({"audio": audio(seed), "question_id": f"q{len(rows)}", "type": "asr_en",
+                     "question": "Transcribe the audio.", "answer": "a cat sat", "answer_details": "", "text": "a cat sat",
+                     "label": ""})
+    rng.shuffle(rows)
+    features = datasets.Features({"audio": datasets.Audio(sampling_rate=16000), **{
+        key: datasets.Value("string") for key in ["question_id", "type", "question", "answer", "answer_details", "text", "label"]}})
+    path = os.path.join(root, "aha-bench.parquet")
+    datasets.Dataset.from_dict({key: [row[key] for row in rows] for key in features}, features=features).to_parquet(path)
+    return rows
+
+
+def aha_indexes(rows):
+    """process_parquet.py's index of each row, in row order."""
+    type_ids = {"inferred sound": 40, "duration": 20, "homophone_en-en": 80, "knowledge_zh": 140,
+                "polysemy_en": 170, "asr_en": 220}
+    clips, counts, indexes = {}, {}, []
+    for row in rows:
+        known = clips.setdefault(row["type"], {})
+        key = row["audio"]["bytes"]
+        if key not in known:
+            known[key] = len(known)
+            counts[(row["type"], known[key])] = 0
+        counts[(row["type"], known[key])] += 1
+        indexes.append(f"{type_ids[row['type']]}_{known[key]}_{counts[(row['type'], known[key])]}")
+    return indexes
+
+
+def run_aha(script, rows, rng, work):
+    indexes = aha_indexes(rows)
+    answers = []
+    with open(os.path.join(work, "run0_0.jsonl"), "w", encoding="utf-8") as f:
+        for row, index in zip(rows, indexes):
+            # hark's suite is the yes/no part: the ASR rows (scored by WER) are left out of it, so
+            # the official figures to match are those of the yes/no rows.
+            if row["type"] == "asr_en":
+                continue
+            response = rng.choice(RESPONSES)
+            if index not in ("40_10_3", "40_10_4"):
+                answers.append({"item_id": index, "response": response})
+            f.write(json.dumps({"index": index, "type": row["type"], "question": row["question"], "answer": row["answer"],
+                                "prediction": response, "prediction_match": response}, ensure_ascii=False) + "\n")
+    source = open(script, encoding="utf-8").read()
+    source = source.replace("base_prefix_list = [\n    # (base_path, file_prefix)\n]",
+                            f"base_prefix_list = [({work!r}, 'run')]").replace("num_files = 8", "num_files = 1")
+    assert f"({work!r}, 'run')" in source and "num_files = 1" in source
+    namespace = {"__name__": "__main__"}
+    cwd = os.getcwd()
+    os.chdir(work)
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(source, script, "exec"), namespace)
+    os.chdir(cwd)
+    result = namespace["all_results"][0]
+    return answers, {key: result[key] for key in ["acc", "bias", "cons_true", "cons_wrong"]}
+
+
+def halluaudio(rng, root):
+    rows = []
+    for index in range(160):
+        subset = rng.choice(["fsd50_two_classification", "music_two_classification"])
+        rows.append({"audio": audio(1000 + index), "prompt": f"Is there a sound {index}? Answer yes or no.",
+                     "reference": rng.choice(["Yes", "No", "yes", "no"]), "subset": subset})
+    for index in range(12):
+        rows.append({"audio": audio(2000 + index), "prompt": "How many strokes?", "reference": str(index % 4),
+                     "subset": "stroke_count"})
+    features = datasets.Features({"audio": datasets.Audio(sampling_rate=16000), "prompt": datasets.Value("string"),
+                                  "reference": datasets.Value("string"), "subset": datasets.Value("string")})
+    datasets.Dataset.from_dict({key: [row[key] for row in rows] for key in features}, features=features).to_parquet(
+        os.path.join(root, "halluaudio.parquet"))
+    return rows
+
+
+def run_halluaudio(script, rows, rng, work):
+    answers = []
+    with open(os.path.join(work, "binary.jsonl"), "w", encoding="utf-8") as f:
+        for index, row in enumerate(rows):
+            if row["reference"].strip().lower() not in ("yes", "no"):
+                continue
+            response = rng.choice(RESPONSES)
+            answers.append({"item_id": f"halluaudio-{index}", "response": response})
+            f.write(json.dumps({"prompt": row["prompt"], "reference": row["reference"], "pred": response,
+                                "subset": row["subset"]}, ensure_ascii=False) + "\n")
+    source = open(script, encoding="utf-8").read()
+    source = source.replace('folder = r"D:\\results\\fsd50\\two_classification"', f"folder = {work!r}")
+    assert f"folder = {work!r}" in source
+    namespace = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(source, script, "exec"), namespace)
+    accuracy, correct, total = namespace["results"]["binary.jsonl"]
+    return answers, {"accuracy": accuracy, "correct": correct, "total": total}
+
+
+def cmm(rng, root):
+    rows = []
+    for clip in range(90):
+        sub_category = rng.choice(["audio-language", "audio_dominance"])
+        granularity = "event-level"
+        for answer, event in (("yes", f"event {clip}"), ("no", f"other {clip}")):
+            rows.append({"category": "inter-modality_spurious_correlation", "sub_category": sub_category,
+                         "modality": "audio", "granularity": granularity, "correlation_type": "co-occurrence",
+                         "video_path": None, "audio_path": f"./raw_files/audio/{clip}.wav",
+                         "question": f"Did you hear {event} in the audio? Answer with yes or no.", "answer": answer})
+    for clip in range(5):
+        rows.append({"category": "inter-modality_spurious_correlation", "sub_category": "visual-language",
+                     "modality": "visual", "granularity": "object-level", "correlation_type": "global_frequency",
+                     "video_path": f"./raw_files/video/{clip}.mp4", "audio_path": None,
+                     "question": "Did you see a tree in the video? Answer with yes or no.", "answer": "no"})
+    with open(os.path.join(root, "cmm.json"), "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    return rows
+
+
+def run_cmm(script, rows, rng, work):
+    answers = []
+    with open(os.path.join(work, "output.json"), "w", encoding="utf-8") as f:
+        for line, row in enumerate(rows, start=1):
+            if row["modality"] != "audio":
+                continue
+            response = rng.choice(RESPONSES)
+            answers.append({"item_id": f"cmm-{line}", "response": response})
+            f.write(json.dumps({**row, "pred": response}, ensure_ascii=False) + "\n")
+    # The audio rows only: the figures hark's suite (the audio part) must give.
+    namespace = {"__name__": "__main__"}
+    cwd = os.getcwd()
+    os.chdir(work)
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(open(script, encoding="utf-8").read(), script, "exec"), namespace)
+    os.chdir(cwd)
+    by_sub = {}
+    for name, counts in namespace["sub_category_dict"].items():
+        by_sub[name] = {"perception_accuracy": counts["correct_yes"] / counts["total_yes_in_answer"],
+                        "hallucination_resistance": counts["correct_no"] / counts["total_no_in_answer"],
+                        "accuracy": counts["correct"] / counts["total"]}
+    return answers, {"accuracy": namespace["overall_accuracy"],
+                     "perception_accuracy": namespace["overall_perception_accuracy"],
+                     "hallucination_resistance": namespace["overall_hallucination_severity"],
+                     "sub_category": by_sub}
+
+
+def write_answers(path, answers):
+    with open(path, "w", encoding="utf-8") as f:
+        for answer in answers:
+            f.write(json.dumps(answer, ensure_ascii=False) + "\n")
+
+
+def main(aha_script, halluaudio_script, cmm_script, root):
+    rng = random.Random(20261202)
+    os.makedirs(root, exist_ok=True)
+    expected = {}
+    with tempfile.TemporaryDirectory() as work:
+        rows = aha_bench(rng, root)
+        answers, expected["ahabench"] = run_aha(aha_script, rows, rng, work)
+        write_answers(os.path.join(root, "aha-bench-answers.jsonl"), answers)
+    with tempfile.TemporaryDirectory() as work:
+        rows = halluaudio(rng, root)
+        answers, expected["halluaudio"] = run_halluaudio(halluaudio_script, rows, rng, work)
+        write_answers(os.path.join(root, "halluaudio-answers.jsonl"), answers)
+    with tempfile.TemporaryDirectory() as work:
+        rows = cmm(rng, root)
+        answers, expected["cmm"] = run_cmm(cmm_script, rows, rng, work)
+        write_answers(os.path.join(root, "cmm-answers.jsonl"), answers)
+    with open(os.path.join(root, "expected.json"), "w", encoding="utf-8") as f:
+        json.dump(expected, f, indent=1, ensure_ascii=False, sort_keys=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    main(*sys.argv[1:5])
