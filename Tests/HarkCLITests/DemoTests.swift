@@ -22,9 +22,24 @@ import Testing
         let reports = first.path("reports/demo")
         for name in [
             "hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "report.html", "junit.xml",
-            "comparison.md", "gate.txt", "gate.xml",
+            "comparison.md", "gate.txt", "gate.xml", "listening.md",
         ] {
             #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name)")
+        }
+        // The listening control: checkpoint-a on silence says "yes" to questions it cannot hear
+        // (the server draws once per distinct request, and the demo asks the same question of many
+        // clips of one length, so the share is near the server's rate, not within a sampling interval).
+        let control = try RunDirectory(first.path("results/demo/checkpoint-a-silence")).readResults()
+        #expect(control.manifest.plan.control?.kind == .silence)
+        #expect(Set(control.suites.map(\.task)) == [.yesNo])
+        let listening = try ComparisonReports.compare(
+            baseline: LoadedRun(RunDirectory(first.path("results/demo/checkpoint-a"))),
+            candidate: LoadedRun(RunDirectory(first.path("results/demo/checkpoint-a-silence"))), resamples: 200)
+        for suite in listening.suites {
+            let effect = try #require(suite.listening, "\(suite.suite)")
+            let yes = try #require(effect.yesOnSilence)
+            #expect(yes.value > 0.2 && yes.value < 0.6, "\(suite.suite): \(yes)")
+            #expect(effect.accuracyDrop > 0.1 && effect.audioInsensitivity.value < 0.8)
         }
         for run in ["checkpoint-a", "checkpoint-b", "always-yes"] {
             let results = try RunDirectory(first.path("results/demo/\(run)")).readResults()
@@ -55,6 +70,7 @@ import Testing
         #expect(await CLI.run(["demo", "--root", second.url.path], in: second.url).status == 0)
         for name in [
             "hallucination.md", "hallucination.tex", "choice.md", "instruction.md", "comparison.md", "gate.txt",
+            "listening.md",
         ] {
             let one = try String(contentsOf: reports.appendingPathComponent(name), encoding: .utf8)
             let two = try String(contentsOf: second.path("reports/demo/\(name)"), encoding: .utf8)

@@ -10,7 +10,9 @@ import HarkSuites
 /// `hark demo`: everything hark does, on suites it makes itself, against two simulated
 /// checkpoints served over real HTTP by the mock server (one hallucinating "yes" on 30% of absent
 /// sounds, one on 10%) and the always-yes baseline; then the paper table, the HTML report, JUnit,
-/// a comparison and a gate verdict. Deterministic: the same tables every time.
+/// a comparison and a gate verdict; and a listening control — checkpoint-a asked the yes/no
+/// suites on digital silence, by a server that says "yes" to 40% of what it cannot hear — compared
+/// with its real run. Deterministic: the same tables every time.
 public struct Demo: Sendable {
     /// The folder `benchmarks/demo/`, `results/demo/` and `reports/demo/` are written under; the
     /// demo replaces those three folders and touches nothing else.
@@ -25,6 +27,9 @@ public struct Demo: Sendable {
         public var hallucinationRate: Double
         public var errorRate: Double
     }
+
+    /// The share of "yes" the simulated checkpoints say to silence.
+    public static let silenceYesRate = 0.4
 
     public static let checkpoints = [
         Checkpoint(name: "checkpoint-a", hallucinationRate: 0.3, errorRate: 0.1),
@@ -56,6 +61,7 @@ public struct Demo: Sendable {
         }
 
         var directories: [RunDirectory] = []
+        var control: RunDirectory?
         for checkpoint in Self.checkpoints {
             var options = MockServer.Options()
             options.policy = .oracle(
@@ -75,6 +81,10 @@ public struct Demo: Sendable {
                 throw error
             }
             try await server.stop()
+            if control == nil {
+                options.silenceYesRate = Self.silenceYesRate
+                control = try await silenceControl(of: model, options: options, suites: suites, say: say)
+            }
         }
         say("always-yes: the baseline that says yes to everything")
         directories.append(try await run(try ModelConfig.resolve("always-yes"), suites: suites))
@@ -106,6 +116,11 @@ public struct Demo: Sendable {
 
         let comparison = try ComparisonReports.compare(baseline: runs[0], candidate: runs[1], resamples: 2_000)
         try write(ComparisonReports.markdown(comparison), "comparison.md")
+        if let control {
+            let listening = try ComparisonReports.compare(
+                baseline: runs[0], candidate: LoadedRun(control), allowMismatch: false, resamples: 2_000)
+            try write(ComparisonReports.markdown(listening), "listening.md")
+        }
         // The candidate may not hallucinate more than the baseline on any yes/no suite.
         let policy = GatePolicy(
             rules: [GatePolicy.Rule(suite: "demo-adversarial", metric: "f1", min: 0.6)]
@@ -120,9 +135,38 @@ public struct Demo: Sendable {
         return Artefacts(table: table, files: files, gatePassed: passed, verdicts: lines)
     }
 
-    func run(_ model: ModelConfig, suites: [(suite: Suite, fingerprint: String)]) async throws -> RunDirectory {
+    /// The yes/no suites asked of `model` on silence, by a server of `options` (the same checkpoint,
+    /// now also answering what it cannot hear).
+    func silenceControl(
+        of model: ModelConfig, options: MockServer.Options, suites: [(suite: Suite, fingerprint: String)],
+        say: @Sendable (String) -> Void
+    ) async throws -> RunDirectory {
+        let server = try await MockServer(options: options)
+        say(
+            "\(model.name)-silence: the yes/no suites on digital silence, a listening control (says yes to \(Int(Self.silenceYesRate * 100))% of what it cannot hear)"
+        )
+        var silent = model
+        silent.name = model.name + "-silence"
+        silent.settings = .object(["base_url": .string(server.baseURL), "model": .string(model.name)])
+        do {
+            let directory = try await run(
+                silent, suites: suites.filter { $0.suite.manifest.task == .yesNo },
+                control: ListeningControl(kind: .silence))
+            try await server.stop()
+            return directory
+        } catch {
+            try? await server.stop()
+            throw error
+        }
+    }
+
+    func run(
+        _ model: ModelConfig, suites: [(suite: Suite, fingerprint: String)], control: ListeningControl? = nil
+    ) async throws -> RunDirectory {
         let directory = RunDirectory(results.appendingPathComponent(model.name))
-        let session = RunSession(suites: suites, model: model, directory: directory, planner: Planner())
+        var planner = Planner()
+        planner.control = control
+        let session = RunSession(suites: suites, model: model, directory: directory, planner: planner)
         _ = try await session.executeAndScore()
         return directory
     }
