@@ -11,7 +11,7 @@ public struct ItemParser {
 
     /// `meta`: the published record's other fields (free text, lists), kept with the item but never
     /// sliced.
-    static let commonKeys: Set<String> = ["id", "audio", "question", "tags", "textual_audio", "meta"]
+    static let commonKeys: Set<String> = ["id", "audio", "question", "tags", "textual_audio", "meta", "refuse"]
 
     /// A choice that appears twice is kept: the official MMAU / MMAR rule compares token sets, so
     /// the two copies are one choice to it.
@@ -134,6 +134,11 @@ private struct ItemReader {
         var item = Item(
             id: id, audio: audio, question: question, tags: tags, answerKey: answerKey, line: location.line ?? 0)
         item.textualAudio = string(object, "textual_audio", required: false)
+        switch object["refuse"] {
+        case nil, .null?: break
+        case .bool(let refuse)?: item.refuse = refuse
+        case let value?: error("refuse", "expected true or false, found \(value.typeDescription) \(value.excerpt)")
+        }
         return item
     }
 

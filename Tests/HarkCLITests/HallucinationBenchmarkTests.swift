@@ -25,6 +25,19 @@ import Testing
             }
         }
         struct HalluAudio: Decodable { var accuracy: Double, correct: Int, total: Int }
+        struct HalluAudioOpen: Decodable {
+            var accuracy: [String: Double]
+            var tonicCount: [String: Double]
+            var refusalRate: Double
+            var falseRefusalRate: Double
+
+            enum CodingKeys: String, CodingKey {
+                case accuracy
+                case tonicCount = "tonic_count"
+                case refusalRate = "refusal_rate"
+                case falseRefusalRate = "false_refusal_rate"
+            }
+        }
         struct CMM: Decodable {
             var accuracy: Double
             var perceptionAccuracy: Double
@@ -40,7 +53,13 @@ import Testing
         }
         var ahabench: AHaBench
         var halluaudio: HalluAudio
+        var halluaudioOpen: HalluAudioOpen
         var cmm: CMM
+
+        enum CodingKeys: String, CodingKey {
+            case ahabench, halluaudio, cmm
+            case halluaudioOpen = "halluaudio_open"
+        }
     }
 
     static let expected: Expected? = try? JSONDecoder().decode(
@@ -119,6 +138,29 @@ import Testing
             answers: "halluaudio-answers.jsonl", in: work)
         #expect(suite.counts.samples == expected.total)
         expectEqual(suite.metrics[.accuracy], expected.accuracy, "accuracy")
+    }
+
+    @Test func halluAudioOpenQuestionsGiveTheOfficialAccuracyCountingBiasAndRefusalRates() async throws {
+        let expected = try #require(Self.expected).halluaudioOpen
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let suite = try await scored(
+            ["hf", Self.fixtures.appendingPathComponent("halluaudio.parquet").path, "--preset", "halluaudio-open"],
+            answers: "halluaudio-open-answers.jsonl", in: work)
+        #expect(suite.counts.samples == 168)
+        expectEqual(suite.metrics[.accuracy], expected.accuracy["all"], "accuracy")
+        let subsets = try #require(suite.slices["subset"])
+        #expect(Set(subsets.keys) == Set(expected.accuracy.keys.filter { $0 != "all" }))
+        for (subset, metrics) in subsets {
+            expectEqual(metrics[.accuracy], expected.accuracy[subset], "\(subset) accuracy")
+        }
+        let tonic = subsets["tonic_count"]
+        expectEqual(tonic?[.countingYesRatio], expected.tonicCount["yes_pred_ratio"], "counting yes ratio")
+        expectEqual(tonic?[.unrelatedRatio], expected.tonicCount["unrelated_ratio"], "unrelated ratio")
+        expectEqual(tonic?[.conditionalAccuracy], expected.tonicCount["conditional_acc"], "conditional accuracy")
+        // refuse_to_answer.py over the invalid questions, and over the others.
+        expectEqual(suite.metrics[.refusalRate], expected.refusalRate, "refusal rate")
+        expectEqual(suite.metrics[.falseRefusalRate], expected.falseRefusalRate, "false refusal rate")
     }
 
     @Test func cmmGivesTheOfficialPerceptionAccuracyAndHallucinationResistance() async throws {

@@ -63,7 +63,9 @@ import Testing
         #expect(abs((metrics[.withinItemVarianceShare]?.value ?? 0) - within) < 1e-12)
         #expect(abs((metrics[.meanItemVariance]?.value ?? 0) - (1.0 / 3) * (2.0 / 3) / 2) < 1e-12)
         // Clips with more than one question: clip1 (mixed), clip2 (all right).
-        #expect(metrics[.clipAllRight] == MetricValue(0.5, n: 2))
-        #expect(metrics[.clipAllWrong] == MetricValue(0, n: 2))
+        // With Wilson intervals over the clips, the independent units.
+        #expect(metrics[.clipAllRight]?.value == 0.5 && metrics[.clipAllRight]?.n == 2)
+        #expect(metrics[.clipAllRight]?.ci == Wilson.interval(successes: 1, n: 2))
+        #expect(metrics[.clipAllWrong]?.value == 0 && metrics[.clipAllWrong]?.ci == Wilson.interval(successes: 0, n: 2))
     }
 }

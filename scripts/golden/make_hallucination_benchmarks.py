@@ -11,15 +11,20 @@ vocabulary that holds the rules' quirks ("eyes", "unknown", "I don't know", "yes
 
 The official scripts are then run unmodified on those answers — AHa-Bench's eval_metric.py (its
 file list set to the answers, prediction_match = the answer), HalluAudio's accuracy_classify.py
-(its folder set), CMM's calculate_score.py (in a folder holding output.json) — and their figures
+(its folder set) and, on the other rows, accuracy_else.py, yesno_bias_test.py's evaluate_file and
+refuse_to_answer.py, CMM's calculate_score.py (in a folder holding output.json) — and their figures
 written to expected.json:
 
     git --git-dir=/work/.mirror/AHa-Bench+AHa-Bench/repo show HEAD:eval_metric.py > /tmp/aha_eval_metric.py
     git --git-dir=/work/.mirror/Feiyuzhao25+halluaudio/repo show HEAD:accuracy_classify.py > /tmp/halluaudio_classify.py
     git --git-dir=/work/.mirror/DAMO-NLP-SG+CMM/repo show HEAD:evaluation/calculate_score.py > /tmp/cmm_score.py
-    pip install datasets==3.6.0 pyarrow jiwer
-    python3 scripts/golden/make_hallucination_benchmarks.py /tmp/aha_eval_metric.py /tmp/halluaudio_classify.py \\
-        /tmp/cmm_score.py Tests/Fixtures/hallucination-benchmarks
+    for script in accuracy_else yesno_bias_test refuse_to_answer; do
+        git --git-dir=/work/.mirror/Feiyuzhao25+halluaudio/repo show HEAD:$script.py > /tmp/halluaudio_$script.py
+    done
+    pip install datasets==3.6.0 pyarrow jiwer soundfile
+    cd scripts/golden && python3 make_hallucination_benchmarks.py /tmp/aha_eval_metric.py /tmp/halluaudio_classify.py \\
+        /tmp/cmm_score.py /tmp/halluaudio_accuracy_else.py /tmp/halluaudio_yesno_bias_test.py \\
+        /tmp/halluaudio_refuse_to_answer.py ../../Tests/Fixtures/hallucination-benchmarks
 
 Checked with AHa-Bench 58657da, halluaudio's first commit and CMM's, Python 3.11.
 """
@@ -119,15 +124,43 @@ def run_aha(script, rows, rng, work):
     return answers, {key: result[key] for key in ["acc", "bias", "cons_true", "cons_wrong"]}
 
 
+OPEN_RESPONSES = [
+    "I cannot hear the audio.", "Sorry, I can't tell.", "As a language model, I cannot process audio.",
+    "I'm not able to determine that.", "There is no audio provided.", "There are 3 words.", "three words",
+    "It has twelve words.", "The first one is louder.", "The second.", "first and second are equal",
+    "The FIRST clip.", "Someone plays one tone.", "I hear 1 tonic.", "Two tonics, often.", "seventeen notes",
+    "The tone is high.", "", "I do not have access to the recording.", "No recording provided, sorry.",
+    "5", "It says: five", "I am unable to answer.", "Unable to hear the audio clearly.",
+]
+
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+# Answers near each subset's reference, as many as the shared ones, so that every rule is right sometimes.
+SUBSET_RESPONSES = {
+    "commonvoice_word_count": lambda r: [f"{r} words"] * 8 + [f"I count {WORDS[int(r)]} words."] * 8 + [f"{r}0 words"] * 8,
+    "speech_commands_comparsion_loudness": lambda r: ["The first.", "the second one", "first, then second"] * 8,
+    "speech_commands_comparsion_speed": lambda r: ["The first.", "the second one", "first, then second"] * 8,
+    "tonic_count": lambda r: ["1", "one tonic", "2 tonics", "none", "there is a single tone"] * 5,
+}
+
+OPEN_SUBSETS = [
+    ("commonvoice_invalid_gender", lambda i: "None"), ("invalid_noise", lambda i: "None"),
+    ("commonvoice_word_count", lambda i: str(3 + i % 10)),
+    ("speech_commands_comparsion_loudness", lambda i: ["the first", "second"][i % 2]),
+    ("speech_commands_comparsion_speed", lambda i: ["first", "The second"][i % 2]),
+    ("tonic_count", lambda i: "1"), ("stroke_count", lambda i: str(i % 4)),
+]
+
+
 def halluaudio(rng, root):
     rows = []
     for index in range(160):
         subset = rng.choice(["fsd50_two_classification", "music_two_classification"])
         rows.append({"audio": audio(1000 + index), "prompt": f"Is there a sound {index}? Answer yes or no.",
                      "reference": rng.choice(["Yes", "No", "yes", "no"]), "subset": subset})
-    for index in range(12):
-        rows.append({"audio": audio(2000 + index), "prompt": "How many strokes?", "reference": str(index % 4),
-                     "subset": "stroke_count"})
+    for subset, reference in OPEN_SUBSETS:
+        for index in range(24):
+            rows.append({"audio": audio(2000 + len(rows)), "prompt": f"{subset} question {index}?",
+                         "reference": reference(index), "subset": subset})
     features = datasets.Features({"audio": datasets.Audio(sampling_rate=16000), "prompt": datasets.Value("string"),
                                   "reference": datasets.Value("string"), "subset": datasets.Value("string")})
     datasets.Dataset.from_dict({key: [row[key] for row in rows] for key in features}, features=features).to_parquet(
@@ -153,6 +186,59 @@ def run_halluaudio(script, rows, rng, work):
         exec(compile(source, script, "exec"), namespace)
     accuracy, correct, total = namespace["results"]["binary.jsonl"]
     return answers, {"accuracy": accuracy, "correct": correct, "total": total}
+
+
+def run_halluaudio_open(scripts, rows, rng, work):
+    """accuracy_else.py on each subset's answers and all of them; yesno_bias_test.py's evaluate_file
+    on tonic_count's; refuse_to_answer.py on the invalid subsets' answers and on the others'."""
+    classify_else, bias_test, refusal = scripts
+    answers, by_subset = [], {}
+    for index, row in enumerate(rows):
+        if row["reference"].strip().lower() in ("yes", "no"):
+            continue
+        response = rng.choice(OPEN_RESPONSES + SUBSET_RESPONSES.get(row["subset"], lambda r: [])(row["reference"]))
+        answers.append({"item_id": f"halluaudio-{index}", "response": response})
+        by_subset.setdefault(row["subset"], []).append({**row, "audio": None, "pred": response})
+    folders = {name: os.path.join(work, name) for name in ("else", "count", "invalid", "valid")}
+    for folder in folders.values():
+        os.makedirs(folder)
+    for subset, lines in by_subset.items():
+        with open(os.path.join(folders["else"], subset + ".jsonl"), "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+        kind = "invalid" if "invalid" in subset else "valid"
+        with open(os.path.join(folders[kind], "answers.jsonl"), "a", encoding="utf-8") as f:
+            f.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    with open(os.path.join(folders["else"], "all.jsonl"), "w", encoding="utf-8") as f:
+        for lines in by_subset.values():
+            f.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    with open(os.path.join(folders["count"], "tonic_count.jsonl"), "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in by_subset["tonic_count"])
+
+    source = open(classify_else, encoding="utf-8").read()
+    source = source.replace('folder = r"D:\\results\\audiohallu\\else"', f"folder = {folders['else']!r}")
+    assert f"folder = {folders['else']!r}" in source
+    namespace = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(source, classify_else, "exec"), namespace)
+    accuracy = {name[:-6]: value[0] for name, value in namespace["results"].items()}
+
+    # yesno_bias_test.py runs its own loop over `root` on import: pointed at an empty folder, then
+    # evaluate_file is called on tonic_count's answers (its stroke_count branch reads a label never set).
+    source = open(bias_test, encoding="utf-8").read().replace('root = r"D:\\results\\music"', f"root = {folders['valid']!r}")
+    assert f"root = {folders['valid']!r}" in source
+    namespace = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(source, bias_test, "exec"), namespace)
+        counting = namespace["evaluate_file"](os.path.join(folders["count"], "tonic_count.jsonl"))["tonic_count"]
+
+    namespace = {"__name__": "refusal"}
+    exec(compile(open(refusal, encoding="utf-8").read(), refusal, "exec"), namespace)
+    refusals = {}
+    for kind in ("invalid", "valid"):
+        result = namespace["analyze_refusal_in_dir"]([folders[kind]])[0]
+        refusals[kind] = result["refusal"] / result["total"]
+    return answers, {"accuracy": accuracy, "tonic_count": counting, "refusal_rate": refusals["invalid"],
+                     "false_refusal_rate": refusals["valid"]}
 
 
 def cmm(rng, root):
@@ -209,7 +295,7 @@ def write_answers(path, answers):
             f.write(json.dumps(answer, ensure_ascii=False) + "\n")
 
 
-def main(aha_script, halluaudio_script, cmm_script, root):
+def main(aha_script, halluaudio_script, cmm_script, else_script, bias_script, refusal_script, root):
     rng = random.Random(20261202)
     os.makedirs(root, exist_ok=True)
     expected = {}
@@ -221,6 +307,9 @@ def main(aha_script, halluaudio_script, cmm_script, root):
         rows = halluaudio(rng, root)
         answers, expected["halluaudio"] = run_halluaudio(halluaudio_script, rows, rng, work)
         write_answers(os.path.join(root, "halluaudio-answers.jsonl"), answers)
+        answers, expected["halluaudio_open"] = run_halluaudio_open(
+            (else_script, bias_script, refusal_script), rows, rng, work)
+        write_answers(os.path.join(root, "halluaudio-open-answers.jsonl"), answers)
     with tempfile.TemporaryDirectory() as work:
         rows = cmm(rng, root)
         answers, expected["cmm"] = run_cmm(cmm_script, rows, rng, work)
@@ -231,4 +320,4 @@ def main(aha_script, halluaudio_script, cmm_script, root):
 
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:8])

@@ -127,7 +127,8 @@ public struct JudgeSession: Sendable {
         for suite in suites {
             let named =
                 suite.manifest.scoring.judge
-                ?? (suite.manifest.task == .openQA ? JudgeTemplate.correctness.name : nil)
+                ?? (suite.manifest.task == .openQA && suite.manifest.scoring.extractor != HalluAudioExtractor.name
+                    ? JudgeTemplate.correctness.name : nil)
                 ?? (suite.manifest.scoring.fallback == "judge" ? JudgeTemplate.yesNoReading.name : nil)
                 ?? (suite.manifest.task == .caption
                     && suite.manifest.scoring.captionExtractor == CaptionExtractor.judge.rawValue

@@ -178,8 +178,18 @@ public enum RunScoring {
         _ = try JudgeSession.templates(for: suites, override: nil)
     }
 
-    /// A suite's scorer by its task and settings; errors name the suite.yaml field.
+    /// A suite's scorer by its task and settings, counting refusals when the suite marks some item
+    /// `refuse`; errors name the suite.yaml field.
     static func scorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
+        let scorer = try taskScorer(for: suite, overrides: overrides, judged: judged)
+        if suite.items.contains(where: \.refuse) {
+            let extractor = overrides.extractor ?? suite.manifest.scoring.extractor
+            scorer.refusals = RefusalTally(reader: extractor == HalluAudioExtractor.name ? .halluaudio : .hark)
+        }
+        return scorer
+    }
+
+    static func taskScorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
         // A judge that reads what the rules cannot, or lists a caption's objects, is part of the
         // reading, not a score beside it.
         let reads =
@@ -198,6 +208,8 @@ public enum RunScoring {
                 return SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judgedScorer)
             case .multipleChoice:
                 return SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judgedScorer)
+            case .openQA where settings.extractor == HalluAudioExtractor.name:
+                return SuiteScorer(.halluAudio(HalluAudioOpenScorer(settings: settings)), judged: judgedScorer)
             case .openQA: return SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
             case .instructionFollowing:
                 return SuiteScorer(
@@ -224,10 +236,14 @@ public enum RunScoring {
             case judged(JudgedScorer)
             /// Checked by rules, the judge deciding items without rules (instruction following).
             case instructions(InstructionScorer, file: String)
+            /// HalluAudio's open questions, by its rules.
+            case halluAudio(HalluAudioOpenScorer)
         }
 
         private var kind: Kind
         private var judged: JudgedScorer?
+        /// Refusals, when the suite marks some item `refuse`.
+        var refusals: RefusalTally?
 
         init(_ kind: Kind, judged: JudgedScorer?) {
             self.kind = kind
@@ -239,6 +255,7 @@ public enum RunScoring {
             -> ScoreRecord?
         {
             _ = judged?.add(record, item: item, verdict: verdict)
+            refusals?.add(record, item: item)
             switch kind {
             case .yesNo(var scorer):
                 defer { kind = .yesNo(scorer) }
@@ -255,6 +272,9 @@ public enum RunScoring {
             case .instructions(var scorer, let file):
                 defer { kind = .instructions(scorer, file: file) }
                 return try scorer.add(record, item: item, verdict: verdict, file: file)
+            case .halluAudio(var scorer):
+                defer { kind = .halluAudio(scorer) }
+                return scorer.add(record, item: item)
             }
         }
 
@@ -266,7 +286,9 @@ public enum RunScoring {
             case .choice(let scorer): score = scorer.finish()
             case .judged(let scorer): score = scorer.finish()
             case .instructions(let scorer, _): score = scorer.finish()
+            case .halluAudio(let scorer): score = scorer.finish()
             }
+            if let refusals { score.metrics.merge(refusals.metrics) { $1 } }
             if let judged {
                 score.metrics.merge(judged.extraMetrics()) { _, judge in judge }
                 for (key, groups) in judged.extraSlices() {

@@ -16,6 +16,9 @@ public struct Item: Sendable, Hashable, Identifiable {
     /// What the clips say, written out (Speech-IFEval's `textual_audio`): asked instead of the
     /// audio in a text-only reference run.
     public var textualAudio: String?
+    /// A question the model should refuse (`"refuse": true`: about a sound the clip cannot hold, or
+    /// asked of noise): scored by whether the answer refuses, and counted in `refusal_rate`.
+    public var refuse = false
 
     public init(
         id: String, audio: [AudioRef] = [], question: String? = nil, tags: [String: String] = [:],

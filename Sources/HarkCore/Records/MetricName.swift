@@ -53,6 +53,13 @@ public struct MetricName: RawRepresentable, Hashable, Comparable, Sendable, Coda
     /// With a compat extractor: the share of answers it and hark's default reader read differently.
     public static let readerDisagreement: MetricName = "reader_disagreement"
     public static let bias: MetricName = "bias"
+    /// Refusals: of the items marked `refuse`, and of the others.
+    public static let refusalRate: MetricName = "refusal_rate"
+    /// HalluAudio's counting bias: answers counting more than one, with no number, right among those with one.
+    public static let countingYesRatio: MetricName = "counting_yes_ratio"
+    public static let unrelatedRatio: MetricName = "unrelated_ratio"
+    public static let conditionalAccuracy: MetricName = "conditional_accuracy"
+    public static let falseRefusalRate: MetricName = "false_refusal_rate"
     public static let perceptionAccuracy: MetricName = "perception_accuracy"
     public static let hallucinationResistance: MetricName = "hallucination_resistance"
     // Repeated sampling and per-clip consistency.

@@ -13,7 +13,8 @@ public import HarkCore
 ///   answer.
 ///
 /// Over the clusters (clips) with more than one question: `clip_all_right`, `clip_all_wrong`, the
-/// share whose samples were all right, or all wrong.
+/// share whose samples were all right, or all wrong — with Wilson intervals, the clusters being
+/// the independent units.
 public struct Consistency: Sendable {
     private struct Tally: Sendable { var right = 0, total = 0 }
     /// Questions and clusters in the order first seen, so that sums are the same on every run.
@@ -68,9 +69,19 @@ public struct Consistency: Sendable {
         if !grouped.isEmpty {
             let allRight = grouped.count { $0.right == $0.total }
             let allWrong = grouped.count { $0.right == 0 }
-            metrics[.clipAllRight] = MetricValue(Double(allRight) / Double(grouped.count), n: grouped.count)
-            metrics[.clipAllWrong] = MetricValue(Double(allWrong) / Double(grouped.count), n: grouped.count)
+            metrics[.clipAllRight] = .share(allRight, of: grouped.count)
+            metrics[.clipAllWrong] = .share(allWrong, of: grouped.count)
         }
         return metrics
+    }
+}
+
+extension MetricValue {
+    /// `successes` of `n` independent units, with its Wilson interval.
+    static func share(_ successes: Int, of n: Int) -> MetricValue {
+        var value = MetricValue(
+            n == 0 ? 0 : Double(successes) / Double(n), ci: Wilson.interval(successes: successes, n: n), n: n)
+        value.method = "wilson"
+        return value
     }
 }

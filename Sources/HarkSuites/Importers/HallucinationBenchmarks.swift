@@ -89,20 +89,30 @@ public enum BenchmarkRows {
         return nil
     }
 
-    /// A HalluAudio row: the binary ones (reference "yes" or "no", as `accuracy_classify.py`
-    /// compares it: stripped, lowercased) become items; the others — counting, comparison, open and
-    /// invalid questions, which its other scripts score — are left out, counted by subset.
-    static func halluAudio(_ record: JSONRecords.Record, clip: String?, index: Int, file: String) throws -> Outcome {
+    /// A HalluAudio row. `binary`: the rows whose reference is "yes" or "no" (as
+    /// `accuracy_classify.py` compares it: stripped, lowercased) become yes/no items, the others are
+    /// left out, counted by subset; else the others become open questions (the reference the answer,
+    /// `refuse: true` for the invalid subsets) and the binary ones are left out.
+    static func halluAudio(_ record: JSONRecords.Record, clip: String?, index: Int, file: String, binary: Bool) throws
+        -> Outcome
+    {
         let subset = try record.string("subset", file: file)
         let reference = try record.string("reference", file: file)
-        guard let label = YesNo(rawValue: reference.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else {
-            return .leftOut("not binary (reference neither yes nor no), subset \(subset)")
-        }
+        let label = YesNo(rawValue: reference.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
         var item: [String: JSONValue] = [
             "id": .string("halluaudio-\(index)"), "question": .string(try record.string("prompt", file: file)),
-            "label": .string(label.rawValue), "tags": .object(["subset": .string(subset)]),
-            "meta": .object(["reference": .string(reference)]),
+            "tags": .object(["subset": .string(subset)]),
         ]
+        switch (binary, label) {
+        case (true, let label?):
+            item["label"] = .string(label.rawValue)
+            item["meta"] = .object(["reference": .string(reference)])
+        case (true, nil): return .leftOut("not binary (reference neither yes nor no), subset \(subset)")
+        case (false, nil):
+            item["answer"] = .string(reference)
+            if subset.contains("invalid") { item["refuse"] = .bool(true) }
+        case (false, _?): return .leftOut("binary (reference yes or no): the halluaudio preset's")
+        }
         if let clip { item["audio"] = .string(clip) }
         return .item(item)
     }

@@ -20,12 +20,15 @@ public enum HubPreset: String, CaseIterable, Sendable {
     /// AHa-Bench (`audio, question_id, type, question, answer, answer_details, text, label`): the
     /// yes/no rows, ids and sample groups numbered as the official `process_parquet.py` numbers them.
     case ahabench
-    /// HalluAudio (`audio, prompt, reference, subset`): the binary rows (reference yes or no).
+    /// HalluAudio (`audio, prompt, reference, subset`): the binary rows (reference yes or no), and
+    /// the others — counting, comparison and invalid questions — as open questions scored by its rules.
     case halluaudio
+    case halluaudioOpen = "halluaudio-open"
 
     public var task: TaskKind {
         switch self {
         case .ahabench, .halluaudio: .yesNo
+        case .halluaudioOpen: .openQA
         case .mmau, .mmar, .voicebenchMMSU, .voicebenchOpenBookQA: .multipleChoice
         case .voicebenchSDQA, .voicebenchBBH: .openQA
         case .voicebenchIFEval: .instructionFollowing
@@ -50,6 +53,7 @@ public enum HubPreset: String, CaseIterable, Sendable {
             (rawValue, "VoiceBench ifeval: spoken instructions", .init(), InstructionImporters.ifevalScoring)
         case .ahabench: ("aha-bench", "AHa-Bench yes/no", .init(), BenchmarkRows.ahaBenchScoring)
         case .halluaudio: ("halluaudio-binary", "HalluAudio binary", .init(), BenchmarkRows.halluAudioScoring)
+        case .halluaudioOpen: ("halluaudio-open", "HalluAudio open", .init(), BenchmarkRows.halluAudioScoring)
         }
     }
 
@@ -63,7 +67,9 @@ public enum HubPreset: String, CaseIterable, Sendable {
         switch self {
         case .ahabench:
             return try BenchmarkRows.ahaBench(record, clip: clip, file: location.file, numbering: &numbering)
-        case .halluaudio: return try BenchmarkRows.halluAudio(record, clip: clip, index: index, file: location.file)
+        case .halluaudio, .halluaudioOpen:
+            return try BenchmarkRows.halluAudio(
+                record, clip: clip, index: index, file: location.file, binary: self == .halluaudio)
         default:
             return .item(try item(fields, clip: clip, index: index, location: location, warnings: &warnings))
         }
@@ -76,7 +82,7 @@ public enum HubPreset: String, CaseIterable, Sendable {
         let record = JSONRecords.Record(line: location.line ?? 0, fields: fields)
         let file = location.file
         switch self {
-        case .ahabench, .halluaudio: return [:]
+        case .ahabench, .halluaudio, .halluaudioOpen: return [:]
         case .mmau, .mmar:
             var fields = fields
             let audioField = self == .mmau ? "audio_id" : "audio_path"
