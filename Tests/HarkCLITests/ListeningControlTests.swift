@@ -86,6 +86,14 @@ import Testing
                 [RunComparison].self, from: Data(contentsOf: work.url.appendingPathComponent("compare.json"))
             ).first)
         let effect = try #require(comparison.suites.first?.listening)
+        // The HTML report puts the control beside its real run, and the diagnostics of both.
+        let report = await CLI.run(
+            ["report", "real", "silence", "--html", "report.html", "--out", "reports"], in: work.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: work.url.appendingPathComponent("reports/report.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Listening controls</h2>") && html.contains("silence (silence)"))
+        #expect(html.contains(String(format: "%.2f", effect.yesOnSilence!.value * 100)))
+        #expect(html.contains("<h2>Hallucination diagnostics</h2>") && html.contains("perception accuracy"))
         let yes = try #require(effect.yesOnSilence)
         #expect(yes.n == 240)
         #expect(yes.ci[0] <= rate && rate <= yes.ci[1], "yes on silence \(yes.value) \(yes.ci)")

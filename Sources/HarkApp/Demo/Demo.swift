@@ -110,7 +110,8 @@ public struct Demo: Sendable {
             }
         }
         let html = reports.appendingPathComponent("report.html")
-        try RunReport.writeHTML(runs, to: html)
+        // The report shows the listening control beside its real run.
+        try RunReport.writeHTML(runs + (try control.map { [try LoadedRun($0)] } ?? []), to: html)
         files.append(html)
         try write(try RunReport.junit(runs, thresholds: [try Threshold("demo-*:f1>=0.6")], itemCap: 0), "junit.xml")
 

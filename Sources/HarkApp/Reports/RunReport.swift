@@ -29,7 +29,7 @@ public enum RunReport {
         let reportDirectory = file.deletingLastPathComponent()
         var budget = embedBytes ?? 0
         var sources: [String: String] = [:]
-        let report = HTMLReport(
+        var report = HTMLReport(
             title: "hark report: " + loaded.map(\.name).joined(separator: ", "), runs: loaded, items: items,
             comparisons: try comparisons(runs, resamples: resamples)
         ) {
@@ -46,6 +46,7 @@ public enum RunReport {
             sources[clip.path] = source
             return source
         }
+        report.listening = try listening(runs, resamples: resamples)
         try FileManager.default.createDirectory(at: reportDirectory, withIntermediateDirectories: true)
         try report.render().write(to: file, atomically: true, encoding: .utf8)
     }
@@ -75,6 +76,36 @@ public enum RunReport {
                     $0.flips.map { ($0.direction, $0.key, $0.expected, $0.baseline, $0.candidate) }
                 })
         }
+    }
+
+    /// Each listening control among the runs beside its real run: the first run without a control
+    /// of the same model, else the first without a control, that shares a suite with it.
+    static func listening(_ runs: [LoadedRun], resamples: Int) throws -> [HTMLReport.ListeningRow] {
+        let real = runs.filter { $0.manifest.plan.control == nil }
+        var rows: [HTMLReport.ListeningRow] = []
+        for control in runs where control.manifest.plan.control != nil {
+            let sameModel = real.filter { $0.manifest.model.name == control.manifest.model.name }
+            for candidate in sameModel + real {
+                guard
+                    let comparison = try? RunComparison(
+                        baseline: ComparisonReports.side(candidate), candidate: ComparisonReports.side(control),
+                        resamples: resamples)
+                else { continue }
+                for suite in comparison.suites {
+                    guard let effect = suite.listening else { continue }
+                    rows.append(
+                        HTMLReport.ListeningRow(
+                            suite: suite.suite, real: candidate.name, control: control.name,
+                            kind: effect.control.rawValue, realAccuracy: effect.realAccuracy,
+                            controlAccuracy: effect.controlAccuracy,
+                            audioInsensitivity: (effect.audioInsensitivity.value, effect.audioInsensitivity.ci),
+                            controlYesRatio: effect.controlYesRatio.map { ($0.value, $0.ci) },
+                            yesOnSilence: effect.yesOnSilence.map { ($0.value, $0.ci) }))
+                }
+                break
+            }
+        }
+        return rows
     }
 
     /// The JUnit report of the runs, with per-item cases up to `itemCap`.

@@ -11,6 +11,8 @@ public struct HTMLReport {
     public var items: [ExplorerItem]
     /// Comparisons of later runs with the first (`hark compare`), shown in their own section.
     public var comparisons: [ComparisonSection]
+    /// Listening controls beside their real runs, already measured (`hark compare RUN CONTROL`).
+    public var listening: [ListeningRow] = []
     /// The `src` of a clip's audio player (a relative path or a data: URL), by suite and clip path.
     public var audioSource: (_ suite: String, _ path: String) -> String?
 
@@ -24,6 +26,30 @@ public struct HTMLReport {
         self.items = items
         self.comparisons = comparisons
         self.audioSource = audioSource
+    }
+
+    /// One suite of a listening control beside its real run; shares with their 95% intervals.
+    public struct ListeningRow: Sendable {
+        public var suite: String
+        public var real: String
+        public var control: String
+        public var kind: String
+        public var realAccuracy: Double
+        public var controlAccuracy: Double
+        public var audioInsensitivity: (value: Double, ci: [Double])
+        public var controlYesRatio: (value: Double, ci: [Double])?
+        public var yesOnSilence: (value: Double, ci: [Double])?
+
+        public init(
+            suite: String, real: String, control: String, kind: String, realAccuracy: Double, controlAccuracy: Double,
+            audioInsensitivity: (value: Double, ci: [Double]), controlYesRatio: (value: Double, ci: [Double])?,
+            yesOnSilence: (value: Double, ci: [Double])?
+        ) {
+            (self.suite, self.real, self.control, self.kind) = (suite, real, control, kind)
+            (self.realAccuracy, self.controlAccuracy) = (realAccuracy, controlAccuracy)
+            (self.audioInsensitivity, self.controlYesRatio, self.yesOnSilence) =
+                (audioInsensitivity, controlYesRatio, yesOnSilence)
+        }
     }
 
     /// A comparison as the report shows it, already computed.
@@ -77,6 +103,9 @@ public struct HTMLReport {
         html += section("Summary", summaryCards())
         html += section("Tables", tables())
         html += section("Charts", charts())
+        let diagnostics = hallucinationDiagnostics()
+        if !diagnostics.isEmpty { html += section("Hallucination diagnostics", diagnostics) }
+        if !listening.isEmpty { html += section("Listening controls", listeningHTML()) }
         if !comparisons.isEmpty { html += section("Comparison", comparisonHTML()) }
         html += section("Items", explorer())
         html += section("Runs", manifests())
@@ -153,6 +182,81 @@ public struct HTMLReport {
             }
         }
         return html + "</div>"
+    }
+
+    /// The slice that names a benchmark's types: AHa-Bench's `task_type`, CMM's `sub_category`,
+    /// HalluAudio's `subset`.
+    static let typeSlices = ["task_type", "sub_category", "subset"]
+
+    /// The hallucination figures of the 2025–26 benchmarks for every yes/no suite, and by type:
+    /// bias, per-clip consistency, perception accuracy and hallucination resistance, refusals.
+    func hallucinationDiagnostics() -> String {
+        let columns: [(MetricName, String)] = [
+            (.bias, "bias (FNR − FPR)"), (.clipAllRight, "clips all right"), (.clipAllWrong, "clips all wrong"),
+            (.perceptionAccuracy, "perception accuracy"), (.hallucinationResistance, "hallucination resistance"),
+            (.refusalRate, "refusal rate"), (.falseRefusalRate, "false refusal rate"),
+        ]
+        var rows: [(run: String, suite: String, type: String, metrics: [MetricName: MetricValue])] = []
+        for run in runs {
+            for suite in run.results.suites where columns.contains(where: { suite.metrics[$0.0] != nil }) {
+                rows.append((run.name, suite.id, "all", suite.metrics))
+                guard let key = Self.typeSlices.first(where: { suite.slices[$0] != nil }) else { continue }
+                for (type, metrics) in (suite.slices[key] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    rows.append((run.name, suite.id, "\(key): \(type)", metrics))
+                }
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        let shown = columns.filter { column in rows.contains { $0.metrics[column.0] != nil } }
+        var html =
+            "<p class=\"muted\">Bias above 0 leans to “no”, below 0 to “yes”; 95% intervals where hark computes them.</p>"
+        html += "<table class=\"results\"><thead><tr><th>run</th><th>suite</th><th>type</th>"
+        html += shown.map { "<th>\(HTMLText.escape($0.1))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in rows {
+            html += "<tr><td>\(HTMLText.escape(row.run))</td><td>\(HTMLText.escape(row.suite))</td>"
+            html += "<td>\(HTMLText.escape(row.type))</td>"
+            for (name, _) in shown {
+                guard let value = row.metrics[name] else {
+                    html += "<td class=\"num\">–</td>"
+                    continue
+                }
+                html += "<td class=\"num\">" + Self.share(value.value, ci: value.ci, signed: name == .bias) + "</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    /// Each control beside its real run: accuracy real → control, audio-insensitivity, the control's
+    /// yes-ratio and yes on silence.
+    func listeningHTML() -> String {
+        var html =
+            "<p class=\"muted\">The same samples with the audio changed. Audio-insensitivity: the share of answers that stayed the same; yes on silence: “yes” to a sound in a clip that has none.</p>"
+        html += "<table class=\"results\"><thead><tr><th>suite</th><th>real run</th><th>control</th>"
+        html +=
+            "<th>accuracy real</th><th>accuracy control</th><th>audio-insensitivity</th><th>yes-ratio on control</th><th>yes on silence</th></tr></thead><tbody>"
+        for row in listening {
+            let cells = [
+                Self.share(row.realAccuracy, ci: nil), Self.share(row.controlAccuracy, ci: nil),
+                Self.share(row.audioInsensitivity.value, ci: row.audioInsensitivity.ci),
+                row.controlYesRatio.map { Self.share($0.value, ci: $0.ci) } ?? "–",
+                row.yesOnSilence.map { Self.share($0.value, ci: $0.ci) } ?? "–",
+            ]
+            html += "<tr><td>\(HTMLText.escape(row.suite))</td><td>\(HTMLText.escape(row.real))</td>"
+            html += "<td>\(HTMLText.escape(row.control)) (\(HTMLText.escape(row.kind)))</td>"
+            html += cells.map { "<td class=\"num\">\($0)</td>" }.joined() + "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    /// A share as a percentage with its interval; `signed` for a difference such as the bias.
+    static func share(_ value: Double, ci: [Double]?, signed: Bool = false) -> String {
+        let format = signed ? "%+.2f" : "%.2f"
+        let interval = ci.map {
+            " <span class=\"muted\">[" + String(format: format, $0[0] * 100) + ", "
+                + String(format: format, $0[1] * 100) + "]</span>"
+        }
+        return String(format: format, value * 100) + (interval ?? "")
     }
 
     func comparisonHTML() -> String {
