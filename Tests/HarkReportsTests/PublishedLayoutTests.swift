@@ -8,7 +8,9 @@ import Testing
 /// compiled (with multirow and siunitx where they are installed), and as a standalone document.
 struct PublishedLayoutTests {
     static let golden = TableTests.golden.appendingPathComponent("published")
-    static let layouts = ["kuan2024", "icassp2025", "mmau", "mmar", "sakura", "speech-ifeval"]
+    static let layouts = [
+        "kuan2024", "icassp2025", "mmau", "mmar", "sakura", "speech-ifeval", "ahabench", "cmm", "halluaudio",
+    ]
 
     static func table(_ layout: String) throws -> ResultsTable {
         ResultsTable(layout: try TableLayout.resolve(layout), runs: TableFixtures.published(layout))
@@ -37,6 +39,14 @@ struct PublishedLayoutTests {
         let sakura = try Self.table("sakura")
         #expect(sakura.columns.count == 8)
         #expect(LaTeXTable.render(sakura, ci: false).contains("\\multicolumn{2}{c}{Gender}"))
+        let aha = try Self.table("ahabench")
+        #expect(
+            aha.columns.map(\.metric.label) == [
+                "Duration", "Inferred sound", "Homophone", "Knowledge", "Avg", "Bias", "All right", "All wrong",
+            ])
+        let cmm = try Self.table("cmm")
+        #expect(cmm.columns.map(\.group) == ["audio-language", "audio-language", "audio_dominance", "audio_dominance", "Overall", "Overall"])
+        #expect(cmm.text(row: 1, column: 0, ci: false) == "90.00")
         let icassp = try Self.table("icassp2025")
         #expect(icassp.columns.map(\.metric.label).suffix(4) == ["C-C", "IC-IC", "C-IC", "IC-C"])
     }

@@ -137,6 +137,43 @@ extension TableFixtures {
                         "if_rate": 0.5 + shift,
                     ], slices: [:], adapter: adapter)
             }
+        case "ahabench":
+            return three { name, shift, adapter in
+                slicedRun(
+                    name, task: .yesNo, suite: "aha-bench", overall: 0.6 + shift,
+                    metrics: ["bias": 0.2 - shift, "clip_all_right": 0.3 + shift, "clip_all_wrong": 0.2 - shift],
+                    slices: [
+                        "task_type": [
+                            "duration": 0.55 + shift, "inferred sound": 0.6 + shift, "homophone": 0.5 + shift,
+                            "knowledge": 0.7 + shift,
+                        ]
+                    ], adapter: adapter)
+            }
+        case "cmm":
+            return three { name, shift, adapter in
+                var run = slicedRun(
+                    name, task: .yesNo, suite: "cmm-audio", overall: 0.6 + shift,
+                    metrics: ["perception_accuracy": 0.8 + shift, "hallucination_resistance": 0.4 + shift],
+                    slices: [:], adapter: adapter)
+                run.results.suites[0].slices["sub_category"] = [
+                    "audio-language": [
+                        "perception_accuracy": MetricValue(0.85 + shift, n: 200),
+                        "hallucination_resistance": MetricValue(0.35 + shift, n: 200),
+                    ],
+                    "audio_dominance": [
+                        "perception_accuracy": MetricValue(0.75 + shift, n: 200),
+                        "hallucination_resistance": MetricValue(0.45 + shift, n: 200),
+                    ],
+                ]
+                return run
+            }
+        case "halluaudio":
+            return three { name, shift, adapter in
+                slicedRun(
+                    name, task: .openQA, suite: "halluaudio-open", overall: 0.3 + shift,
+                    metrics: ["refusal_rate": 0.4 + shift, "false_refusal_rate": 0.2 - shift], slices: [:],
+                    adapter: adapter)
+            }
         default:  // kuan2024, icassp2025: the hallucination runs, pair shares added
             return runs.map { run in
                 var results = run.results

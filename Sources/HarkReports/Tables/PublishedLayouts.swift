@@ -62,6 +62,50 @@ enum PublishedLayouts {
                 Metric(key: .creativeWritingRate, label: "Creative writing", optional: true),
                 Metric(key: .cotRate, label: "CoT", optional: true), Metric(key: .ifRate, label: "IFrate"),
             ], label: "tab:speech-ifeval"),
+        // AHa-Bench's eval_metric.py tables: accuracy by type with the average over all samples,
+        // and the bias and consistency averaged over types.
+        "ahabench": TableLayout(
+            title: "AHa-Bench accuracy by type, bias and consistency", rows: .run, tasks: [.yesNo],
+            metrics: slices(
+                "task_type",
+                [
+                    ("source", "Source"), ("distance", "Distance"), ("duration", "Duration"),
+                    ("repetition", "Repetition"), ("inferred sound", "Inferred sound"),
+                    ("temporal sequence", "Temporal"), ("existence", "Existence"), ("Authenticity", "Authenticity"),
+                    ("homophone", "Homophone"), ("inferredsound", "Inferred sound (speech)"),
+                    ("knowledge", "Knowledge"), ("overreliance", "Over-reliance"), ("polysemy", "Polysemy"),
+                    ("prosodic", "Prosodic"),
+                ], group: "Accuracy")
+                + [
+                    Metric(key: .accuracy, label: "Avg", group: "Accuracy"),
+                    Metric(key: .bias, label: "Bias", better: .zero),
+                    Metric(key: .clipAllRight, label: "All right", optional: true, group: "Consistency"),
+                    Metric(key: .clipAllWrong, label: "All wrong", better: .lower, optional: true, group: "Consistency"),
+                ], label: "tab:ahabench"),
+        // CMM's audio columns: perception accuracy and hallucination resistance by subcategory.
+        "cmm": TableLayout(
+            title: "CMM audio: perception accuracy (PA) and hallucination resistance (HR)", rows: .run, tasks: [.yesNo],
+            metrics: ["audio-language", "audio_dominance"].flatMap { sub in
+                [
+                    Metric(
+                        key: .perceptionAccuracy, label: "PA", optional: true, slice: "sub_category", value: sub,
+                        group: sub),
+                    Metric(
+                        key: .hallucinationResistance, label: "HR", optional: true, slice: "sub_category", value: sub,
+                        group: sub),
+                ]
+            } + [
+                Metric(key: .perceptionAccuracy, label: "PA", group: "Overall"),
+                Metric(key: .hallucinationResistance, label: "HR", group: "Overall"),
+            ], label: "tab:cmm"),
+        // HalluAudio: binary and open accuracy, the yes-prediction ratio and refusals, by suite.
+        "halluaudio": TableLayout(
+            title: "HalluAudio accuracy, yes-prediction ratio and refusals", rows: .suiteRun, tasks: [.yesNo, .openQA],
+            metrics: [
+                Metric(key: .accuracy, label: "Acc"), Metric(key: .yesRatio, label: "Yes", better: .balanced, optional: true),
+                Metric(key: .refusalRate, label: "Refusal", optional: true),
+                Metric(key: .falseRefusalRate, label: "FRR", better: .lower, optional: true),
+            ], label: "tab:halluaudio"),
     ]
 
     /// `key` (accuracy) of each value of `tag`, a column each, under one header.
