@@ -86,6 +86,10 @@ import Testing
                 [RunComparison].self, from: Data(contentsOf: work.url.appendingPathComponent("compare.json"))
             ).first)
         let effect = try #require(comparison.suites.first?.listening)
+        // A control run's yes-ratio is its yes on silence: a gate holds it down.
+        try work.write("gates:\n  - {metric: yes_ratio, max: 0.2}\n", to: "gate.yaml")
+        let gate = await CLI.run(["gate", "--policy", "gate.yaml", "--candidate", "silence"], in: work.url)
+        #expect(gate.status == 1, "\(gate.stdout)\(gate.stderr)")
         // The HTML report puts the control beside its real run, and the diagnostics of both.
         let report = await CLI.run(
             ["report", "real", "silence", "--html", "report.html", "--out", "reports"], in: work.url)
