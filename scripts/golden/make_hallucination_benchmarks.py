@@ -10,7 +10,7 @@ four questions a clip, so that the indexes eval_metric.py skips exist, ASR rows)
 vocabulary that holds the rules' quirks ("eyes", "unknown", "I don't know", "yesno", "是的").
 
 The official scripts are then run unmodified on those answers — AHa-Bench's eval_metric.py (its
-file list set to the answers, prediction_match = the answer), HalluAudio's accuracy_classify.py
+file list set to two runs' answers, which it averages, prediction_match = the answer), HalluAudio's accuracy_classify.py
 (its folder set) and, on the other rows, accuracy_else.py, yesno_bias_test.py's evaluate_file and
 refuse_to_answer.py, CMM's calculate_score.py (in a folder holding output.json) — and their figures
 written to expected.json:
@@ -96,24 +96,28 @@ def aha_indexes(rows):
     return indexes
 
 
-def run_aha(script, rows, rng, work):
+def run_aha(script, rows, rng, work, runs=2):
+    """eval_metric.py over `runs` answer files (its repeated runs, averaged), as hark's `--repeats`."""
     indexes = aha_indexes(rows)
     answers = []
-    with open(os.path.join(work, "run0_0.jsonl"), "w", encoding="utf-8") as f:
-        for row, index in zip(rows, indexes):
-            # hark's suite is the yes/no part: the ASR rows (scored by WER) are left out of it, so
-            # the official figures to match are those of the yes/no rows.
-            if row["type"] == "asr_en":
-                continue
-            response = rng.choice(RESPONSES)
-            if index not in ("40_10_3", "40_10_4"):
-                answers.append({"item_id": index, "response": response})
-            f.write(json.dumps({"index": index, "type": row["type"], "question": row["question"], "answer": row["answer"],
-                                "prediction": response, "prediction_match": response}, ensure_ascii=False) + "\n")
+    for run in range(runs):
+        with open(os.path.join(work, f"run{run}_{run}.jsonl"), "w", encoding="utf-8") as f:
+            for row, index in zip(rows, indexes):
+                # hark's suite is the yes/no part: the ASR rows (scored by WER) are left out of it, so
+                # the official figures to match are those of the yes/no rows.
+                if row["type"] == "asr_en":
+                    continue
+                response = rng.choice(RESPONSES)
+                if index not in ("40_10_3", "40_10_4"):
+                    key = f"aha-bench/{index}#q" + (f"@r{run}" if run else "")
+                    answers.append({"key": key, "response": response})
+                f.write(json.dumps({"index": index, "type": row["type"], "question": row["question"],
+                                    "answer": row["answer"], "prediction": response, "prediction_match": response},
+                                   ensure_ascii=False) + "\n")
     source = open(script, encoding="utf-8").read()
     source = source.replace("base_prefix_list = [\n    # (base_path, file_prefix)\n]",
-                            f"base_prefix_list = [({work!r}, 'run')]").replace("num_files = 8", "num_files = 1")
-    assert f"({work!r}, 'run')" in source and "num_files = 1" in source
+                            f"base_prefix_list = [({work!r}, 'run')]").replace("num_files = 8", f"num_files = {runs}")
+    assert f"({work!r}, 'run')" in source and f"num_files = {runs}" in source
     namespace = {"__name__": "__main__"}
     cwd = os.getcwd()
     os.chdir(work)
