@@ -45,7 +45,10 @@ struct PublishedLayoutTests {
                 "Duration", "Inferred sound", "Homophone", "Knowledge", "Avg", "Bias", "All right", "All wrong",
             ])
         let cmm = try Self.table("cmm")
-        #expect(cmm.columns.map(\.group) == ["audio-language", "audio-language", "audio_dominance", "audio_dominance", "Overall", "Overall"])
+        #expect(
+            cmm.columns.map(\.group) == [
+                "audio-language", "audio-language", "audio_dominance", "audio_dominance", "Overall", "Overall",
+            ])
         #expect(cmm.text(row: 1, column: 0, ci: false) == "90.00")
         let icassp = try Self.table("icassp2025")
         #expect(icassp.columns.map(\.metric.label).suffix(4) == ["C-C", "IC-IC", "C-IC", "IC-C"])

@@ -80,7 +80,8 @@ enum PublishedLayouts {
                     Metric(key: .accuracy, label: "Avg", group: "Accuracy"),
                     Metric(key: .bias, label: "Bias", better: .zero),
                     Metric(key: .clipAllRight, label: "All right", optional: true, group: "Consistency"),
-                    Metric(key: .clipAllWrong, label: "All wrong", better: .lower, optional: true, group: "Consistency"),
+                    Metric(
+                        key: .clipAllWrong, label: "All wrong", better: .lower, optional: true, group: "Consistency"),
                 ], label: "tab:ahabench"),
         // CMM's audio columns: perception accuracy and hallucination resistance by subcategory.
         "cmm": TableLayout(
@@ -102,7 +103,8 @@ enum PublishedLayouts {
         "halluaudio": TableLayout(
             title: "HalluAudio accuracy, yes-prediction ratio and refusals", rows: .suiteRun, tasks: [.yesNo, .openQA],
             metrics: [
-                Metric(key: .accuracy, label: "Acc"), Metric(key: .yesRatio, label: "Yes", better: .balanced, optional: true),
+                Metric(key: .accuracy, label: "Acc"),
+                Metric(key: .yesRatio, label: "Yes", better: .balanced, optional: true),
                 Metric(key: .refusalRate, label: "Refusal", optional: true),
                 Metric(key: .falseRefusalRate, label: "FRR", better: .lower, optional: true),
             ], label: "tab:halluaudio"),
