@@ -14,9 +14,14 @@ public enum ControlSignals {
                 samples: [Float](repeating: 0, count: buffer.samples.count), channels: buffer.channels,
                 sampleRate: buffer.sampleRate)
         case .pinkNoise(let dBFS, let seed):
-            var generator = SplitMix64(seed: StableHash.value(key, seed: seed))
-            let noise = pinkNoise(count: buffer.samples.count, rmsDBFS: dBFS, generator: &generator)
-            return AudioBuffer(samples: noise, channels: buffer.channels, sampleRate: buffer.sampleRate)
+            // Each channel pink on its own, interleaved.
+            var samples = [Float](repeating: 0, count: buffer.samples.count)
+            for channel in 0..<buffer.channels {
+                var generator = SplitMix64(seed: StableHash.value(key + "#\(channel)", seed: seed))
+                let noise = pinkNoise(count: buffer.frames, rmsDBFS: dBFS, generator: &generator)
+                for (frame, value) in noise.enumerated() { samples[frame * buffer.channels + channel] = value }
+            }
+            return AudioBuffer(samples: samples, channels: buffer.channels, sampleRate: buffer.sampleRate)
         }
     }
 

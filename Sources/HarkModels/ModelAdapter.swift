@@ -10,6 +10,9 @@ public protocol ModelAdapter: Sendable {
     /// Whether `respond` needs each clip encoded as WAV bytes (the engine then encodes each clip
     /// once per run); adapters that answer from paths or labels say no.
     var needsAudioBytes: Bool { get }
+    /// Whether the adapter hands the model the clips' own files (their paths): then a listening
+    /// control that replaces the audio cannot reach the model.
+    var readsClipFiles: Bool { get }
 
     /// Problems to tell the user before the run starts (e.g. replayed answers for unknown items).
     func warnings(for plan: any Sequence<ModelRequest>) -> [String]
@@ -41,6 +44,7 @@ public protocol ModelAdapter: Sendable {
 
 extension ModelAdapter {
     public var needsAudioBytes: Bool { false }
+    public var readsClipFiles: Bool { false }
     public func fingerprint() async -> JSONValue? { nil }
     public var isCacheable: Bool { false }
     public var reportsUsage: Bool { false }

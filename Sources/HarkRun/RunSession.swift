@@ -66,6 +66,12 @@ public struct RunSession: Sendable {
         progress: @Sendable (RunProgress) -> Void,
         visit: (SampleRecord) throws -> Void
     ) async throws -> Finished {
+        if let control = planner.control, control.substitute != nil, adapter.readsClipFiles {
+            throw HarkError.badInput(
+                "a \(control.kind.rawValue) control replaces the audio hark sends, but \(model.adapter) hands the model the clips' own files; "
+                    + "send the audio as bytes (send_audio: wav)",
+                at: SourceLocation(file: "--control"))
+        }
         let planned = plan.count
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
@@ -254,7 +260,7 @@ public struct RunSession: Sendable {
             changes.append("text reference \(earlier.textReference ?? false) → \(now.textReference ?? false)")
         }
         if earlier.control != now.control {
-            func name(_ control: ListeningControl?) -> String { control.map(\.kind.rawValue) ?? "none" }
+            func name(_ control: ListeningControl?) -> String { control?.content.canonical ?? "none" }
             changes.append("control \(name(earlier.control)) → \(name(now.control))")
         }
         return changes

@@ -46,16 +46,16 @@ public struct YesNoScorer: Sendable {
         guard record.isAnswered, case .yesNo(let object, let label) = item.answerKey else { return nil }
         var reading = extractor.read(record.response ?? "", object: object, label: label)
         rulesTable.add(label: label, prediction: reading.answer)
+        if harkReader != nil {
+            let hark = DefaultYesNoExtractor().read(record.response ?? "", object: object, label: label).answer
+            harkReader?.table.add(label: label, prediction: hark)
+            if hark != reading.answer { harkReader?.disagreements += 1 }
+        }
         if reading.answer == nil, let fallback, fallback != .unparsed {
             reading = .read(fallback == .pass ? .yes : .no)
             judgedReadings += 1
         }
         let prediction = reading.answer
-        if harkReader != nil {
-            let hark = DefaultYesNoExtractor().read(record.response ?? "", object: object, label: label).answer
-            harkReader?.table.add(label: label, prediction: hark)
-            if hark != prediction { harkReader?.disagreements += 1 }
-        }
         if let reason = reading.reason { reasons[reason.rawValue, default: 0] += 1 }
         table.add(label: label, prediction: prediction)
         let cluster = unit.key(of: item)

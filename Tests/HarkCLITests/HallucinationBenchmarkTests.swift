@@ -14,7 +14,7 @@ import Testing
     struct Expected: Decodable {
         struct AHaBench: Decodable {
             var acc: [String: Double]
-            var bias: [String: Double]
+            var bias: [String: Double?]
             var consTrue: [String: Double]
             var consWrong: [String: Double]
 
@@ -52,12 +52,14 @@ import Testing
             }
         }
         var ahabench: AHaBench
+        var ahabenchASR: AHaBench
         var halluaudio: HalluAudio
         var halluaudioOpen: HalluAudioOpen
         var cmm: CMM
 
         enum CodingKeys: String, CodingKey {
             case ahabench, halluaudio, cmm
+            case ahabenchASR = "ahabench_asr"
             case halluaudioOpen = "halluaudio_open"
         }
     }
@@ -96,20 +98,35 @@ import Testing
         // Two repeats, as the official script averages two runs' files.
         #expect(suite.counts.samples == 198)
         expectEqual(suite.metrics[.accuracy], expected.acc["平均"], "accuracy")
-        expectEqual(suite.metrics[.bias], expected.bias["平均"], "bias")
+        expectEqual(suite.metrics[.bias], expected.bias["平均"] ?? nil, "bias")
         expectEqual(suite.metrics[.clipAllRight], expected.consTrue["平均"], "consistency all right")
         expectEqual(suite.metrics[.clipAllWrong], expected.consWrong["平均"], "consistency all wrong")
         let types = try #require(suite.slices["task_type"])
         #expect(Set(types.keys) == Set(expected.acc.keys.filter { $0 != "平均" }))
         for (type, metrics) in types {
             expectEqual(metrics[.accuracy], expected.acc[type], "\(type) accuracy")
-            expectEqual(metrics[.bias], expected.bias[type], "\(type) bias")
+            expectEqual(metrics[.bias], expected.bias[type] ?? nil, "\(type) bias")
             expectEqual(metrics[.clipAllRight], expected.consTrue[type], "\(type) all right")
             expectEqual(metrics[.clipAllWrong], expected.consWrong[type], "\(type) all wrong")
         }
         // hark's own reader beside the official rule, and how often they differ.
         #expect(suite.slices["reader"]?["default"]?[.accuracy] != nil)
         #expect((suite.metrics[.readerDisagreement]?.value ?? 0) > 0)
+    }
+
+    @Test func ahaBenchASRGivesTheOfficialWERAccuracyAndConsistency() async throws {
+        let expected = try #require(Self.expected).ahabenchASR
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let suite = try await scored(
+            ["hf", Self.fixtures.appendingPathComponent("aha-bench.parquet").path, "--preset", "ahabench-asr"],
+            answers: "aha-bench-asr-answers.jsonl", run: ["--repeats", "2"], in: work)
+        #expect(suite.counts.samples == 90)
+        let asr = try #require(suite.slices["task_type"]?["asr"])
+        expectEqual(asr[.accuracy], expected.acc["asr"], "accuracy")
+        expectEqual(suite.metrics[.accuracy], expected.acc["asr"], "suite accuracy")
+        expectEqual(asr[.clipAllRight], expected.consTrue["asr"], "all right")
+        expectEqual(asr[.clipAllWrong], expected.consWrong["asr"], "all wrong")
     }
 
     @Test func ahaBenchImportLeavesOutASRAndTheSkippedIndexesSayingSo() async throws {
@@ -121,7 +138,7 @@ import Testing
                 "--out", "suite",
             ], in: work.url)
         #expect(imported.stdout.contains("suite: 99 items"), "\(imported.stdout)")
-        #expect(imported.stderr.contains("left out 3 rows: ASR"))
+        #expect(imported.stderr.contains("left out 45 rows: ASR (types asr_en, asr_zh): the ahabench-asr preset's"))
         #expect(imported.stderr.contains("left out 2 rows: indexes 40_10_3 and 40_10_4"))
         let items = try String(contentsOf: work.url.appendingPathComponent("suite/items.jsonl"), encoding: .utf8)
         let ids = try items.split(separator: "\n").map {

@@ -151,6 +151,18 @@ import Testing
             })
     }
 
+    @Test func aSilenceControlIsRefusedForAWorkerThatReadsTheClipFiles() async throws {
+        defer { fixture.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try work.write("name: worker\nadapter: command\nsettings: {command: [\"cat\"]}\n", to: "worker.yaml")
+        let result = await CLI.run(
+            ["run", "--suite", fixture.path, "--model", "worker.yaml", "--control", "silence"], in: work.url)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("hands the model the clips' own files; send the audio as bytes (send_audio: wav)"))
+    }
+
     @Test func aShuffleWithoutAnAllowedDonorIsRefusedNamingTheClip() throws {
         fixture.remove()
         let items = [
@@ -161,7 +173,7 @@ import Testing
         defer { fixture.remove() }
         let suite = try #require(SuiteLoader.load(fixture.path).suite)
         let error = #expect(throws: HarkError.self) { try ClipShuffle.donors(for: suite, seed: 0) }
-        #expect("\(error.map { "\($0)" } ?? "")".contains("every other clip has its labels (dog)"))
+        #expect("\(error.map { "\($0)" } ?? "")".contains("every other clip shares one of its labels (dog)"))
         let different = try SuiteFixture(
             items: [items[0], #"{"id": "b", "audio": "b.wav", "object": "cat", "label": "yes"}"#],
             clips: ["audio/a.wav", "audio/b.wav"])

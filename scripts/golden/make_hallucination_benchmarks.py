@@ -47,6 +47,24 @@ RESPONSES = [
     "Definitely", "", "Absolutely yes", "nothing", "I cannot tell.",
 ]
 
+ASR_TRANSCRIPTS = [
+    "the quick brown fox jumps over the lazy dog", "A cat sat on the mat", "今天天气很好", "hello world",
+    "one two three four five six seven eight nine ten eleven", "我们明天见",
+]
+
+
+def asr_answer(rng, transcript):
+    """The transcript as a model might give it: exact, recased, spaced, with a word changed or lost."""
+    words = transcript.split()
+    changes = [
+        lambda: transcript, lambda: transcript.upper(), lambda: "  " + transcript + " ", lambda: "  ".join(words),
+        lambda: "\t".join(words), lambda: " ".join(words[:-1]), lambda: " ".join(words + ["um"]),
+        lambda: " ".join(["the"] + words[1:]), lambda: "", lambda: transcript.replace(" ", ""),
+        lambda: "Transcript: " + transcript,
+    ]
+    return rng.choice(changes)()
+
+
 AHA_TYPES = ["inferred sound", "duration", "homophone_en-en", "knowledge_zh", "polysemy_en"]
 
 
@@ -67,11 +85,14 @@ def aha_bench(rng, root):
                 rows.append({"audio": audio(seed), "question_id": f"q{len(rows)}", "type": type_name,
                              "question": f"Is there sound {question} in clip {seed}?", "answer": answer,
                              "answer_details": "details", "text": f"text {seed}", "label": "label"})
-    for clip in range(3):
+    for clip in range(30):
         seed += 1
-        rows.append({"audio": audio(seed), "question_id": f"q{len(rows)}", "type": "asr_en",
-                     "question": "Transcribe the audio.", "answer": "a cat sat", "answer_details": "", "text": "a cat sat",
-                     "label": ""})
+        type_name = "asr_zh" if clip % 3 == 0 else "asr_en"
+        for question in range(1 + clip % 2):
+            transcript = ASR_TRANSCRIPTS[(clip + question) % len(ASR_TRANSCRIPTS)]
+            rows.append({"audio": audio(seed), "question_id": f"q{len(rows)}", "type": type_name,
+                         "question": "Transcribe the audio.", "answer": transcript, "answer_details": "",
+                         "text": transcript, "label": ""})
     rng.shuffle(rows)
     features = datasets.Features({"audio": datasets.Audio(sampling_rate=16000), **{
         key: datasets.Value("string") for key in ["question_id", "type", "question", "answer", "answer_details", "text", "label"]}})
@@ -83,7 +104,7 @@ def aha_bench(rng, root):
 def aha_indexes(rows):
     """process_parquet.py's index of each row, in row order."""
     type_ids = {"inferred sound": 40, "duration": 20, "homophone_en-en": 80, "knowledge_zh": 140,
-                "polysemy_en": 170, "asr_en": 220}
+                "polysemy_en": 170, "asr_zh": 210, "asr_en": 220}
     clips, counts, indexes = {}, {}, []
     for row in rows:
         known = clips.setdefault(row["type"], {})
@@ -96,20 +117,22 @@ def aha_indexes(rows):
     return indexes
 
 
-def run_aha(script, rows, rng, work, runs=2):
-    """eval_metric.py over `runs` answer files (its repeated runs, averaged), as hark's `--repeats`."""
+def run_aha(script, rows, rng, work, runs=2, asr=False):
+    """eval_metric.py over `runs` answer files (its repeated runs, averaged), as hark's `--repeats`:
+    of the yes/no rows (hark's `ahabench` suite), or with `asr` of all rows, for the figures of type
+    `asr` (hark's `ahabench-asr` suite; the script divides by zero on ASR rows alone)."""
     indexes = aha_indexes(rows)
+    suite = "aha-bench-asr" if asr else "aha-bench"
     answers = []
     for run in range(runs):
         with open(os.path.join(work, f"run{run}_{run}.jsonl"), "w", encoding="utf-8") as f:
             for row, index in zip(rows, indexes):
-                # hark's suite is the yes/no part: the ASR rows (scored by WER) are left out of it, so
-                # the official figures to match are those of the yes/no rows.
-                if row["type"] == "asr_en":
+                is_asr = row["type"].startswith("asr")
+                if is_asr and not asr:
                     continue
-                response = rng.choice(RESPONSES)
-                if index not in ("40_10_3", "40_10_4"):
-                    key = f"aha-bench/{index}#q" + (f"@r{run}" if run else "")
+                response = asr_answer(rng, row["answer"]) if is_asr else rng.choice(RESPONSES)
+                if index not in ("40_10_3", "40_10_4") and is_asr == asr:
+                    key = f"{suite}/{index}#q" + (f"@r{run}" if run else "")
                     answers.append({"key": key, "response": response})
                 f.write(json.dumps({"index": index, "type": row["type"], "question": row["question"],
                                     "answer": row["answer"], "prediction": response, "prediction_match": response},
@@ -303,10 +326,13 @@ def main(aha_script, halluaudio_script, cmm_script, else_script, bias_script, re
     rng = random.Random(20261202)
     os.makedirs(root, exist_ok=True)
     expected = {}
+    rows = aha_bench(rng, root)
     with tempfile.TemporaryDirectory() as work:
-        rows = aha_bench(rng, root)
         answers, expected["ahabench"] = run_aha(aha_script, rows, rng, work)
         write_answers(os.path.join(root, "aha-bench-answers.jsonl"), answers)
+    with tempfile.TemporaryDirectory() as work:
+        answers, expected["ahabench_asr"] = run_aha(aha_script, rows, rng, work, asr=True)
+        write_answers(os.path.join(root, "aha-bench-asr-answers.jsonl"), answers)
     with tempfile.TemporaryDirectory() as work:
         rows = halluaudio(rng, root)
         answers, expected["halluaudio"] = run_halluaudio(halluaudio_script, rows, rng, work)

@@ -127,7 +127,8 @@ public struct JudgeSession: Sendable {
         for suite in suites {
             let named =
                 suite.manifest.scoring.judge
-                ?? (suite.manifest.task == .openQA && suite.manifest.scoring.extractor != HalluAudioExtractor.name
+                ?? (suite.manifest.task == .openQA
+                    && !RuleScoredOpenQA.extractors.contains(suite.manifest.scoring.extractor ?? "")
                     ? JudgeTemplate.correctness.name : nil)
                 ?? (suite.manifest.scoring.fallback == "judge" ? JudgeTemplate.yesNoReading.name : nil)
                 ?? (suite.manifest.task == .caption

@@ -210,6 +210,8 @@ public enum RunScoring {
                 return SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judgedScorer)
             case .openQA where settings.extractor == HalluAudioExtractor.name:
                 return SuiteScorer(.halluAudio(HalluAudioOpenScorer(settings: settings)), judged: judgedScorer)
+            case .openQA where settings.extractor == AHaBenchASRScorer.name:
+                return SuiteScorer(.ahaBenchASR(AHaBenchASRScorer(settings: settings)), judged: judgedScorer)
             case .openQA: return SuiteScorer(.judged(JudgedScorer(settings: settings)), judged: nil)
             case .instructionFollowing:
                 return SuiteScorer(
@@ -238,6 +240,8 @@ public enum RunScoring {
             case instructions(InstructionScorer, file: String)
             /// HalluAudio's open questions, by its rules.
             case halluAudio(HalluAudioOpenScorer)
+            /// AHa-Bench's ASR items, by word error rate.
+            case ahaBenchASR(AHaBenchASRScorer)
         }
 
         private var kind: Kind
@@ -275,6 +279,9 @@ public enum RunScoring {
             case .halluAudio(var scorer):
                 defer { kind = .halluAudio(scorer) }
                 return scorer.add(record, item: item)
+            case .ahaBenchASR(var scorer):
+                defer { kind = .ahaBenchASR(scorer) }
+                return scorer.add(record, item: item)
             }
         }
 
@@ -287,6 +294,7 @@ public enum RunScoring {
             case .judged(let scorer): score = scorer.finish()
             case .instructions(let scorer, _): score = scorer.finish()
             case .halluAudio(let scorer): score = scorer.finish()
+            case .ahaBenchASR(let scorer): score = scorer.finish()
             }
             if let refusals { score.metrics.merge(refusals.metrics) { $1 } }
             if let judged {

@@ -50,6 +50,7 @@ public final class CommandAdapter: ModelAdapter {
     public var identity: String { "command(\(settings.command.joined(separator: " ")))" }
 
     public var needsAudioBytes: Bool { settings.sendAudio == .wav }
+    public var readsClipFiles: Bool { settings.sendAudio != .wav }
 
     public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
         try await supervisor.ask { id in try Self.requestLine(id: id, request, audio: audio) }
@@ -66,6 +67,10 @@ public final class CommandAdapter: ModelAdapter {
                 "path": .string(clip.location?.path ?? clip.path), "sha256": .string(clip.sha256),
                 "seconds": .number(clip.seconds),
             ]
+            // A control's signal is in the bytes alone: the clip's own file is not named.
+            if let control = request.control, control.substitute != nil {
+                members = ["control": .string(control.kind.rawValue), "seconds": .number(clip.seconds)]
+            }
             if index < audio.count { members["wav_base64"] = .string(audio[index].base64EncodedString()) }
             return .object(members)
         }

@@ -242,7 +242,7 @@ final class MockResponder: Sendable {
     }
 
     func answer(_ request: ParsedRequest?) -> String {
-        if let rate = configuration.silenceYesRate, let request, request.hearsNothing {
+        if let rate = configuration.silenceYesRate, configuration.policy != .judge, let request, request.hearsNothing {
             let content = MockOracle.key(system: request.system, prompt: request.prompt, audio: request.audioHashes)
             return StableHash.unit(content, seed: configuration.faults.seed &+ 7) < rate ? "Yes" : "No"
         }

@@ -7,7 +7,8 @@ import HarkCore
 /// right and all wrong. The official script computes each repeated run on its own and averages the
 /// runs; a group here is a sample group within one repeat, which gives the same figures when every
 /// repeat asks every item. The suite's bias and consistency are the mean over types, as the
-/// official "平均" column is; its accuracy is over all samples, as the official one is.
+/// official "平均" column is; its accuracy is over all samples. (The official averages of accuracy
+/// and consistency also count ASR items, which hark scores in a suite of their own.)
 struct AHaBenchSummary: Sendable {
     private struct Group: Sendable { var right = 0, total = 0 }
     private var tables: [String: YesNoConfusion] = [:]

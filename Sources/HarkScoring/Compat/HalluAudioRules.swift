@@ -87,12 +87,16 @@ public enum HalluAudioRules {
         return numberWords.first { PythonText.contains(lowered, $0.0) }?.1
     }
 
-    /// `int()` of decimal digits of any script.
+    /// `int()` of decimal digits of any script; past `Int.max` (Python has no limit) `Int.max`,
+    /// which no count or reference equals.
     static func digits(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
         var value = 0
         for scalar in scalars {
-            guard let digit = scalar.properties.numericValue, value < Int.max / 10 - 10 else { return nil }
-            value = value * 10 + Int(digit)
+            guard let digit = scalar.properties.numericValue else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int(digit))
+            if overflow || carry { return Int.max }
+            value = sum
         }
         return value
     }

@@ -22,7 +22,10 @@ struct PythonPattern: Sendable {
         self.wholeWord = wholeWord
         if pattern.unicodeScalars.contains(where: Self.metacharacters.contains) {
             let source = wholeWord ? "\\b(?:\(pattern))\\b" : pattern
-            matcher = .regex(try NSRegularExpression(pattern: source, options: ignoreCase ? [.caseInsensitive] : []))
+            // Only "\n" ends a line for `.`, as in Python (ICU also stops at \r, U+0085, U+2028 …).
+            let options: NSRegularExpression.Options =
+                ignoreCase ? [.caseInsensitive, .useUnixLineSeparators] : [.useUnixLineSeparators]
+            matcher = .regex(try NSRegularExpression(pattern: source, options: options))
         } else {
             matcher = .literal(pattern.unicodeScalars.map { ignoreCase ? Self.fold($0) : $0 })
         }

@@ -15,8 +15,9 @@ public struct YesNoMetrics: Sendable, Hashable {
     public var f1No: Double
     public var f1Macro: Double
     public var f1Weighted: Double
-    /// AHa-Bench's bias: the false-negative rate minus the false-positive rate, over parsed answers
-    /// (positive: the sound is there). Above 0 the model leans to "no", below 0 to "yes".
+    /// The false-negative rate minus the false-positive rate, over parsed answers (positive: the sound
+    /// is there; AHa-Bench's definition, whose scorer keeps unparsed answers in the denominators —
+    /// the `ahabench` policy). Above 0 the model leans to "no", below 0 to "yes".
     public var bias: Double
     /// CMM's perception accuracy — the share of present sounds answered "yes" — and hallucination
     /// resistance — the share of absent sounds answered "no"; unparsed answers count as wrong.

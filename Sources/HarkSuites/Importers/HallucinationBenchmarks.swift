@@ -12,6 +12,7 @@ public enum BenchmarkRows {
     }
 
     public static let ahaBenchScoring = "{extractor: ahabench, policy: ahabench, cluster: sample}"
+    public static let ahaBenchASRScoring = "{extractor: ahabench-wer, cluster: sample}"
     public static let halluAudioScoring = "{extractor: halluaudio}"
     public static let cmmScoring = "{extractor: cmm}"
 
@@ -47,10 +48,11 @@ public enum BenchmarkRows {
 
     /// An AHa-Bench row: the id is the official index (`<type number>_<clip>_<question>`), the tag
     /// `sample` its first two parts (the group consistency is counted over), `task_type` the type
-    /// before its first `_`. ASR rows (scored by WER) and the two indexes the official scorer skips
-    /// are left out.
+    /// before its first `_`. The yes/no rows, or with `asr` the ASR rows (the transcript their
+    /// answer, scored by WER), each leaving the others out; and the two indexes the official scorer
+    /// skips.
     static func ahaBench(
-        _ record: JSONRecords.Record, clip: String?, file: String, numbering: inout AHaBenchNumbering
+        _ record: JSONRecords.Record, clip: String?, file: String, numbering: inout AHaBenchNumbering, asr: Bool
     ) throws -> Outcome {
         let type = try record.string("type", file: file)
         guard let number = ahaBenchTypes[type] else {
@@ -58,15 +60,29 @@ public enum BenchmarkRows {
                 "\"\(type)\" is not one of AHa-Bench's types (\(ahaBenchTypes.keys.sorted().joined(separator: ", ")))",
                 at: record.location(file, "type"))
         }
-        let (index, sample) = numbering.index(type: type, typeNumber: number, clip: clip ?? "")
-        if type.hasPrefix("asr") { return .leftOut("ASR (types asr_en, asr_zh): scored by WER, not yes or no") }
+        // process_parquet.py tells clips apart by their bytes: the content hash, not the extension.
+        let bytes = clip.map { ($0 as NSString).deletingPathExtension } ?? ""
+        let (index, sample) = numbering.index(type: type, typeNumber: number, clip: bytes)
+        if type.hasPrefix("asr") != asr {
+            return .leftOut(
+                asr ? "yes/no rows: the ahabench preset's" : "ASR (types asr_en, asr_zh): the ahabench-asr preset's")
+        }
         if ahaBenchSkipped.contains(index) {
             return .leftOut("indexes 40_10_3 and 40_10_4, which the official eval_metric.py skips")
         }
         let answer = try record.string("answer", file: file)
-        guard let label = ahaBenchLabel(answer) else {
-            throw HarkError.badInput(
-                "expected a yes or no answer, found \"\(answer)\"", at: record.location(file, "answer"))
+        let key: (name: String, value: JSONValue)
+        if asr {
+            guard answer.contains(where: { !$0.isWhitespace }) else {
+                throw HarkError.badInput("an empty transcript (jiwer refuses it)", at: record.location(file, "answer"))
+            }
+            key = ("answer", .string(answer))
+        } else {
+            guard let label = ahaBenchLabel(answer) else {
+                throw HarkError.badInput(
+                    "expected a yes or no answer, found \"\(answer)\"", at: record.location(file, "answer"))
+            }
+            key = ("label", .string(label.rawValue))
         }
         var tags: [String: JSONValue] = [
             "type": .string(type), "task_type": .string(String(type.prefix { $0 != "_" })), "sample": .string(sample),
@@ -74,7 +90,7 @@ public enum BenchmarkRows {
         if let id = record.fields["question_id"], id != .null { tags["question_id"] = id }
         var item: [String: JSONValue] = [
             "id": .string(index), "question": .string(try record.string("question", file: file)),
-            "label": .string(label.rawValue), "tags": .object(tags),
+            key.name: key.value, "tags": .object(tags),
             "meta": .object(record.fields.filter { ["answer", "answer_details", "text", "label"].contains($0.key) }),
         ]
         if let clip { item["audio"] = .string(clip) }
@@ -96,7 +112,8 @@ public enum BenchmarkRows {
     static func halluAudio(_ record: JSONRecords.Record, clip: String?, index: Int, file: String, binary: Bool) throws
         -> Outcome
     {
-        let subset = try record.string("subset", file: file)
+        // accuracy_else.py strips the subset before it compares it.
+        let subset = try record.string("subset", file: file).trimmingCharacters(in: .whitespacesAndNewlines)
         let reference = try record.string("reference", file: file)
         let label = YesNo(rawValue: reference.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
         var item: [String: JSONValue] = [

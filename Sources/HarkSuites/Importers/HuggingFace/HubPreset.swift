@@ -20,6 +20,8 @@ public enum HubPreset: String, CaseIterable, Sendable {
     /// AHa-Bench (`audio, question_id, type, question, answer, answer_details, text, label`): the
     /// yes/no rows, ids and sample groups numbered as the official `process_parquet.py` numbers them.
     case ahabench
+    /// AHa-Bench's ASR rows (types `asr_en`, `asr_zh`), the transcript the answer, scored by WER.
+    case ahabenchASR = "ahabench-asr"
     /// HalluAudio (`audio, prompt, reference, subset`): the binary rows (reference yes or no), and
     /// the others — counting, comparison and invalid questions — as open questions scored by its rules.
     case halluaudio
@@ -28,7 +30,7 @@ public enum HubPreset: String, CaseIterable, Sendable {
     public var task: TaskKind {
         switch self {
         case .ahabench, .halluaudio: .yesNo
-        case .halluaudioOpen: .openQA
+        case .halluaudioOpen, .ahabenchASR: .openQA
         case .mmau, .mmar, .voicebenchMMSU, .voicebenchOpenBookQA: .multipleChoice
         case .voicebenchSDQA, .voicebenchBBH: .openQA
         case .voicebenchIFEval: .instructionFollowing
@@ -52,6 +54,7 @@ public enum HubPreset: String, CaseIterable, Sendable {
         case .voicebenchIFEval:
             (rawValue, "VoiceBench ifeval: spoken instructions", .init(), InstructionImporters.ifevalScoring)
         case .ahabench: ("aha-bench", "AHa-Bench yes/no", .init(), BenchmarkRows.ahaBenchScoring)
+        case .ahabenchASR: ("aha-bench-asr", "AHa-Bench ASR", .init(), BenchmarkRows.ahaBenchASRScoring)
         case .halluaudio: ("halluaudio-binary", "HalluAudio binary", .init(), BenchmarkRows.halluAudioScoring)
         case .halluaudioOpen: ("halluaudio-open", "HalluAudio open", .init(), BenchmarkRows.halluAudioScoring)
         }
@@ -65,8 +68,9 @@ public enum HubPreset: String, CaseIterable, Sendable {
     ) throws -> BenchmarkRows.Outcome {
         let record = JSONRecords.Record(line: location.line ?? 0, fields: fields)
         switch self {
-        case .ahabench:
-            return try BenchmarkRows.ahaBench(record, clip: clip, file: location.file, numbering: &numbering)
+        case .ahabench, .ahabenchASR:
+            return try BenchmarkRows.ahaBench(
+                record, clip: clip, file: location.file, numbering: &numbering, asr: self == .ahabenchASR)
         case .halluaudio, .halluaudioOpen:
             return try BenchmarkRows.halluAudio(
                 record, clip: clip, index: index, file: location.file, binary: self == .halluaudio)
@@ -82,7 +86,7 @@ public enum HubPreset: String, CaseIterable, Sendable {
         let record = JSONRecords.Record(line: location.line ?? 0, fields: fields)
         let file = location.file
         switch self {
-        case .ahabench, .halluaudio, .halluaudioOpen: return [:]
+        case .ahabench, .ahabenchASR, .halluaudio, .halluaudioOpen: return [:]
         case .mmau, .mmar:
             var fields = fields
             let audioField = self == .mmau ? "audio_id" : "audio_path"
