@@ -141,7 +141,25 @@ import Testing
             }
             // A permutation: every clip given to some other item.
             #expect(donors.count == 60)
+
+            // Pink noise: audible (not silence, so not answered as silence), not the clip, and the
+            // same noise for every question of one clip.
+            try await run(["--run", "noise", "--control", "noise", "--noise-dbfs=-20"], server: server, in: work)
+            let noise = server.received.dropFirst(480)
+            #expect(noise.count == 240)
+            var byClip: [String: Set<String>] = [:]
+            for request in noise {
+                let text = request.parts.first { $0.hasPrefix("text:") } ?? ""
+                let number = String(text.split(separator: " ").last?.filter(\.isNumber) ?? "")
+                let audio = request.parts.filter { $0.hasPrefix("audio:") }.map { String($0.dropFirst(6)) }
+                #expect(audio.count == 1 && sent[audio[0]] == nil)
+                byClip[number, default: []].formUnion(audio)
+            }
+            #expect(byClip.count == 60 && byClip.values.allSatisfy { $0.count == 1 })
+            #expect(Set(byClip.values.flatMap { $0 }).count == 60)
         }
+        let heard = try Journal.read(work.path("results/noise/samples.jsonl"))
+        #expect(heard.allSatisfy { $0.response == "I cannot tell from this audio." })
         let none = try Journal.read(work.path("results/none/samples.jsonl"))
         #expect(none.allSatisfy { $0.audio.isEmpty })
         let records = try Journal.read(work.path("results/shuffled/samples.jsonl"))
