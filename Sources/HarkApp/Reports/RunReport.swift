@@ -69,7 +69,7 @@ public enum RunReport {
                         HTMLReport.ComparisonSection.Row(
                             suite: suite.suite, metric: $0.metric, baseline: $0.baseline, candidate: $0.candidate,
                             difference: $0.difference,
-                            ci: $0.ci, pValue: $0.pValue, test: $0.test)
+                            ci: $0.ci, pValue: $0.pValue, test: $0.test, adjustedPValue: $0.adjustedPValue)
                     }
                 },
                 flips: comparison.suites.flatMap {

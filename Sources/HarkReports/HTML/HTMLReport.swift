@@ -63,15 +63,20 @@ public struct HTMLReport {
             public var ci: [Double]
             public var pValue: Double
             public var test: String
+            /// The p-value after the multiplicity correction, where there is one.
+            public var adjustedPValue: Double?
 
             public init(
                 suite: String, metric: MetricName, baseline: Double, candidate: Double, difference: Double,
                 ci: [Double],
-                pValue: Double, test: String
+                pValue: Double, test: String, adjustedPValue: Double? = nil
             ) {
                 (self.suite, self.metric, self.baseline, self.candidate) = (suite, metric, baseline, candidate)
                 (self.difference, self.ci, self.pValue, self.test) = (difference, ci, pValue, test)
+                self.adjustedPValue = adjustedPValue
             }
+
+            public var decidingPValue: Double { adjustedPValue ?? pValue }
         }
 
         public var baseline: String
@@ -100,7 +105,7 @@ public struct HTMLReport {
             <header><h1>\(HTMLText.escape(title))</h1><p class="muted">hark report · \(runs.count) run(s) · \(items.count) samples</p></header>
 
             """
-        html += section("Summary", summaryCards())
+        html += section("Overview", overview())
         html += section("Tables", tables())
         html += section("Charts", charts())
         let diagnostics = hallucinationDiagnostics()
@@ -108,6 +113,7 @@ public struct HTMLReport {
         if !listening.isEmpty { html += section("Listening controls", listeningHTML()) }
         if !comparisons.isEmpty { html += section("Comparison", comparisonHTML()) }
         html += section("Items", explorer())
+        html += section("Cards", summaryCards())
         html += section("Runs", manifests())
         html +=
             "<script type=\"application/json\" id=\"hark-items\">" + HTMLText.scriptSafe(explorerJSON()) + "</script>\n"
@@ -119,31 +125,61 @@ public struct HTMLReport {
         "<section><h2>\(HTMLText.escape(heading))</h2>\n\(body)\n</section>\n"
     }
 
+    /// One card per run × suite, collapsed: its counts and its task's metrics with their intervals,
+    /// and why answers went unparsed.
     func summaryCards() -> String {
-        var cards = "<div class=\"cards\">"
+        var cards = ""
+        var count = 0
         for run in runs {
             for suite in run.results.suites {
+                count += 1
                 let counts = suite.counts
                 func metric(_ name: MetricName, _ label: String) -> String {
                     guard let value = suite.metrics[name] else { return "" }
-                    let ci =
+                    guard value.n > 0 else {
+                        return "<div><b>\(label)</b> <span title=\"nothing to divide: n = 0\">–</span></div>"
+                    }
+                    let interval =
                         value.ci.map {
-                            String(format: " <span class=\"muted\">[%.1f–%.1f]</span>", $0[0] * 100, $0[1] * 100)
+                            String(format: " <span class=\"muted\">[%.2f, %.2f]</span>", $0[0] * 100, $0[1] * 100)
                         } ?? ""
-                    return "<div><b>\(label)</b> " + String(format: "%.2f", value.value * 100) + ci + "</div>"
+                    return "<div><b>\(label)</b> " + String(format: "%.2f", value.value * 100) + interval + "</div>"
                 }
+                let metrics: [(MetricName, String)] =
+                    switch suite.task {
+                    case .yesNo:
+                        [
+                            (.accuracy, "accuracy"), (.f1, "F1"), (.yesRatio, "yes-ratio"), (.bias, "bias"),
+                            (.unparsedRate, "unparsed"),
+                        ]
+                    case .multipleChoice:
+                        [
+                            (.accuracy, "accuracy"), (MetricName.accuracy.judged, "judged accuracy"),
+                            (.unparsedRate, "unparsed"),
+                        ]
+                    case .instructionFollowing:
+                        [
+                            (.promptStrict, "prompt-strict"), (.promptLoose, "prompt-loose"),
+                            (.instructionStrict, "instruction-strict"), (.ifRate, "IFrate"),
+                        ]
+                    case .caption: [(.echoI, "ECHO_I"), (.echoS, "ECHO_S"), (.cover, "Cover")]
+                    case .openQA: [(.accuracy, "accuracy"), (.unparsedRate, "judge unparsed")]
+                    }
                 cards +=
-                    "<div class=\"card\"><h3>\(HTMLText.escape(run.name))</h3><p class=\"muted\">\(HTMLText.escape(suite.id))</p>"
+                    "<div class=\"card\" data-run=\"\(HTMLText.escape(run.name))\" data-suite=\"\(HTMLText.escape(suite.id))\"><h3>\(HTMLText.escape(run.name))</h3><p class=\"muted\">\(HTMLText.escape(suite.id)) · \(suite.task.rawValue)</p>"
                 cards +=
                     "<div><b>samples</b> \(counts.samples) · <b>errors</b> \(counts.errors) · <b>unparsed</b> \(counts.unparsed ?? 0)</div>"
-                cards +=
-                    metric("accuracy", "accuracy") + metric("f1", "F1") + metric("yes_ratio", "yes-ratio")
-                    + metric("bias", "bias")
-                    + metric("echo_i", "ECHO_I")
+                cards += metrics.map { metric($0.0, $0.1) }.joined()
+                if let reasons = counts.unparsedReasons, !reasons.isEmpty {
+                    let list = reasons.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(
+                        separator: ", ")
+                    cards += "<div class=\"muted\">unparsed: \(HTMLText.escape(list))</div>"
+                }
                 cards += "</div>"
             }
         }
-        return cards + "</div>"
+        return "<details><summary>\(count) cards: each run × suite</summary><div class=\"cards\">" + cards
+            + "</div></details>"
     }
 
     func tables() -> String {
@@ -213,7 +249,8 @@ public struct HTMLReport {
         html += "<table class=\"results\"><thead><tr><th>run</th><th>suite</th><th>type</th>"
         html += shown.map { "<th>\(HTMLText.escape($0.1))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
-            html += "<tr><td>\(HTMLText.escape(row.run))</td><td>\(HTMLText.escape(row.suite))</td>"
+            html += "<tr data-run=\"\(HTMLText.escape(row.run))\" data-suite=\"\(HTMLText.escape(row.suite))\">"
+            html += "<td>\(HTMLText.escape(row.run))</td><td>\(HTMLText.escape(row.suite))</td>"
             html += "<td>\(HTMLText.escape(row.type))</td>"
             for (name, _) in shown {
                 guard let value = row.metrics[name] else {
@@ -263,6 +300,14 @@ public struct HTMLReport {
         var html = ""
         for comparison in comparisons {
             html += "<h3>\(HTMLText.escape(comparison.candidate)) against \(HTMLText.escape(comparison.baseline))</h3>"
+            html += SVGChart.forest(
+                title: "Changes with their 95% intervals (filled: significant after the correction)",
+                rows: comparison.rows.map {
+                    (
+                        label: "\($0.suite) · \($0.metric.rawValue)", difference: $0.difference, ci: $0.ci,
+                        significant: $0.decidingPValue < 0.05
+                    )
+                })
             html +=
                 "<table class=\"results\"><thead><tr><th>suite</th><th>metric</th><th>\(HTMLText.escape(comparison.baseline))</th>"
             html +=
@@ -390,16 +435,27 @@ public struct HTMLReport {
     }
 
     static let css = """
-        body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px;color:#222}
-        h1{margin-bottom:0}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:32px}.muted{color:#777}
-        .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:210px}
+        body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 16px;color:#222;background:#fff}
+        h1{margin-bottom:0}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:32px}.muted{color:#666}
+        .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:8px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:210px}
         .card h3{margin:0}table{border-collapse:collapse;margin:8px 0 20px}th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
-        table.results td.num{text-align:right;font-variant-numeric:tabular-nums}td.best{font-weight:700}
-        .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{width:520px;max-width:100%}.matrix{width:300px}
+        table.results,table.items,table.matrix-table,table.manifest{display:block;overflow-x:auto;max-width:100%}
+        table.results td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.best{font-weight:700}
+        .matrix-table th{white-space:nowrap}.heat{cursor:pointer;text-align:right;min-width:72px;font-variant-numeric:tabular-nums;white-space:nowrap}
+        .heat.best{font-weight:700;box-shadow:inset 0 0 0 2px #111}.heat:focus,.heat.selected{outline:3px solid #e4572e;outline-offset:-3px}
+        .heat.empty{color:#999;cursor:default}.changed{border-left:4px solid #e4572e;padding:4px 12px;margin:12px 0;background:#fafafa}
+        .changed ul{margin:4px 0;padding-left:18px}.hidden{display:none}
+        .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{width:520px;max-width:100%;height:auto}.matrix{width:300px;max-width:100%}
         .chart-title{font-weight:600;font-size:13px}.axis{font-size:11px;fill:#555}.cell{font-size:13px}.grid{stroke:#eee}
-        .reference{stroke:#c00;stroke-dasharray:5 4}.filters{display:flex;flex-wrap:wrap;gap:10px}
+        .reference{stroke:#c00;stroke-dasharray:5 4}.whisker{stroke:#222;stroke-width:1.5}.filters{display:flex;flex-wrap:wrap;gap:10px}
         table.items td{max-width:360px;white-space:pre-wrap;word-break:break-word}.outcome-hallucinated{background:#fdecea}
-        .outcome-missed{background:#fff4e5}.outcome-correct{background:#f0f8f0}audio{width:180px}
+        .outcome-missed{background:#fff4e5}.outcome-correct{background:#f0f8f0}audio{width:180px;max-width:100%}
+        summary{cursor:pointer}button,select,input{font:inherit}
+        @media (prefers-color-scheme:dark){body{background:#121212;color:#ddd}th,td{border-color:#333}h2{border-color:#444}
+        .card{border-color:#444}.muted{color:#9a9a9a}.changed{background:#1d1d1d}.axis{fill:#aaa}.grid{stroke:#333}.whisker{stroke:#ddd}
+        .outcome-hallucinated{background:#3a1f1c}.outcome-missed{background:#3a2e16}.outcome-correct{background:#1b2e1b}.heat.best{box-shadow:inset 0 0 0 2px #eee}}
+        @media print{body{max-width:none}.filters,#f-prev,#f-next,audio{display:none}details>summary{display:none}details{display:block}
+        details:not([open])>*{display:block}section{break-inside:avoid-page}table.results,table.items,table.matrix-table{display:table;overflow:visible}}
         """
 
     static let script = """
@@ -418,6 +474,14 @@ public struct HTMLReport {
         var td=cell(tr,'');i[9].forEach(function(a){if(S[a]){var audio=document.createElement('audio');audio.controls=true;audio.preload='none';audio.src=S[a];td.appendChild(audio)}});body.appendChild(tr)});
         el('f-count').textContent=shown.length+' of '+items.length+' samples';el('f-page').textContent='page '+(page+1)+' of '+pages}
         ['f-run','f-suite','f-outcome','f-slice'].forEach(function(id){el(id).addEventListener('change',apply)});el('f-text').addEventListener('input',apply);
-        el('f-prev').addEventListener('click',function(){if(page>0){page--;render()}});el('f-next').addEventListener('click',function(){page++;render()});apply()})();
+        el('f-prev').addEventListener('click',function(){if(page>0){page--;render()}});el('f-next').addEventListener('click',function(){page++;render()});apply();
+        var chosen=null;function choose(td){var same=chosen===td;if(chosen)chosen.classList.remove('selected');chosen=same?null:td;
+        var run=chosen?chosen.getAttribute('data-run'):'',suite=chosen?chosen.getAttribute('data-suite'):'';if(chosen)chosen.classList.add('selected');
+        el('f-run').value=run;el('f-suite').value=suite;apply();
+        document.querySelectorAll('[data-run][data-suite]:not(.heat)').forEach(function(n){n.classList.toggle('hidden',!!chosen&&(n.getAttribute('data-run')!==run||n.getAttribute('data-suite')!==suite))})}
+        document.querySelectorAll('td.heat:not(.empty)').forEach(function(td){td.addEventListener('click',function(){choose(td)});
+        td.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();choose(td)}})});
+        document.body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth));
+        document.body.setAttribute('data-viewport-width',String(window.innerWidth))})();
         """
 }

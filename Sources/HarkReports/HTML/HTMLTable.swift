@@ -17,7 +17,11 @@ public enum HTMLTable {
             for column in row.cells.indices {
                 let text = HTMLText.escape(table.text(row: index, column: column, ci: ci))
                 let best = table.marks[index][column].rank == .best
-                html += "<td class=\"num\(best ? " best" : "")\">\(text)</td>"
+                let why =
+                    text == "–"
+                    ? " title=\"\(row.cells[column] == nil ? "not measured" : "undefined: nothing to divide (n = 0)")\""
+                    : ""
+                html += "<td class=\"num\(best ? " best" : "")\"\(why)>\(text)</td>"
             }
             html += "</tr>"
         }

@@ -75,3 +75,44 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 }
+
+extension SVGChart {
+    /// A forest plot: one row per change, its interval as a whisker and its estimate as a dot
+    /// (filled when significant), around a zero line; values are differences of shares, shown ×100.
+    public static func forest(
+        title: String, rows: [(label: String, difference: Double, ci: [Double], significant: Bool)]
+    ) -> String {
+        guard !rows.isEmpty else { return "" }
+        let width = 640.0
+        let labelWidth = 250.0
+        let rowHeight = 20.0
+        let top = 30.0
+        let height = top + rowHeight * Double(rows.count) + 30
+        let extent = max(
+            0.01, rows.map { max(abs($0.ci.first ?? 0), abs($0.ci.last ?? 0), abs($0.difference)) }.max() ?? 0.01)
+        let plotLeft = labelWidth + 10
+        let plotRight = width - 20
+        func x(_ value: Double) -> Double { plotLeft + (value + extent) / (2 * extent) * (plotRight - plotLeft) }
+        var svg =
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img">"#
+        svg +=
+            #"<title>\#(HTMLText.escape(title))</title><text x="4" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
+        svg += #"<line x1="\#(x(0))" x2="\#(x(0))" y1="\#(top - 6)" y2="\#(height - 24)" class="reference"/>"#
+        for tick in [-extent, -extent / 2, 0, extent / 2, extent] {
+            svg +=
+                #"<text x="\#(x(tick))" y="\#(height - 8)" class="axis" text-anchor="middle">\#(String(format: "%+.1f", tick * 100))</text>"#
+        }
+        for (index, row) in rows.enumerated() {
+            let y = top + rowHeight * Double(index) + rowHeight / 2
+            let low = row.ci.first ?? row.difference
+            let high = row.ci.last ?? row.difference
+            let text = String(format: "%+.2f [%+.2f, %+.2f]", row.difference * 100, low * 100, high * 100)
+            svg +=
+                #"<text x="\#(labelWidth)" y="\#(y + 4)" class="axis" text-anchor="end">\#(HTMLText.escape(row.label))</text>"#
+            svg += #"<line x1="\#(x(low))" x2="\#(x(high))" y1="\#(y)" y2="\#(y)" class="whisker"/>"#
+            svg +=
+                #"<circle cx="\#(x(row.difference))" cy="\#(y)" r="4" fill="\#(row.significant ? palette[0] : "none")" stroke="\#(palette[0])" stroke-width="1.5"><title>\#(HTMLText.escape(row.label)): \#(text)</title></circle>"#
+        }
+        return svg + "</svg>"
+    }
+}

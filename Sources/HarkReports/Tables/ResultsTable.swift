@@ -281,7 +281,8 @@ public struct ResultsTable: Sendable, Hashable {
         Set(rows.indices.filter { marks[$0][column].rank == .best })
     }
 
-    /// A cell as text: "–" where there is no value or it is undefined (n = 0); the value in the
+    /// A cell as text: "–" where there is no value or it is undefined (n = 0, whatever interval a
+    /// resample gave it); the value in the
     /// metric's format; the uncertainty the layout asks for (`ci` forces intervals): "± half" where
     /// the interval is symmetric as printed, else "[low, high]"; "± std"; the cluster count when the
     /// layout asks for it and `clusters` allows it.
@@ -297,7 +298,7 @@ public struct ResultsTable: Sendable, Hashable {
         _ value: MetricValue?, _ metric: TableLayout.Metric, uncertainty: TableLayout.Uncertainty = .none,
         spread: MetricValue? = nil, plusMinus: String = "±", clusters: Bool = true
     ) -> String {
-        guard let value, value.n > 0 || value.ci != nil || metric.format == .integer else { return "–" }
+        guard let value, value.n > 0 || metric.format == .integer else { return "–" }
         func number(_ x: Double) -> String { Self.number(x, metric) }
         var text = number(value.value)
         switch uncertainty {
