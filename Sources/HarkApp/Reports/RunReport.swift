@@ -55,12 +55,17 @@ public enum RunReport {
     static func comparisons(_ runs: [LoadedRun], resamples: Int) throws -> [HTMLReport.ComparisonSection] {
         guard let first = runs.first, runs.count > 1 else { return [] }
         let baseline = try ComparisonReports.side(first)
+        let before = try? first.samplesByKey()
         return runs.dropFirst().compactMap { run in
             guard
-                let comparison = try? RunComparison(
+                var comparison = try? RunComparison(
                     baseline: baseline, candidate: ComparisonReports.side(run), resamples: resamples)
             else {
                 return nil
+            }
+            // What the flipped samples asked and answered, with their clips.
+            if let before, let after = try? run.samplesByKey() {
+                comparison.describeFlips(baseline: before, candidate: after)
             }
             return HTMLReport.ComparisonSection(
                 baseline: comparison.baseline, candidate: comparison.candidate,
@@ -72,8 +77,14 @@ public enum RunReport {
                             ci: $0.ci, pValue: $0.pValue, test: $0.test, adjustedPValue: $0.adjustedPValue)
                     }
                 },
-                flips: comparison.suites.flatMap {
-                    $0.flips.map { ($0.direction, $0.key, $0.expected, $0.baseline, $0.candidate) }
+                flips: comparison.suites.flatMap { suite in
+                    suite.flips.map {
+                        HTMLReport.ComparisonSection.Flip(
+                            direction: $0.direction, suite: suite.suite, key: $0.key, expected: $0.expected,
+                            baseline: $0.baseline, candidate: $0.candidate, prompt: $0.prompt ?? "",
+                            baselineResponse: $0.baselineResponse ?? "", candidateResponse: $0.candidateResponse ?? "",
+                            audio: $0.audio ?? [])
+                    }
                 })
         }
     }

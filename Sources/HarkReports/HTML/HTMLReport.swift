@@ -79,14 +79,39 @@ public struct HTMLReport {
             public var decidingPValue: Double { adjustedPValue ?? pValue }
         }
 
+        /// A sample right in one run and wrong in the other, with what was asked and answered.
+        public struct Flip: Sendable {
+            public var direction: String
+            public var suite: String
+            public var key: String
+            public var expected: String
+            /// What each run's answer was read as, and the answers in full.
+            public var baseline: String
+            public var candidate: String
+            public var prompt: String
+            public var baselineResponse: String
+            public var candidateResponse: String
+            public var audio: [String]
+
+            public init(
+                direction: String, suite: String, key: String, expected: String, baseline: String, candidate: String,
+                prompt: String = "", baselineResponse: String = "", candidateResponse: String = "", audio: [String] = []
+            ) {
+                (self.direction, self.suite, self.key, self.expected) = (direction, suite, key, expected)
+                (self.baseline, self.candidate, self.prompt) = (baseline, candidate, prompt)
+                (self.baselineResponse, self.candidateResponse, self.audio) = (
+                    baselineResponse, candidateResponse, audio
+                )
+            }
+        }
+
         public var baseline: String
         public var candidate: String
         public var rows: [Row]
-        /// Flipped samples, right → wrong first: (direction, key, expected, baseline answer, candidate answer).
-        public var flips: [(String, String, String, String, String)]
+        /// Flipped samples, right → wrong first.
+        public var flips: [Flip]
 
-        public init(baseline: String, candidate: String, rows: [Row], flips: [(String, String, String, String, String)])
-        {
+        public init(baseline: String, candidate: String, rows: [Row], flips: [Flip]) {
             self.baseline = baseline
             self.candidate = candidate
             self.rows = rows
@@ -198,18 +223,25 @@ public struct HTMLReport {
         let table = ResultsTable(layout: TableLayout.builtIn["hallucination"]!, runs: runs)
         let settings = table.rows.reduce(into: [String]()) { if !$0.contains($1.labels[0]) { $0.append($1.labels[0]) } }
         let names = runs.map(\.name)
-        func series(_ metric: MetricName) -> [[Double?]] {
+        func cells(_ metric: MetricName) -> [[MetricValue?]] {
             guard let column = table.metrics.firstIndex(where: { $0.key == metric }) else { return [] }
             return names.map { name in
-                settings.map { setting in table.rows.first { $0.labels == [setting, name] }?.cells[column]?.value }
+                settings.map { setting in table.rows.first { $0.labels == [setting, name] }?.cells[column] }
             }
         }
         if !settings.isEmpty {
-            html += SVGChart.bars(title: "F1 by setting", groups: settings, series: names, values: series("f1"))
-            html += SVGChart.bars(
-                title: "Yes-ratio (balanced = 50)", groups: settings, series: names, values: series("yes_ratio"),
-                reference: 0.5)
+            for (metric, title, reference) in [
+                (MetricName.f1, "F1 by setting, 95% intervals", nil as Double?),
+                (.yesRatio, "Yes-ratio (balanced = 50), 95% intervals", 0.5),
+            ] {
+                let values = cells(metric)
+                html += SVGChart.bars(
+                    title: title, groups: settings, series: names,
+                    values: values.map { $0.map { $0.flatMap { $0.n > 0 ? $0.value : nil } } },
+                    intervals: values.map { $0.map { $0?.ci } }, reference: reference)
+            }
         }
+        html += templateSpread()
         for run in runs {
             for suite in run.results.suites {
                 if let counts = suite.confusion {
@@ -218,6 +250,32 @@ public struct HTMLReport {
             }
         }
         return html + "</div>"
+    }
+
+    /// F1 per prompt template for each yes/no suite and run (a dot per template, a bar at the mean):
+    /// the spread Kuan et al. report as Std.
+    func templateSpread() -> String {
+        var groups: [String] = []
+        var dots: [[[Double]]] = []
+        let names = runs.map(\.name)
+        let suites = runs.flatMap(\.results.suites).filter {
+            $0.task == .yesNo && ($0.slices["template"]?.count ?? 0) > 1
+        }
+        for id in suites.map(\.id).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+            groups.append(id)
+            dots.append(
+                runs.map { run in
+                    let templates = run.results.suites.first { $0.id == id }?.slices["template"] ?? [:]
+                    return templates.filter { $0.key != "q" }.sorted { $0.key < $1.key }.compactMap {
+                        $0.value[.f1]?.value
+                    }
+                })
+        }
+        guard !groups.isEmpty else { return "" }
+        return SVGChart.dots(
+            title: "F1 per prompt template (dots) and their mean (bar): the spread of Kuan et al.'s Std",
+            groups: groups,
+            series: names, values: dots)
     }
 
     /// The slice that names a benchmark's types: AHa-Bench's `task_type`, CMM's `sub_category`,
@@ -326,14 +384,24 @@ public struct HTMLReport {
             html += "</tbody></table>"
             if !comparison.flips.isEmpty {
                 html +=
-                    "<p>\(comparison.flips.count) samples flipped (right → wrong first; the first 100 shown).</p><table class=\"items\"><thead><tr><th></th><th>sample</th><th>expected</th>"
+                    "<p>\(comparison.flips.count) samples flipped (right → wrong first; the first 100 shown).</p><table class=\"items\"><thead><tr><th></th><th>sample</th><th>question</th><th>expected</th>"
                 html +=
-                    "<th>\(HTMLText.escape(comparison.baseline))</th><th>\(HTMLText.escape(comparison.candidate))</th></tr></thead><tbody>"
+                    "<th>\(HTMLText.escape(comparison.baseline))</th><th>\(HTMLText.escape(comparison.candidate))</th><th>audio</th></tr></thead><tbody>"
+                func answer(_ read: String, _ response: String) -> String {
+                    response.isEmpty ? read : "\(read): \(response)"
+                }
                 for flip in comparison.flips.prefix(100) {
+                    let cells = [
+                        flip.direction, flip.key, flip.prompt, flip.expected,
+                        answer(flip.baseline, flip.baselineResponse),
+                        answer(flip.candidate, flip.candidateResponse),
+                    ]
+                    let players = flip.audio.compactMap { audioSource(flip.suite, $0) }.map {
+                        "<audio controls preload=\"none\" src=\"\(HTMLText.escape($0))\"></audio>"
+                    }
                     html +=
-                        "<tr>"
-                        + [flip.0, flip.1, flip.2, flip.3, flip.4].map { "<td>\(HTMLText.escape($0))</td>" }.joined()
-                        + "</tr>"
+                        "<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "<td>" + players.joined()
+                        + "</td></tr>"
                 }
                 html += "</tbody></table>"
             }

@@ -6,8 +6,10 @@ public enum SVGChart {
 
     /// Grouped bars: one group per label on x, one bar per series; values in [0, 1] shown as %.
     /// `reference` draws a dashed line (e.g. the balanced 50% of a yes-ratio).
+    /// `intervals`: a 95% interval per bar, drawn as a whisker.
     public static func bars(
-        title: String, groups: [String], series: [String], values: [[Double?]], reference: Double? = nil
+        title: String, groups: [String], series: [String], values: [[Double?]], intervals: [[[Double]?]] = [],
+        reference: Double? = nil
     ) -> String {
         let width = max(360, 80 + groups.count * (series.count * 26 + 30))
         let height = 260
@@ -29,8 +31,15 @@ public enum SVGChart {
             for (seriesIndex, _) in series.enumerated() {
                 guard let value = values[seriesIndex][groupIndex] else { continue }
                 let x = groupLeft + Double(seriesIndex * 26)
+                let interval = intervals.indices.contains(seriesIndex) ? intervals[seriesIndex][groupIndex] : nil
+                let range = interval.map { String(format: " [%.2f, %.2f]", $0[0] * 100, $0[1] * 100) } ?? ""
                 svg +=
-                    #"<rect x="\#(x)" y="\#(y(value))" width="22" height="\#(plotBottom - y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))</title></rect>"#
+                    #"<rect x="\#(x)" y="\#(y(value))" width="22" height="\#(plotBottom - y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))\#(range)</title></rect>"#
+                if let interval, interval.count == 2 {
+                    let centre = x + 11
+                    svg +=
+                        #"<path d="M\#(centre - 4) \#(y(interval[0]))H\#(centre + 4)M\#(centre) \#(y(interval[0]))V\#(y(interval[1]))M\#(centre - 4) \#(y(interval[1]))H\#(centre + 4)" class="whisker"/>"#
+                }
             }
             let centre = groupLeft + Double(series.count * 26) / 2
             svg +=
@@ -112,6 +121,54 @@ extension SVGChart {
             svg += #"<line x1="\#(x(low))" x2="\#(x(high))" y1="\#(y)" y2="\#(y)" class="whisker"/>"#
             svg +=
                 #"<circle cx="\#(x(row.difference))" cy="\#(y)" r="4" fill="\#(row.significant ? palette[0] : "none")" stroke="\#(palette[0])" stroke-width="1.5"><title>\#(HTMLText.escape(row.label)): \#(text)</title></circle>"#
+        }
+        return svg + "</svg>"
+    }
+}
+
+extension SVGChart {
+    /// Dots per group and series (one per value: e.g. a template's F1) with a bar at their mean;
+    /// values in [0, 1] shown as %.
+    public static func dots(title: String, groups: [String], series: [String], values: [[[Double]]]) -> String {
+        let step = series.count * 26 + 30
+        let width = max(360, 80 + groups.count * step)
+        let height = 260
+        let plotTop = 30.0
+        let plotBottom = Double(height) - 60
+        let plotLeft = 48.0
+        func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
+        var svg =
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \#(width) \#(height)" role="img">"#
+        svg +=
+            #"<title>\#(HTMLText.escape(title))</title><text x="\#(plotLeft)" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
+        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
+            svg += #"<line x1="\#(plotLeft)" x2="\#(width - 10)" y1="\#(y(tick))" y2="\#(y(tick))" class="grid"/>"#
+            svg +=
+                #"<text x="\#(plotLeft - 6)" y="\#(y(tick) + 4)" class="axis" text-anchor="end">\#(Int(tick * 100))</text>"#
+        }
+        for (groupIndex, group) in groups.enumerated() {
+            let groupLeft = plotLeft + 16 + Double(groupIndex * step)
+            for seriesIndex in series.indices {
+                let points = values[groupIndex][seriesIndex]
+                guard !points.isEmpty else { continue }
+                let x = groupLeft + Double(seriesIndex * 26) + 11
+                let colour = palette[seriesIndex % palette.count]
+                let mean = points.reduce(0, +) / Double(points.count)
+                svg +=
+                    #"<line x1="\#(x - 9)" x2="\#(x + 9)" y1="\#(y(mean))" y2="\#(y(mean))" stroke="\#(colour)" stroke-width="3"/>"#
+                for point in points {
+                    svg +=
+                        #"<circle cx="\#(x)" cy="\#(y(point))" r="3" fill="\#(colour)" fill-opacity="0.7"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", point * 100))</title></circle>"#
+                }
+            }
+            let centre = groupLeft + Double(series.count * 26) / 2
+            svg +=
+                #"<text x="\#(centre)" y="\#(plotBottom + 16)" class="axis" text-anchor="middle">\#(HTMLText.escape(group))</text>"#
+        }
+        for (index, name) in series.enumerated() {
+            let x = plotLeft + Double(index * 150)
+            svg +=
+                #"<rect x="\#(x)" y="\#(height - 22)" width="12" height="12" fill="\#(palette[index % palette.count])"/><text x="\#(x + 16)" y="\#(height - 12)" class="axis">\#(HTMLText.escape(name))</text>"#
         }
         return svg + "</svg>"
     }
