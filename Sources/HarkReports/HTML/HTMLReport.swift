@@ -242,6 +242,7 @@ public struct HTMLReport {
             }
         }
         html += templateSpread()
+        html += sliceCharts()
         for run in runs {
             for suite in run.results.suites {
                 if let counts = suite.confusion {
@@ -250,6 +251,34 @@ public struct HTMLReport {
             }
         }
         return html + "</div>"
+    }
+
+    /// Accuracy by slice (task, difficulty, category, …) for each suite that is not a yes/no probe
+    /// set, runs side by side, with the intervals the slices carry; slices of 2 to 12 values.
+    func sliceCharts() -> String {
+        var html = ""
+        let names = runs.map(\.name)
+        let suites = runs.flatMap(\.results.suites).reduce(into: [RunResults.SuiteResults]()) { known, suite in
+            if !known.contains(where: { $0.id == suite.id }) { known.append(suite) }
+        }
+        for suite in suites where suite.task != .yesNo {
+            for key in suite.slices.keys.sorted() where !["template", "source_file", "reader"].contains(key) {
+                let values = (suite.slices[key] ?? [:]).keys.sorted()
+                guard (2...12).contains(values.count),
+                    suite.slices[key]?.values.contains(where: { $0[.accuracy] != nil }) == true
+                else { continue }
+                let cells = runs.map { run in
+                    values.map { value in
+                        run.results.suites.first { $0.id == suite.id }?.slices[key]?[value]?[.accuracy]
+                    }
+                }
+                html += SVGChart.bars(
+                    title: "\(suite.id): accuracy by \(key)", groups: values, series: names,
+                    values: cells.map { $0.map { $0.flatMap { $0.n > 0 ? $0.value : nil } } },
+                    intervals: cells.map { $0.map { $0?.ci } })
+            }
+        }
+        return html
     }
 
     /// F1 per prompt template for each yes/no suite and run (a dot per template, a bar at the mean):
