@@ -102,9 +102,13 @@ extension HTMLReport {
     func whatChanged() -> String {
         guard runs.count > 1, !comparisons.isEmpty else { return "" }
         var changes: [(String, ComparisonSection.Row)] = []
-        // A baseline (always-yes, random) differs from everything: its changes are no news.
+        // A baseline (always-yes, random) differs from everything, and a listening control has its
+        // own section: their changes are no news here.
         let baselines = Set(
-            runs.filter { RunManifest.Model.baselineAdapters.contains($0.results.manifest.model.adapter) }.map(\.name))
+            runs.filter {
+                RunManifest.Model.baselineAdapters.contains($0.results.manifest.model.adapter)
+                    || $0.results.manifest.plan.control != nil
+            }.map(\.name))
         for comparison in comparisons where !baselines.contains(comparison.candidate) {
             for row in comparison.rows where row.decidingPValue < 0.05 {
                 changes.append(("\(comparison.candidate) vs \(comparison.baseline)", row))

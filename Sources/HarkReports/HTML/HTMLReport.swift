@@ -542,7 +542,7 @@ public struct HTMLReport {
         .heat.best{font-weight:700;box-shadow:inset 0 0 0 2px #111}.heat:focus,.heat.selected{outline:3px solid #e4572e;outline-offset:-3px}
         .heat.empty{color:#999;cursor:default}.changed{border-left:4px solid #e4572e;padding:4px 12px;margin:12px 0;background:#fafafa}
         .changed ul{margin:4px 0;padding-left:18px}.hidden{display:none}
-        .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{width:520px;max-width:100%;height:auto}.matrix{width:300px;max-width:100%}
+        .charts{display:flex;flex-wrap:wrap;gap:16px}.chart{max-width:100%;height:auto}.matrix{width:300px;max-width:100%}
         .chart-title{font-weight:600;font-size:13px}.axis{font-size:11px;fill:#555}.cell{font-size:13px}.grid{stroke:#eee}
         .reference{stroke:#c00;stroke-dasharray:5 4}.whisker{stroke:#222;stroke-width:1.5}.filters{display:flex;flex-wrap:wrap;gap:10px}
         table.items td{max-width:360px;white-space:pre-wrap;word-break:break-word}.outcome-hallucinated{background:#fdecea}

@@ -18,7 +18,7 @@ public enum SVGChart {
         let plotLeft = 48.0
         func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
         var svg =
-            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \#(width) \#(height)" role="img">"#
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\#(width)" viewBox="0 0 \#(width) \#(height)" role="img">"#
         svg +=
             #"<title>\#(HTMLText.escape(title))</title><text x="\#(plotLeft)" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
@@ -103,7 +103,7 @@ extension SVGChart {
         let plotRight = width - 20
         func x(_ value: Double) -> Double { plotLeft + (value + extent) / (2 * extent) * (plotRight - plotLeft) }
         var svg =
-            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img">"#
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" width="\#(Int(width))" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img">"#
         svg +=
             #"<title>\#(HTMLText.escape(title))</title><text x="4" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
         svg += #"<line x1="\#(x(0))" x2="\#(x(0))" y1="\#(top - 6)" y2="\#(height - 24)" class="reference"/>"#
@@ -138,7 +138,7 @@ extension SVGChart {
         let plotLeft = 48.0
         func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
         var svg =
-            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \#(width) \#(height)" role="img">"#
+            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\#(width)" viewBox="0 0 \#(width) \#(height)" role="img">"#
         svg +=
             #"<title>\#(HTMLText.escape(title))</title><text x="\#(plotLeft)" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
