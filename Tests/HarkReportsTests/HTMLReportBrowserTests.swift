@@ -58,7 +58,9 @@ import Testing
             let dom = try await dom(html, width: width)
             // The matrix: one cell per run × suite, before anything else.
             #expect(dom.components(separatedBy: "class=\"heat").count - 1 == runs.count * suites.count)
-            #expect(dom.range(of: "id=\"overview\"")!.lowerBound < dom.range(of: "<h2>Tables</h2>")!.lowerBound)
+            let overview = try #require(dom.range(of: "id=\"overview\""))
+            let tables = try #require(dom.range(of: "<h2>Tables</h2>"))
+            #expect(overview.lowerBound < tables.lowerBound)
             // The script ran (it writes these), and nothing is wider than the window.
             let scrollWidth = try #require(attribute("data-scroll-width", in: dom))
             let viewport = try #require(attribute("data-viewport-width", in: dom))

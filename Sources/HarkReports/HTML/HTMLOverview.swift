@@ -39,7 +39,7 @@ extension HTMLReport {
         }
         guard !suiteIDs.isEmpty else { return "<p class=\"muted\">No suite was scored.</p>" }
         var html =
-            "<p class=\"muted\">Each suite's headline metric (F1 for yes/no probes, accuracy for choice, IFrate or prompt-strict for instructions, ECHO_I for captions; lower is better where marked ↓). Colour: viridis within each column, brighter is better; ★ the best run; hover for the 95% interval and n; click a cell to show only that run and suite below.</p>"
+            "<p class=\"muted\">Each suite's headline metric (F1 for yes/no probes, accuracy for choice and open questions, IFrate or prompt-strict for instructions, ECHO_I for captions; lower is better where marked ↓). Colour: viridis within each column, brighter is better; ★ the best run (all tied); hover for the 95% interval and n; click a cell to show only that run and suite in the diagnostics, the items and the cards.</p>"
         html += "<div class=\"scroll\"><table class=\"matrix-table\" id=\"overview\"><thead><tr><th>run</th>"
         var columns: [(suite: String, headline: (name: MetricName, label: String, lowerIsBetter: Bool)?)] = []
         for id in suiteIDs {
@@ -52,7 +52,7 @@ extension HTMLReport {
         }
         html += "</tr></thead><tbody>"
         // Per column: the range of values (for the colour) and the best run.
-        var ranges: [(low: Double, high: Double, best: Int?)] = []
+        var ranges: [(low: Double, high: Double, best: Set<Int>)] = []
         for column in columns {
             let values = runs.map { run -> Double? in
                 guard let name = column.headline?.name,
@@ -62,9 +62,12 @@ extension HTMLReport {
                 return value.value
             }
             let present = values.compactMap { $0 }
-            let sign = column.headline?.lowerIsBetter == true ? -1.0 : 1.0
-            let best = values.indices.filter { values[$0] != nil }.max { sign * values[$0]! < sign * values[$1]! }
-            ranges.append((present.min() ?? 0, present.max() ?? 0, present.count > 1 ? best : nil))
+            let low = present.min() ?? 0
+            let high = present.max() ?? 0
+            // Every run tied for the best starred; none when the column does not vary.
+            let best = column.headline?.lowerIsBetter == true ? low : high
+            let starred = high > low ? Set(values.indices.filter { values[$0] == best }) : []
+            ranges.append((low, high, starred))
         }
         for (index, run) in runs.enumerated() {
             html += "<tr><th>\(HTMLText.escape(run.name))</th>"
@@ -75,7 +78,12 @@ extension HTMLReport {
                     let suite = run.results.suites.first(where: { $0.id == column.suite }),
                     let value = suite.metrics[headline.name], value.n > 0
                 else {
-                    html += "<td class=\"heat empty\" \(attributes) title=\"not measured\">–</td>"
+                    let measured = column.headline.flatMap { headline in
+                        run.results.suites.first { $0.id == column.suite }?.metrics[headline.name]
+                    }
+                    let why = measured == nil ? "not measured" : "undefined: nothing to divide (n = 0)"
+                    html +=
+                        "<td class=\"heat empty\" data-run=\"\(HTMLText.escape(run.name))\" data-suite=\"\(HTMLText.escape(column.suite))\" title=\"\(why)\">–</td>"
                     continue
                 }
                 let range = ranges[position]
@@ -83,11 +91,13 @@ extension HTMLReport {
                 var t = spread > 0 ? (value.value - range.low) / spread : 0.5
                 if headline.lowerIsBetter { t = 1 - t }
                 let (background, text) = Self.viridis(t)
-                let interval = value.ci.map { String(format: " [%.2f, %.2f]", $0[0] * 100, $0[1] * 100) } ?? ""
+                let interval =
+                    value.ci.flatMap { $0.count == 2 ? String(format: " [%.2f, %.2f]", $0[0] * 100, $0[1] * 100) : nil }
+                    ?? ""
                 let method = value.method.map { ", \($0)" } ?? ""
                 let title =
                     "\(headline.label) \(String(format: "%.2f", value.value * 100))\(interval), n = \(value.n)\(method)"
-                let best = range.best == index
+                let best = range.best.contains(index)
                 html +=
                     "<td class=\"heat\(best ? " best" : "")\" \(attributes) style=\"background:\(background);color:\(text)\" title=\"\(HTMLText.escape(title))\">"
                     + String(format: "%.2f", value.value * 100) + (best ? " ★" : "") + "</td>"
@@ -109,7 +119,8 @@ extension HTMLReport {
                 RunManifest.Model.baselineAdapters.contains($0.results.manifest.model.adapter)
                     || $0.results.manifest.plan.control != nil
             }.map(\.name))
-        for comparison in comparisons where !baselines.contains(comparison.candidate) {
+        for comparison in comparisons
+        where !baselines.contains(comparison.candidate) && !baselines.contains(comparison.baseline) {
             for row in comparison.rows where row.decidingPValue < 0.05 {
                 changes.append(("\(comparison.candidate) vs \(comparison.baseline)", row))
             }
@@ -120,7 +131,7 @@ extension HTMLReport {
         }
         var html =
             "<div class=\"changed\"><b>What changed</b> (significant after the multiplicity correction, largest first)<ul>"
-        for (pair, row) in changes.prefix(10) {
+        for (pair, row) in changes.prefix(10) where row.ci.count == 2 {
             html +=
                 "<li>\(HTMLText.escape(pair)) · \(HTMLText.escape(row.suite)) · \(HTMLText.escape(row.metric.rawValue)) "
                 + String(

@@ -296,13 +296,13 @@ public struct HTMLReport {
                 runs.map { run in
                     let templates = run.results.suites.first { $0.id == id }?.slices["template"] ?? [:]
                     return templates.filter { $0.key != "q" }.sorted { $0.key < $1.key }.compactMap {
-                        $0.value[.f1]?.value
+                        $0.value[.f1].flatMap { $0.n > 0 ? $0.value : nil }
                     }
                 })
         }
         guard !groups.isEmpty else { return "" }
         return SVGChart.dots(
-            title: "F1 per prompt template (dots) and their mean (bar): the spread of Kuan et al.'s Std",
+            title: "F1 per template (dots) and mean (bar)",
             groups: groups,
             series: names, values: dots)
     }
@@ -340,8 +340,9 @@ public struct HTMLReport {
             html += "<td>\(HTMLText.escape(row.run))</td><td>\(HTMLText.escape(row.suite))</td>"
             html += "<td>\(HTMLText.escape(row.type))</td>"
             for (name, _) in shown {
-                guard let value = row.metrics[name] else {
-                    html += "<td class=\"num\">–</td>"
+                guard let value = row.metrics[name], value.n > 0 else {
+                    let why = row.metrics[name] == nil ? "not measured" : "undefined: nothing to divide (n = 0)"
+                    html += "<td class=\"num\" title=\"\(why)\">–</td>"
                     continue
                 }
                 html += "<td class=\"num\">" + Self.share(value.value, ci: value.ci, signed: name == .bias) + "</td>"
@@ -550,9 +551,10 @@ public struct HTMLReport {
         summary{cursor:pointer}button,select,input{font:inherit}
         @media (prefers-color-scheme:dark){body{background:#121212;color:#ddd}th,td{border-color:#333}h2{border-color:#444}
         .card{border-color:#444}.muted{color:#9a9a9a}.changed{background:#1d1d1d}.axis{fill:#aaa}.grid{stroke:#333}.whisker{stroke:#ddd}
+        .chart-title,.cell{fill:#ddd}
         .outcome-hallucinated{background:#3a1f1c}.outcome-missed{background:#3a2e16}.outcome-correct{background:#1b2e1b}.heat.best{box-shadow:inset 0 0 0 2px #eee}}
-        @media print{body{max-width:none}.filters,#f-prev,#f-next,audio{display:none}details>summary{display:none}details{display:block}
-        details:not([open])>*{display:block}section{break-inside:avoid-page}table.results,table.items,table.matrix-table{display:table;overflow:visible}}
+        @media print{body{max-width:none}.filters,#f-prev,#f-next,audio{display:none}section{break-inside:avoid-page}
+        table.results,table.items,table.matrix-table{display:table;overflow:visible}}
         """
 
     static let script = """
@@ -572,13 +574,15 @@ public struct HTMLReport {
         el('f-count').textContent=shown.length+' of '+items.length+' samples';el('f-page').textContent='page '+(page+1)+' of '+pages}
         ['f-run','f-suite','f-outcome','f-slice'].forEach(function(id){el(id).addEventListener('change',apply)});el('f-text').addEventListener('input',apply);
         el('f-prev').addEventListener('click',function(){if(page>0){page--;render()}});el('f-next').addEventListener('click',function(){page++;render()});apply();
+        function pick(select,value){if(value&&![].some.call(select.options,function(o){return o.value===value})){var o=document.createElement('option');o.value=value;o.textContent=value;select.appendChild(o)}select.value=value}
         var chosen=null;function choose(td){var same=chosen===td;if(chosen)chosen.classList.remove('selected');chosen=same?null:td;
         var run=chosen?chosen.getAttribute('data-run'):'',suite=chosen?chosen.getAttribute('data-suite'):'';if(chosen)chosen.classList.add('selected');
-        el('f-run').value=run;el('f-suite').value=suite;apply();
+        pick(el('f-run'),run);pick(el('f-suite'),suite);if(chosen)el('f-outcome').value='';apply();
         document.querySelectorAll('[data-run][data-suite]:not(.heat)').forEach(function(n){n.classList.toggle('hidden',!!chosen&&(n.getAttribute('data-run')!==run||n.getAttribute('data-suite')!==suite))})}
         document.querySelectorAll('td.heat:not(.empty)').forEach(function(td){td.addEventListener('click',function(){choose(td)});
         td.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();choose(td)}})});
         document.body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth));
-        document.body.setAttribute('data-viewport-width',String(window.innerWidth))})();
+        document.body.setAttribute('data-viewport-width',String(window.innerWidth));
+        window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})})})();
         """
 }

@@ -11,7 +11,8 @@ public enum SVGChart {
         title: String, groups: [String], series: [String], values: [[Double?]], intervals: [[[Double]?]] = [],
         reference: Double? = nil
     ) -> String {
-        let width = max(360, 80 + groups.count * (series.count * 26 + 30))
+        // Wide enough for the legend too: 150 px a series.
+        let width = max(360, 80 + groups.count * (series.count * 26 + 30), 58 + series.count * 150)
         let height = 260
         let plotTop = 30.0
         let plotBottom = Double(height) - 60
@@ -31,11 +32,12 @@ public enum SVGChart {
             for (seriesIndex, _) in series.enumerated() {
                 guard let value = values[seriesIndex][groupIndex] else { continue }
                 let x = groupLeft + Double(seriesIndex * 26)
-                let interval = intervals.indices.contains(seriesIndex) ? intervals[seriesIndex][groupIndex] : nil
+                let interval = (intervals.indices.contains(seriesIndex) ? intervals[seriesIndex][groupIndex] : nil)
+                    .flatMap { $0.count == 2 ? $0 : nil }
                 let range = interval.map { String(format: " [%.2f, %.2f]", $0[0] * 100, $0[1] * 100) } ?? ""
                 svg +=
                     #"<rect x="\#(x)" y="\#(y(value))" width="22" height="\#(plotBottom - y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))\#(range)</title></rect>"#
-                if let interval, interval.count == 2 {
+                if let interval {
                     let centre = x + 11
                     svg +=
                         #"<path d="M\#(centre - 4) \#(y(interval[0]))H\#(centre + 4)M\#(centre) \#(y(interval[0]))V\#(y(interval[1]))M\#(centre - 4) \#(y(interval[1]))H\#(centre + 4)" class="whisker"/>"#
@@ -131,7 +133,7 @@ extension SVGChart {
     /// values in [0, 1] shown as %.
     public static func dots(title: String, groups: [String], series: [String], values: [[[Double]]]) -> String {
         let step = series.count * 26 + 30
-        let width = max(360, 80 + groups.count * step)
+        let width = max(360, 80 + groups.count * step, 58 + series.count * 150)
         let height = 260
         let plotTop = 30.0
         let plotBottom = Double(height) - 60
