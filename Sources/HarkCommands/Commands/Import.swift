@@ -35,17 +35,16 @@ struct Import: AsyncParsableCommand {
         report(imported, out: out)
     }
 
-    /// Writes imported yes-no items as a suite scored by the official rule and the given policy.
+    /// Writes imported yes-no items as a suite scored by `scoring` (the benchmark's official rule).
     static func writeYesNoSuite(
-        _ imported: Imported, id: String, description: String, policy: String, file: String, audioRoot: String,
+        _ imported: Imported, id: String, description: String, scoring: String, file: String, audioRoot: String,
         out: String
     ) throws {
         let directory = WorkingDirectory.url(out)
         try SuiteWriter.write(
             id: id, task: .yesNo, description: "\(description), imported from \((file as NSString).lastPathComponent)",
             audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
-            scoring: HallucinationImporters.scoring(policy: policy), items: imported.items,
-            to: directory)
+            scoring: scoring, items: imported.items, to: directory)
         report(imported, out: out)
     }
 
@@ -67,7 +66,8 @@ struct Import: AsyncParsableCommand {
             try Import.writeYesNoSuite(
                 HallucinationImporters.kuan2024(rows: TabularRows(path: WorkingDirectory.path(file)), file: file),
                 id: id,
-                description: "Kuan et al. 2024 discriminative probes", policy: "kuan2024-interspeech", file: file,
+                description: "Kuan et al. 2024 discriminative probes",
+                scoring: HallucinationImporters.scoring(policy: "kuan2024-interspeech"), file: file,
                 audioRoot: audioRoot, out: out)
         }
     }
@@ -90,7 +90,9 @@ struct Import: AsyncParsableCommand {
             try Import.writeYesNoSuite(
                 HallucinationImporters.icassp2025(rows: TabularRows(path: WorkingDirectory.path(file)), file: file),
                 id: id,
-                description: "Kuan & Lee ICASSP 2025 task", policy: "kuan2025-icassp", file: file, audioRoot: audioRoot,
+                description: "Kuan & Lee ICASSP 2025 task",
+                scoring: HallucinationImporters.scoring(policy: "kuan2025-icassp"),
+                file: file, audioRoot: audioRoot,
                 out: out)
         }
     }
@@ -110,14 +112,10 @@ struct Import: AsyncParsableCommand {
         var id = "cmm-audio"
 
         func run() async throws {
-            let imported = try BenchmarkRows.cmm(JSONRecords(path: WorkingDirectory.path(file), linesInJSON: true))
-            let directory = WorkingDirectory.url(out)
-            try SuiteWriter.write(
-                id: id, task: .yesNo,
-                description: "CMM audio probes, imported from \((file as NSString).lastPathComponent)",
-                audioRoot: WorkingDirectory.url(audioRoot).path(relativeTo: directory),
-                scoring: BenchmarkRows.cmmScoring, items: imported.items, to: directory)
-            Import.report(imported, out: out)
+            try Import.writeYesNoSuite(
+                BenchmarkRows.cmm(JSONRecords(path: WorkingDirectory.path(file), linesInJSON: true)), id: id,
+                description: "CMM audio probes", scoring: BenchmarkRows.cmmScoring, file: file, audioRoot: audioRoot,
+                out: out)
         }
     }
 

@@ -11,52 +11,30 @@ public enum SVGChart {
         title: String, groups: [String], series: [String], values: [[Double?]], intervals: [[[Double]?]] = [],
         reference: Double? = nil
     ) -> String {
-        // Wide enough for the legend too: 150 px a series.
-        let width = max(360, 80 + groups.count * (series.count * 26 + 30), 58 + series.count * 150)
-        let height = 260
-        let plotTop = 30.0
-        let plotBottom = Double(height) - 60
-        let plotLeft = 48.0
-        func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
-        var svg =
-            #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\#(width)" viewBox="0 0 \#(width) \#(height)" role="img">"#
-        svg +=
-            #"<title>\#(HTMLText.escape(title))</title><text x="\#(plotLeft)" y="18" class="chart-title">\#(HTMLText.escape(title))</text>"#
-        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
-            svg += #"<line x1="\#(plotLeft)" x2="\#(width - 10)" y1="\#(y(tick))" y2="\#(y(tick))" class="grid"/>"#
-            svg +=
-                #"<text x="\#(plotLeft - 6)" y="\#(y(tick) + 4)" class="axis" text-anchor="end">\#(Int(tick * 100))</text>"#
-        }
+        let frame = GroupedFrame(groups: groups, series: series)
+        var svg = frame.open(title: title)
         for (groupIndex, group) in groups.enumerated() {
-            let groupLeft = plotLeft + 16 + Double(groupIndex * (series.count * 26 + 30))
-            for (seriesIndex, _) in series.enumerated() {
+            for seriesIndex in series.indices {
                 guard let value = values[seriesIndex][groupIndex] else { continue }
-                let x = groupLeft + Double(seriesIndex * 26)
+                let x = frame.slot(group: groupIndex, series: seriesIndex)
                 let interval = (intervals.indices.contains(seriesIndex) ? intervals[seriesIndex][groupIndex] : nil)
                     .flatMap { $0.count == 2 ? $0 : nil }
                 let range = interval.map { String(format: " [%.2f, %.2f]", $0[0] * 100, $0[1] * 100) } ?? ""
                 svg +=
-                    #"<rect x="\#(x)" y="\#(y(value))" width="22" height="\#(plotBottom - y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))\#(range)</title></rect>"#
+                    #"<rect x="\#(x)" y="\#(frame.y(value))" width="22" height="\#(frame.plotBottom - frame.y(value))" fill="\#(palette[seriesIndex % palette.count])"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", value * 100))\#(range)</title></rect>"#
                 if let interval {
                     let centre = x + 11
+                    let (low, high) = (frame.y(interval[0]), frame.y(interval[1]))
                     svg +=
-                        #"<path d="M\#(centre - 4) \#(y(interval[0]))H\#(centre + 4)M\#(centre) \#(y(interval[0]))V\#(y(interval[1]))M\#(centre - 4) \#(y(interval[1]))H\#(centre + 4)" class="whisker"/>"#
+                        #"<path d="M\#(centre - 4) \#(low)H\#(centre + 4)M\#(centre) \#(low)V\#(high)M\#(centre - 4) \#(high)H\#(centre + 4)" class="whisker"/>"#
                 }
             }
-            let centre = groupLeft + Double(series.count * 26) / 2
-            svg +=
-                #"<text x="\#(centre)" y="\#(plotBottom + 16)" class="axis" text-anchor="middle">\#(HTMLText.escape(group))</text>"#
         }
         if let reference {
             svg +=
-                #"<line x1="\#(plotLeft)" x2="\#(width - 10)" y1="\#(y(reference))" y2="\#(y(reference))" class="reference"/>"#
+                #"<line x1="\#(frame.plotLeft)" x2="\#(frame.width - 10)" y1="\#(frame.y(reference))" y2="\#(frame.y(reference))" class="reference"/>"#
         }
-        for (index, name) in series.enumerated() {
-            let x = plotLeft + Double(index * 150)
-            svg +=
-                #"<rect x="\#(x)" y="\#(height - 22)" width="12" height="12" fill="\#(palette[index % palette.count])"/><text x="\#(x + 16)" y="\#(height - 12)" class="axis">\#(HTMLText.escape(name))</text>"#
-        }
-        return svg + "</svg>"
+        return svg + frame.close()
     }
 
     /// A label × answer grid of counts, shaded by share of the row.
@@ -132,13 +110,46 @@ extension SVGChart {
     /// Dots per group and series (one per value: e.g. a template's F1) with a bar at their mean;
     /// values in [0, 1] shown as %.
     public static func dots(title: String, groups: [String], series: [String], values: [[[Double]]]) -> String {
-        let step = series.count * 26 + 30
-        let width = max(360, 80 + groups.count * step, 58 + series.count * 150)
-        let height = 260
-        let plotTop = 30.0
-        let plotBottom = Double(height) - 60
-        let plotLeft = 48.0
-        func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
+        let frame = GroupedFrame(groups: groups, series: series)
+        var svg = frame.open(title: title)
+        for (groupIndex, group) in groups.enumerated() {
+            for seriesIndex in series.indices {
+                let points = values[groupIndex][seriesIndex]
+                guard !points.isEmpty else { continue }
+                let x = frame.slot(group: groupIndex, series: seriesIndex) + 11
+                let colour = palette[seriesIndex % palette.count]
+                let mean = frame.y(points.reduce(0, +) / Double(points.count))
+                svg +=
+                    #"<line x1="\#(x - 9)" x2="\#(x + 9)" y1="\#(mean)" y2="\#(mean)" stroke="\#(colour)" stroke-width="3"/>"#
+                for point in points {
+                    svg +=
+                        #"<circle cx="\#(x)" cy="\#(frame.y(point))" r="3" fill="\#(colour)" fill-opacity="0.7"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", point * 100))</title></circle>"#
+                }
+            }
+        }
+        return svg + frame.close()
+    }
+}
+
+/// The frame the grouped charts share: a 0–100 axis with its grid, a 26 px slot per series within
+/// each group, the group names under the axis and a legend (150 px a series, which the width leaves
+/// room for).
+struct GroupedFrame {
+    let groups: [String]
+    let series: [String]
+    let height = 260
+    let plotTop = 30.0
+    let plotLeft = 48.0
+    var plotBottom: Double { Double(height) - 60 }
+    var step: Int { series.count * 26 + 30 }
+    var width: Int { max(360, 80 + groups.count * step, 58 + series.count * 150) }
+
+    func y(_ value: Double) -> Double { plotBottom - (plotBottom - plotTop) * min(max(value, 0), 1) }
+
+    /// The left edge of a series' slot in a group.
+    func slot(group: Int, series index: Int) -> Double { plotLeft + 16 + Double(group * step + index * 26) }
+
+    func open(title: String) -> String {
         var svg =
             #"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="\#(width)" viewBox="0 0 \#(width) \#(height)" role="img">"#
         svg +=
@@ -148,29 +159,20 @@ extension SVGChart {
             svg +=
                 #"<text x="\#(plotLeft - 6)" y="\#(y(tick) + 4)" class="axis" text-anchor="end">\#(Int(tick * 100))</text>"#
         }
-        for (groupIndex, group) in groups.enumerated() {
-            let groupLeft = plotLeft + 16 + Double(groupIndex * step)
-            for seriesIndex in series.indices {
-                let points = values[groupIndex][seriesIndex]
-                guard !points.isEmpty else { continue }
-                let x = groupLeft + Double(seriesIndex * 26) + 11
-                let colour = palette[seriesIndex % palette.count]
-                let mean = points.reduce(0, +) / Double(points.count)
-                svg +=
-                    #"<line x1="\#(x - 9)" x2="\#(x + 9)" y1="\#(y(mean))" y2="\#(y(mean))" stroke="\#(colour)" stroke-width="3"/>"#
-                for point in points {
-                    svg +=
-                        #"<circle cx="\#(x)" cy="\#(y(point))" r="3" fill="\#(colour)" fill-opacity="0.7"><title>\#(HTMLText.escape(series[seriesIndex])) · \#(HTMLText.escape(group)): \#(String(format: "%.2f", point * 100))</title></circle>"#
-                }
-            }
-            let centre = groupLeft + Double(series.count * 26) / 2
+        return svg
+    }
+
+    func close() -> String {
+        var svg = ""
+        for (index, group) in groups.enumerated() {
+            let centre = slot(group: index, series: 0) + Double(series.count * 26) / 2
             svg +=
                 #"<text x="\#(centre)" y="\#(plotBottom + 16)" class="axis" text-anchor="middle">\#(HTMLText.escape(group))</text>"#
         }
         for (index, name) in series.enumerated() {
             let x = plotLeft + Double(index * 150)
             svg +=
-                #"<rect x="\#(x)" y="\#(height - 22)" width="12" height="12" fill="\#(palette[index % palette.count])"/><text x="\#(x + 16)" y="\#(height - 12)" class="axis">\#(HTMLText.escape(name))</text>"#
+                #"<rect x="\#(x)" y="\#(height - 22)" width="12" height="12" fill="\#(SVGChart.palette[index % SVGChart.palette.count])"/><text x="\#(x + 16)" y="\#(height - 12)" class="axis">\#(HTMLText.escape(name))</text>"#
         }
         return svg + "</svg>"
     }
