@@ -9,6 +9,6 @@ struct HarkBench: AsyncParsableCommand {
         subcommands: [
             AudioPathBenchmark.self, RunEngineBenchmark.self, ScoringBenchmark.self, IFEvalBenchmark.self,
             ReportBenchmark.self, CompareBenchmark.self, FuzzBenchmark.self, ClusterBootstrapBenchmark.self,
-            ParquetFuzzBenchmark.self, ParquetReadBenchmark.self,
+            ParquetFuzzBenchmark.self, ParquetReadBenchmark.self, OverlapBenchmark.self,
         ])
 }
