@@ -67,6 +67,7 @@ struct Hark: AsyncParsableCommand {
         version: HarkVersion.description,
         subcommands: [
             DemoCommand.self, Validate.self, Probes.self, Import.self, Run.self, Judge.self, Score.self, Report.self,
-            Compare.self, GateCommand.self, Plan.self, Merge.self, MockServerCommand.self,
+            Compare.self, GateCommand.self, Plan.self, Merge.self, MockServerCommand.self, Synthesize.self,
+            Overlap.self,
         ])
 }

@@ -28,6 +28,18 @@ public enum ReferenceAnswer {
         }
     }
 
+    /// A training answer written wrongly on purpose, by the kind of a synthesis request (its tags
+    /// `synthesis`, `object`, `labels`): a negative that affirms the absent object, a positive that
+    /// denies a present one, a pair's answer that names no sound.
+    public static func flawedSynthesis(_ item: Item) -> String {
+        let labels = (item.tags["labels"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        switch item.tags["synthesis"] {
+        case "negative": return "Yes, there is \(item.tags["object"] ?? "a sound") in the audio."
+        case "positive": return "There is no \(labels.first ?? "sound") in this audio."
+        default: return "The two recordings are quiet."
+        }
+    }
+
     /// What a model that ignores the instructions says.
     public static let plainAnswer = "I hear a clear sound in this clip, and nothing else."
 

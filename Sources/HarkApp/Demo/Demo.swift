@@ -42,6 +42,10 @@ public struct Demo: Sendable {
         public var gatePassed: Bool
         /// The gate's lines: each verdict, then the summary.
         public var verdicts: [String]
+        /// The training samples made from the demo's training pool, and the clips that pool shares
+        /// with the evaluation suites.
+        public var synthesis: SynthesisManifest
+        public var overlap: ClipOverlap.Report
     }
 
     public var benchmarks: URL { root.appendingPathComponent("benchmarks/demo") }
@@ -133,7 +137,48 @@ public struct Demo: Sendable {
         let passed = verdicts.allSatisfy(\.passed)
         try write(lines.joined(separator: "\n") + "\n", "gate.txt")
         try write(try JUnitWriter.xml(ComparisonReports.junit(verdicts, candidate: runs[1].name)), "gate.xml")
-        return Artefacts(table: table, files: files, gatePassed: passed, verdicts: lines)
+        let (synthesis, overlap) = try await alignmentData(suites: suites.map(\.suite), say: say)
+        try write(DemoTraining.markdown(synthesis, overlap, root: root), "alignment-data.md")
+        return Artefacts(
+            table: table, files: files, gatePassed: passed, verdicts: lines, synthesis: synthesis, overlap: overlap)
+    }
+
+    /// Training samples from the demo's training pool, written by the mock server as a text model
+    /// that errs on a quarter of them; then the pool checked against the evaluation suites.
+    func alignmentData(suites: [Suite], say: @Sendable (String) -> Void) async throws -> (
+        SynthesisManifest, ClipOverlap.Report
+    ) {
+        let folder = benchmarks.appendingPathComponent("training")
+        let (clipsFile, recipeFile) = try DemoTraining.write(
+            to: folder, evaluationAudio: benchmarks.appendingPathComponent("demo-audio"))
+        var synthesis = Synthesis(
+            recipe: try SynthesisRecipe.read(recipeFile.path), recipeFile: recipeFile,
+            clips: try ClipManifest(path: clipsFile.path), clipsFile: clipsFile,
+            audioRoot: folder.appendingPathComponent("audio"), vocabulary: ObjectVocabulary(),
+            model: ModelConfig(name: "text-model", adapter: "openai"),
+            output: folder.appendingPathComponent("synthesis"))
+        let prepared = try synthesis.prepare(warn: say)
+        var options = MockServer.Options()
+        options.policy = .oracle(errorRate: DemoTraining.errorRate, hallucinationRate: 0, seed: 7)
+        options.oracle = try MockOracle(suites: [prepared.requests])
+        let server = try await MockServer(options: options)
+        say(
+            "synthesis: training samples from \(synthesis.clips.entries.count) training clips, the text model simulated by hark mock-server at \(server.baseURL) (wrong on \(Int(DemoTraining.errorRate * 100))% on purpose)"
+        )
+        synthesis.model.settings = .object(["base_url": .string(server.baseURL), "model": .string("text-model")])
+        let manifest: SynthesisManifest
+        do {
+            manifest = try await synthesis.run(prepared, warn: say)
+        } catch {
+            try? await server.stop()
+            throw error
+        }
+        try await server.stop()
+        say("overlap: the training pool against the evaluation suites")
+        let overlap = ClipOverlap.check(
+            training: try ClipSet.read(clipsFile.path, audioRoot: folder.appendingPathComponent("audio").path),
+            evaluation: suites.map { suite in ClipSet(name: suite.id, clips: suite.clips.map(suite.url(of:))) })
+        return (manifest, overlap)
     }
 
     /// The yes/no suites asked of `model` on silence, by a server of `options` (the same checkpoint,

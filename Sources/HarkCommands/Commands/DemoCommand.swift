@@ -22,6 +22,10 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.output(outcome.table)
         Terminal.output("Gate (checkpoint-b against checkpoint-a):")
         for line in outcome.verdicts { Terminal.output("  " + line) }
+        let clips = Set(outcome.overlap.findings.map(\.clip)).count
+        Terminal.output(
+            "Training samples: \(outcome.synthesis.kept) kept, \(outcome.synthesis.rejected) rejected by the checks; \(clips) evaluation clips found in the training pool"
+        )
         Terminal.output("")
         Terminal.output("Runs:    \(demo.results.path)/{checkpoint-a,checkpoint-b,always-yes}")
         Terminal.output("Reports:")

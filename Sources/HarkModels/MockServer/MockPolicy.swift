@@ -5,7 +5,8 @@ public enum MockPolicy: Sendable, Hashable {
     case alwaysNo
     /// The prompt text back, with the number of clips: for request-shape tests.
     case echo
-    /// The right answer from the labels, except: with `errorRate` a wrong one; for yes-no items
+    /// The right answer from the labels, except: with `errorRate` a wrong one (for a synthesis
+    /// request, an answer its checks refuse: `ReferenceAnswer.flawedSynthesis`); for yes-no items
     /// whose sound is absent, "yes" with `hallucinationRate`. Decided by `seed` and the request's
     /// content, so a retry gets the same answer.
     case oracle(errorRate: Double, hallucinationRate: Double, seed: UInt64)

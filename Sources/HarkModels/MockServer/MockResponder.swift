@@ -274,6 +274,8 @@ final class MockResponder: Sendable {
                 return ReferenceAnswer.choice(wrong, of: choices, form: entry.form)
             case .instructionFollowing(let instructions):
                 return draw < errorRate ? ReferenceAnswer.plainAnswer : ReferenceAnswer.following(instructions)
+            case .openQA where item.tags["synthesis"] != nil && draw < errorRate:
+                return ReferenceAnswer.flawedSynthesis(item)
             default:
                 return ReferenceAnswer.text(for: item, form: entry.form)
             }

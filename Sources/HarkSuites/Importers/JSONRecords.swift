@@ -21,7 +21,7 @@ public struct JSONRecords: Sendable {
             }
         }
 
-        func location(_ file: String, _ field: String? = nil) -> SourceLocation {
+        public func location(_ file: String, _ field: String? = nil) -> SourceLocation {
             SourceLocation(file: file, line: line, field: field)
         }
     }

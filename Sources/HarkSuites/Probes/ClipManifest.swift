@@ -3,17 +3,21 @@ import HarkCore
 
 /// Labelled clips the probe generator starts from: each clip's path and the sound objects in it.
 /// Read from JSON Lines (`{"clip": "a.wav", "objects": ["dog barking", "rain"]}`) or CSV (columns
-/// `clip,objects`, objects separated by `;`). The label column may be named `objects`, `labels` or
+/// `clip,objects`, objects separated by `;`), each with an optional `caption`. The label column may be named `objects`, `labels` or
 /// `label`; a file with none of them is an error naming the columns it has.
 public struct ClipManifest: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var clip: String
         public var objects: [String]
+        /// A caption of the clip, when the manifest has one (`caption`): what synthesis recipes may
+        /// give the text model besides the labels.
+        public var caption: String?
         public var line: Int
 
-        public init(clip: String, objects: [String], line: Int = 0) {
+        public init(clip: String, objects: [String], caption: String? = nil, line: Int = 0) {
             self.clip = clip
             self.objects = objects
+            self.caption = caption
             self.line = line
         }
     }
@@ -45,7 +49,13 @@ public struct ClipManifest: Sendable, Hashable {
                 case nil, .null?: objects = []
                 default: throw HarkError.badInput("expected an array of strings", at: location.field(column))
                 }
-                entries.append(Entry(clip: clip, objects: objects, line: record.line))
+                let caption: String?
+                switch record.fields["caption"] {
+                case .string(let text)?: caption = text
+                case nil, .null?: caption = nil
+                default: throw HarkError.badInput("expected a string", at: location.field("caption"))
+                }
+                entries.append(Entry(clip: clip, objects: objects, caption: caption, line: record.line))
             }
         } else {
             let rows = try TabularRows(path: path).rows
@@ -58,7 +68,8 @@ public struct ClipManifest: Sendable, Hashable {
                 let objects = (row.fields[column] ?? "").split(separator: ";").map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }.filter { !$0.isEmpty }
-                entries.append(Entry(clip: clip, objects: objects, line: row.line))
+                let caption = row.fields["caption"].flatMap { $0.isEmpty ? nil : $0 }
+                entries.append(Entry(clip: clip, objects: objects, caption: caption, line: row.line))
             }
         }
         self.entries = entries

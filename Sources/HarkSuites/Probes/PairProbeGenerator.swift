@@ -34,15 +34,19 @@ public struct PairProbeGenerator: Sendable {
         public var choice: [JSONValue] = []
     }
 
-    public func generate(_ manifest: ClipManifest) -> Output {
+    /// The pairs of labelled clips, by a seeded shuffle: each clip first in one pair and second in
+    /// the next; none for fewer than two labelled clips.
+    public func pairs(_ manifest: ClipManifest) -> [(first: ClipManifest.Entry, second: ClipManifest.Entry)] {
         let clips = manifest.entries.filter { !$0.objects.isEmpty }
-        guard clips.count >= 2 else { return Output() }
+        guard clips.count >= 2 else { return [] }
         var generator = SplitMix64(seed: seed)
         let order = generator.permutation(of: clips.count)
+        return order.indices.map { position in (clips[order[position]], clips[order[(position + 1) % order.count]]) }
+    }
+
+    public func generate(_ manifest: ClipManifest) -> Output {
         var output = Output()
-        for (position, index) in order.enumerated() {
-            let first = clips[index]
-            let second = clips[order[(position + 1) % order.count]]
+        for (position, (first, second)) in pairs(manifest).enumerated() {
             let firstObjects = Set(first.objects.map(vocabulary.name))
             let secondObjects = Set(second.objects.map(vocabulary.name))
             let pairID = "p\(position)"
