@@ -14,6 +14,7 @@ import Yams
 /// generation: {temperature: 0, max_tokens: 64, seed: 0}
 /// audio: {sample_rate: 16000, mono: true, quality: high}
 /// concurrency: {max: 16, adaptive: true, timeout: 60, retries: 4}
+/// training_data: data/train.jsonl   # optional: warn when a suite's clips were trained on
 /// ```
 public struct ModelConfig: Sendable, Hashable {
     public struct Audio: Sendable, Hashable, Codable {
@@ -73,6 +74,8 @@ public struct ModelConfig: Sendable, Hashable {
     public var revision: String?
     /// Reuse answers across runs from the response cache (off unless asked for).
     public var cache = false
+    /// What the checkpoint was trained on, checked against the suites of a run.
+    public var trainingData: TrainingData?
 
     public init(
         name: String, adapter: String, settings: JSONValue = .object([:]),
@@ -108,6 +111,8 @@ public struct ModelConfig: Sendable, Hashable {
             settings["file"] = .string(URL(fileURLWithPath: file, relativeTo: base).path)
             config.settings = .object(settings)
         }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        config.trainingData = config.trainingData?.resolved(against: folder)
         return config
     }
 
@@ -122,6 +127,12 @@ public struct ModelConfig: Sendable, Hashable {
             var seed: UInt64?
             var revision: String?
             var cache: Bool?
+            var trainingData: TrainingData?
+
+            enum CodingKeys: String, CodingKey {
+                case name, adapter, settings, generation, audio, concurrency, seed, revision, cache
+                case trainingData = "training_data"
+            }
         }
         guard let root = try YAMLText.compose(text, file: file) else {
             throw HarkError.badInput("the file is empty", at: SourceLocation(file: file, line: 1))
@@ -139,16 +150,21 @@ public struct ModelConfig: Sendable, Hashable {
             concurrency: document.concurrency ?? Concurrency(), seed: document.seed ?? 0)
         config.revision = document.revision
         config.cache = document.cache ?? false
+        config.trainingData = document.trainingData
         return config
     }
 
     /// The keys a model config may have, by section; `generation.extra` is passed to the server as
     /// written and not checked.
     static let keys: [String: Set<String>] = [
-        "": ["name", "adapter", "settings", "generation", "audio", "concurrency", "seed", "revision", "cache"],
+        "": [
+            "name", "adapter", "settings", "generation", "audio", "concurrency", "seed", "revision", "cache",
+            "training_data",
+        ],
         "generation": ["temperature", "max_tokens", "seed", "top_p", "stop", "extra"],
         "audio": ["sample_rate", "mono", "quality"],
         "concurrency": ["max", "adaptive", "timeout", "retries"],
+        "training_data": TrainingData.keys,
     ]
 
     /// Refuses a key the config does not know (a typo such as `temprature` would otherwise run at
@@ -165,7 +181,7 @@ public struct ModelConfig: Sendable, Hashable {
             }
         }
         try check(root, known: keys[""] ?? [], prefix: "")
-        for section in ["generation", "audio", "concurrency"] {
+        for section in ["generation", "audio", "concurrency", "training_data"] {
             if let mapping = root[section]?.mapping {
                 try check(mapping, known: keys[section] ?? [], prefix: section + ".")
             }

@@ -65,7 +65,9 @@ public struct RunConfig: Sendable {
             guard node.mapping != nil else {
                 throw HarkError.badInput("expected a name, a file or a mapping", at: location("model", node))
             }
-            model = try ModelConfig.parse(try Yams.serialize(node: node), file: path)
+            var inline = try ModelConfig.parse(try Yams.serialize(node: node), file: path)
+            inline.trainingData = inline.trainingData?.resolved(against: base)
+            model = inline
         case nil:
             model = nil
         }

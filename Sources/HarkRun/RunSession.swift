@@ -21,6 +21,8 @@ public struct RunSession: Sendable {
     public var retry = RetryPolicy()
     /// Stops the run early when requested (SIGINT, SIGTERM); nil runs to the end.
     public var stop: RunStop?
+    /// The suites' clips checked against the model's training data, recorded in the manifest.
+    public var trainingOverlap: RunManifest.TrainingOverlap?
 
     public init(
         suites: [(suite: Suite, fingerprint: String)], model: ModelConfig, directory: RunDirectory, planner: Planner
@@ -107,6 +109,7 @@ public struct RunSession: Sendable {
                 textReference: planner.textReference ? true : nil, control: planner.control,
                 suiteSamples: Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)),
             seeds: ["model": model.seed], startedAt: startedAt)
+        manifest.trainingOverlap = trainingOverlap
 
         try directory.create()
         let hashOf = { (request: ModelRequest) in

@@ -184,11 +184,11 @@ import Testing
         let transforms: [OverlapCorpus.Transform] = [
             .exact, .flac, .lossyChain, .resampled(22_050), .trimmed(start: 0.07, end: 0.03), .gain(-9),
         ]
-        var expected: [String: (String, ClipOverlap.Method)] = [:]
+        var expected: [String: (String, OverlapMethod)] = [:]
         for (index, transform) in transforms.enumerated() {
             let copy = try OverlapCorpus.write(
                 transform, of: originals[index], to: work.path("eval/copy\(index)"))
-            let method: ClipOverlap.Method =
+            let method: OverlapMethod =
                 switch transform {
                 case .exact: .file
                 case .flac: .pcm
@@ -217,5 +217,45 @@ import Testing
         let clean = await CLI.run(["overlap", "train", "clean"], in: work.url)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         #expect(clean.stdout.contains("clean: 0 of 4 clips in the training set (6 clips)"), "\(clean.stdout)")
+    }
+
+    @Test func runWarnsOfSuiteClipsInTheModelsTrainingDataAndRecordsTheCheck() async throws {
+        let suite = try SuiteFixture.probes(clips: 3)
+        defer { suite.remove() }
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        try FileManager.default.createDirectory(at: work.path("train"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: suite.directory.path("audio/clip1.wav"), to: work.path("train/copied.wav"))
+        _ = try OverlapCorpus.write(.flac, of: suite.directory.path("audio/clip2.wav"), to: work.path("train/encoded"))
+        try AudioFile.write(OverlapCorpus.clip(7), to: work.path("train/other.wav"), format: .wav16)
+
+        func run(_ trainingData: String, as name: String) async throws -> (HarkCLI.Output, RunManifest.TrainingOverlap?)
+        {
+            try work.write("name: o\nadapter: oracle\ntraining_data: \(trainingData)\n", to: "models/\(name).yaml")
+            let result = await CLI.run(
+                ["run", "--suite", suite.path, "--model", "models/\(name).yaml", "--run", name, "--no-cache"],
+                in: work.url)
+            let manifest = try JSONDecoder().decode(
+                RunManifest.self, from: Data(contentsOf: work.path("results/\(name)/manifest.json")))
+            return (result, manifest.trainingOverlap)
+        }
+        // Relative to the model config's folder.
+        let (byFile, filesChecked) = try await run("../train", as: "files")
+        #expect(byFile.status == 0, "\(byFile.stderr)")
+        #expect(byFile.stderr.contains("training data: 1 clip(s) of suite probes"), "\(byFile.stderr)")
+        let record = try #require(filesChecked)
+        #expect(record.methods == [.file] && record.trainingClips == 3 && record.clipsChecked == 3)
+        #expect(record.shared.map { URL(fileURLWithPath: $0.clip).lastPathComponent } == ["clip1.wav"])
+        #expect(record.shared.map { URL(fileURLWithPath: $0.trainingClip).lastPathComponent } == ["copied.wav"])
+
+        let (byPCM, pcmChecked) = try await run("{sets: [../train], methods: [file, pcm]}", as: "pcm")
+        #expect(byPCM.stderr.contains("training data: 2 clip(s) of suite probes"), "\(byPCM.stderr)")
+        #expect(pcmChecked?.shared.map(\.method).sorted { $0.rawValue < $1.rawValue } == [.file, .pcm])
+
+        try work.write("name: o\nadapter: oracle\ntraining_data:\n  sets: [train]\n  method: [pcm]\n", to: "typo.yaml")
+        let typo = await CLI.run(["run", "--suite", suite.path, "--model", "typo.yaml"], in: work.url)
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("typo.yaml:5") && typo.stderr.contains("training_data.method"), "\(typo.stderr)")
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 public import HarkAudio
-import HarkCore
+public import HarkCore
 import Synchronization
 
 /// Which evaluation clips are also training clips: the same file (SHA-256 of its bytes), the same
@@ -9,18 +9,12 @@ import Synchronization
 /// sample rate, a gain change, a trim). Each evaluation clip is reported once, by the strictest
 /// method that finds it.
 public enum ClipOverlap {
-    public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
-        case file
-        case pcm
-        case nearDuplicate = "near-duplicate"
-    }
-
     /// An evaluation clip found in the training set.
     public struct Finding: Sendable, Hashable, Codable {
         public var set: String
         public var clip: String
         public var trainingClip: String
-        public var method: Method
+        public var method: OverlapMethod
         /// Near duplicates: the share of fingerprint bits that differ, and where the evaluation clip
         /// starts in the training clip (seconds; negative: before it).
         public var bitErrorRate: Double?
@@ -41,7 +35,7 @@ public enum ClipOverlap {
         public var findings: [Finding]
         /// Clips whose sound could not be read (only their file hash was compared), with why.
         public var unreadable: [String: String]
-        public var methods: [Method]
+        public var methods: [OverlapMethod]
 
         enum CodingKeys: String, CodingKey {
             case findings, unreadable, methods
@@ -62,13 +56,15 @@ public enum ClipOverlap {
 
     /// Compares every evaluation set with the training set; `methods` without `.pcm` and
     /// `.nearDuplicate` reads no clip's sound, only its bytes. Near duplicates differ in at most
-    /// `maximumBitErrorRate` of their fingerprint bits.
+    /// `maximumBitErrorRate` of their fingerprint bits. `fileHash` hashes a clip's bytes (a run
+    /// passes the hashes its clip catalog already has).
     public static func check(
-        training: ClipSet, evaluation: [ClipSet], methods: Set<Method> = Set(Method.allCases),
-        maximumBitErrorRate: Double = FingerprintIndex().maximumBitErrorRate
+        training: ClipSet, evaluation: [ClipSet], methods: Set<OverlapMethod> = Set(OverlapMethod.allCases),
+        maximumBitErrorRate: Double = FingerprintIndex().maximumBitErrorRate,
+        fileHash: @Sendable (URL) throws -> String = { try ContentHash.sha256(fileAt: $0) }
     ) -> Report {
         let decodes = methods.contains(.pcm) || methods.contains(.nearDuplicate)
-        let trained = identities(training.clips, decode: decodes, phases: 1)
+        let trained = identities(training.clips, decode: decodes, phases: 1, fileHash: fileHash)
         var byFile: [String: URL] = [:]
         var byPCM: [String: URL] = [:]
         var index = FingerprintIndex()
@@ -85,14 +81,15 @@ public enum ClipOverlap {
         }
         var report = Report(
             trainingClips: training.clips.count, evaluationClips: [:], findings: [], unreadable: [:],
-            methods: Method.allCases.filter(methods.contains))
+            methods: OverlapMethod.allCases.filter(methods.contains))
         for identity in trained { if let problem = identity.problem { report.unreadable[identity.url.path] = problem } }
         for set in evaluation {
             report.evaluationClips[set.name] = set.clips.count
-            let clips = identities(set.clips, decode: decodes, phases: methods.contains(.nearDuplicate) ? 4 : 1)
+            let clips = identities(
+                set.clips, decode: decodes, phases: methods.contains(.nearDuplicate) ? 4 : 1, fileHash: fileHash)
             for identity in clips {
                 if let problem = identity.problem { report.unreadable[identity.url.path] = problem }
-                func found(_ training: URL, _ method: Method, _ match: FingerprintIndex.Match? = nil) {
+                func found(_ training: URL, _ method: OverlapMethod, _ match: FingerprintIndex.Match? = nil) {
                     report.findings.append(
                         Finding(
                             set: set.name, clip: identity.url.path, trainingClip: training.path, method: method,
@@ -116,13 +113,15 @@ public enum ClipOverlap {
     }
 
     /// Each clip's file hash and, with `decode`, its fingerprint in `phases` phases, over the cores.
-    static func identities(_ clips: [URL], decode: Bool, phases: Int) -> [Identity] {
+    static func identities(
+        _ clips: [URL], decode: Bool, phases: Int, fileHash: @Sendable (URL) throws -> String
+    ) -> [Identity] {
         let results = Mutex([Identity?](repeating: nil, count: clips.count))
         DispatchQueue.concurrentPerform(iterations: clips.count) { position in
             let url = clips[position]
             var identity = Identity(url: url)
             do {
-                identity.fileHash = try ContentHash.sha256(fileAt: url)
+                identity.fileHash = try fileHash(url)
                 if decode { identity.fingerprints = try AudioFingerprint.phases(url: url, count: phases) }
             } catch {
                 identity.problem = "\(error)"

@@ -40,7 +40,7 @@ struct Overlap: AsyncParsableCommand {
         let evaluation = try eval.map { try ClipSet.read(WorkingDirectory.path($0)) }
         let report = ClipOverlap.check(
             training: training, evaluation: evaluation,
-            methods: filesOnly ? [.file] : Set(ClipOverlap.Method.allCases), maximumBitErrorRate: maxBitErrorRate)
+            methods: filesOnly ? [.file] : Set(OverlapMethod.allCases), maximumBitErrorRate: maxBitErrorRate)
         for (path, problem) in report.unreadable.sorted(by: { $0.key < $1.key }) {
             Terminal.error("\(path): warning: sound not read, compared by file hash only: \(problem)")
         }

@@ -157,6 +157,11 @@ struct Run: AsyncParsableCommand {
         let cached = !noCache && (cache || runConfig?.cache == true || config.cache)
         session.cacheURL = cached ? cacheFile.map { WorkingDirectory.url($0) } ?? ResponseCache.defaultURL : nil
         session.preflight = !noPreflight
+        if let trainingData = config.trainingData {
+            let check = try TrainingDataCheck.check(trainingData, suites: loaded.map(\.suite), clips: clips)
+            for warning in TrainingDataCheck.warnings(check) { Terminal.error(warning) }
+            session.trainingOverlap = check
+        }
         let progress = ProgressLine()
         let stop = RunStop()
         session.stop = stop

@@ -107,6 +107,57 @@ public struct RunManifest: Sendable, Hashable, Codable {
         }
     }
 
+    /// The check of the suites' clips against the model's training data (`training_data:`).
+    public struct TrainingOverlap: Sendable, Hashable, Codable {
+        /// An evaluation clip found in the training data.
+        public struct Shared: Sendable, Hashable, Codable {
+            public var suite: String
+            public var clip: String
+            public var trainingClip: String
+            public var method: OverlapMethod
+
+            public init(suite: String, clip: String, trainingClip: String, method: OverlapMethod) {
+                self.suite = suite
+                self.clip = clip
+                self.trainingClip = trainingClip
+                self.method = method
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case suite, clip, method
+                case trainingClip = "training_clip"
+            }
+        }
+
+        /// The training sets, as resolved.
+        public var sets: [String]
+        public var methods: [OverlapMethod]
+        public var trainingClips: Int
+        /// Evaluation clips compared, over all suites.
+        public var clipsChecked: Int
+        public var shared: [Shared]
+        /// Clips whose sound could not be read (only their file hash was compared).
+        public var unreadable: Int
+
+        public init(
+            sets: [String], methods: [OverlapMethod], trainingClips: Int, clipsChecked: Int, shared: [Shared],
+            unreadable: Int
+        ) {
+            self.sets = sets
+            self.methods = methods
+            self.trainingClips = trainingClips
+            self.clipsChecked = clipsChecked
+            self.shared = shared
+            self.unreadable = unreadable
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case sets, methods, shared, unreadable
+            case trainingClips = "training_clips"
+            case clipsChecked = "clips_checked"
+        }
+    }
+
     public struct Plan: Sendable, Hashable, Codable {
         public var repeats: Int
         /// At most this many items per suite.
@@ -198,6 +249,8 @@ public struct RunManifest: Sendable, Hashable, Codable {
     public var judge: Judge?
     /// The audio check made before the run (absent with `--no-preflight`, or with no clip to ask).
     public var preflight: Preflight?
+    /// The suites' clips checked against the model's training data (absent without `training_data:`).
+    public var trainingOverlap: TrainingOverlap?
 
     public init(
         run: String, suites: [SuiteEntry], model: Model, generation: GenerationSettings, audio: JSONValue, plan: Plan,
@@ -219,6 +272,7 @@ public struct RunManifest: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case run, suites, model, generation, audio, plan, seeds, counts, complete, judge, preflight
+        case trainingOverlap = "training_overlap"
         case harkVersion = "hark_version"
         case gitRevision = "git_revision"
         case startedAt = "started_at"
