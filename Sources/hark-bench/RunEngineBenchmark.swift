@@ -1,78 +1,101 @@
 import ArgumentParser
 import Foundation
-import HarkApp
-import HarkCore
-import HarkModels
-import HarkRecords
-import HarkRun
-import HarkSuites
 import HarkTestSupport
 
-/// Throughput of the run engine against `hark mock-server` in its own process (validation off,
-/// fixed latency): requests per second against the ideal concurrency / latency, hark's CPU time per
-/// request, and its peak memory.
+/// `hark run` measured from outside, as a user runs it: the release binary started as a child
+/// process against a model server (an independent Node server by default, or `hark mock-server`),
+/// timed from spawn to exit. Reports per scenario the wall time against the ideal (requests ×
+/// latency / concurrency), when the first request reached the server, the tail after its last
+/// answer, hark's CPU per request and peak RSS — medians of the repeats — and the server's own
+/// ceiling measured with `wrk` in the same run.
 struct RunEngineBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run-engine", abstract: "Requests per second, CPU per request and peak memory of hark run.")
+        commandName: "run-engine",
+        abstract: "Wall time against the ideal, start-up, tail, CPU per request and peak RSS of hark run.")
 
-    @Option(help: "Requests in the run (500 one-second clips, 2 items each, requests / 1000 templates).")
+    @Option(help: "Requests in the run (two items per clip, as many templates as it takes).")
     var requests = 5_000
+
+    @Option(help: "Clips in the suite.")
+    var clips = 500
+
+    @Option(help: "Seconds of each clip (16 kHz mono WAV).")
+    var clipSeconds = 1.0
 
     @Option(help: "Requests in flight.")
     var concurrency = 64
 
-    @Option(help: "Latency of the mock server in milliseconds.")
+    @Option(help: "Endpoints (base_url entries) the requests are spread over.")
+    var endpoints = 1
+
+    @Option(help: "Latency of the server in milliseconds.")
     var latencyMs = 50.0
 
-    @Flag(help: "Answer with the always-yes adapter in process instead of over HTTP (isolates the engine).")
-    var inProcess = false
+    @Option(help: "node (scripts/bench-server/openai-mock.js), hark (hark mock-server) or none (always-yes).")
+    var server = "node"
 
-    func run() async throws {
-        let templates = max(1, requests / 1_000)
-        let work = try TemporaryDirectory(prefix: "hark-bench-run")
-        defer { work.remove() }
-        try Self.writeSuite(in: work, clips: 500, templates: templates)
-        let suite = try SuiteLoader.load(work.path("suite").path).suite.map { ($0, try SuiteFingerprint.compute($0)) }
-        guard let suite else { throw ValidationError("the benchmark suite did not load") }
+    @Option(help: "Runs of the scenario; figures are their medians.")
+    var repeats = 3
 
-        let server = try Self.startMockServer(latencyMs: latencyMs, work: work)
-        defer { server.process.terminate() }
-        var model =
-            inProcess
-            ? ModelConfig(name: "bench", adapter: "always-yes")
-            : ModelConfig(
-                name: "bench", adapter: "openai",
-                settings: .object([
-                    "base_url": .string("http://127.0.0.1:\(server.port)/v1"), "model": .string("bench"),
-                ]))
-        model.concurrency.max = concurrency
-        model.concurrency.timeout = 30
-        let session = RunSession(
-            suites: [suite], model: model, directory: RunDirectory(work.path("results/bench")), planner: Planner())
+    @Option(help: "Also write the figures as JSON to this file.")
+    var json: String?
 
-        let cpuBefore = Self.cpuSeconds()
-        let started = Date()
-        let outcome = try await session.executeAndScore()
-        let wall = Date().timeIntervalSince(started)
-        let cpu = Self.cpuSeconds() - cpuBefore
-        let count = outcome.results.manifest.counts.samples
-        let ideal = Double(concurrency) / (latencyMs / 1_000)
-        let throughput = Double(count) / outcome.requestSeconds
-        print(
-            String(
-                format: "run engine: %d requests, concurrency %d, mock latency %.0f ms, %d clips", count, concurrency,
-                latencyMs, 500))
-        print(
-            String(
-                format: "  asking %.2f s, %.0f requests/s = %.1f%% of the ideal %.0f/s", outcome.requestSeconds,
-                throughput, throughput / ideal * 100, ideal))
-        print(String(format: "  whole run %.2f s (plan, clip hashing, journal compaction and scoring included)", wall))
-        print(String(format: "  hark CPU %.3f s in all, %.1f µs per request", cpu, cpu / Double(count) * 1e6))
-        print(String(format: "  peak memory (max RSS) %.1f MiB", Double(Self.maxResidentKiB()) / 1_024))
-        print("  errors \(outcome.results.manifest.counts.errors), clips encoded \(outcome.clipsEncoded)")
+    func validate() throws {
+        guard ["node", "hark", "none"].contains(server) else {
+            throw ValidationError("--server takes node, hark or none, not \(server)")
+        }
+        guard requests > 0, clips > 0, concurrency > 0, endpoints > 0, repeats > 0 else {
+            throw ValidationError("--requests, --clips, --concurrency, --endpoints and --repeats must be positive")
+        }
     }
 
-    static func writeSuite(in work: TemporaryDirectory, clips: Int, templates: Int) throws {
+    func run() async throws {
+        let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let hark = binaries.appendingPathComponent("hark")
+        let work = try TemporaryDirectory(prefix: "hark-bench-run")
+        defer { work.remove() }
+        let templates = (requests + 2 * clips - 1) / (2 * clips)
+        try Self.writeSuite(in: work, clips: clips, seconds: clipSeconds, templates: templates)
+        let planned = 2 * clips * templates
+
+        let servers = try BenchServer.start(server, endpoints: endpoints, latencyMs: latencyMs, hark: hark, work: work)
+        defer { servers.stop() }
+        try work.write(servers.modelConfig(concurrency: concurrency), to: "model.yaml")
+        let ceiling = try servers.ceiling(concurrency: concurrency, body: Self.requestBody(work), work: work)
+
+        var samples: [RunSample] = []
+        for repeatIndex in 0..<repeats {
+            try servers.reset()
+            let child = try ChildProcess.run(
+                hark,
+                [
+                    "run", "--suite", work.path("suite").path, "--model", work.path("model.yaml").path,
+                    "--run", "bench-\(repeatIndex)", "--results", work.path("results").path, "--no-preflight",
+                    "--no-cache",
+                ], log: work.path("run-\(repeatIndex).log"))
+            guard child.status == 0 else {
+                let log = (try? String(contentsOf: work.path("run-\(repeatIndex).log"), encoding: .utf8)) ?? ""
+                throw ValidationError("hark run exited with \(child.status):\n\(log)")
+            }
+            let traffic = try servers.traffic()
+            samples.append(RunSample(child: child, traffic: traffic, requests: planned))
+        }
+        let ideal = Double(concurrency) / (latencyMs / 1_000)
+        let report = RunEngineReport(
+            scenario: .init(
+                requests: planned, clips: clips, clipSeconds: clipSeconds, concurrency: concurrency,
+                endpoints: endpoints, latencyMs: latencyMs, server: server, repeats: repeats),
+            idealRequestsPerSecond: server == "none" ? nil : ideal,
+            serverCeilingRequestsPerSecond: ceiling, samples: samples)
+        print(report.text)
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+        }
+    }
+
+    static func writeSuite(in work: TemporaryDirectory, clips: Int, seconds: Double, templates: Int) throws {
         let list = (0..<templates).map { "\"Is there {object} in the audio? (\($0))\"" }.joined(separator: ", ")
         try work.write(
             "id: bench\nversion: 1\ntask: yes-no\naudio_root: audio\nprompt: {templates: [\(list)]}\n",
@@ -80,46 +103,29 @@ struct RunEngineBenchmark: AsyncParsableCommand {
         var lines: [String] = []
         for clip in 0..<clips {
             try Signals.writeSine(
-                to: work.path("suite/audio/\(clip).wav"), frequency: 200 + Double(clip), seconds: 1, sampleRate: 16_000)
+                to: work.path("suite/audio/\(clip).wav"), frequency: 200 + Double(clip), seconds: seconds,
+                sampleRate: 16_000)
             lines.append(#"{"id": "\#(clip)-y", "audio": "\#(clip).wav", "object": "tone", "label": "yes"}"#)
             lines.append(#"{"id": "\#(clip)-n", "audio": "\#(clip).wav", "object": "dog", "label": "no"}"#)
         }
         try work.write(lines.joined(separator: "\n") + "\n", to: "suite/items.jsonl")
     }
 
-    /// Starts the release `hark` binary beside this one as `hark mock-server` and waits for its port.
-    static func startMockServer(latencyMs: Double, work: TemporaryDirectory) throws -> (process: Process, port: Int) {
-        let hark = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-            "hark")
-        let portFile = work.path("port").path
-        let process = Process()
-        process.executableURL = hark
-        process.arguments = [
-            "mock-server", "--policy", "always-yes", "--no-validate", "--latency-ms", String(latencyMs), "--port-file",
-            portFile,
+    /// A request like the run's (the first clip as `input_audio`), for measuring the server alone.
+    static func requestBody(_ work: TemporaryDirectory) throws -> Data {
+        let audio = try Data(contentsOf: work.path("suite/audio/0.wav")).base64EncodedString()
+        let body: [String: Any] = [
+            "model": "bench", "max_tokens": 64, "temperature": 0,
+            "messages": [
+                [
+                    "role": "user",
+                    "content": [
+                        ["type": "input_audio", "input_audio": ["data": audio, "format": "wav"]],
+                        ["type": "text", "text": "Is there tone in the audio?"],
+                    ],
+                ]
+            ],
         ]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<200 {
-            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) {
-                return (process, port)
-            }
-            usleep(50_000)
-        }
-        process.terminate()
-        throw ValidationError("hark mock-server did not start (is \(hark.path) built?)")
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
-            + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-
-    static func maxResidentKiB() -> Int {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return usage.ru_maxrss
+        return try JSONSerialization.data(withJSONObject: body)
     }
 }

@@ -144,6 +144,23 @@ import Testing
         #expect(response.systemFingerprint == "fp_1")
     }
 
+    /// Shapes the fast path does not take (content parts, token counts written as decimals) are read
+    /// as JSON values, and every usual shape reads the same both ways.
+    @Test func unusualCompletionsAreReadAsJSONValues() throws {
+        let parts = Data(#"{"choices":[{"message":{"content":[{"type":"text","text":"Ye"},{"text":"s."}]}}]}"#.utf8)
+        #expect(try OpenAIAdapter.parse(parts).text == "Yes.")
+        let decimals = Data(
+            #"{"choices":[{"message":{"content":"No."}}],"usage":{"prompt_tokens":12.0,"completion_tokens":1}}"#.utf8)
+        #expect(try OpenAIAdapter.parse(decimals).usage == TokenUsage(promptTokens: 12, completionTokens: 1))
+        for usual in [
+            #"{"choices":[{"message":{"content":"No."},"finish_reason":"stop"}],"usage":{"prompt_tokens":5}}"#,
+            #"{"choices":[{"message":{"content":null}}],"system_fingerprint":"fp"}"#,
+        ] {
+            let data = Data(usual.utf8)
+            #expect(try OpenAIAdapter.parse(data) == OpenAIAdapter.parseValue(data))
+        }
+    }
+
     /// The clip's slot is a nonce of this request: a system prompt or an `extra` field holding the
     /// old fixed placeholder does not receive the audio, and the clip is where it belongs.
     @Test func clipsGoIntoTheirOwnSlotWhateverTheTextHolds() throws {

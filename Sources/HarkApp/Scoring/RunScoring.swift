@@ -242,6 +242,9 @@ public enum RunScoring {
             case halluAudio(HalluAudioOpenScorer)
             /// AHa-Bench's ASR items, by word error rate.
             case ahaBenchASR(AHaBenchASRScorer)
+            /// Held while a sample is added: the scorer taken out is then its only owner, so it
+            /// grows in place instead of copying its tables for every sample.
+            case taken
         }
 
         private var kind: Kind
@@ -260,7 +263,11 @@ public enum RunScoring {
         {
             _ = judged?.add(record, item: item, verdict: verdict)
             refusals?.add(record, item: item)
-            switch kind {
+            let current = kind
+            kind = .taken
+            switch consume current {
+            case .taken:
+                return nil
             case .yesNo(var scorer):
                 defer { kind = .yesNo(scorer) }
                 return scorer.add(record, item: item, fallback: judged == nil ? verdict : nil)
@@ -295,6 +302,7 @@ public enum RunScoring {
             case .instructions(let scorer, _): score = scorer.finish()
             case .halluAudio(let scorer): score = scorer.finish()
             case .ahaBenchASR(let scorer): score = scorer.finish()
+            case .taken: return nil
             }
             if let refusals { score.metrics.merge(refusals.metrics) { $1 } }
             if let judged {

@@ -201,13 +201,20 @@ public final class OpenAIAdapter: ModelAdapter {
         if let topP = generation.topP { members["top_p"] = .number(topP) }
         if let stop = generation.stop { members["stop"] = .array(stop.map(JSONValue.string)) }
         for (key, value) in generation.extra ?? [:] { members[key] = value }
-        var body = try JSONEncoder().encode(JSONValue.object(members))
+        // The canonical writer is a few string appends; the clips are spliced into its text.
+        let text = JSONValue.object(members).canonical
+        var body = Data()
+        body.reserveCapacity(text.utf8.count + audio.reduce(0) { $0 + ($1.count + 2) / 3 * 4 })
+        var rest = text[...]
         for (placeholder, clip) in zip(placeholders, audio) {
-            guard let range = body.firstRange(of: Data(placeholder.utf8)) else {
+            guard let range = rest.range(of: placeholder) else {
                 throw HarkError(.internal, "openai: the request body has no slot for clip \(placeholder)")
             }
-            body.replaceSubrange(range, with: clip.base64EncodedData())
+            body.append(contentsOf: rest[..<range.lowerBound].utf8)
+            body.append(clip.base64EncodedData())
+            rest = rest[range.upperBound...]
         }
+        body.append(contentsOf: rest.utf8)
         return body
     }
 
@@ -224,6 +231,22 @@ public final class OpenAIAdapter: ModelAdapter {
     }
 
     static func parse(_ data: Data) throws -> ModelResponse {
+        // A completion of the usual shape decodes straight into its fields; any other is read as
+        // a JSON value, which tells what is wrong with it.
+        if let completion = try? JSONDecoder().decode(ChatCompletion.self, from: data),
+            let choice = completion.choices.first
+        {
+            return ModelResponse(
+                text: choice.message.content ?? "", finishReason: choice.finishReason,
+                usage: completion.usage.map {
+                    TokenUsage(promptTokens: $0.promptTokens, completionTokens: $0.completionTokens ?? 0)
+                },
+                systemFingerprint: completion.systemFingerprint)
+        }
+        return try parseValue(data)
+    }
+
+    static func parseValue(_ data: Data) throws -> ModelResponse {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data),
             let choice = value.objectValue?["choices"]?.arrayValue?.first?.objectValue,
             let message = choice["message"]?.objectValue
@@ -281,5 +304,41 @@ public final class OpenAIAdapter: ModelAdapter {
         default:
             RequestFailure(.connection, "\(error)")
         }
+    }
+}
+
+/// The usual shape of a chat completion: text content (or none), integral token counts.
+private struct ChatCompletion: Decodable {
+    struct Choice: Decodable {
+        struct Message: Decodable {
+            var content: String?
+        }
+
+        var message: Message
+        var finishReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case message
+            case finishReason = "finish_reason"
+        }
+    }
+
+    struct Usage: Decodable {
+        var promptTokens: Int
+        var completionTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case promptTokens = "prompt_tokens"
+            case completionTokens = "completion_tokens"
+        }
+    }
+
+    var choices: [Choice]
+    var usage: Usage?
+    var systemFingerprint: String?
+
+    enum CodingKeys: String, CodingKey {
+        case choices, usage
+        case systemFingerprint = "system_fingerprint"
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import HarkCore
+import Synchronization
 
 extension Journal {
     /// What reading a journal's index found, and what it would not keep.
@@ -86,38 +87,61 @@ extension Journal {
     ) throws -> Rewrite {
         var rewrite = Rewrite()
         guard FileManager.default.fileExists(atPath: url.path) else { return rewrite }
-        let decoder = JSONDecoder()
-        let input = try FileHandle(forReadingFrom: url)
-        defer { try? input.close() }
+        var input = try WindowReader(url)
         let output = try LineFileWriter(replacing: url)
         var written: Set<String> = []
+        var batch: [(line: Data, entry: JournalIndex.Entry)] = []
+        // Lines are gathered in batches and decoded over the cores, then counted and visited in order.
+        func flush() throws {
+            guard decoding else { return }
+            for record in try decode(batch, url: url) {
+                rewrite.counts[record.suite, default: RunResults.SuiteCounts()].add(record)
+                try visit(record)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         for key in planOrder {
             guard let entry = index[key], written.insert(key).inserted else { continue }
-            try input.seek(toOffset: entry.offset)
-            guard let line = try input.read(upToCount: entry.length), line.count == entry.length else {
+            guard let line = try input.read(offset: entry.offset, length: entry.length) else {
                 throw HarkError(
                     .internal, "the journal changed while it was rewritten",
                     at: SourceLocation(file: url.path, line: entry.line))
             }
             if decoding {
-                ReadCounter.count(.journalRecord)
-                let record: SampleRecord
-                do {
-                    record = try decoder.decode(SampleRecord.self, from: line)
-                } catch {
-                    throw HarkError.badInput(
-                        "not a journal record: \(JSONLines.describe(error))",
-                        at: SourceLocation(file: url.path, line: entry.line))
-                }
-                rewrite.counts[record.suite, default: RunResults.SuiteCounts()].add(record)
-                try visit(record)
+                batch.append((line, entry))
+                if batch.count == 512 { try flush() }
             }
             rewrite.records += 1
             rewrite.index.append(key: key, length: line.count)
             try output.write(line)
         }
+        try flush()
         try output.commit()
         return rewrite
+    }
+
+    /// The records of `lines`, decoded over the cores; a bad line is an error naming it.
+    private static func decode(_ lines: [(line: Data, entry: JournalIndex.Entry)], url: URL) throws -> [SampleRecord] {
+        let results = Mutex([Result<SampleRecord, any Error>?](repeating: nil, count: lines.count))
+        let slices = min(lines.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let decoder = JSONDecoder()
+            for position in stride(from: slice, to: lines.count, by: slices) {
+                let result = Result { try decoder.decode(SampleRecord.self, from: lines[position].line) }
+                results.withLock { $0[position] = result }
+            }
+        }
+        ReadCounter.count(.journalRecord, lines.count)
+        return try results.withLock { $0 }.enumerated().map { position, result in
+            do {
+                guard let result else { throw HarkError(.internal, "a journal line was not decoded") }
+                return try result.get()
+            } catch {
+                throw HarkError.badInput(
+                    "not a journal record: \(JSONLines.describe(error))",
+                    at: SourceLocation(file: url.path, line: lines[position].entry.line))
+            }
+        }
     }
 
     /// Calls `body` with each record of a journal and where its line is, streaming the file. A last
@@ -165,5 +189,31 @@ enum LineReader {
             pending = Data(pending[start...])
         }
         if !pending.isEmpty { try body(pending, pendingOffset, number + 1, true) }
+    }
+}
+
+/// Reads byte ranges of a file through a 1 MiB window, so that ranges read nearly in file order
+/// (a journal put back in plan order) cost one read per window, not a seek and a read each.
+struct WindowReader {
+    private let handle: FileHandle
+    private var window = Data()
+    private var windowOffset: UInt64 = 0
+    private static let size = 1 << 20
+
+    init(_ url: URL) throws {
+        handle = try FileHandle(forReadingFrom: url)
+    }
+
+    /// The bytes at `offset`, or nil when the file ends before `length` of them.
+    mutating func read(offset: UInt64, length: Int) throws -> Data? {
+        let end = offset + UInt64(length)
+        if offset < windowOffset || end > windowOffset + UInt64(window.count) {
+            try handle.seek(toOffset: offset)
+            window = try handle.read(upToCount: max(Self.size, length)) ?? Data()
+            windowOffset = offset
+            guard window.count >= length else { return nil }
+        }
+        let start = window.startIndex + Int(offset - windowOffset)
+        return window.subdata(in: start..<start + length)
     }
 }
