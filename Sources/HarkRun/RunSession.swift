@@ -21,6 +21,8 @@ public struct RunSession: Sendable {
     public var retry = RetryPolicy()
     /// Stops the run early when requested (SIGINT, SIGTERM); nil runs to the end.
     public var stop: RunStop?
+    /// Bytes of encoded clips kept for the requests that follow (`--clip-cache-mb`).
+    public var clipCacheBytes = ClipEncoder.defaultCapacityBytes
     /// The suites' clips checked against the model's training data, recorded in the manifest.
     public var trainingOverlap: RunManifest.TrainingOverlap?
 
@@ -74,7 +76,9 @@ public struct RunSession: Sendable {
                     + "send the audio as bytes (send_audio: wav)",
                 at: SourceLocation(file: "--control"))
         }
-        let planned = plan.count
+        // One walk of the plan counts its samples, by suite and in all.
+        let suiteSamples = Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)
+        let planned = suiteSamples.values.reduce(0, +)
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
         func warnAlso(_ warning: String) {
@@ -107,7 +111,7 @@ public struct RunSession: Sendable {
             plan: RunManifest.Plan(
                 repeats: planner.repeats, limit: planner.limit, shard: planner.shard?.description,
                 textReference: planner.textReference ? true : nil, control: planner.control,
-                suiteSamples: Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)),
+                suiteSamples: suiteSamples),
             seeds: ["model": model.seed], startedAt: startedAt)
         manifest.trainingOverlap = trainingOverlap
 
@@ -132,7 +136,7 @@ public struct RunSession: Sendable {
 
         let pending = plan.lazy.filter { !kept.index.contains($0.key) }
         let journal = try Journal(url: directory.samples, index: kept.index)
-        let encoder = ClipEncoder(pipeline: model.audio.pipeline)
+        let encoder = ClipEncoder(pipeline: model.audio.pipeline, capacityBytes: clipCacheBytes)
         let engine = RunEngine(
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
             concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical,

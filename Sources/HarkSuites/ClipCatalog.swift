@@ -17,6 +17,14 @@ public final class ClipCatalog: Sendable {
 
     public init() {}
 
+    /// Reads the hashes and durations of `urls` over the cores, for the calls that follow; a clip
+    /// that cannot be read is left for them to report.
+    public func prefetch(_ urls: [URL]) {
+        DispatchQueue.concurrentPerform(iterations: urls.count) { position in
+            _ = try? entry(urls[position], withDuration: true)
+        }
+    }
+
     /// The clip's SHA-256.
     public func sha256(_ url: URL) throws -> String {
         try entry(url, withDuration: false).sha256
@@ -37,6 +45,8 @@ public final class ClipCatalog: Sendable {
         } else {
             ReadCounter.count(.clipHash)
             sha256 = try ContentHash.sha256(fileAt: url)
+            // Kept even if the header below cannot be read.
+            self.known.withLock { $0[stamp] = (sha256, nil) }
         }
         var seconds = known?.seconds
         if withDuration, seconds == nil {

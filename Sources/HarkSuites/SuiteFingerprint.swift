@@ -9,6 +9,7 @@ public enum SuiteFingerprint {
 
     /// `sha256:` followed by the hex digest.
     public static func compute(_ suite: Suite, clips: ClipCatalog = ClipCatalog()) throws -> String {
+        clips.prefetch(suite.clips.map(suite.url(of:)))
         let clipHashes = try suite.clips.map { clip in (clip.path, try clips.sha256(suite.url(of: clip))) }
         return compute(manifest: suite.manifest.document, items: suite.canonicalItems, clips: clipHashes)
     }

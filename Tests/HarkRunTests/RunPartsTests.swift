@@ -1,5 +1,6 @@
 import Foundation
 import HarkApp
+import HarkAudio
 import HarkCore
 import HarkModels
 import HarkRecords
@@ -244,5 +245,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: abandoned.path))
         #expect(FileManager.default.fileExists(atPath: live.path))
         #expect(try String(contentsOf: target, encoding: .utf8) == "a\n")
+    }
+}
+
+@Suite struct ClipEncoderTests {
+    /// 0.1 s at 16 kHz is 3,244 bytes of WAV: a bound of two clips keeps the two newest, and a
+    /// clip dropped from it is encoded again when asked for.
+    @Test func keepsEncodedClipsUpToItsBytes() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        var clips: [Clip] = []
+        for index in 0..<3 {
+            let url = try Signals.writeSine(
+                to: work.path("\(index).wav"), frequency: 300 + 100 * Double(index), seconds: 0.1)
+            clips.append(Clip(path: "\(index).wav", sha256: "\(index)", seconds: 0.1, location: url))
+        }
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 2 * 3_244)
+        let first = try await encoder.wav(clips[0])
+        #expect(first.count == 3_244)
+        _ = try await encoder.wav(clips[1])
+        _ = try await encoder.wav(clips[0])
+        #expect(await encoder.encodes == 2)
+        _ = try await encoder.wav(clips[2])  // drops clip 1, the least recently used
+        _ = try await encoder.wav(clips[0])
+        #expect(await encoder.encodes == 3)
+        _ = try await encoder.wav(clips[1])
+        #expect(await encoder.encodes == 4)
+
+        // With no room, only the newest clip is kept.
+        let none = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 0)
+        for index in [0, 0, 1, 0] { _ = try await none.wav(clips[index]) }
+        #expect(await none.encodes == 3)
     }
 }

@@ -104,6 +104,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Exit 3 when more than this share of samples end in errors.")
     var maxErrorRate = 0.05
 
+    @Option(help: "Megabytes of encoded clips kept for the requests that follow.")
+    var clipCacheMb = Double(ClipEncoder.defaultCapacityBytes >> 20)
+
     @Option(help: "Seconds the requests in flight may take to finish after SIGINT or SIGTERM.")
     var stopGrace = 30.0
 
@@ -118,6 +121,9 @@ struct Run: AsyncParsableCommand {
         }
         if control != nil, textReference {
             throw ValidationError("--control and --text-reference exclude each other: a text reference sends no audio")
+        }
+        guard clipCacheMb.isFinite, clipCacheMb >= 0 else {
+            throw ValidationError("--clip-cache-mb: expected megabytes at or above 0, found \(clipCacheMb)")
         }
         guard stopGrace.isFinite, stopGrace >= 0, stopGrace <= 86_400 else {
             throw ValidationError("--stop-grace: expected seconds from 0 to 86400, found \(stopGrace)")
@@ -157,6 +163,7 @@ struct Run: AsyncParsableCommand {
         let cached = !noCache && (cache || runConfig?.cache == true || config.cache)
         session.cacheURL = cached ? cacheFile.map { WorkingDirectory.url($0) } ?? ResponseCache.defaultURL : nil
         session.preflight = !noPreflight
+        session.clipCacheBytes = Int(clipCacheMb * 1_048_576)
         if let trainingData = config.trainingData {
             let check = try TrainingDataCheck.check(trainingData, suites: loaded.map(\.suite), clips: clips)
             for warning in TrainingDataCheck.warnings(check) { Terminal.error(warning) }

@@ -4,18 +4,26 @@ public import HarkCore
 
 /// Encodes each clip of a run once (decode, downmix, resample, WAV) and hands the bytes to every
 /// request that needs them; a clip is asked about many times (objects × templates). Keeps the most
-/// recently used clips; the plan's order keeps an item's requests together.
+/// recently used clips up to a number of bytes (the clip being encoded and the newest always), so
+/// that long clips do not hold gigabytes; the plan's order keeps an item's requests together.
 public actor ClipEncoder {
     public let pipeline: AudioPipeline
-    private let capacity: Int
+    /// Bytes of encoded clips kept at most, apart from the newest.
+    public let capacityBytes: Int
     private var clips: [String: Task<Data, any Error>] = [:]
+    /// The size of each kept clip once encoded.
+    private var sizes: [String: Int] = [:]
+    private var keptBytes = 0
     private var recent: [String] = []
     /// How many clips were encoded: once each, unless evicted and needed again.
     public private(set) var encodes = 0
 
-    public init(pipeline: AudioPipeline, capacity: Int = 512) {
+    /// The default bound of the cache: a few hundred one-minute clips, two ten-minute ones.
+    public static let defaultCapacityBytes = 48 << 20
+
+    public init(pipeline: AudioPipeline, capacityBytes: Int = ClipEncoder.defaultCapacityBytes) {
         self.pipeline = pipeline
-        self.capacity = max(1, capacity)
+        self.capacityBytes = max(0, capacityBytes)
     }
 
     /// The clip as WAV bytes — or, with `substitute`, a listening control's signal of its length and
@@ -41,13 +49,36 @@ public actor ClipEncoder {
                 }
             }
             clips[key] = task
-            if recent.count >= capacity { clips[recent.removeFirst()] = nil }
         }
         recent.append(key)
+        let data: Data
         do {
-            return try await task.value
+            data = try await task.value
         } catch {
             throw RequestFailure(.audio, "\(error)")
+        }
+        if clips[key] != nil, sizes[key] == nil {
+            sizes[key] = data.count
+            keptBytes += data.count
+            evict()
+        }
+        return data
+    }
+
+    /// Drops the least recently used encoded clips while more than `capacityBytes` are kept,
+    /// never the newest one.
+    private func evict() {
+        var position = 0
+        while keptBytes > capacityBytes, position < recent.count - 1 {
+            let key = recent[position]
+            guard let size = sizes[key] else {
+                position += 1
+                continue
+            }
+            recent.remove(at: position)
+            clips[key] = nil
+            sizes[key] = nil
+            keptBytes -= size
         }
     }
 }
