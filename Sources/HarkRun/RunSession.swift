@@ -76,8 +76,7 @@ public struct RunSession: Sendable {
                     + "send the audio as bytes (send_audio: wav)",
                 at: SourceLocation(file: "--control"))
         }
-        // One walk of the plan counts its samples, by suite and in all.
-        let suiteSamples = Dictionary(plan.lazy.map { ($0.suiteID, 1) }, uniquingKeysWith: +)
+        let suiteSamples = plan.samplesBySuite
         let planned = suiteSamples.values.reduce(0, +)
         var warnings = adapter.warnings(for: plan)
         warnings.forEach(warn)
@@ -161,7 +160,7 @@ public struct RunSession: Sendable {
 
         // The finished journal: one record per sample, in plan order, each decoded once.
         let rewrite = try Journal.rewrite(
-            directory.samples, index: written, planOrder: plan.lazy.map(\.key), visit: visit)
+            directory.samples, index: written, planOrder: plan.keys, visit: visit)
         manifest.counts = counts
         manifest.counts.resumed = kept.records
         manifest.apply(rewrite, planned: planned)

@@ -20,8 +20,9 @@ public final class ClipCatalog: Sendable {
     /// Reads the hashes and durations of `urls` over the cores, for the calls that follow; a clip
     /// that cannot be read is left for them to report.
     public func prefetch(_ urls: [URL]) {
+        let counter = ReadCounter.current
         DispatchQueue.concurrentPerform(iterations: urls.count) { position in
-            _ = try? entry(urls[position], withDuration: true)
+            ReadCounter.$current.withValue(counter) { _ = try? entry(urls[position], withDuration: true) }
         }
     }
 

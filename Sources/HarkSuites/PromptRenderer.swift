@@ -19,6 +19,12 @@ public struct PromptRenderer: Sendable {
 
     public var system: String? { manifest.prompt.system }
 
+    /// The names of the prompts `prompts(for:)` makes for the item, without rendering them: `q` for
+    /// an item's own question, else `t0`, `t1`, … for the suite's templates.
+    public func templates(for item: Item) -> [String] {
+        item.question != nil ? ["q"] : manifest.prompt.templates.indices.map { "t\($0)" }
+    }
+
     public func prompts(for item: Item) -> [Prompt] {
         let order = choiceOrder(for: item)
         if let question = item.question {

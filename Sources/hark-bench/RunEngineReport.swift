@@ -107,7 +107,8 @@ struct RunEngineReport: Encodable {
             lines.append(String(format: "  ideal %.0f requests/s (%.2f s)", ideal, seconds))
         }
         if let ceiling = serverCeilingRequestsPerSecond {
-            lines.append(String(format: "  server ceiling (wrk, one endpoint) %.0f requests/s", ceiling))
+            lines.append(
+                String(format: "  server ceiling (wrk, one endpoint, 4× the concurrency) %.0f requests/s", ceiling))
         }
         lines.append(
             String(

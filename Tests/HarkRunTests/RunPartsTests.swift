@@ -38,6 +38,28 @@ import Testing
         #expect(Set(seen).count == seen.count)
     }
 
+    /// The keys and counts a run writes its manifest and journal by are those of the requests.
+    @Test func keysAndCountsAreThoseOfTheRequests() throws {
+        let probes = try SuiteFixture.probes(clips: 7, templates: 3)
+        defer { probes.remove() }
+        let questions = try SuiteFixture(
+            items: [
+                #"{"id": "own", "audio": "a.wav", "question": "Is it raining?", "label": "no"}"#,
+                #"{"id": "templated", "audio": "a.wav", "object": "rain", "label": "yes"}"#,
+            ])
+        defer { questions.remove() }
+        let suites = try [probes.path, questions.path].map { try #require(SuiteLoader.load($0).suite) }
+        for (repeats, limit, shard) in [(1, nil, nil), (3, 2, nil), (2, nil, "1/3"), (1, 5, "0/2")]
+            as [(Int, Int?, String?)]
+        {
+            let plan = try Planner(repeats: repeats, limit: limit, shard: try shard.map(Shard.init)).plan(suites)
+            let requests = Array(plan)
+            #expect(Array(plan.keys) == requests.map(\.key))
+            #expect(plan.samplesBySuite == Dictionary(requests.map { ($0.suiteID, 1) }, uniquingKeysWith: +))
+            #expect(plan.count == requests.count)
+        }
+    }
+
     @Test func badShardIsRefused() {
         #expect(throws: HarkError.self) { try Shard("4/4") }
         #expect(throws: HarkError.self) { try Shard("1") }

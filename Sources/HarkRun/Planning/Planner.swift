@@ -100,6 +100,32 @@ public struct Plan: Sequence, Sendable {
         return AnyIterator(requests.makeIterator())
     }
 
-    /// The number of requests (counted by walking the plan once).
-    public var count: Int { reduce(0) { count, _ in count + 1 } }
+    /// The number of requests.
+    public var count: Int { samplesBySuite.values.reduce(0, +) }
+
+    /// The keys of the requests in plan order, without making the requests.
+    public var keys: some Sequence<String> {
+        let planner = planner
+        return suites.lazy.flatMap { entry in
+            let renderer = PromptRenderer(manifest: entry.suite.manifest)
+            return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
+                renderer.templates(for: item).lazy.flatMap { template in
+                    (0..<planner.repeats).lazy.map { repeatIndex in
+                        ModelRequest.key(
+                            suite: entry.suite.id, item: item.id, template: template, repeatIndex: repeatIndex)
+                    }
+                }
+            }
+        }.filter { planner.shard?.contains($0) ?? true }
+    }
+
+    /// The requests of each suite that has any, by suite id, counted from the keys.
+    public var samplesBySuite: [String: Int] {
+        var counts: [String: Int] = [:]
+        for entry in suites {
+            let samples = Plan(planner: planner, suites: [entry]).keys.reduce(0) { count, _ in count + 1 }
+            if samples > 0 { counts[entry.suite.id, default: 0] += samples }
+        }
+        return counts
+    }
 }
