@@ -110,7 +110,7 @@ public enum RunMerger {
             manifest.counts.resumed += other.counts.resumed
         }
         let planned = manifests.reduce(0) { $0 + $1.counts.samples }
-        manifest.apply(rewrite, planned: planned)
+        manifest.apply(rewrite.counts, records: rewrite.records, planned: planned)
         manifest.complete = manifest.complete && manifests.allSatisfy(\.complete)
 
         try output.write(manifest, to: output.manifest)

@@ -51,6 +51,13 @@ public struct RunSession: Sendable {
         clips: ClipCatalog = ClipCatalog(), warn: @Sendable (String) -> Void = { _ in },
         progress: @Sendable (RunProgress) -> Void = { _ in }, visit: (SampleRecord) throws -> Void = { _ in }
     ) async throws -> Finished {
+        var ids: Set<String> = []
+        // The same suite twice would plan each sample twice under one key.
+        for (suite, _) in suites where !ids.insert(suite.id).inserted {
+            throw HarkError.badInput(
+                "suite \(suite.id) is named twice; a run asks each suite once",
+                at: SourceLocation(file: suite.directory.appendingPathComponent("suite.yaml").path, field: "id"))
+        }
         let plan = try planner.plan(suites.map(\.suite), clips: clips)
         // The one writer of the folder, before a worker is started or a server asked.
         let lock = try RunLock(directory)
@@ -150,27 +157,29 @@ public struct RunSession: Sendable {
                 warnAlso("preflight: the server reports no token usage, so hark cannot check that the audio arrived")
             }
         }
-        let counts: RunManifest.Counts
+        // The records are scored in plan order as they arrive, so that the run ends with its last answer.
+        var feed = try PlanOrderFeed(
+            order: plan.keys, journal: directory.samples, kept: kept.index,
+            capacity: max(256, 4 * model.concurrency.max))
         let engineStart = Date()
-        counts = try await engine.run(
-            pending, total: planned - kept.records, resumed: kept.records, stop: stop, progress: progress)
+        let counts = try await engine.run(
+            pending, total: planned - kept.records, resumed: kept.records, stop: stop, progress: progress
+        ) { record, appended in try feed.add(record, appended, visit: visit) }
         await adapter.shutdown()
         let requestSeconds = Date().timeIntervalSince(engineStart)
-        let written = try await journal.close()
-
-        // The finished journal: one record per sample, in plan order, each decoded once.
-        let rewrite = try Journal.rewrite(
-            directory.samples, index: written, planOrder: plan.keys, visit: visit)
+        try await journal.close()
+        // The finished journal: one record per sample, in plan order.
+        try feed.finish(visit: visit)
         manifest.counts = counts
         manifest.counts.resumed = kept.records
-        manifest.apply(rewrite, planned: planned)
+        manifest.apply(feed.counts, records: feed.records, planned: planned)
         // A stop that came after the last answer changes nothing.
         let stopped = (stop?.isRequested == true || Task.isCancelled) && !manifest.complete
         if !stopped { manifest.finishedAt = ISO8601DateFormatter().string(from: Date()) }
         try directory.write(manifest, to: directory.manifest)
         if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
         return Finished(
-            results: Self.results(manifest: manifest, counts: rewrite.counts), warnings: warnings,
+            results: Self.results(manifest: manifest, counts: feed.counts), warnings: warnings,
             clipsEncoded: await encoder.encodes,
             requestSeconds: requestSeconds)
     }
@@ -242,7 +251,7 @@ public struct RunSession: Sendable {
         var expected: [String: String] = [:]
         for request in plan where expected[request.key] == nil { expected[request.key] = hash(request) }
         let survey = try Journal.index(directory.samples, keep: \.isAnswered, expectedHashes: expected)
-        let rewrite = try Journal.rewrite(directory.samples, index: survey.index, planOrder: plan.lazy.map(\.key))
+        let rewrite = try Journal.rewrite(directory.samples, index: survey.index, planOrder: plan.keys)
         return Kept(
             records: rewrite.records, index: rewrite.index, mismatched: survey.mismatched, conflicts: survey.conflicts)
     }
@@ -284,14 +293,15 @@ public struct RunSession: Sendable {
 }
 
 extension RunManifest {
-    /// Takes the counts of the finished journal and whether every planned sample is in it.
-    public mutating func apply(_ rewrite: Journal.Rewrite, planned: Int) {
-        let totals = rewrite.counts.values
+    /// Takes the counts per suite of the finished journal's records, and whether every planned
+    /// sample is in it.
+    public mutating func apply(_ suiteCounts: [String: RunResults.SuiteCounts], records: Int, planned: Int) {
+        let totals = suiteCounts.values
         counts.samples = planned
         counts.answered = totals.reduce(0) { $0 + $1.answered }
         counts.errors = totals.reduce(0) { $0 + $1.errors }
         counts.cacheHits = totals.reduce(0) { $0 + $1.cacheHits }
         counts.emptyAnswers = totals.reduce(0) { $0 + $1.emptyAnswers }
-        complete = rewrite.records == planned
+        complete = records == planned
     }
 }

@@ -44,6 +44,48 @@ import Testing
         }
     }
 
+    /// Scored as the answers arrive, out of order, a run ends with the scores that scoring its
+    /// finished journal gives, byte for byte, in plan order.
+    @Test func scoresAsAnswersArriveAreThoseOfTheFinishedJournal() async throws {
+        let fixture = try RunFixture(clips: 30, templates: 3)
+        defer { fixture.remove() }
+        let server = try await fixture.server { options in
+            options.policy = .oracle(errorRate: 0.2, hallucinationRate: 0.3, seed: 3)
+            options.latency = MockLatency(minimumMs: 0, maximumMs: 30)
+            options.faults.serverErrorRate = 0.1
+            options.faults.seed = 5
+        }
+        defer { Task { try? await server.stop() } }
+        let session = fixture.session(fixture.model(server, concurrency: 16, retries: 0))
+
+        let outcome = try await session.executeAndScore()
+        let scored = try Data(contentsOf: session.directory.scores)
+        let rescored = try RunScoring.rescore(session.directory)
+
+        #expect(outcome.results.manifest.counts.errors > 0)
+        #expect(outcome.results.suites.map(\.metrics) == rescored.suites.map(\.metrics))
+        #expect(outcome.results.suites.map(\.counts) == rescored.suites.map(\.counts))
+        #expect(try Data(contentsOf: session.directory.scores) == scored)
+        let keys = try ScoresFile.read(session.directory.scores).map(\.key)
+        let answered = try Journal.read(session.directory.samples).filter(\.isAnswered).map(\.key)
+        #expect(keys == answered)
+    }
+
+    @Test func theSameSuiteTwiceIsRefusedBeforeAnythingIsAsked() async throws {
+        let fixture = try RunFixture()
+        defer { fixture.remove() }
+        let server = try await fixture.server()
+        defer { Task { try? await server.stop() } }
+        var session = fixture.session(fixture.model(server))
+        session.suites += session.suites
+
+        await #expect { try await session.executeAndScore() } throws: {
+            ($0 as? HarkError)?.location?.field == "id" && "\($0)".contains("named twice")
+        }
+        #expect(server.statistics.requests == 0)
+        #expect(!FileManager.default.fileExists(atPath: session.directory.samples.path))
+    }
+
     @Test func secondIdenticalRunAsksTheModelNothing() async throws {
         let fixture = try RunFixture()
         defer { fixture.remove() }

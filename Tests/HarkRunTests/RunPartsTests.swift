@@ -157,6 +157,37 @@ import Testing
         #expect(try Journal.read(directory.path("samples.jsonl")).map(\.item) == ["a", "b"])
     }
 
+    /// Answers in any order reach the scoring, and the finished journal, in plan order: the ones
+    /// ahead of their turn held (two at most here), the rest and a resume's kept ones read back from
+    /// the journal.
+    @Test func answersInAnyOrderAreVisitedInPlanOrder() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.path("samples.jsonl")
+        let plan = "abcdefghij".map(String.init)
+        let earlier = try Journal(url: url)
+        for item in ["c", "g"] { try await earlier.append(record(item)) }
+        let kept = try await earlier.close()
+        let journal = try Journal(url: url, index: kept)
+        var feed = try PlanOrderFeed(order: plan.map { "s/\($0)#q" }, journal: url, kept: kept, capacity: 2)
+        var visited: [String] = []
+        let counter = ReadCounter()
+        try await ReadCounter.$current.withValue(counter) {
+            // e never comes (a stopped run).
+            for item in ["j", "b", "i", "a", "h", "d", "f"] {
+                try feed.add(record(item), try await journal.append(record(item))) { visited.append($0.item) }
+            }
+            #expect(visited == ["a", "b", "c", "d"])
+            try await journal.close()
+            try feed.finish { visited.append($0.item) }
+        }
+        #expect(visited == ["a", "b", "c", "d", "f", "g", "h", "i", "j"])
+        #expect(try Journal.read(url).map(\.item) == visited)
+        #expect(feed.counts["s"]?.answered == 9)
+        // c and g, kept; and the answers that came while two were held already (i and f).
+        #expect(counter[.journalRecord] == 4)
+    }
+
     @Test func aBadLineInTheMiddleIsAnErrorWithItsLine() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -40,7 +40,16 @@ public actor Journal {
         encoder = Self.makeEncoder()
     }
 
-    public func append(_ record: SampleRecord) throws {
+    /// A record's line as appended, and where it went.
+    public struct Appended: Sendable {
+        public var entry: JournalIndex.Entry
+        /// The line, without its newline.
+        public var line: Data
+    }
+
+    /// Appends the record's line.
+    @discardableResult
+    public func append(_ record: SampleRecord) throws -> Appended {
         var line = try encoder.encode(record)
         let length = line.count
         line.append(UInt8(ascii: "\n"))
@@ -49,7 +58,7 @@ public actor Journal {
         } catch {
             throw HarkError.writeFailed("append to the journal", url.path, error)
         }
-        index.append(key: record.key, length: length)
+        return Appended(entry: index.append(key: record.key, length: length), line: line.dropLast())
     }
 
     /// Flushes and closes the file; returns the index of every line written to it.

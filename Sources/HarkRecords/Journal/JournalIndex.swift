@@ -23,10 +23,13 @@ public struct JournalIndex: Sendable {
 
     /// Notes a line appended at the end of the file (its length without the newline); a later line
     /// of the same sample replaces the earlier.
-    public mutating func append(key: String, length: Int) {
+    @discardableResult
+    public mutating func append(key: String, length: Int) -> Entry {
         lines += 1
-        entries[key] = Entry(offset: bytes, length: length, line: lines)
+        let entry = Entry(offset: bytes, length: length, line: lines)
+        entries[key] = entry
         bytes += UInt64(length + 1)
+        return entry
     }
 
     /// Notes a line found by reading the file.

@@ -164,6 +164,35 @@ extension Journal {
     }
 }
 
+extension Journal {
+    /// Reads single records of a journal by where their lines are, through a read window: cheap
+    /// when the lines are asked for nearly in file order. The file may grow while it is read.
+    public struct RecordReader {
+        private let url: URL
+        private var window: WindowReader
+        private let decoder = JSONDecoder()
+
+        public init(_ url: URL) throws {
+            self.url = url
+            window = try WindowReader(url)
+        }
+
+        /// The line at `entry` and its record; a bad line is an error naming it.
+        public mutating func read(at entry: JournalIndex.Entry) throws -> (record: SampleRecord, line: Data) {
+            let location = SourceLocation(file: url.path, line: entry.line)
+            guard let line = try window.read(offset: entry.offset, length: entry.length) else {
+                throw HarkError(.internal, "the journal is shorter than its index", at: location)
+            }
+            ReadCounter.count(.journalRecord)
+            do {
+                return (try decoder.decode(SampleRecord.self, from: line), line)
+            } catch {
+                throw HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: location)
+            }
+        }
+    }
+}
+
 /// Reads a file line by line in blocks, with each line's byte offset.
 enum LineReader {
     static func forEachLine(
@@ -193,12 +222,15 @@ enum LineReader {
 }
 
 /// Reads byte ranges of a file through a 1 MiB window, so that ranges read nearly in file order
-/// (a journal put back in plan order) cost one read per window, not a seek and a read each.
+/// (a journal put back in plan order) cost one read per window, not a seek and a read each. The
+/// window starts a quarter of its size before the range it is moved to, so that the short steps
+/// back of answers that arrived out of order stay in it.
 struct WindowReader {
     private let handle: FileHandle
     private var window = Data()
     private var windowOffset: UInt64 = 0
     private static let size = 1 << 20
+    private static let lookBack = UInt64(size / 4)
 
     init(_ url: URL) throws {
         handle = try FileHandle(forReadingFrom: url)
@@ -208,10 +240,11 @@ struct WindowReader {
     mutating func read(offset: UInt64, length: Int) throws -> Data? {
         let end = offset + UInt64(length)
         if offset < windowOffset || end > windowOffset + UInt64(window.count) {
-            try handle.seek(toOffset: offset)
-            window = try handle.read(upToCount: max(Self.size, length)) ?? Data()
-            windowOffset = offset
-            guard window.count >= length else { return nil }
+            let start = offset - min(offset, Self.lookBack)
+            try handle.seek(toOffset: start)
+            window = try handle.read(upToCount: max(Self.size, Int(end - start))) ?? Data()
+            windowOffset = start
+            guard UInt64(window.count) >= end - start else { return nil }
         }
         let start = window.startIndex + Int(offset - windowOffset)
         return window.subdata(in: start..<start + length)

@@ -65,10 +65,12 @@ public struct RunEngine: Sendable {
     /// Runs the requests (`total` of them), taking them from the sequence only as slots free up;
     /// `resumed` counts samples already done by an earlier invocation (for progress). Once `stop`
     /// is requested no new request is sent; a cancelled run journals what still comes back and
-    /// returns. Returns the counts of this invocation.
+    /// returns. `journaled` is given each record as it is journaled, with its line.
+    /// Returns the counts of this invocation.
     public func run(
         _ requests: some Sequence<ModelRequest>, total: Int, resumed: Int = 0, stop: RunStop? = nil,
-        progress: @Sendable (RunProgress) -> Void = { _ in }
+        progress: @Sendable (RunProgress) -> Void = { _ in },
+        journaled: (SampleRecord, Journal.Appended) throws -> Void = { _, _ in }
     ) async throws -> RunManifest.Counts {
         var counts = RunManifest.Counts()
         var limit = ConcurrencyLimit(maximum: concurrency.max, adaptive: concurrency.adaptive)
@@ -100,7 +102,7 @@ public struct RunEngine: Sendable {
                 case .failure(let error) where error is CancellationError && Task.isCancelled: continue
                 case .failure(let error): throw error
                 }
-                try await journal.append(outcome.record)
+                try journaled(outcome.record, try await journal.append(outcome.record))
                 counts.add(outcome)
                 limit.record(congested: outcome.congested)
                 status.done += 1

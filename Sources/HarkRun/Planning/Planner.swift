@@ -74,50 +74,15 @@ public struct Plan: Sequence, Sendable {
     let planner: Planner
     let suites: [(suite: Suite, clips: [String: Clip])]
 
-    public func makeIterator() -> AnyIterator<ModelRequest> {
-        let planner = planner
-        let requests = suites.lazy.flatMap { entry in
-            let renderer = PromptRenderer(manifest: entry.suite.manifest)
-            return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
-                let audio =
-                    planner.textReference || planner.control?.kind == ListeningControl.Kind.none
-                    ? [] : item.audio.compactMap { entry.clips[$0.path] }
-                return renderer.prompts(for: item).lazy.flatMap { prompt in
-                    let text =
-                        planner.textReference ? Planner.textReferencePrompt(item, prompt: prompt.text) : prompt.text
-                    return (0..<planner.repeats).lazy.map { repeatIndex in
-                        var request = ModelRequest(
-                            suiteID: entry.suite.id, itemID: item.id, template: prompt.template,
-                            repeatIndex: repeatIndex,
-                            system: renderer.system, prompt: text, audio: audio, generation: planner.generation,
-                            choiceOrder: prompt.choiceOrder)
-                        request.control = planner.control
-                        return request
-                    }
-                }
-            }
-        }.filter { planner.shard?.contains($0.key) ?? true }
-        return AnyIterator(requests.makeIterator())
+    public func makeIterator() -> Requests {
+        Requests(plan: self)
     }
+
+    /// The keys of the requests in plan order, without making the requests.
+    public var keys: Keys { Keys(plan: self) }
 
     /// The number of requests.
     public var count: Int { samplesBySuite.values.reduce(0, +) }
-
-    /// The keys of the requests in plan order, without making the requests.
-    public var keys: some Sequence<String> {
-        let planner = planner
-        return suites.lazy.flatMap { entry in
-            let renderer = PromptRenderer(manifest: entry.suite.manifest)
-            return entry.suite.items.prefix(planner.limit ?? Int.max).lazy.flatMap { item in
-                renderer.templates(for: item).lazy.flatMap { template in
-                    (0..<planner.repeats).lazy.map { repeatIndex in
-                        ModelRequest.key(
-                            suite: entry.suite.id, item: item.id, template: template, repeatIndex: repeatIndex)
-                    }
-                }
-            }
-        }.filter { planner.shard?.contains($0) ?? true }
-    }
 
     /// The requests of each suite that has any, by suite id, counted from the keys.
     public var samplesBySuite: [String: Int] {
@@ -127,5 +92,114 @@ public struct Plan: Sequence, Sendable {
             if samples > 0 { counts[entry.suite.id, default: 0] += samples }
         }
         return counts
+    }
+
+    public struct Requests: IteratorProtocol {
+        private var walk: PlanWalk<PromptRenderer.Prompt>
+        private let planner: Planner
+
+        init(plan: Plan) {
+            planner = plan.planner
+            let planner = plan.planner
+            walk = PlanWalk(plan: plan) { renderer, item in
+                renderer.prompts(for: item).map { prompt in
+                    var prompt = prompt
+                    if planner.textReference { prompt.text = Planner.textReferencePrompt(item, prompt: prompt.text) }
+                    return prompt
+                }
+            }
+        }
+
+        public mutating func next() -> ModelRequest? {
+            while let step = walk.next() {
+                let (entry, item, prompt) = (step.entry, step.item, step.prompt)
+                let audio =
+                    planner.textReference || planner.control?.kind == ListeningControl.Kind.none
+                    ? [] : item.audio.compactMap { entry.clips[$0.path] }
+                var request = ModelRequest(
+                    suiteID: entry.suite.id, itemID: item.id, template: prompt.template, repeatIndex: step.repeatIndex,
+                    system: step.renderer.system, prompt: prompt.text, audio: audio, generation: planner.generation,
+                    choiceOrder: prompt.choiceOrder)
+                request.control = planner.control
+                if planner.shard?.contains(request.key) ?? true { return request }
+            }
+            return nil
+        }
+    }
+
+    public struct Keys: Sequence, Sendable {
+        let plan: Plan
+
+        public func makeIterator() -> Iterator { Iterator(walk: PlanWalk(plan: plan) { $0.templates(for: $1) }) }
+
+        public struct Iterator: IteratorProtocol {
+            fileprivate var walk: PlanWalk<String>
+
+            public mutating func next() -> String? {
+                while let step = walk.next() {
+                    let key = ModelRequest.key(
+                        suite: step.entry.suite.id, item: step.item.id, template: step.prompt,
+                        repeatIndex: step.repeatIndex)
+                    if walk.shard?.contains(key) ?? true { return key }
+                }
+                return nil
+            }
+        }
+    }
+}
+
+/// The samples of a plan in order — suite, item (up to the limit), prompt, repeat — with each
+/// item's prompts made once for all its repeats.
+struct PlanWalk<Prompt> {
+    struct Step {
+        var entry: (suite: Suite, clips: [String: Clip])
+        var renderer: PromptRenderer
+        var item: Item
+        var prompt: Prompt
+        var repeatIndex: Int
+    }
+
+    private let suites: [(suite: Suite, clips: [String: Clip])]
+    private let limit: Int
+    private let repeats: Int
+    let shard: Shard?
+    private let prompts: (PromptRenderer, Item) -> [Prompt]
+    private var suiteIndex = 0
+    private var itemIndex = -1
+    private var renderer: PromptRenderer?
+    private var itemPrompts: [Prompt] = []
+    private var promptIndex = 0
+    private var repeatIndex = 0
+
+    init(plan: Plan, prompts: @escaping (PromptRenderer, Item) -> [Prompt]) {
+        suites = plan.suites
+        limit = plan.planner.limit ?? Int.max
+        repeats = plan.planner.repeats
+        shard = plan.planner.shard
+        self.prompts = prompts
+    }
+
+    mutating func next() -> Step? {
+        while suiteIndex < suites.count {
+            let entry = suites[suiteIndex]
+            let renderer = renderer ?? PromptRenderer(manifest: entry.suite.manifest)
+            self.renderer = renderer
+            if itemIndex >= 0, promptIndex < itemPrompts.count {
+                let step = Step(
+                    entry: entry, renderer: renderer, item: entry.suite.items[itemIndex],
+                    prompt: itemPrompts[promptIndex], repeatIndex: repeatIndex)
+                repeatIndex += 1
+                if repeatIndex == repeats { (promptIndex, repeatIndex) = (promptIndex + 1, 0) }
+                return step
+            }
+            itemIndex += 1
+            if itemIndex < min(limit, entry.suite.items.count) {
+                itemPrompts = prompts(renderer, entry.suite.items[itemIndex])
+                promptIndex = 0
+            } else {
+                (suiteIndex, itemIndex, self.renderer, itemPrompts) = (suiteIndex + 1, -1, nil, [])
+            }
+        }
+        return nil
     }
 }
