@@ -39,6 +39,6 @@ extension SuiteScore {
                 "no_yes": table.noYes, "no_no": table.noNo, "no_unparsed": table.noUnparsed,
             ]
         }
-        results.scoring = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(scoring)))
+        results.scoring = (try? JSONValue.decode(JSONEncoder().encode(scoring)))
     }
 }

@@ -9,8 +9,9 @@ import Synchronization
 public final class ClipCatalog: Sendable {
     private struct Stamp: Hashable {
         var path: String
-        var size: UInt64
-        var modified: Date
+        var size: Int64
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
     }
 
     private let known = Mutex<[Stamp: (sha256: String, seconds: Double?)]>([:])
@@ -59,10 +60,16 @@ public final class ClipCatalog: Sendable {
         return (sha256, seconds)
     }
 
+    /// One `stat` of the file (what FileManager's attributes cost many times over).
     private static func stamp(_ url: URL) throws -> Stamp {
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        let path = url.standardizedFileURL.path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw HarkError.badInput(
+                "cannot read the clip: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        }
         return Stamp(
-            path: url.standardizedFileURL.path, size: (attributes[.size] as? NSNumber)?.uint64Value ?? 0,
-            modified: attributes[.modificationDate] as? Date ?? .distantPast)
+            path: path, size: Int64(info.st_size), modifiedSeconds: info.st_mtim.tv_sec,
+            modifiedNanoseconds: info.st_mtim.tv_nsec)
     }
 }

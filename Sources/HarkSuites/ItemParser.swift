@@ -44,7 +44,6 @@ public struct ItemParser {
     public func parse(_ data: Data) -> Output {
         var output = Output()
         var firstLineOfID: [String: Int] = [:]
-        let decoder = JSONDecoder()
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -52,7 +51,7 @@ public struct ItemParser {
             let location = SourceLocation(file: file, line: lineNumber)
             let value: JSONValue
             do {
-                value = try decoder.decode(JSONValue.self, from: Data(line))
+                value = try JSONValue.decode(Data(line))
             } catch {
                 let (reason, column) = Self.reason(error, line: Data(line))
                 var place = location

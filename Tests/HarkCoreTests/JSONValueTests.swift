@@ -1,6 +1,7 @@
 import Foundation
-import HarkCore
 import Testing
+
+@testable import HarkCore
 
 @Suite struct JSONValueTests {
     func decode(_ text: String) throws -> JSONValue {
@@ -37,5 +38,86 @@ import Testing
     @Test func keysSortByUTF8Bytes() {
         let value = JSONValue.object(["é": .null, "z": .null, "Z": .null, "a": .null])
         #expect(value.canonical == #"{"Z":null,"a":null,"z":null,"é":null}"#)
+    }
+}
+
+/// `JSONValue.decode` must give what `JSONDecoder` gives — the same value, or an error where it
+/// errs — on the text it reads itself and on the text it hands over.
+@Suite struct JSONValueReadingTests {
+    func expectSame(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let data = Data(text.utf8)
+        let official = Result { try JSONDecoder().decode(JSONValue.self, from: data) }
+        let read = Result { try JSONValue.decode(data) }
+        switch (official, read) {
+        case (.success(let expected), .success(let value)):
+            #expect(value == expected, "\(text)", sourceLocation: sourceLocation)
+            #expect(value.canonical == expected.canonical, "\(text)", sourceLocation: sourceLocation)
+        case (.failure, .failure): break
+        default: Issue.record("\(text): JSONDecoder \(official), hark \(read)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func quirksAreJSONDecodersOwn() {
+        let texts = [
+            "1.0", "1e2", "1E+2", "-0", "-0.0", "2.50", "0.1e1", "1e-2", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "1E400", "-1e400",
+            "0.30000000000000004", "01", "-", "1.", ".5", "+1", "1 2", "tru", "nul", "NaN", "[1,]", #"{"a":1,}"#,
+            #"{"a":1,"a":2}"#, #""\ud800""#, #""\udc00x""#, #""\ud83d\ude00""#, #""\u0000""#, "\"a\nb\"", #""\x""#,
+            #""\/\b\f\n\r\t\"\\""#, " 5 ", "\u{FEFF}5", "[]", "{}", "[[[[]]]]", #"{"":""}"#, "\"é ü 中文 🎧\"",
+            String(repeating: "[", count: 300) + String(repeating: "]", count: 300), "", " ", "[1 2]", #"{"a" 1}"#,
+            #"{1:2}"#, "\"\u{7F}\"", "[true,false,null]", "1e308", "4.9e-324", "2e-324", "80.14E+3",
+        ]
+        for text in texts { expectSame(text) }
+    }
+
+    @Test func randomDocumentsReadAsJSONDecoderReadsThem() {
+        var generator = SplitMix64(seed: 11)
+        func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
+        func number() -> String {
+            switch pick(6) {
+            case 0: return String(Int64(bitPattern: generator.next()) >> pick(64))
+            case 1: return String(Double(bitPattern: generator.next() >> 2))
+            case 2: return String(format: "%.\(pick(8))f", Double(pick(100_000)) / Double(1 + pick(1000)))
+            case 3: return "\(pick(1000))e\(pick(2) == 0 ? "-" : "")\(pick(30))"
+            case 4: return "\(pick(100)).\(pick(100))E+\(pick(5))"
+            default: return String(Double(pick(1 << 20)) / 1024)
+            }
+        }
+        func string() -> String {
+            let pieces = [
+                "a", "Z", " ", "é", "中", "🎧", "\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83c\\udfa7", "\\t", "/", "\\/",
+            ]
+            return "\"" + (0..<pick(8)).map { _ in pieces[pick(pieces.count)] }.joined() + "\""
+        }
+        func value(_ depth: Int) -> String {
+            switch pick(depth > 3 ? 4 : 6) {
+            case 0: return number()
+            case 1: return string()
+            case 2: return ["true", "false", "null"][pick(3)]
+            case 3: return number()
+            case 4:
+                return "[" + (0..<pick(4)).map { _ in value(depth + 1) }.joined(separator: pick(2) == 0 ? "," : " , ")
+                    + "]"
+            default:
+                return "{" + (0..<pick(4)).map { _ in string() + ":" + value(depth + 1) }.joined(separator: ",") + "}"
+            }
+        }
+        var readStrictly = 0
+        for _ in 0..<3_000 {
+            let text = value(0)
+            expectSame(text)
+            if JSONValue.readStrictly(Data(text.utf8)) != nil { readStrictly += 1 }
+        }
+        // Most of it is read without JSONDecoder, which gets the whole numbers written as 3.0 or 1e2.
+        #expect(readStrictly > 1_500)
+    }
+
+    @Test func theUsualTextIsReadWithoutJSONDecoder() {
+        let item =
+            #"{"id": "clip-1", "audio": ["a/b.wav"], "label": "yes", "start": 1.25, "n": -3, "tags": {"k": "é\n🎧"}}"#
+        #expect(JSONValue.readStrictly(Data(item.utf8)) != nil)
+        for quirk in ["1.0", "1e2", "[1,]", #""\ud800""#, "9223372036854775808"] {
+            #expect(JSONValue.readStrictly(Data(quirk.utf8)) == nil, "\(quirk)")
+        }
     }
 }

@@ -123,7 +123,7 @@ public final class OpenAIAdapter: ModelAdapter {
         guard let response = try? await client.execute(request, timeout: .seconds(30)),
             (200..<300).contains(Int(response.status.code)),
             let bytes = try? await response.body.collect(upTo: Self.maxBodyBytes),
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes)),
+            let value = try? JSONValue.decode(Data(buffer: bytes)),
             let entry = value.objectValue?["data"]?.arrayValue?.compactMap(\.objectValue).first(where: {
                 $0["id"]?.stringValue == settings.model
             })
@@ -247,7 +247,7 @@ public final class OpenAIAdapter: ModelAdapter {
     }
 
     static func parseValue(_ data: Data) throws -> ModelResponse {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+        guard let value = try? JSONValue.decode(data),
             let choice = value.objectValue?["choices"]?.arrayValue?.first?.objectValue,
             let message = choice["message"]?.objectValue
         else {
@@ -274,7 +274,7 @@ public final class OpenAIAdapter: ModelAdapter {
     }
 
     static func errorMessage(_ data: Data) -> String {
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: data),
+        if let value = try? JSONValue.decode(data),
             let message = value.objectValue?["error"]?.objectValue?["message"]?.stringValue
                 ?? value.objectValue?["message"]?.stringValue
         {

@@ -30,7 +30,7 @@ public struct ReplayAdapter: ModelAdapter {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
             let location = SourceLocation(file: file, line: lineNumber)
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(line)),
+            guard let value = try? JSONValue.decode(Data(line)),
                 let object = value.objectValue
             else {
                 problems.append(.error(location, "expected a JSON object"))

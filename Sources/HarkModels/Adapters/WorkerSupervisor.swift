@@ -214,7 +214,7 @@ actor WorkerSupervisor {
             lastOutput = .now
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return true }
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)),
+            guard let value = try? JSONValue.decode(Data(trimmed.utf8)),
                 let object = value.objectValue, let id = object["id"]?.stringValue
             else {
                 let excerpt = trimmed.count > 120 ? String(trimmed.prefix(120)) + "…" : trimmed

@@ -307,7 +307,7 @@ struct ParsedRequest {
     /// decoded, and a part that does not decode is refused.
     init(_ body: Data, isValidAudio: ((String) -> Bool)?, readsSilence: Bool = false) throws {
         self.readsSilence = readsSilence
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body), let object = value.objectValue else {
+        guard let value = try? JSONValue.decode(body), let object = value.objectValue else {
             throw Invalid(description: "the body is not a JSON object")
         }
         model = object["model"]?.stringValue

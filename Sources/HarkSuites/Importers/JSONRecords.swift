@@ -49,7 +49,7 @@ public struct JSONRecords: Sendable {
         var records: [Record] = []
         for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
-            guard let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(line)))?.objectValue else {
+            guard let object = (try? JSONValue.decode(Data(line)))?.objectValue else {
                 throw HarkError.badInput("expected a JSON object", at: SourceLocation(file: file, line: index + 1))
             }
             records.append(Record(line: index + 1, fields: object))
@@ -60,7 +60,7 @@ public struct JSONRecords: Sendable {
     static func jsonArray(_ data: Data, file: String) throws -> [Record] {
         let array: [JSONValue]
         do {
-            guard let decoded = try JSONDecoder().decode(JSONValue.self, from: data).arrayValue else {
+            guard let decoded = try JSONValue.decode(data).arrayValue else {
                 throw HarkError.badInput("expected a JSON array of objects", at: SourceLocation(file: file))
             }
             array = decoded

@@ -13,7 +13,7 @@ enum StructuredAnswer {
         // Only an answer that opens with a bracket is looked at as data.
         guard let first = response.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
             first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(response.utf8))
+            let value = try? JSONValue.decode(Data(response.utf8))
         else { return nil }
         return read(value)
     }

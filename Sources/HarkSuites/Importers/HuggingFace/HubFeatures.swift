@@ -22,7 +22,7 @@ struct HubFeatures {
         columns = [:]
         if let text = file.metadata["huggingface"] {
             // Metadata without features (some writers leave them out) falls back to the schema.
-            let json = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            let json = try? JSONValue.decode(Data(text.utf8))
             let features = json?.objectValue?["info"]?.objectValue?["features"]?.objectValue ?? [:]
             for (name, feature) in features { columns[name] = Self.feature(feature) }
         }

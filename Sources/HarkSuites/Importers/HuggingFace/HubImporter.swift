@@ -227,7 +227,7 @@ enum HubValues {
     static func choices(_ value: JSONValue, at location: SourceLocation) throws -> JSONValue {
         var list = value.arrayValue
         if list == nil, let text = value.stringValue {
-            list = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))?.arrayValue
+            list = (try? JSONValue.decode(Data(text.utf8)))?.arrayValue
         }
         guard let list else {
             throw HarkError.badInput(
