@@ -13,15 +13,28 @@ public enum ContentHash {
         sha256(Data(text.utf8))
     }
 
-    /// The digest of a file's bytes, read in chunks so that large files are not held in memory.
+    /// The digest of a file's bytes, read in 256 KiB blocks through one buffer, so that large files
+    /// are not held in memory and small ones cost an open, a read or two and a close.
     public static func sha256(fileAt url: URL) throws -> String {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw readFailure(url) }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+        defer { buffer.deallocate() }
         var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw readFailure(url) }
+            if count == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
         return hex(hasher.finalize())
+    }
+
+    private static func readFailure(_ url: URL) -> HarkError {
+        HarkError.badInput(
+            "cannot read the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: url.path))
     }
 
     /// Accumulates a digest over several pieces of text, e.g. a suite's manifest, items and clips.
