@@ -137,11 +137,14 @@ extension Journal {
                 guard let result else { throw HarkError(.internal, "a journal line was not decoded") }
                 return try result.get()
             } catch {
-                throw HarkError.badInput(
-                    "not a journal record: \(JSONLines.describe(error))",
-                    at: SourceLocation(file: url.path, line: lines[position].entry.line))
+                throw notARecord(error, at: SourceLocation(file: url.path, line: lines[position].entry.line))
             }
         }
+    }
+
+    /// The error of a line that does not decode as a record.
+    static func notARecord(_ error: any Error, at location: SourceLocation) -> HarkError {
+        HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: location)
     }
 
     /// Calls `body` with each record of a journal and where its line is, streaming the file. A last
@@ -155,9 +158,7 @@ extension Journal {
                 record = try decoder.decode(SampleRecord.self, from: line)
             } catch {
                 if isLast { return }
-                throw HarkError.badInput(
-                    "not a journal record: \(JSONLines.describe(error))",
-                    at: SourceLocation(file: url.path, line: number))
+                throw notARecord(error, at: SourceLocation(file: url.path, line: number))
             }
             try body(record, JournalIndex.Entry(offset: offset, length: line.count, line: number))
         }
@@ -187,7 +188,7 @@ extension Journal {
             do {
                 return (try decoder.decode(SampleRecord.self, from: line), line)
             } catch {
-                throw HarkError.badInput("not a journal record: \(JSONLines.describe(error))", at: location)
+                throw Journal.notARecord(error, at: location)
             }
         }
     }
