@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import HarkCore
 
 /// A model hark can ask: one request in, one answer out. Adapters know nothing of metrics.
@@ -7,7 +7,7 @@ public protocol ModelAdapter: Sendable {
     /// cache key, so that two models never share cached answers.
     var identity: String { get }
 
-    /// Whether `respond` needs each clip encoded as WAV bytes (the engine then encodes each clip
+    /// Whether `respond` needs each clip encoded (WAV in base64; the engine then encodes each clip
     /// once per run); adapters that answer from paths or labels say no.
     var needsAudioBytes: Bool { get }
     /// Whether the adapter hands the model the clips' own files (their paths): then a listening
@@ -19,7 +19,7 @@ public protocol ModelAdapter: Sendable {
 
     /// Answers one request. `audio` holds the encoded clips in request order when
     /// `needsAudioBytes`, and is empty otherwise. Throws `RequestFailure`.
-    func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse
+    func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse
 
     /// Releases connections and processes; called once at the end of a run.
     func shutdown() async

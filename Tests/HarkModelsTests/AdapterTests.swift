@@ -172,7 +172,8 @@ import Testing
             suiteID: "s", itemID: "i", template: "q", system: "Say @@hark-audio-0@@", prompt: "p",
             generation: generation)
         let clip = Data("RIFF-the-clip".utf8)
-        let body = try JSONDecoder().decode(JSONValue.self, from: adapter.body(request, audio: [clip]))
+        let pieces = try adapter.bodyPieces(request, audio: [EncodedClip(wav: clip)])
+        let body = try JSONDecoder().decode(JSONValue.self, from: Data(pieces.flatMap { $0.readableBytesView }))
         let messages = body.objectValue?["messages"]?.arrayValue ?? []
         #expect(messages.first?.objectValue?["content"] == .string("Say @@hark-audio-0@@"))
         #expect(body.objectValue?["note"] == .string("@@hark-audio-0@@"))
@@ -196,21 +197,25 @@ import Testing
         let request = ModelRequest(
             suiteID: "s", itemID: "i", template: "q", prompt: "p", audio: [Clip(path: "x", sha256: "x", seconds: 1)])
         await #expect {
-            try await adapter.respond(to: request, audio: [Data("definitely not a wav file".utf8)])
+            try await adapter.respond(to: request, audio: [EncodedClip(wav: Data("definitely not a wav file".utf8))])
         } throws: { error in
             let failure = error as? RequestFailure
             return failure?.kind == .clientError && failure?.status == 400
                 && failure?.message.contains("not an audio file") == true
         }
-        let good = try await adapter.respond(to: request, audio: [try WAVEncoderFixture.tone()])
+        let good = try await adapter.respond(to: request, audio: [EncodedClip(wav: try WAVEncoderFixture.tone())])
         #expect(good.text == "Yes")
+        // A body past the single-buffer size is streamed from the clip's own buffer and arrives whole.
+        let long = EncodedClip(wav: try WAVEncoderFixture.tone(seconds: 40))
+        #expect(long.byteCount > OpenAIAdapter.singleBufferBytes)
+        #expect(try await adapter.respond(to: request, audio: [long]).text == "Yes")
         await adapter.shutdown()
-        #expect(server.statistics.invalid == 1 && server.statistics.answered == 1)
+        #expect(server.statistics.invalid == 1 && server.statistics.answered == 2)
     }
 }
 
 enum WAVEncoderFixture {
-    static func tone() throws -> Data {
-        try HarkAudio.WAVEncoder.pcm16(Signals.sine(frequency: 440, seconds: 0.1, sampleRate: 16_000))
+    static func tone(seconds: Double = 0.1) throws -> Data {
+        try HarkAudio.WAVEncoder.pcm16(Signals.sine(frequency: 440, seconds: seconds, sampleRate: 16_000))
     }
 }

@@ -302,32 +302,117 @@ import Testing
 }
 
 @Suite struct ClipEncoderTests {
-    /// 0.1 s at 16 kHz is 3,244 bytes of WAV: a bound of two clips keeps the two newest, and a
-    /// clip dropped from it is encoded again when asked for.
+    /// 0.1 s at 16 kHz is 3,244 bytes of WAV, 4,328 of base64.
+    static let clipBytes = 4_328
+
+    static func clips(_ count: Int, in work: TemporaryDirectory) throws -> [Clip] {
+        try (0..<count).map { index in
+            let url = try Signals.writeSine(
+                to: work.path("\(index).wav"), frequency: 300 + 100 * Double(index), seconds: 0.1)
+            return Clip(path: "\(index).wav", sha256: "\(index)", seconds: 0.1, location: url)
+        }
+    }
+
+    /// Asks for one clip and gives it back at once.
+    static func use(_ encoder: ClipEncoder, _ clip: Clip) async throws {
+        await encoder.release(try await encoder.acquire([clip]))
+    }
+
+    /// A bound of two clips keeps the two most recently used, and a clip dropped from it is
+    /// encoded again when asked for.
     @Test func keepsEncodedClipsUpToItsBytes() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        var clips: [Clip] = []
-        for index in 0..<3 {
-            let url = try Signals.writeSine(
-                to: work.path("\(index).wav"), frequency: 300 + 100 * Double(index), seconds: 0.1)
-            clips.append(Clip(path: "\(index).wav", sha256: "\(index)", seconds: 0.1, location: url))
-        }
-        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 2 * 3_244)
-        let first = try await encoder.wav(clips[0])
-        #expect(first.count == 3_244)
-        _ = try await encoder.wav(clips[1])
-        _ = try await encoder.wav(clips[0])
+        let clips = try Self.clips(3, in: work)
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 2 * Self.clipBytes)
+        let first = try await encoder.acquire([clips[0]])
+        #expect(first.clips.map(\.byteCount) == [Self.clipBytes])
+        #expect(first.clips[0].base64 == EncodedClip(wav: try AudioPipeline().wav(clips[0].location!)).base64)
+        await encoder.release(first)
+        try await Self.use(encoder, clips[1])
+        try await Self.use(encoder, clips[0])
         #expect(await encoder.encodes == 2)
-        _ = try await encoder.wav(clips[2])  // drops clip 1, the least recently used
-        _ = try await encoder.wav(clips[0])
+        try await Self.use(encoder, clips[2])  // drops clip 1, the least recently used
+        try await Self.use(encoder, clips[0])
         #expect(await encoder.encodes == 3)
-        _ = try await encoder.wav(clips[1])
+        try await Self.use(encoder, clips[1])
         #expect(await encoder.encodes == 4)
+        #expect(await encoder.peakBytes == 2 * Self.clipBytes)
 
-        // With no room, only the newest clip is kept.
+        // With no room, only the last clip is kept.
         let none = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 0)
-        for index in [0, 0, 1, 0] { _ = try await none.wav(clips[index]) }
+        for index in [0, 0, 1, 0] { try await Self.use(none, clips[index]) }
         #expect(await none.encodes == 3)
+    }
+
+    /// A request whose clip does not fit waits until one in flight gives its clip back; one that
+    /// needs only held clips does not wait; a clip larger than the bound goes alone.
+    @Test func requestsInFlightHoldTheirClipsAndOthersWaitForRoom() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let clips = try Self.clips(2, in: work)
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: Self.clipBytes / 2)
+        let held = try await encoder.acquire([clips[0]])
+        let waiting = Task { try await encoder.acquire([clips[1]]) }
+        while await encoder.waiting == 0 { await Task.yield() }
+        let again = try await encoder.acquire([clips[0]])
+        #expect(again.clips == held.clips)
+        #expect(await encoder.waiting == 1)
+        await encoder.release(held)
+        #expect(await encoder.waiting == 1)
+        await encoder.release(again)
+        let admitted = try await waiting.value
+        #expect(admitted.clips.map(\.byteCount) == [Self.clipBytes])
+        #expect(await encoder.peakBytes == Self.clipBytes)
+        #expect(await encoder.waiting == 0)
+        await encoder.release(admitted)
+    }
+
+    /// Many requests at once over more clips than fit: every one gets its clips, the bytes held
+    /// never pass the bound, and nothing stays in use.
+    @Test func concurrentRequestsStayWithinTheBound() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let clips = try Self.clips(6, in: work)
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 2 * Self.clipBytes, maxEncodings: 2)
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<48 {
+                group.addTask {
+                    let pair = [clips[index % 6], clips[(index * 7 + 1) % 6]]
+                    let lease = try await encoder.acquire(index % 3 == 0 ? pair : [pair[0]])
+                    for _ in 0..<(index % 4) { await Task.yield() }
+                    await encoder.release(lease)
+                    return lease.clips.count
+                }
+            }
+            var total = 0
+            for try await count in group { total += count }
+            #expect(total == 48 + 16)
+        }
+        #expect(await encoder.peakBytes <= 2 * Self.clipBytes)
+        #expect(await encoder.waiting == 0)
+    }
+
+    /// A clip that cannot be encoded fails its request, holds no room, and is tried again by the
+    /// next request that needs it; a cancelled wait ends with the task.
+    @Test func failuresAndCancelledWaitsHoldNothing() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let clips = try Self.clips(2, in: work)
+        let broken = Clip(
+            path: "gone.wav", sha256: "gone", seconds: 0.1, location: work.path("gone.wav"))
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: Self.clipBytes)
+        for _ in 0..<2 {
+            await #expect(throws: RequestFailure.self) { try await encoder.acquire([broken]) }
+        }
+        #expect(await encoder.encodes == 2)
+        let held = try await encoder.acquire([clips[0]])
+        let cancelled = Task { try await encoder.acquire([clips[1]]) }
+        while await encoder.waiting == 0 { await Task.yield() }
+        cancelled.cancel()
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        #expect(await encoder.waiting == 0)
+        await encoder.release(held)
+        try await Self.use(encoder, clips[1])
     }
 }

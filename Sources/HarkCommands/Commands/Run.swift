@@ -104,7 +104,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Exit 3 when more than this share of samples end in errors.")
     var maxErrorRate = 0.05
 
-    @Option(help: "Megabytes of encoded clips kept for the requests that follow.")
+    @Option(help: "Megabytes of encoded audio held at once: clips of the requests in flight and kept ones.")
     var clipCacheMb = Double(ClipEncoder.defaultCapacityBytes >> 20)
 
     @Option(help: "Seconds the requests in flight may take to finish after SIGINT or SIGTERM.")

@@ -1,5 +1,6 @@
-public import Foundation
+import Foundation
 public import HarkCore
+import NIOCore
 
 /// A model in a local worker process (transformers, a custom checkpoint), started once and spoken
 /// to in JSON Lines over its standard input and output: protocol `hark-worker/1`, documented in
@@ -52,7 +53,7 @@ public final class CommandAdapter: ModelAdapter {
     public var needsAudioBytes: Bool { settings.sendAudio == .wav }
     public var readsClipFiles: Bool { settings.sendAudio != .wav }
 
-    public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+    public func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse {
         try await supervisor.ask { id in try Self.requestLine(id: id, request, audio: audio) }
     }
 
@@ -61,7 +62,7 @@ public final class CommandAdapter: ModelAdapter {
     }
 
     /// The JSON line sent for one request.
-    static func requestLine(id: String, _ request: ModelRequest, audio: [Data]) throws -> Data {
+    static func requestLine(id: String, _ request: ModelRequest, audio: [EncodedClip]) throws -> Data {
         let clips: [JSONValue] = request.audio.enumerated().map { index, clip in
             var members: [String: JSONValue] = [
                 "path": .string(clip.location?.path ?? clip.path), "sha256": .string(clip.sha256),
@@ -71,7 +72,7 @@ public final class CommandAdapter: ModelAdapter {
             if let control = request.control, control.substitute != nil {
                 members = ["control": .string(control.kind.rawValue), "seconds": .number(clip.seconds)]
             }
-            if index < audio.count { members["wav_base64"] = .string(audio[index].base64EncodedString()) }
+            if index < audio.count { members["wav_base64"] = .string(String(buffer: audio[index].base64)) }
             return .object(members)
         }
         let object: JSONValue = .object([

@@ -132,14 +132,14 @@ public final class OpenAIAdapter: ModelAdapter {
             entry.filter { ["id", "root", "max_model_len", "owned_by"].contains($0.key) && $0.value != .null })
     }
 
-    public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+    public func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse {
         let endpoint = balancer.acquire()
         defer { balancer.release(endpoint) }
         var httpRequest = HTTPClientRequest(url: Self.completionsURL(settings.baseURL[endpoint]))
         httpRequest.method = .POST
         httpRequest.headers.add(name: "Content-Type", value: "application/json")
         if let apiKey { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        httpRequest.body = .bytes(ByteBuffer(data: try body(request, audio: audio)))
+        httpRequest.body = try body(request, audio: audio)
 
         let response: HTTPClientResponse
         let bytes: ByteBuffer
@@ -166,11 +166,28 @@ public final class OpenAIAdapter: ModelAdapter {
         try? await client.shutdown()
     }
 
-    /// The request body. Clips go in as base64 spliced into the encoded JSON (base64 needs no
-    /// escaping), so that a large clip is not walked by the JSON encoder once per request. Each
-    /// clip's slot is marked by a nonce drawn for this request, which no prompt, system text or
-    /// `extra` field can hold; a slot not found is an error, never a dropped clip.
-    func body(_ request: ModelRequest, audio: [Data]) throws -> Data {
+    /// Bodies up to this size are sent as one buffer; larger ones are streamed piece by piece, so
+    /// that a long clip's base64 is sent from the clip's own buffer rather than copied per request.
+    static let singleBufferBytes = 1 << 20
+
+    /// The request body: the canonical JSON text with each clip's base64 in its slot (base64 needs
+    /// no escaping), so that a clip is not walked by a JSON encoder once per request.
+    func body(_ request: ModelRequest, audio: [EncodedClip]) throws -> HTTPClientRequest.Body {
+        let pieces = try bodyPieces(request, audio: audio)
+        let length = pieces.reduce(0) { $0 + $1.readableBytes }
+        guard length > Self.singleBufferBytes else {
+            var whole = ByteBuffer()
+            whole.reserveCapacity(length)
+            for piece in pieces { whole.writeImmutableBuffer(piece) }
+            return .bytes(whole)
+        }
+        return .stream(BufferSequence(buffers: pieces), length: .known(Int64(length)))
+    }
+
+    /// The body as the text around the clips and the clips' own buffers, in order. Each clip's
+    /// slot is marked by a nonce drawn for this request, which no prompt, system text or `extra`
+    /// field can hold; a slot not found is an error, never a dropped clip.
+    func bodyPieces(_ request: ModelRequest, audio: [EncodedClip]) throws -> [ByteBuffer] {
         let nonce = UUID().uuidString
         let placeholders = audio.indices.map { "@@hark-audio-\(nonce)-\($0)@@" }
         var content: [JSONValue] = placeholders.map { placeholder in
@@ -203,19 +220,18 @@ public final class OpenAIAdapter: ModelAdapter {
         for (key, value) in generation.extra ?? [:] { members[key] = value }
         // The canonical writer is a few string appends; the clips are spliced into its text.
         let text = JSONValue.object(members).canonical
-        var body = Data()
-        body.reserveCapacity(text.utf8.count + audio.reduce(0) { $0 + ($1.count + 2) / 3 * 4 })
+        var pieces: [ByteBuffer] = []
         var rest = text[...]
         for (placeholder, clip) in zip(placeholders, audio) {
             guard let range = rest.range(of: placeholder) else {
                 throw HarkError(.internal, "openai: the request body has no slot for clip \(placeholder)")
             }
-            body.append(contentsOf: rest[..<range.lowerBound].utf8)
-            body.append(clip.base64EncodedData())
+            pieces.append(ByteBuffer(substring: rest[..<range.lowerBound]))
+            pieces.append(clip.base64)
             rest = rest[range.upperBound...]
         }
-        body.append(contentsOf: rest.utf8)
-        return body
+        pieces.append(ByteBuffer(substring: rest))
+        return pieces
     }
 
     /// The chat-completions URL of an endpoint; a query (`?api-version=…`) stays at the end.
@@ -341,4 +357,17 @@ private struct ChatCompletion: Decodable {
         case choices, usage
         case systemFingerprint = "system_fingerprint"
     }
+}
+
+/// Buffers handed one after another to a streamed request body.
+private struct BufferSequence: AsyncSequence, Sendable {
+    var buffers: [ByteBuffer]
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var base: IndexingIterator<[ByteBuffer]>
+
+        mutating func next() async -> ByteBuffer? { base.next() }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: buffers.makeIterator()) }
 }

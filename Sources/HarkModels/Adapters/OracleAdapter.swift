@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import HarkCore
 
 /// Answers from the labels: the right answer every time. For checking that a pipeline scores a
@@ -12,7 +12,7 @@ public struct OracleAdapter: ModelAdapter {
 
     public var identity: String { "oracle" }
 
-    public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+    public func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse {
         guard let item = catalog.item(for: request) else {
             throw RequestFailure(.other, "the oracle has no item \(request.suiteID)/\(request.itemID)")
         }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import HarkCore
 
 /// Answers at random, the same for the same seed and sample key: yes or no for yes-no items, one of
@@ -14,7 +14,7 @@ public struct RandomAdapter: ModelAdapter {
 
     public var identity: String { "random(seed=\(seed))" }
 
-    public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+    public func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse {
         let draw = StableHash.unit(request.key, seed: seed)
         switch catalog.item(for: request)?.answerKey {
         case .multipleChoice(let choices, _)?:

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import HarkCore
 
 /// Answers from a JSON Lines file of answers made elsewhere: one object per line with `response`
@@ -62,7 +62,7 @@ public struct ReplayAdapter: ModelAdapter {
         byKey[request.key] ?? byItem[request.suiteID + "/" + request.itemID] ?? byItem[request.itemID]
     }
 
-    public func respond(to request: ModelRequest, audio: [Data]) async throws -> ModelResponse {
+    public func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse {
         guard let entry = entry(for: request) else {
             throw RequestFailure(.missingReplay, "\(file) has no answer for \(request.key)")
         }

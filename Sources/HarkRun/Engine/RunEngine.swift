@@ -136,12 +136,10 @@ public struct RunEngine: Sendable {
             case .miss: break
             }
         }
-        var audio: [Data] = []
+        var lease: ClipEncoder.Lease?
         if adapter.needsAudioBytes {
             do {
-                for clip in request.audio {
-                    audio.append(try await encoder.wav(clip, substitute: request.control?.substitute))
-                }
+                lease = try await encoder.acquire(request.audio, substitute: request.control?.substitute)
             } catch let failure as RequestFailure {
                 let record = SampleRecord(
                     request: request, requestHash: hash, response: nil, error: failure, latencyMs: milliseconds(),
@@ -150,6 +148,23 @@ public struct RunEngine: Sendable {
                 return Asked(record: record, calls: 0, congested: false)
             }
         }
+        do {
+            let asked = try await ask(
+                request, hash: hash, key: key, audio: lease?.clips ?? [], stale: stale, started: started, watch: watch)
+            if let lease { await encoder.release(lease) }
+            return asked
+        } catch {
+            if let lease { await encoder.release(lease) }
+            throw error
+        }
+    }
+
+    /// Asks the model, retrying as the policy says, and stores the answer in the cache.
+    private func ask(
+        _ request: ModelRequest, hash: String, key: String, audio: [EncodedClip], stale: Bool, started: Date,
+        watch: TimeoutWatch
+    ) async throws -> Asked {
+        func milliseconds() -> Double { (Date().timeIntervalSince(started) * 1_000_000).rounded() / 1_000 }
         var generator = SplitMix64(seed: StableHash.value(request.key, seed: 0x7265_7472_79))
         var attempts = 0
         var congested = false
@@ -185,11 +200,11 @@ public struct RunEngine: Sendable {
         let watch = TimeoutWatch()
         watch.start()
         defer { watch.stop() }
-        var audio: [Data] = []
-        for clip in request.audio { audio.append(try await encoder.wav(clip, substitute: request.control?.substitute)) }
+        let lease = try await encoder.acquire(request.audio, substitute: request.control?.substitute)
+        let audio = lease.clips
         var silent = request
         silent.audio = []
-        func probe(_ request: ModelRequest, _ audio: [Data]) async -> RunManifest.Preflight.Probe {
+        func probe(_ request: ModelRequest, _ audio: [EncodedClip]) async -> RunManifest.Preflight.Probe {
             do {
                 let response = try await attempt(request, audio: audio, watch: watch)
                 return RunManifest.Preflight.Probe(promptTokens: response.usage?.promptTokens, answer: response.text)
@@ -202,12 +217,13 @@ public struct RunEngine: Sendable {
         }
         let with = await probe(request, audio)
         let without = await probe(silent, [])
+        await encoder.release(lease)
         return RunManifest.Preflight(key: request.key, withAudio: with, withoutAudio: without)
     }
 
     /// One call to the adapter, cancelled by the watch when it outlives the timeout; any error that is
     /// not a `RequestFailure` is classified as `other`.
-    func attempt(_ request: ModelRequest, audio: [Data], watch: TimeoutWatch) async throws -> ModelResponse {
+    func attempt(_ request: ModelRequest, audio: [EncodedClip], watch: TimeoutWatch) async throws -> ModelResponse {
         let adapter = adapter
         let timeout = concurrency.timeout
         let call = Task { try await adapter.respond(to: request, audio: audio) }
