@@ -37,6 +37,8 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(
             name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        // glibc's allocator settings (Linux only).
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
@@ -124,7 +126,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "hark",
-            dependencies: ["HarkCommands"],
+            dependencies: ["HarkCommands", .target(name: "CMalloc", condition: .when(platforms: [.linux]))],
             swiftSettings: strictSettings),
         .target(
             name: "HarkTesting",

@@ -21,8 +21,10 @@ public struct RunSession: Sendable {
     public var retry = RetryPolicy()
     /// Stops the run early when requested (SIGINT, SIGTERM); nil runs to the end.
     public var stop: RunStop?
+    /// Bytes of audio held at once (`--audio-memory-mb`): see `ClipEncoder`.
+    public var audioMemoryBytes = ClipEncoder.defaultCapacityBytes
     /// Bytes of encoded clips kept for the requests that follow (`--clip-cache-mb`).
-    public var clipCacheBytes = ClipEncoder.defaultCapacityBytes
+    public var clipCacheBytes = ClipEncoder.defaultCacheBytes
     /// The suites' clips checked against the model's training data, recorded in the manifest.
     public var trainingOverlap: RunManifest.TrainingOverlap?
 
@@ -142,7 +144,8 @@ public struct RunSession: Sendable {
 
         let pending = plan.lazy.filter { !kept.index.contains($0.key) }
         let journal = try Journal(url: directory.samples, index: kept.index)
-        let encoder = ClipEncoder(pipeline: model.audio.pipeline, capacityBytes: clipCacheBytes)
+        let encoder = ClipEncoder(
+            pipeline: model.audio.pipeline, capacityBytes: audioMemoryBytes, cacheBytes: clipCacheBytes)
         let engine = RunEngine(
             adapter: adapter, cache: try cacheURL.map(ResponseCache.init(url:)), journal: journal, encoder: encoder,
             concurrency: model.concurrency, retry: retry, cacheSalt: audioDescription.canonical,

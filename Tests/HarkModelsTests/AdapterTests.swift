@@ -173,7 +173,7 @@ import Testing
             generation: generation)
         let clip = Data("RIFF-the-clip".utf8)
         let pieces = try adapter.bodyPieces(request, audio: [EncodedClip(wav: clip)])
-        let body = try JSONDecoder().decode(JSONValue.self, from: Data(pieces.flatMap { $0.readableBytesView }))
+        let body = try JSONDecoder().decode(JSONValue.self, from: Data(pieces.joined()))
         let messages = body.objectValue?["messages"]?.arrayValue ?? []
         #expect(messages.first?.objectValue?["content"] == .string("Say @@hark-audio-0@@"))
         #expect(body.objectValue?["note"] == .string("@@hark-audio-0@@"))

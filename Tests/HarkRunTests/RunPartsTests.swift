@@ -324,7 +324,7 @@ import Testing
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let clips = try Self.clips(3, in: work)
-        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 2 * Self.clipBytes)
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 1 << 20, cacheBytes: 2 * Self.clipBytes)
         let first = try await encoder.acquire([clips[0]])
         #expect(first.clips.map(\.byteCount) == [Self.clipBytes])
         #expect(first.clips[0].base64 == EncodedClip(wav: try AudioPipeline().wav(clips[0].location!)).base64)
@@ -337,16 +337,18 @@ import Testing
         #expect(await encoder.encodes == 3)
         try await Self.use(encoder, clips[1])
         #expect(await encoder.encodes == 4)
-        #expect(await encoder.peakBytes == 2 * Self.clipBytes)
+        #expect(await encoder.heldBytes == 2 * Self.clipBytes)
 
-        // With no room, only the last clip is kept.
-        let none = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 0)
+        // With no room, clips are not kept.
+        let none = ClipEncoder(pipeline: AudioPipeline(), cacheBytes: 0)
         for index in [0, 0, 1, 0] { try await Self.use(none, clips[index]) }
-        #expect(await none.encodes == 3)
+        #expect(await none.encodes == 4)
+        #expect(await none.heldBytes == 0)
     }
 
     /// A request whose clip does not fit waits until one in flight gives its clip back; one that
-    /// needs only held clips does not wait; a clip larger than the bound goes alone.
+    /// needs only held clips does not wait; a clip larger than the bound goes alone. A clip being
+    /// encoded counts four times its WAV (its working memory), an encoded one its base64.
     @Test func requestsInFlightHoldTheirClipsAndOthersWaitForRoom() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
@@ -363,7 +365,8 @@ import Testing
         await encoder.release(again)
         let admitted = try await waiting.value
         #expect(admitted.clips.map(\.byteCount) == [Self.clipBytes])
-        #expect(await encoder.peakBytes == Self.clipBytes)
+        #expect(await encoder.peakBytes == 4 * 3_244)
+        #expect(await encoder.heldBytes == Self.clipBytes)
         #expect(await encoder.waiting == 0)
         await encoder.release(admitted)
     }
@@ -374,7 +377,9 @@ import Testing
         let work = try TemporaryDirectory()
         defer { work.remove() }
         let clips = try Self.clips(6, in: work)
-        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 2 * Self.clipBytes, maxEncodings: 2)
+        let capacity = 2 * 4 * 3_244
+        let encoder = ClipEncoder(
+            pipeline: AudioPipeline(), capacityBytes: capacity, cacheBytes: Self.clipBytes, maxEncodings: 2)
         try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<48 {
                 group.addTask {
@@ -389,7 +394,8 @@ import Testing
             for try await count in group { total += count }
             #expect(total == 48 + 16)
         }
-        #expect(await encoder.peakBytes <= 2 * Self.clipBytes)
+        #expect(await encoder.peakBytes <= capacity)
+        #expect(await encoder.heldBytes <= Self.clipBytes)
         #expect(await encoder.waiting == 0)
     }
 

@@ -104,8 +104,11 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Exit 3 when more than this share of samples end in errors.")
     var maxErrorRate = 0.05
 
-    @Option(help: "Megabytes of encoded audio held at once: clips of the requests in flight and kept ones.")
-    var clipCacheMb = Double(ClipEncoder.defaultCapacityBytes >> 20)
+    @Option(help: "Megabytes of audio held at once: clips being encoded, in flight and kept.")
+    var audioMemoryMb = Double(ClipEncoder.defaultCapacityBytes >> 20)
+
+    @Option(help: "Megabytes of encoded clips kept for the requests that follow.")
+    var clipCacheMb = Double(ClipEncoder.defaultCacheBytes >> 20)
 
     @Option(help: "Seconds the requests in flight may take to finish after SIGINT or SIGTERM.")
     var stopGrace = 30.0
@@ -122,8 +125,10 @@ struct Run: AsyncParsableCommand {
         if control != nil, textReference {
             throw ValidationError("--control and --text-reference exclude each other: a text reference sends no audio")
         }
-        guard clipCacheMb.isFinite, clipCacheMb >= 0 else {
-            throw ValidationError("--clip-cache-mb: expected megabytes at or above 0, found \(clipCacheMb)")
+        for (flag, megabytes) in [("--audio-memory-mb", audioMemoryMb), ("--clip-cache-mb", clipCacheMb)] {
+            guard megabytes.isFinite, megabytes >= 0, megabytes <= 1_073_741_824 else {
+                throw ValidationError("\(flag): expected megabytes from 0 to 2^30, found \(megabytes)")
+            }
         }
         guard stopGrace.isFinite, stopGrace >= 0, stopGrace <= 86_400 else {
             throw ValidationError("--stop-grace: expected seconds from 0 to 86400, found \(stopGrace)")
@@ -163,6 +168,7 @@ struct Run: AsyncParsableCommand {
         let cached = !noCache && (cache || runConfig?.cache == true || config.cache)
         session.cacheURL = cached ? cacheFile.map { WorkingDirectory.url($0) } ?? ResponseCache.defaultURL : nil
         session.preflight = !noPreflight
+        session.audioMemoryBytes = Int(audioMemoryMb * 1_048_576)
         session.clipCacheBytes = Int(clipCacheMb * 1_048_576)
         if let trainingData = config.trainingData {
             let check = try TrainingDataCheck.check(trainingData, suites: loaded.map(\.suite), clips: clips)

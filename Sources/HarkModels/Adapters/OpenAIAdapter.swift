@@ -166,28 +166,30 @@ public final class OpenAIAdapter: ModelAdapter {
         try? await client.shutdown()
     }
 
-    /// Bodies up to this size are sent as one buffer; larger ones are streamed piece by piece, so
-    /// that a long clip's base64 is sent from the clip's own buffer rather than copied per request.
+    /// Bodies up to this size are sent as one buffer; larger ones are streamed in chunks copied
+    /// from the clips' own bytes as the connection takes them, so that a request holds no copy of
+    /// a long clip.
     static let singleBufferBytes = 1 << 20
+    static let streamedChunkBytes = 256 << 10
 
     /// The request body: the canonical JSON text with each clip's base64 in its slot (base64 needs
     /// no escaping), so that a clip is not walked by a JSON encoder once per request.
     func body(_ request: ModelRequest, audio: [EncodedClip]) throws -> HTTPClientRequest.Body {
         let pieces = try bodyPieces(request, audio: audio)
-        let length = pieces.reduce(0) { $0 + $1.readableBytes }
+        let length = pieces.reduce(0) { $0 + $1.count }
         guard length > Self.singleBufferBytes else {
             var whole = ByteBuffer()
             whole.reserveCapacity(length)
-            for piece in pieces { whole.writeImmutableBuffer(piece) }
+            for piece in pieces { whole.writeBytes(piece) }
             return .bytes(whole)
         }
-        return .stream(BufferSequence(buffers: pieces), length: .known(Int64(length)))
+        return .stream(ChunkSequence(pieces: pieces, chunkBytes: Self.streamedChunkBytes), length: .known(Int64(length)))
     }
 
     /// The body as the text around the clips and the clips' own buffers, in order. Each clip's
     /// slot is marked by a nonce drawn for this request, which no prompt, system text or `extra`
     /// field can hold; a slot not found is an error, never a dropped clip.
-    func bodyPieces(_ request: ModelRequest, audio: [EncodedClip]) throws -> [ByteBuffer] {
+    func bodyPieces(_ request: ModelRequest, audio: [EncodedClip]) throws -> [Data] {
         let nonce = UUID().uuidString
         let placeholders = audio.indices.map { "@@hark-audio-\(nonce)-\($0)@@" }
         var content: [JSONValue] = placeholders.map { placeholder in
@@ -220,17 +222,17 @@ public final class OpenAIAdapter: ModelAdapter {
         for (key, value) in generation.extra ?? [:] { members[key] = value }
         // The canonical writer is a few string appends; the clips are spliced into its text.
         let text = JSONValue.object(members).canonical
-        var pieces: [ByteBuffer] = []
+        var pieces: [Data] = []
         var rest = text[...]
         for (placeholder, clip) in zip(placeholders, audio) {
             guard let range = rest.range(of: placeholder) else {
                 throw HarkError(.internal, "openai: the request body has no slot for clip \(placeholder)")
             }
-            pieces.append(ByteBuffer(substring: rest[..<range.lowerBound]))
+            pieces.append(Data(rest[..<range.lowerBound].utf8))
             pieces.append(clip.base64)
             rest = rest[range.upperBound...]
         }
-        pieces.append(ByteBuffer(substring: rest))
+        pieces.append(Data(rest.utf8))
         return pieces
     }
 
@@ -359,15 +361,31 @@ private struct ChatCompletion: Decodable {
     }
 }
 
-/// Buffers handed one after another to a streamed request body.
-private struct BufferSequence: AsyncSequence, Sendable {
-    var buffers: [ByteBuffer]
+/// A streamed request body: the pieces' bytes in order, a chunk at a time, each chunk copied when
+/// the connection asks for it.
+private struct ChunkSequence: AsyncSequence, Sendable {
+    var pieces: [Data]
+    var chunkBytes: Int
 
     struct AsyncIterator: AsyncIteratorProtocol {
-        var base: IndexingIterator<[ByteBuffer]>
+        var pieces: [Data]
+        var chunkBytes: Int
+        var piece = 0
+        var offset = 0
 
-        mutating func next() async -> ByteBuffer? { base.next() }
+        mutating func next() async -> ByteBuffer? {
+            while piece < pieces.count, offset == pieces[piece].count {
+                piece += 1
+                offset = 0
+            }
+            guard piece < pieces.count else { return nil }
+            let data = pieces[piece]
+            let start = data.startIndex + offset
+            let end = Swift.min(data.endIndex, start + chunkBytes)
+            offset += end - start
+            return ByteBuffer(bytes: data[start..<end])
+        }
     }
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: buffers.makeIterator()) }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pieces: pieces, chunkBytes: chunkBytes) }
 }

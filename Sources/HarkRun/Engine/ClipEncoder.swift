@@ -5,15 +5,18 @@ public import HarkModels
 
 /// Encodes each clip of a run once (decode, downmix, resample, WAV, base64) and hands it to every
 /// request that sends it; a clip is asked about many times (objects × templates). The audio it
-/// holds — clips leased by requests in flight and clips kept for later requests — stays within a
-/// number of bytes: the least recently used kept clips are dropped to make room, and a request
-/// whose clips do not fit waits until a request in flight gives its clips back (a request is let
-/// through alone whatever its size, so that ten-minute clips run one by one rather than not at
-/// all). At most one clip per core is encoded at a time.
+/// holds — clips being encoded (with their working memory), clips leased by requests in flight,
+/// clips kept for later requests — stays within `capacityBytes`: kept clips are dropped to make
+/// room, least recently used first, and a request whose clips do not fit waits until a request in
+/// flight gives its clips back (a request is let through alone whatever its size, so that
+/// ten-minute clips run one by one rather than not at all). Clips no request holds are kept up to
+/// `cacheBytes`. At most one clip per core is encoded at a time.
 public actor ClipEncoder {
     public let pipeline: AudioPipeline
-    /// Bytes of encoded audio held at most, in flight and kept.
+    /// Bytes of audio held at most: being encoded, in flight and kept.
     public let capacityBytes: Int
+    /// Bytes of encoded clips kept at most for later requests, beside those in flight.
+    public let cacheBytes: Int
     /// Clips encoded at the same time at most.
     public let maxEncodings: Int
 
@@ -32,7 +35,8 @@ public actor ClipEncoder {
     private struct Entry {
         var id: Int
         var task: Task<EncodedClip, any Error>
-        /// The clip's size: estimated from its duration until it is encoded.
+        /// The clip's size; until it is encoded, an estimate from its duration of its size and the
+        /// encoding's working memory.
         var bytes: Int
         var measured = false
         var users = 0
@@ -47,7 +51,8 @@ public actor ClipEncoder {
     }
 
     private var entries: [String: Entry] = [:]
-    private var heldBytes = 0
+    /// The bytes held: being encoded, in flight and kept.
+    public private(set) var heldBytes = 0
     private var inUse = 0
     private var ticks = 0
     private var waiters: [Waiter] = []
@@ -60,15 +65,22 @@ public actor ClipEncoder {
     /// Requests waiting for room.
     public var waiting: Int { waiters.count }
 
-    /// The default bound: a few hundred one-minute clips, one ten-minute clip.
-    public static let defaultCapacityBytes = 48 << 20
+    /// The default bound of what is held: 64 requests of 30-second clips in flight, or one
+    /// ten-minute clip at a time.
+    public static let defaultCapacityBytes = 64 << 20
+    /// The default bound of kept clips: a hundred one-second clips. A suite's requests of one clip
+    /// follow each other in the plan, so a clip is seldom needed after its requests are done, and
+    /// encoding it again is cheap beside a model call.
+    public static let defaultCacheBytes = 4 << 20
 
     public init(
         pipeline: AudioPipeline, capacityBytes: Int = ClipEncoder.defaultCapacityBytes,
+        cacheBytes: Int = ClipEncoder.defaultCacheBytes,
         maxEncodings: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.pipeline = pipeline
         self.capacityBytes = max(0, capacityBytes)
+        self.cacheBytes = max(0, cacheBytes)
         self.maxEncodings = max(1, maxEncodings)
     }
 
@@ -84,7 +96,7 @@ public actor ClipEncoder {
         let tokens: [Token]
         // Clips all held need no room: they need not queue behind a request that does.
         if waiters.isEmpty || wanted.allSatisfy({ entries[$0.key] != nil }),
-            fits(wanted.map(\.key), estimate: wanted.map { estimatedBytes($0.clip) })
+            fits(wanted.map(\.key), estimate: wanted.map { encodingBytes($0.clip) })
         {
             tokens = admit(wanted, substitute: substitute)
         } else {
@@ -121,7 +133,19 @@ public actor ClipEncoder {
             if entry.users == 0 { inUse -= 1 }
             entries[token.key] = entry
         }
+        var kept = entries.values.reduce(0) { $0 + ($1.users == 0 ? $1.bytes : 0) }
+        while kept > cacheBytes, let oldest = leastRecentlyUsed(sparing: []) {
+            entries[oldest.key] = nil
+            heldBytes -= oldest.value.bytes
+            kept -= oldest.value.bytes
+        }
         admitWaiting()
+    }
+
+    /// The kept clip no request holds that was used longest ago, apart from `spared` ones.
+    private func leastRecentlyUsed(sparing spared: Set<String>) -> (key: String, value: Entry)? {
+        entries.lazy.filter { $0.value.users == 0 && !spared.contains($0.key) }
+            .min { $0.value.lastUse < $1.value.lastUse }
     }
 
     /// Whether clips of these keys, with these estimated sizes for those not held, fit beside what
@@ -136,10 +160,7 @@ public actor ClipEncoder {
         if needed == 0 { return true }
         let wanted = Set(keys)
         while heldBytes + needed > capacityBytes {
-            guard
-                let oldest = entries.lazy.filter({ $0.value.users == 0 && !wanted.contains($0.key) })
-                    .min(by: { $0.value.lastUse < $1.value.lastUse })
-            else { break }
+            guard let oldest = leastRecentlyUsed(sparing: wanted) else { break }
             entries[oldest.key] = nil
             heldBytes -= oldest.value.bytes
         }
@@ -162,7 +183,7 @@ public actor ClipEncoder {
     private func startEncoding(_ clip: Clip, substitute: AudioSubstitute?) -> Entry {
         encodes += 1
         ticks += 1
-        let bytes = estimatedBytes(clip)
+        let bytes = encodingBytes(clip)
         heldBytes += bytes
         peakBytes = max(peakBytes, heldBytes)
         let pipeline = pipeline
@@ -185,14 +206,15 @@ public actor ClipEncoder {
         return Entry(id: ticks, task: task, bytes: bytes)
     }
 
-    /// The base64 size of the clip's WAV, from its duration and the pipeline's rate (two channels
-    /// assumed when the pipeline keeps the clip's own).
-    private func estimatedBytes(_ clip: Clip) -> Int {
+    /// What encoding the clip holds at most, from its duration and the pipeline's rate (two
+    /// channels assumed when the pipeline keeps the clip's own): its samples as floats, the WAV
+    /// written and its copy, then the WAV and its base64 — four times the WAV.
+    private func encodingBytes(_ clip: Clip) -> Int {
         let frames = Int((max(0, clip.seconds) * Double(pipeline.sampleRate)).rounded(.up))
-        return EncodedClip.byteCount(wavBytes: 44 + frames * (pipeline.mono ? 1 : 2) * 2)
+        return 4 * (44 + frames * (pipeline.mono ? 1 : 2) * 2)
     }
 
-    /// Replaces an entry's estimated size by its encoded one.
+    /// Replaces an entry's estimate by its encoded size.
     private func measure(_ token: Token, _ bytes: Int) {
         guard var entry = entries[token.key], entry.id == token.id, !entry.measured else { return }
         heldBytes += bytes - entry.bytes
@@ -214,7 +236,7 @@ public actor ClipEncoder {
     /// Lets waiting requests in, first come first served, while the first fits.
     private func admitWaiting() {
         while let first = waiters.first,
-            fits(first.wanted.map(\.key), estimate: first.wanted.map { estimatedBytes($0.clip) })
+            fits(first.wanted.map(\.key), estimate: first.wanted.map { encodingBytes($0.clip) })
         {
             waiters.removeFirst()
             first.continuation.resume(returning: admit(first.wanted, substitute: first.substitute))
