@@ -143,7 +143,7 @@ public struct RunSession: Sendable {
         try directory.write(manifest, to: directory.manifest)
 
         let pending = plan.lazy.filter { !kept.index.contains($0.key) }
-        let journal = try Journal(url: directory.samples, index: kept.index)
+        let journal = try Journal(url: directory.samples, index: kept.index, indexesAppends: false)
         let encoder = ClipEncoder(
             pipeline: model.audio.pipeline, capacityBytes: audioMemoryBytes, cacheBytes: clipCacheBytes)
         let engine = RunEngine(

@@ -3,19 +3,23 @@ public import HarkCore
 
 /// A run's `samples.jsonl`: records appended as answers arrive, each with a single `write` of one
 /// whole line, so that a killed run keeps every record already written. It keeps the index of
-/// what it wrote, so that the finished journal is rewritten without being read twice.
+/// what it wrote (unless told not to: a run's plan-order feed keeps what it needs itself), so that
+/// the finished journal is rewritten without being read twice.
 public actor Journal {
     public let url: URL
     private let handle: FileHandle
     private let encoder: JSONEncoder
     private var index: JournalIndex
+    private let indexesAppends: Bool
 
     /// Opens the journal for appending, creating it when absent. `index` describes the file as it
     /// is (what a rewrite returned); without it the file is read to build it, and a last line cut
     /// short by a kill is cut off (a last whole line without its newline gets one), so that the
-    /// next record starts a line of its own.
-    public init(url: URL, index: JournalIndex? = nil) throws {
+    /// next record starts a line of its own. Without `indexesAppends` the lines appended are not
+    /// noted by key, so that a long run's index does not grow with it.
+    public init(url: URL, index: JournalIndex? = nil, indexesAppends: Bool = true) throws {
         self.url = url
+        self.indexesAppends = indexesAppends
         if !FileManager.default.fileExists(atPath: url.path) {
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         }
@@ -58,7 +62,8 @@ public actor Journal {
         } catch {
             throw HarkError.writeFailed("append to the journal", url.path, error)
         }
-        return Appended(entry: index.append(key: record.key, length: length), line: line.dropLast())
+        let entry = indexesAppends ? index.append(key: record.key, length: length) : index.advance(length: length)
+        return Appended(entry: entry, line: line.dropLast())
     }
 
     /// Flushes and closes the file; returns the index of every line written to it.

@@ -25,9 +25,15 @@ public struct JournalIndex: Sendable {
     /// of the same sample replaces the earlier.
     @discardableResult
     public mutating func append(key: String, length: Int) -> Entry {
+        let entry = advance(length: length)
+        entries[key] = entry
+        return entry
+    }
+
+    /// Where a line appended at the end of the file goes, noted in the counts alone (not by key).
+    public mutating func advance(length: Int) -> Entry {
         lines += 1
         let entry = Entry(offset: bytes, length: length, line: lines)
-        entries[key] = entry
         bytes += UInt64(length + 1)
         return entry
     }

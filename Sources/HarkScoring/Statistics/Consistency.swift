@@ -21,7 +21,8 @@ public struct Consistency: Sendable {
     private var questionOrder = FirstSeen()
     private var questions: [Tally] = []
     private var clusterOrder = FirstSeen()
-    private var clusters: [(tally: Tally, questions: Set<String>)] = []
+    /// Each cluster's tally, its first question, and whether it has another.
+    private var clusters: [(tally: Tally, first: String, several: Bool)] = []
 
     public init() {}
 
@@ -31,9 +32,9 @@ public struct Consistency: Sendable {
         if isNewQuestion { questions.append(Tally()) }
         questions[position].total += 1
         let (group, isNewCluster) = clusterOrder.position(of: cluster)
-        if isNewCluster { clusters.append((Tally(), [])) }
+        if isNewCluster { clusters.append((Tally(), question, false)) }
         clusters[group].tally.total += 1
-        clusters[group].questions.insert(question)
+        if question != clusters[group].first { clusters[group].several = true }
         if correct {
             questions[position].right += 1
             clusters[group].tally.right += 1
@@ -65,7 +66,7 @@ public struct Consistency: Sendable {
             metrics[.meanItemVariance] = MetricValue(meanVariance / count, n: repeated.count)
             metrics[.withinItemVarianceShare] = MetricValue(total == 0 ? 0 : within / total, n: samples)
         }
-        let grouped = clusters.filter { $0.questions.count > 1 }.map(\.tally)
+        let grouped = clusters.filter(\.several).map(\.tally)
         if !grouped.isEmpty {
             let allRight = grouped.count { $0.right == $0.total }
             let allWrong = grouped.count { $0.right == 0 }
