@@ -35,6 +35,38 @@ import Testing
         #expect(try decode(value.canonical) == value)
     }
 
+    /// Random texts of escapes, ASCII, accents, emoji and lone combining marks: each escape where
+    /// it belongs (byte for byte as a scalar-by-scalar writer puts it), and read back unchanged.
+    @Test func randomTextsAreQuotedAsScalarByScalar() throws {
+        let alphabet: [String] = [
+            "a", " ", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "é", "e\u{301}", "🎵", "/",
+            "\u{7F}", "中",
+        ]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<500 {
+            let text = (0..<Int(generator.next() % 12)).map { _ in
+                alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            }
+            .joined()
+            var expected = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": expected += "\\\""
+                case "\\": expected += "\\\\"
+                case "\n": expected += "\\n"
+                case "\r": expected += "\\r"
+                case "\t": expected += "\\t"
+                case "\u{08}": expected += "\\b"
+                case "\u{0C}": expected += "\\f"
+                case let control where control.value < 0x20: expected += String(format: "\\u%04x", control.value)
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(JSONValue.string(text).canonical == expected + "\"")
+            #expect(try decode(JSONValue.string(text).canonical) == .string(text))
+        }
+    }
+
     @Test func keysSortByUTF8Bytes() {
         let value = JSONValue.object(["é": .null, "z": .null, "Z": .null, "a": .null])
         #expect(value.canonical == #"{"Z":null,"a":null,"z":null,"é":null}"#)

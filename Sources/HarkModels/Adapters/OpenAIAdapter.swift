@@ -183,7 +183,8 @@ public final class OpenAIAdapter: ModelAdapter {
             for piece in pieces { whole.writeBytes(piece) }
             return .bytes(whole)
         }
-        return .stream(ChunkSequence(pieces: pieces, chunkBytes: Self.streamedChunkBytes), length: .known(Int64(length)))
+        return .stream(
+            ChunkSequence(pieces: pieces, chunkBytes: Self.streamedChunkBytes), length: .known(Int64(length)))
     }
 
     /// The body as the text around the clips and the clips' own buffers, in order. Each clip's
