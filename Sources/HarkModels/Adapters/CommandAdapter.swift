@@ -71,7 +71,9 @@ public final class CommandAdapter: ModelAdapter {
             if let control = request.control, control.substitute != nil {
                 members = ["control": .string(control.kind.rawValue), "seconds": .number(clip.seconds)]
             }
-            if index < audio.count { members["wav_base64"] = .string(String(decoding: audio[index].base64, as: UTF8.self)) }
+            if index < audio.count {
+                members["wav_base64"] = .string(String(decoding: audio[index].base64, as: UTF8.self))
+            }
             return .object(members)
         }
         let object: JSONValue = .object([
