@@ -9,7 +9,7 @@ public struct ChoiceScorer: Sendable {
     private var overall = Tally()
     private var bySlice: [String: [String: Tally]] = [:]
     private var clusters = ClusterTables()
-    private var consistency = Consistency()
+    private var consistency: Consistency
     private let unit: ClusterUnit
 
     struct Tally: Sendable {
@@ -33,7 +33,8 @@ public struct ChoiceScorer: Sendable {
         }
     }
 
-    public init(settings: ScoringSettings) throws {
+    /// `questionsRepeat`: whether the run asks a question more than once (`--repeats`).
+    public init(settings: ScoringSettings, questionsRepeat: Bool = true) throws {
         guard let extractor = ChoiceExtractor(rawValue: settings.extractor) else {
             let known = ChoiceExtractor.allCases.map(\.rawValue).joined(separator: ", ")
             throw HarkError.badInput("unknown choice extractor \"\(settings.extractor)\"; known: \(known)")
@@ -41,6 +42,7 @@ public struct ChoiceScorer: Sendable {
         self.settings = settings
         self.extractor = extractor
         unit = ClusterUnit(settings.cluster ?? "clip")
+        consistency = Consistency(questionsRepeat: questionsRepeat)
     }
 
     /// Scores one answer against the choices as the model saw them (shuffled when the suite

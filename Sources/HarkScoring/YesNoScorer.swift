@@ -12,7 +12,7 @@ public struct YesNoScorer: Sendable {
     private var byTag: [String: [String: YesNoConfusion]] = [:]
     private var pairs: PairAnalysis
     private var clusters = ClusterTables()
-    private var consistency = Consistency()
+    private var consistency: Consistency
     private let unit: ClusterUnit
     private var reasons: [String: Int] = [:]
     /// The rules' table alone, and how many answers a fallback judge read, when one did.
@@ -24,7 +24,9 @@ public struct YesNoScorer: Sendable {
     /// AHa-Bench's own figures, under the `ahabench` policy.
     private var ahaBench: AHaBenchSummary?
 
-    public init(settings: ScoringSettings, suite: String = "") throws {
+    /// `questionsRepeat`: whether the run asks a question more than once (`--repeats`), so that
+    /// its consistency across repeats is measured.
+    public init(settings: ScoringSettings, suite: String = "", questionsRepeat: Bool = true) throws {
         guard let extractor = YesNoExtractors.named(settings.extractor) else {
             throw HarkError.badInput(
                 "unknown yes/no extractor \"\(settings.extractor)\"; known: \(YesNoExtractors.names.joined(separator: ", "))"
@@ -33,6 +35,7 @@ public struct YesNoScorer: Sendable {
         self.settings = settings
         self.extractor = extractor
         self.suite = suite
+        consistency = Consistency(questionsRepeat: questionsRepeat)
         pairs = PairAnalysis(policy: settings.policy)
         unit = ClusterUnit(settings.cluster ?? "clip")
         if settings.policy == .ahabench { ahaBench = AHaBenchSummary() }

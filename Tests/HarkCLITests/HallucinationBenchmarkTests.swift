@@ -95,8 +95,9 @@ import Testing
         let suite = try await scored(
             ["hf", Self.fixtures.appendingPathComponent("aha-bench.parquet").path, "--preset", "ahabench"],
             answers: "aha-bench-answers.jsonl", run: ["--repeats", "2"], in: work)
-        // Two repeats, as the official script averages two runs' files.
+        // Two repeats, as the official script averages two runs' files; their consistency is measured.
         #expect(suite.counts.samples == 198)
+        #expect(suite.metrics[.repeatConsistency] != nil)
         expectEqual(suite.metrics[.accuracy], expected.acc["平均"], "accuracy")
         expectEqual(suite.metrics[.bias], expected.bias["平均"] ?? nil, "bias")
         expectEqual(suite.metrics[.clipAllRight], expected.consTrue["平均"], "consistency all right")

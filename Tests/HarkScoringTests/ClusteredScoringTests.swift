@@ -68,4 +68,17 @@ import Testing
         #expect(metrics[.clipAllRight]?.ci == Wilson.interval(successes: 1, n: 2))
         #expect(metrics[.clipAllWrong]?.value == 0 && metrics[.clipAllWrong]?.ci == Wilson.interval(successes: 0, n: 2))
     }
+
+    /// A run without repeats tallies no questions: the clips' figures are the same, and there is
+    /// no figure across repeats.
+    @Test func withoutRepeatsOnlyClipsAreSummarised() {
+        var tallied = Consistency()
+        var untallied = Consistency(questionsRepeat: false)
+        for (question, clip, correct) in [("a", "1", true), ("b", "1", true), ("c", "2", false), ("d", "2", true)] {
+            tallied.add(question: question, cluster: clip, correct: correct)
+            untallied.add(question: question, cluster: clip, correct: correct)
+        }
+        #expect(untallied.metrics == tallied.metrics)
+        #expect(Set(untallied.metrics.keys) == [.clipAllRight, .clipAllWrong])
+    }
 }

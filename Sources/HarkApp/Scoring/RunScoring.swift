@@ -30,7 +30,7 @@ public enum RunScoring {
         let ran = Set(results.suites.map(\.id))
         let pass = try Pass(
             suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: results.manifest.judge,
-            overrides: overrides)
+            repeats: results.manifest.plan.repeats, overrides: overrides)
         if FileManager.default.fileExists(atPath: directory.samples.path) {
             try Journal.forEachRecord(directory.samples) { record, _ in try pass.add(record) }
         }
@@ -55,7 +55,7 @@ public enum RunScoring {
         let ran = Set(current.suites.map(\.id))
         let pass = try Pass(
             suites: suites.filter { ran.contains($0.id) }, directory: directory, judge: current.manifest.judge,
-            overrides: overrides)
+            repeats: current.manifest.plan.repeats, overrides: overrides)
         var counts: [String: RunResults.SuiteCounts] = [:]
         var seen: Set<String> = []
         try Journal.forEachRecord(directory.samples) { record, _ in
@@ -94,9 +94,10 @@ public enum RunScoring {
         private var output: LineFileWriter?
         private let encoder = JSONEncoder()
 
-        /// A scoring of `suites`, with the verdicts of `judge` where the run was judged.
+        /// A scoring of `suites`, with the verdicts of `judge` where the run was judged; `repeats`:
+        /// the run's repeats of each question.
         public init(
-            suites: [Suite], directory: RunDirectory, judge: RunManifest.Judge? = nil,
+            suites: [Suite], directory: RunDirectory, judge: RunManifest.Judge? = nil, repeats: Int,
             overrides: Overrides = Overrides()
         ) throws {
             self.directory = directory
@@ -106,7 +107,8 @@ public enum RunScoring {
                 if suite.manifest.scoring.intervals != IntervalMethod.independent.rawValue {
                     units[suite.id] = ClusterUnit(suite.manifest.scoring.cluster ?? "clip")
                 }
-                scorers[suite.id] = try scorer(for: suite, overrides: overrides, judged: self.judge.judges(suite.id))
+                scorers[suite.id] = try scorer(
+                    for: suite, overrides: overrides, judged: self.judge.judges(suite.id), questionsRepeat: repeats > 1)
             }
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         }
@@ -180,8 +182,11 @@ public enum RunScoring {
 
     /// A suite's scorer by its task and settings, counting refusals when the suite marks some item
     /// `refuse`; errors name the suite.yaml field.
-    static func scorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
-        let scorer = try taskScorer(for: suite, overrides: overrides, judged: judged)
+    static func scorer(for suite: Suite, overrides: Overrides, judged: Bool, questionsRepeat: Bool = true) throws
+        -> SuiteScorer
+    {
+        let scorer = try taskScorer(
+            for: suite, overrides: overrides, judged: judged, questionsRepeat: questionsRepeat)
         if suite.items.contains(where: \.refuse) {
             let extractor = overrides.extractor ?? suite.manifest.scoring.extractor
             scorer.refusals = RefusalTally(reader: extractor == HalluAudioExtractor.name ? .halluaudio : .hark)
@@ -189,7 +194,9 @@ public enum RunScoring {
         return scorer
     }
 
-    static func taskScorer(for suite: Suite, overrides: Overrides, judged: Bool) throws -> SuiteScorer {
+    static func taskScorer(for suite: Suite, overrides: Overrides, judged: Bool, questionsRepeat: Bool) throws
+        -> SuiteScorer
+    {
         // A judge that reads what the rules cannot, or lists a caption's objects, is part of the
         // reading, not a score beside it.
         let reads =
@@ -201,13 +208,17 @@ public enum RunScoring {
         do {
             switch suite.manifest.task {
             case .yesNo:
-                return SuiteScorer(.yesNo(try YesNoScorer(settings: settings, suite: suite.id)), judged: judgedScorer)
+                return SuiteScorer(
+                    .yesNo(try YesNoScorer(settings: settings, suite: suite.id, questionsRepeat: questionsRepeat)),
+                    judged: judgedScorer)
             case .caption:
                 var labels: Set<String> = []
                 for item in suite.items { if case .caption(let present) = item.answerKey { labels.formUnion(present) } }
                 return SuiteScorer(.caption(CaptionScorer(settings: settings, labels: labels)), judged: judgedScorer)
             case .multipleChoice:
-                return SuiteScorer(.choice(try ChoiceScorer(settings: settings)), judged: judgedScorer)
+                return SuiteScorer(
+                    .choice(try ChoiceScorer(settings: settings, questionsRepeat: questionsRepeat)),
+                    judged: judgedScorer)
             case .openQA where settings.extractor == HalluAudioExtractor.name:
                 return SuiteScorer(.halluAudio(HalluAudioOpenScorer(settings: settings)), judged: judgedScorer)
             case .openQA where settings.extractor == AHaBenchASRScorer.name:

@@ -11,7 +11,7 @@ extension RunSession {
         progress: @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> Finished {
         try RunScoring.check(suites.map(\.suite))
-        let pass = try RunScoring.Pass(suites: suites.map(\.suite), directory: directory)
+        let pass = try RunScoring.Pass(suites: suites.map(\.suite), directory: directory, repeats: planner.repeats)
         var outcome = try await execute(clips: clips, warn: warn, progress: progress, visit: pass.add)
         outcome.results = try pass.finish(outcome.results)
         return outcome

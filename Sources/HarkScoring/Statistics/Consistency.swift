@@ -23,22 +23,27 @@ public struct Consistency: Sendable {
     private var clusterOrder = FirstSeen()
     /// Each cluster's tally, its first question, and whether it has another.
     private var clusters: [(tally: Tally, first: String, several: Bool)] = []
+    /// Whether questions are tallied: a run without repeats asks each once, and its tally of every
+    /// question would be all the memory a long run's scoring grows by.
+    private let questionsRepeat: Bool
 
-    public init() {}
+    public init(questionsRepeat: Bool = true) {
+        self.questionsRepeat = questionsRepeat
+    }
 
     /// `question`: the item and template, without the repeat.
     public mutating func add(question: String, cluster: String, correct: Bool) {
-        let (position, isNewQuestion) = questionOrder.position(of: question)
-        if isNewQuestion { questions.append(Tally()) }
-        questions[position].total += 1
+        if questionsRepeat {
+            let (position, isNewQuestion) = questionOrder.position(of: question)
+            if isNewQuestion { questions.append(Tally()) }
+            questions[position].total += 1
+            if correct { questions[position].right += 1 }
+        }
         let (group, isNewCluster) = clusterOrder.position(of: cluster)
         if isNewCluster { clusters.append((Tally(), question, false)) }
         clusters[group].tally.total += 1
         if question != clusters[group].first { clusters[group].several = true }
-        if correct {
-            questions[position].right += 1
-            clusters[group].tally.right += 1
-        }
+        if correct { clusters[group].tally.right += 1 }
     }
 
     public var metrics: [MetricName: MetricValue] {
