@@ -102,16 +102,17 @@ public struct RunEngine: Sendable {
                 case .failure(let error) where error is CancellationError && Task.isCancelled: continue
                 case .failure(let error): throw error
                 }
+                limit.record(congested: outcome.congested)
+                // The freed slot is filled before this answer is journaled and scored.
+                launch()
                 try journaled(outcome.record, try await journal.append(outcome.record))
                 counts.add(outcome)
-                limit.record(congested: outcome.congested)
                 status.done += 1
                 status.errors = counts.errors
                 status.cacheHits = counts.cacheHits
                 status.elapsed = Date().timeIntervalSince(start)
                 status.concurrency = limit.current
                 progress(status)
-                launch()
             }
         }
         return counts
