@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The path from a clip on disk to the bytes a model receives: decode, downmix to mono, resample,
-/// encode as 16-bit PCM WAV. Configured once per run; each clip goes through it once.
+/// encode as 16-bit PCM WAV. Configured once per run.
 public struct AudioPipeline: Sendable, Hashable {
     public var sampleRate: Int
     public var mono: Bool

@@ -7,8 +7,8 @@ public protocol ModelAdapter: Sendable {
     /// cache key, so that two models never share cached answers.
     var identity: String { get }
 
-    /// Whether `respond` needs each clip encoded (WAV in base64; the engine then encodes each clip
-    /// once per run); adapters that answer from paths or labels say no.
+    /// Whether `respond` needs each clip encoded (WAV in base64, made by the engine and shared by
+    /// the requests that send the clip); adapters that answer from paths or labels say no.
     var needsAudioBytes: Bool { get }
     /// Whether the adapter hands the model the clips' own files (their paths): then a listening
     /// control that replaces the audio cannot reach the model.

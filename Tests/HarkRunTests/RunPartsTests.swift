@@ -371,6 +371,31 @@ import Testing
         await encoder.release(admitted)
     }
 
+    /// A request that cannot fit even with the kept clips dropped leaves them kept: a later request
+    /// for one of them goes ahead without encoding it again.
+    @Test func aRequestThatCannotFitDropsNothing() async throws {
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        let clips = try Self.clips(2, in: work)
+        let long = Clip(
+            path: "long.wav", sha256: "long", seconds: 0.2,
+            location: try Signals.writeSine(to: work.path("long.wav"), frequency: 800, seconds: 0.2))
+        // Room for one held clip and one being encoded (four times its 3,244 bytes of WAV).
+        let encoder = ClipEncoder(pipeline: AudioPipeline(), capacityBytes: 4 * 3_244 + Self.clipBytes)
+        let held = try await encoder.acquire([clips[0]])
+        try await Self.use(encoder, clips[1])
+        #expect(await encoder.heldBytes == 2 * Self.clipBytes)
+        let waiting = Task { try await encoder.acquire([long]) }
+        while await encoder.waiting == 0 { await Task.yield() }
+        #expect(await encoder.heldBytes == 2 * Self.clipBytes)
+        let kept = try await encoder.acquire([clips[1]])
+        #expect(await encoder.encodes == 2)
+        await encoder.release(kept)
+        await encoder.release(held)
+        await encoder.release(try await waiting.value)
+        #expect(await encoder.encodes == 3)
+    }
+
     /// Many requests at once over more clips than fit: every one gets its clips, the bytes held
     /// never pass the bound, and nothing stays in use.
     @Test func concurrentRequestsStayWithinTheBound() async throws {
@@ -412,7 +437,11 @@ import Testing
             await #expect(throws: RequestFailure.self) { try await encoder.acquire([broken]) }
         }
         #expect(await encoder.encodes == 2)
+        // A request of a clip that fails and one that does not: the good one is kept at its size.
+        await #expect(throws: RequestFailure.self) { try await encoder.acquire([broken, clips[0]]) }
+        #expect(await encoder.heldBytes == Self.clipBytes)
         let held = try await encoder.acquire([clips[0]])
+        #expect(await encoder.encodes == 4)
         let cancelled = Task { try await encoder.acquire([clips[1]]) }
         while await encoder.waiting == 0 { await Task.yield() }
         cancelled.cancel()

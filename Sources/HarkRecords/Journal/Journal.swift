@@ -66,7 +66,8 @@ public actor Journal {
         return Appended(entry: entry, line: line.dropLast())
     }
 
-    /// Flushes and closes the file; returns the index of every line written to it.
+    /// Flushes and closes the file; returns its index (without the lines appended by a journal
+    /// that does not index its appends).
     @discardableResult
     public func close() throws -> JournalIndex {
         do {

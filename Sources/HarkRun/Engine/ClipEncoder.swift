@@ -47,6 +47,7 @@ public actor ClipEncoder {
         var id: Int
         var wanted: [(key: String, clip: Clip)]
         var substitute: AudioSubstitute?
+        var counter: ReadCounter?
         var continuation: CheckedContinuation<[Token], any Error>
     }
 
@@ -65,8 +66,8 @@ public actor ClipEncoder {
     /// Requests waiting for room.
     public var waiting: Int { waiters.count }
 
-    /// The default bound of what is held: 64 requests of 30-second clips in flight, or one
-    /// ten-minute clip at a time.
+    /// The default bound of what is held: about 50 requests of distinct 30-second clips in flight
+    /// (17 while all are being encoded), or one ten-minute clip at a time.
     public static let defaultCapacityBytes = 64 << 20
     /// The default bound of kept clips: a hundred one-second clips. A suite's requests of one clip
     /// follow each other in the plan, so a clip is seldom needed after its requests are done, and
@@ -98,19 +99,24 @@ public actor ClipEncoder {
         if waiters.isEmpty || wanted.allSatisfy({ entries[$0.key] != nil }),
             fits(wanted.map(\.key), estimate: wanted.map { encodingBytes($0.clip) })
         {
-            tokens = admit(wanted, substitute: substitute)
+            tokens = admit(wanted, substitute: substitute, counter: ReadCounter.current)
         } else {
             ticks += 1
             let id = ticks
             tokens = try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { continuation in
-                    waiters.append(Waiter(id: id, wanted: wanted, substitute: substitute, continuation: continuation))
+                    waiters.append(
+                        Waiter(
+                            id: id, wanted: wanted, substitute: substitute, counter: ReadCounter.current,
+                            continuation: continuation))
                 }
             } onCancel: {
                 Task { await self.cancelWaiting(id) }
             }
         }
+        // Every clip is awaited, failed or not, so that none is left counted at its estimate.
         var encoded: [EncodedClip] = []
+        var failure: (any Error)?
         for token in tokens {
             do {
                 let clip = try await token.task.value
@@ -118,9 +124,12 @@ public actor ClipEncoder {
                 encoded.append(clip)
             } catch {
                 drop(token)
-                release(Lease(clips: [], tokens: tokens))
-                throw RequestFailure(.audio, "\(error)")
+                failure = failure ?? error
             }
+        }
+        if let failure {
+            release(Lease(clips: [], tokens: tokens))
+            throw RequestFailure(.audio, "\(failure)")
         }
         return Lease(clips: encoded, tokens: tokens)
     }
@@ -133,12 +142,8 @@ public actor ClipEncoder {
             if entry.users == 0 { inUse -= 1 }
             entries[token.key] = entry
         }
-        var kept = entries.values.reduce(0) { $0 + ($1.users == 0 ? $1.bytes : 0) }
-        while kept > cacheBytes, let oldest = leastRecentlyUsed(sparing: []) {
-            entries[oldest.key] = nil
-            heldBytes -= oldest.value.bytes
-            kept -= oldest.value.bytes
-        }
+        let leased = entries.values.reduce(0) { $0 + ($1.users > 0 ? $1.bytes : 0) }
+        dropKept { heldBytes - leased > cacheBytes }
         admitWaiting()
     }
 
@@ -149,29 +154,39 @@ public actor ClipEncoder {
     }
 
     /// Whether clips of these keys, with these estimated sizes for those not held, fit beside what
-    /// is held once kept clips not in use are dropped (which it does); true for a request when no
-    /// other holds any clip.
+    /// is held once kept clips not in use are dropped — which it then does, and only then; true for
+    /// a request when no other holds any clip.
     private func fits(_ keys: [String], estimate: [Int]) -> Bool {
         var needed = 0
         var seen = Set<String>()
         for (key, bytes) in zip(keys, estimate) where entries[key] == nil && seen.insert(key).inserted {
             needed += bytes
         }
-        if needed == 0 { return true }
+        if needed == 0 || heldBytes + needed <= capacityBytes { return true }
         let wanted = Set(keys)
-        while heldBytes + needed > capacityBytes {
-            guard let oldest = leastRecentlyUsed(sparing: wanted) else { break }
+        let droppable = entries.reduce(0) {
+            $0 + ($1.value.users == 0 && !wanted.contains($1.key) ? $1.value.bytes : 0)
+        }
+        guard heldBytes - droppable + needed <= capacityBytes || inUse == 0 else { return false }
+        dropKept(sparing: wanted) { heldBytes + needed > capacityBytes }
+        return true
+    }
+
+    /// Drops kept clips no request holds, least recently used first, while `condition` holds.
+    private func dropKept(sparing spared: Set<String> = [], while condition: () -> Bool) {
+        while condition(), let oldest = leastRecentlyUsed(sparing: spared) {
             entries[oldest.key] = nil
             heldBytes -= oldest.value.bytes
         }
-        return heldBytes + needed <= capacityBytes || inUse == 0
     }
 
     /// Leases the clips, starting the encoding of those not held.
-    private func admit(_ wanted: [(key: String, clip: Clip)], substitute: AudioSubstitute?) -> [Token] {
+    private func admit(
+        _ wanted: [(key: String, clip: Clip)], substitute: AudioSubstitute?, counter: ReadCounter?
+    ) -> [Token] {
         wanted.map { key, clip in
             ticks += 1
-            var entry = entries[key] ?? startEncoding(clip, substitute: substitute)
+            var entry = entries[key] ?? startEncoding(clip, substitute: substitute, counter: counter)
             if entry.users == 0 { inUse += 1 }
             entry.users += 1
             entry.lastUse = ticks
@@ -180,14 +195,13 @@ public actor ClipEncoder {
         }
     }
 
-    private func startEncoding(_ clip: Clip, substitute: AudioSubstitute?) -> Entry {
+    private func startEncoding(_ clip: Clip, substitute: AudioSubstitute?, counter: ReadCounter?) -> Entry {
         encodes += 1
         ticks += 1
         let bytes = encodingBytes(clip)
         heldBytes += bytes
         peakBytes = max(peakBytes, heldBytes)
         let pipeline = pipeline
-        let counter = ReadCounter.current
         let url = clip.location!
         let sha256 = clip.sha256
         let task = Task.detached {
@@ -222,6 +236,8 @@ public actor ClipEncoder {
         entry.bytes = bytes
         entry.measured = true
         entries[token.key] = entry
+        // A clip longer than its duration said may pass the bound: kept clips make up for it.
+        dropKept { heldBytes > capacityBytes }
         admitWaiting()
     }
 
@@ -239,7 +255,8 @@ public actor ClipEncoder {
             fits(first.wanted.map(\.key), estimate: first.wanted.map { encodingBytes($0.clip) })
         {
             waiters.removeFirst()
-            first.continuation.resume(returning: admit(first.wanted, substitute: first.substitute))
+            first.continuation.resume(
+                returning: admit(first.wanted, substitute: first.substitute, counter: first.counter))
         }
     }
 

@@ -64,7 +64,8 @@ public struct RunEngine: Sendable {
 
     /// Runs the requests (`total` of them), taking them from the sequence only as slots free up;
     /// `resumed` counts samples already done by an earlier invocation (for progress). Once `stop`
-    /// is requested no new request is sent; a cancelled run journals what still comes back and
+    /// is requested no new request is sent, nor one still waiting for room for its audio (it stays
+    /// unasked); a cancelled run journals what still comes back and
     /// returns. `journaled` is given each record as it is journaled, with its line.
     /// Returns the counts of this invocation.
     public func run(
@@ -82,7 +83,7 @@ public struct RunEngine: Sendable {
         let watch = TimeoutWatch()
         watch.start()
         defer { watch.stop() }
-        try await withThrowingTaskGroup(of: Asked.self) { group in
+        try await withThrowingTaskGroup(of: Asked?.self) { group in
             var pending = requests.makeIterator()
             var running = 0
             func launch() {
@@ -90,7 +91,7 @@ public struct RunEngine: Sendable {
                     let request = pending.next()
                 {
                     running += 1
-                    group.addTask { try await self.process(request, watch: watch) }
+                    group.addTask { try await self.process(request, watch: watch, stop: stop) }
                 }
             }
             launch()
@@ -98,7 +99,8 @@ public struct RunEngine: Sendable {
                 running -= 1
                 let outcome: Asked
                 switch result {
-                case .success(let finished): outcome = finished
+                case .success(let finished?): outcome = finished
+                case .success(nil): continue
                 case .failure(let error) where error is CancellationError && Task.isCancelled: continue
                 case .failure(let error): throw error
                 }
@@ -118,7 +120,8 @@ public struct RunEngine: Sendable {
         return counts
     }
 
-    func process(_ request: ModelRequest, watch: TimeoutWatch) async throws -> Asked {
+    /// Asks one request; nil when a stop came while it waited for room for its audio (not asked).
+    func process(_ request: ModelRequest, watch: TimeoutWatch, stop: RunStop? = nil) async throws -> Asked? {
         let hash = requestHash(request)
         let started = Date()
         func milliseconds() -> Double { (Date().timeIntervalSince(started) * 1_000_000).rounded() / 1_000 }
@@ -149,9 +152,15 @@ public struct RunEngine: Sendable {
                 return Asked(record: record, calls: 0, congested: false)
             }
         }
+        if let lease, stop?.isRequested == true {
+            await encoder.release(lease)
+            return nil
+        }
         do {
+            // Latency counts from when the clips are held, not the wait for room for them.
             let asked = try await ask(
-                request, hash: hash, key: key, audio: lease?.clips ?? [], stale: stale, started: started, watch: watch)
+                request, hash: hash, key: key, audio: lease?.clips ?? [], stale: stale,
+                started: lease == nil ? started : Date(), watch: watch)
             if let lease { await encoder.release(lease) }
             return asked
         } catch {
