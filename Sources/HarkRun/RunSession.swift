@@ -103,7 +103,7 @@ public struct RunSession: Sendable {
             warnAlso("cache: not used: \(why)")
             cacheURL = nil
         }
-        let startedAt = ISO8601DateFormatter().string(from: Date())
+        let startedAt = Timestamp.now()
         var manifest = RunManifest(
             run: directory.name,
             suites: suites.map {
@@ -178,7 +178,7 @@ public struct RunSession: Sendable {
         manifest.apply(feed.counts, records: feed.records, planned: planned)
         // A stop that came after the last answer changes nothing.
         let stopped = (stop?.isRequested == true || Task.isCancelled) && !manifest.complete
-        if !stopped { manifest.finishedAt = ISO8601DateFormatter().string(from: Date()) }
+        if !stopped { manifest.finishedAt = Timestamp.now() }
         try directory.write(manifest, to: directory.manifest)
         if stopped { throw RunStopped(signal: stop?.requestedBy, answered: manifest.counts.answered, planned: planned) }
         return Finished(

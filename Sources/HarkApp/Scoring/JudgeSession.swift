@@ -81,7 +81,7 @@ public struct JudgeSession: Sendable {
             model: RunManifest.Model(
                 name: judge.name, adapter: judge.adapter, identity: adapter.identity, settings: judge.redactedSettings),
             templates: templates.mapValues(\.name),
-            promptHash: Self.promptHash(templates), judgedAt: ISO8601DateFormatter().string(from: Date()))
+            promptHash: Self.promptHash(templates), judgedAt: Timestamp.now())
 
         // Verdicts of the same judge and templates are kept; another judge starts over.
         let url = directory.judgements

@@ -49,7 +49,7 @@ public struct SynthesisManifest: Sendable, Codable {
         self.run = run
         self.counts = counts
         hark = HarkVersion.description
-        createdAt = ISO8601DateFormatter().string(from: Date())
+        createdAt = Timestamp.now()
     }
 
     enum CodingKeys: String, CodingKey {

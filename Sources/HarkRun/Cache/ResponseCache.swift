@@ -77,7 +77,7 @@ public final class ResponseCache: Sendable {
 
     public func store(_ response: ModelResponse, for hash: String, request: String) async throws {
         guard !response.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = Timestamp.now()
         do {
             try await database.write { db in
                 try db.execute(
