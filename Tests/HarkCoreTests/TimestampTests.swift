@@ -8,7 +8,9 @@ import Testing
     @Test func writesWhatISO8601DateFormatterWrote() {
         let reference = ISO8601DateFormatter()
         var generator = SystemRandomNumberGenerator()
-        let fixed: [TimeInterval] = [0, 951_782_400, 1_709_164_799.999, 1_796_406_169.5, 4_102_444_799.25]
+        let fixed: [TimeInterval] = [
+            -86_400.5, -1, 0, 68_169_599, 951_782_400, 1_709_164_799.999, 1_796_406_169.5, 4_102_444_799.25,
+        ]
         let random = (0..<200).map { _ in Double.random(in: 0..<4_102_444_800, using: &generator) }
         for seconds in fixed + random {
             let date = Date(timeIntervalSince1970: seconds)
