@@ -60,9 +60,11 @@ public final class ClipCatalog: Sendable {
         return (sha256, seconds)
     }
 
-    /// One `stat` of the file (what FileManager's attributes cost many times over).
+    /// One `stat` of the file (what FileManager's attributes cost many times over). The path is
+    /// standardized only when it has `.` or `..` in it: a suite's clip URLs are standardized already.
     private static func stamp(_ url: URL) throws -> Stamp {
-        let path = url.standardizedFileURL.path
+        let written = url.path
+        let path = written.contains("/.") ? url.standardizedFileURL.path : written
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw HarkError.badInput(

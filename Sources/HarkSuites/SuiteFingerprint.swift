@@ -9,8 +9,10 @@ public enum SuiteFingerprint {
 
     /// `sha256:` followed by the hex digest.
     public static func compute(_ suite: Suite, clips: ClipCatalog = ClipCatalog()) throws -> String {
-        clips.prefetch(suite.clips.map(suite.url(of:)))
-        let clipHashes = try suite.clips.map { clip in (clip.path, try clips.sha256(suite.url(of: clip))) }
+        let references = suite.clips
+        let locations = references.map(suite.url(of:))
+        clips.prefetch(locations)
+        let clipHashes = try zip(references, locations).map { clip, url in (clip.path, try clips.sha256(url)) }
         return compute(manifest: suite.manifest.document, items: suite.canonicalItems, clips: clipHashes)
     }
 

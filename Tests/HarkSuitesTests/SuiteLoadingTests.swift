@@ -44,6 +44,25 @@ import Testing
         }
     }
 
+    @Test func clipLocationsAreWhatURLStandardizingGives() throws {
+        let manifest =
+            "id: s\nversion: 1\ntask: yes-no\naudio_root: ./clips/../audio/\nprompt: {templates: [\"Dog?\"]}\n"
+        let paths = ["a.wav", "./a.wav", "sub/../a.wav", "sub//b.wav", "sub/./c.wav", "d e%20.wav"]
+        let fixture = try SuiteFixture(
+            manifest: manifest,
+            items: paths.enumerated().map { #"{"id": "\#($0)", "audio": "\#($1)", "object": "dog", "label": "no"}"# },
+            clips: ["audio/a.wav", "audio/sub/b.wav", "audio/sub/c.wav", "audio/d e%20.wav"])
+        defer { fixture.remove() }
+        let suite = try #require(SuiteLoader.load(fixture.path).suite)
+        for path in paths {
+            let reference = AudioRef(path: path)
+            let expected = suite.audioRoot.appendingPathComponent(path).standardizedFileURL
+            #expect(suite.url(of: reference) == expected, "\(path)")
+            #expect(FileManager.default.fileExists(atPath: suite.url(of: reference).path), "\(path)")
+        }
+        #expect(suite.audioRoot.path.hasSuffix("/audio"))
+    }
+
     @Test func multiAudioAndTextOnlyItems() throws {
         let fixture = try SuiteFixture(
             items: [
