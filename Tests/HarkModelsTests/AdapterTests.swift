@@ -172,13 +172,16 @@ import Testing
             suiteID: "s", itemID: "i", template: "q", system: "Say @@hark-audio-0@@", prompt: "p",
             generation: generation)
         let clip = Data("RIFF-the-clip".utf8)
-        let pieces = try adapter.bodyPieces(request, audio: [EncodedClip(wav: clip)])
+        let second = Data("RIFF-the-second-clip".utf8)
+        let pieces = try adapter.bodyPieces(request, audio: [EncodedClip(wav: clip), EncodedClip(wav: second)])
         let body = try JSONDecoder().decode(JSONValue.self, from: Data(pieces.joined()))
         let messages = body.objectValue?["messages"]?.arrayValue ?? []
         #expect(messages.first?.objectValue?["content"] == .string("Say @@hark-audio-0@@"))
         #expect(body.objectValue?["note"] == .string("@@hark-audio-0@@"))
-        let part = messages.last?.objectValue?["content"]?.arrayValue?.first?.objectValue?["input_audio"]?.objectValue
-        #expect(part?["data"] == .string(clip.base64EncodedString()))
+        let parts = messages.last?.objectValue?["content"]?.arrayValue ?? []
+        #expect(
+            parts.prefix(2).map { $0.objectValue?["input_audio"]?.objectValue?["data"] }
+                == [.string(clip.base64EncodedString()), .string(second.base64EncodedString())])
     }
 
     @Test func retryAfterInSecondsOrAsADate() {

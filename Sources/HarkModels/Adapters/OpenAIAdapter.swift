@@ -61,6 +61,9 @@ public final class OpenAIAdapter: ModelAdapter {
     private let client: HTTPClient
     private let apiKey: String?
     private let balancer: EndpointBalancer
+    /// The endpoints (without their userinfo and key-like query values), model and transport;
+    /// made once, since every request's cache key holds it.
+    public let identity: String
     /// Longest response body read; longer bodies are an error.
     private static let maxBodyBytes = 16 << 20
 
@@ -86,11 +89,8 @@ public final class OpenAIAdapter: ModelAdapter {
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(settings.connectionsPerEndpoint ?? connections, 1))
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         balancer = EndpointBalancer(count: settings.baseURL.count)
-    }
-
-    /// The endpoints (without their userinfo and key-like query values), model and transport.
-    public var identity: String {
-        "openai(\(settings.baseURL.map(Secrets.redactURL).sorted().joined(separator: ",")), model=\(settings.model), audio=\(settings.audioTransport.rawValue))"
+        identity =
+            "openai(\(settings.baseURL.map(Secrets.redactURL).sorted().joined(separator: ",")), model=\(settings.model), audio=\(settings.audioTransport.rawValue))"
     }
 
     /// The API key, and each endpoint URL's password (its user name when it has no password: a
@@ -191,7 +191,8 @@ public final class OpenAIAdapter: ModelAdapter {
     /// slot is marked by a nonce drawn for this request, which no prompt, system text or `extra`
     /// field can hold; a slot not found is an error, never a dropped clip.
     func bodyPieces(_ request: ModelRequest, audio: [EncodedClip]) throws -> [Data] {
-        let nonce = UUID().uuidString
+        let nonce =
+            String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt64.random(in: .min ... .max), radix: 16)
         let placeholders = audio.indices.map { "@@hark-audio-\(nonce)-\($0)@@" }
         var content: [JSONValue] = placeholders.map { placeholder in
             switch settings.audioTransport {
@@ -222,19 +223,31 @@ public final class OpenAIAdapter: ModelAdapter {
         if let stop = generation.stop { members["stop"] = .array(stop.map(JSONValue.string)) }
         for (key, value) in generation.extra ?? [:] { members[key] = value }
         // The canonical writer is a few string appends; the clips are spliced into its text.
-        let text = JSONValue.object(members).canonical
+        let text = Data(JSONValue.object(members).canonical.utf8)
         var pieces: [Data] = []
-        var rest = text[...]
+        var rest = 0
         for (placeholder, clip) in zip(placeholders, audio) {
-            guard let range = rest.range(of: placeholder) else {
+            guard let start = Self.firstOffset(of: Data(placeholder.utf8), in: text, from: rest) else {
                 throw HarkError(.internal, "openai: the request body has no slot for clip \(placeholder)")
             }
-            pieces.append(Data(rest[..<range.lowerBound].utf8))
+            pieces.append(text.subdata(in: rest..<start))
             pieces.append(clip.base64)
-            rest = rest[range.upperBound...]
+            rest = start + placeholder.utf8.count
         }
-        pieces.append(Data(rest.utf8))
+        pieces.append(text.subdata(in: rest..<text.count))
         return pieces
+    }
+
+    /// Where `needle` first occurs in `haystack` at or after `offset`, compared as bytes
+    /// (Foundation's `range(of:)` on the text cost more than building the rest of the body).
+    static func firstOffset(of needle: Data, in haystack: Data, from offset: Int) -> Int? {
+        guard let first = needle.first, haystack.count - offset >= needle.count else { return nil }
+        var start = offset
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return start }
+            start += 1
+        }
+        return nil
     }
 
     /// The chat-completions URL of an endpoint; a query (`?api-version=…`) stays at the end.
