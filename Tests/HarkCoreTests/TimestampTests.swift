@@ -9,7 +9,8 @@ import Testing
         let reference = ISO8601DateFormatter()
         var generator = SystemRandomNumberGenerator()
         let fixed: [TimeInterval] = [
-            -86_400.5, -1, 0, 68_169_599, 951_782_400, 1_709_164_799.999, 1_796_406_169.5, 4_102_444_799.25,
+            -86_400.5, -1, 0, 68_169_599, 951_782_400, 1_709_164_799.999, 1_709_164_799.9996, 2_372_288.999_7,
+            1_796_406_169.5, 4_102_444_799.25,
         ]
         let random = (0..<200).map { _ in Double.random(in: 0..<4_102_444_800, using: &generator) }
         for seconds in fixed + random {

@@ -11,9 +11,11 @@ public enum Timestamp {
     /// Now, as ISO 8601 in UTC.
     public static func now() -> String { string(from: Date()) }
 
-    /// `date` as ISO 8601 in UTC, the fraction of a second dropped.
+    /// `date` as ISO 8601 in UTC, the fraction of a second dropped after rounding to the
+    /// millisecond (as `ISO8601DateFormatter` does: 08.9996 is written 09).
     public static func string(from date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()
+        let seconds = Int((milliseconds / 1_000).rounded(.down))
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (era, dayOfEra) = (days + 719_468).floorDivided(by: 146_097)
         let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
