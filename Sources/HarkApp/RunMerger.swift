@@ -79,14 +79,13 @@ public enum RunMerger {
         // order: each shard record is decoded once here and once by the rewrite, which counts it.
         try output.create()
         let combined = try LineFileWriter(replacing: output.samples)
-        let encoder = Journal.makeEncoder()
         var keys: [(suite: Int, key: String)] = []
         var index = JournalIndex()
         let suiteOrder = Dictionary(uniqueKeysWithValues: first.suites.enumerated().map { ($0.element.id, $0.offset) })
         for run in runs {
             try Journal.forEachRecord(run.samples) { record, _ in
                 keys.append((suiteOrder[record.suite] ?? 0, record.key))
-                let line = try encoder.encode(record)
+                let line = record.jsonLine
                 index.append(key: record.key, length: line.count)
                 try combined.write(line)
             }

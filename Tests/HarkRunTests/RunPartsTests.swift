@@ -127,9 +127,8 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let url = directory.path("samples.jsonl")
-        let encoder = Journal.makeEncoder()
-        let whole = String(decoding: try encoder.encode(record("a")), as: UTF8.self)
-        for tail in [#"{"key":"s/c#q","suite":"#, String(decoding: try encoder.encode(record("b")), as: UTF8.self)] {
+        let whole = String(decoding: record("a").jsonLine, as: UTF8.self)
+        for tail in [#"{"key":"s/c#q","suite":"#, String(decoding: record("b").jsonLine, as: UTF8.self)] {
             try Data((whole + "\n" + tail).utf8).write(to: url)
             let journal = try Journal(url: url)
             try await journal.append(record("d"))

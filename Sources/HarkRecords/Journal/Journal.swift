@@ -8,7 +8,6 @@ public import HarkCore
 public actor Journal {
     public let url: URL
     private let handle: FileHandle
-    private let encoder: JSONEncoder
     private var index: JournalIndex
     private let indexesAppends: Bool
 
@@ -41,7 +40,6 @@ public actor Journal {
         var opened = index ?? scanned ?? JournalIndex()
         opened.continue(at: end)
         self.index = opened
-        encoder = Self.makeEncoder()
     }
 
     /// A record's line as appended, and where it went.
@@ -54,7 +52,7 @@ public actor Journal {
     /// Appends the record's line.
     @discardableResult
     public func append(_ record: SampleRecord) throws -> Appended {
-        var line = try encoder.encode(record)
+        var line = record.jsonLine
         let length = line.count
         line.append(UInt8(ascii: "\n"))
         do {
@@ -79,12 +77,6 @@ public actor Journal {
         return index
     }
 
-    public static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     /// Reads a journal. A last line cut short by a kill is dropped; any other bad line is an error
     /// naming its line.
     public static func read(_ url: URL) throws -> [SampleRecord] {
@@ -98,9 +90,8 @@ public actor Journal {
     /// Writes records as a whole new journal (through a temporary file and a rename, so that a
     /// crash leaves either the old or the new file).
     public static func write(_ records: [SampleRecord], to url: URL) throws {
-        let encoder = makeEncoder()
         let output = try LineFileWriter(replacing: url)
-        for record in records { try output.write(try encoder.encode(record)) }
+        for record in records { try output.write(record.jsonLine) }
         try output.commit()
     }
 }
