@@ -44,8 +44,9 @@ extension JSONValue {
     }
 
     /// The text quoted: runs that need no escape are appended whole (escapes are all ASCII, so
-    /// the UTF-8 bytes tell where they are).
-    private static func writeQuoted(_ text: String, to output: inout String) {
+    /// the UTF-8 bytes tell where they are). The escapes are `JSONEncoder`'s too: `\b \f \n \r \t`,
+    /// else `\u00xx`, and nothing above U+001F.
+    static func writeQuoted(_ text: String, to output: inout String) {
         output += "\""
         let utf8 = text.utf8
         var run = utf8.startIndex

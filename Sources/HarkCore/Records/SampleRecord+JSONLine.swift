@@ -49,76 +49,55 @@ extension SampleRecord {
             }
         }
         line.close()
-        return Data(line.bytes)
+        return Data(line.text.utf8)
     }
 }
 
 /// A JSON text written member by member in the order given, formatted as `JSONEncoder` formats:
-/// no white space, numbers as Swift describes them without a trailing `.0`, strings with `"`, `\`
-/// and control characters escaped (`\b \f \n \r \t`, else `\u00xx`) and nothing else.
+/// no white space, numbers as Swift describes them without a trailing `.0`, strings quoted as the
+/// canonical writer quotes them.
 private struct JSONLine {
-    var bytes: [UInt8] = []
+    var text = ""
     private var needsComma = false
 
-    init() { bytes.reserveCapacity(512) }
+    init() { text.reserveCapacity(512) }
 
     mutating func open() {
-        bytes.append(UInt8(ascii: "{"))
+        text += "{"
         needsComma = false
     }
 
     mutating func close() {
-        bytes.append(UInt8(ascii: "}"))
+        text += "}"
         needsComma = true
     }
 
-    mutating func member(_ key: StaticString, _ value: (inout JSONLine) -> Void) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: "\":".utf8)
+    mutating func member(_ key: String, _ value: (inout JSONLine) -> Void) {
+        if needsComma { text += "," }
+        text += "\""
+        text += key
+        text += "\":"
         value(&self)
         needsComma = true
     }
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONLine, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+        text += "["
         for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { text += "," }
             write(&self, element)
         }
-        bytes.append(UInt8(ascii: "]"))
+        text += "]"
     }
 
-    mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func integer(_ value: Int) { text += String(value) }
 
-    mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
 
     mutating func number(_ value: Double) {
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        let described = value.description
+        text += described.hasSuffix(".0") ? described.dropLast(2) : described[...]
     }
 
-    mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
-            case ..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    mutating func string(_ value: String) { JSONValue.writeQuoted(value, to: &text) }
 }
