@@ -1,5 +1,6 @@
 import Foundation
 public import HarkCore
+import NIOCore
 
 /// A model in a local worker process (transformers, a custom checkpoint), started once and spoken
 /// to in JSON Lines over its standard input and output: protocol `hark-worker/1`, documented in
@@ -72,7 +73,7 @@ public final class CommandAdapter: ModelAdapter {
                 members = ["control": .string(control.kind.rawValue), "seconds": .number(clip.seconds)]
             }
             if index < audio.count {
-                members["wav_base64"] = .string(String(decoding: audio[index].base64, as: UTF8.self))
+                members["wav_base64"] = .string(String(buffer: audio[index].buffer))
             }
             return .object(members)
         }

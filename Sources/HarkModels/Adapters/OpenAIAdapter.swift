@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 public import Foundation
 public import HarkCore
 import NIOCore
@@ -58,9 +57,16 @@ public final class OpenAIAdapter: ModelAdapter {
     }
 
     public let settings: Settings
-    private let client: HTTPClient
+    /// Plain-http endpoints go through hark's own HTTP/1.1 client; any other (https) through
+    /// AsyncHTTPClient.
+    private let transport: any HTTPTransport
     private let apiKey: String?
     private let balancer: EndpointBalancer
+    /// Each endpoint's chat-completions target, and the first one's model list.
+    private let completions: [HTTPTarget]
+    private let models: HTTPTarget
+    /// The headers of every chat request: content type and key.
+    private let completionHeaders: HTTPHeaders
     /// The endpoints (without their userinfo and key-like query values), model and transport;
     /// made once, since every request's cache key holds it.
     public let identity: String
@@ -83,11 +89,17 @@ public final class OpenAIAdapter: ModelAdapter {
             apiKey = nil
         }
         self.settings = settings
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(60),
-            concurrentHTTP1ConnectionsPerHostSoftLimit: max(settings.connectionsPerEndpoint ?? connections, 1))
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        completions = settings.baseURL.map { HTTPTarget(Self.completionsURL($0)) }
+        models = HTTPTarget(Self.endpointURL(settings.baseURL[0], path: "/models"))
+        let kept = max(settings.connectionsPerEndpoint ?? connections, 1)
+        if completions.allSatisfy({ $0.origin != nil }) {
+            transport = HTTP1Client(keptPerOrigin: kept, maxBodyBytes: Self.maxBodyBytes)
+        } else {
+            transport = AsyncHTTPClientTransport(connectionsPerHost: kept, maxBodyBytes: Self.maxBodyBytes)
+        }
+        var headers = HTTPHeaders([("Content-Type", "application/json")])
+        if let apiKey { headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        completionHeaders = headers
         balancer = EndpointBalancer(count: settings.baseURL.count)
         identity =
             "openai(\(settings.baseURL.map(Secrets.redactURL).sorted().joined(separator: ",")), model=\(settings.model), audio=\(settings.audioTransport.rawValue))"
@@ -117,13 +129,12 @@ public final class OpenAIAdapter: ModelAdapter {
     /// The first endpoint's `GET /models` entry for the model: id, root, max_model_len, owned_by
     /// (those present); nil when the server lists no such model.
     public func fingerprint() async -> JSONValue? {
-        let base = settings.baseURL[0]
-        var request = HTTPClientRequest(url: Self.endpointURL(base, path: "/models"))
-        if let apiKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        guard let response = try? await client.execute(request, timeout: .seconds(30)),
-            (200..<300).contains(Int(response.status.code)),
-            let bytes = try? await response.body.collect(upTo: Self.maxBodyBytes),
-            let value = try? JSONValue.decode(Data(buffer: bytes)),
+        var headers = HTTPHeaders()
+        if let apiKey { headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
+        guard
+            let response = try? await transport.send(.GET, models, headers: headers, body: [], timeout: .seconds(30)),
+            (200..<300).contains(response.status),
+            let value = try? JSONValue.decode(Data(buffer: response.body)),
             let entry = value.objectValue?["data"]?.arrayValue?.compactMap(\.objectValue).first(where: {
                 $0["id"]?.stringValue == settings.model
             })
@@ -135,62 +146,31 @@ public final class OpenAIAdapter: ModelAdapter {
     public func respond(to request: ModelRequest, audio: [EncodedClip]) async throws -> ModelResponse {
         let endpoint = balancer.acquire()
         defer { balancer.release(endpoint) }
-        var httpRequest = HTTPClientRequest(url: Self.completionsURL(settings.baseURL[endpoint]))
-        httpRequest.method = .POST
-        httpRequest.headers.add(name: "Content-Type", value: "application/json")
-        if let apiKey { httpRequest.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
-        httpRequest.body = try body(request, audio: audio)
-
-        let response: HTTPClientResponse
-        let bytes: ByteBuffer
+        let body = try bodyPieces(request, audio: audio)
+        let response: HTTPResponse
         do {
-            response = try await client.execute(httpRequest, timeout: .hours(1))
-            bytes = try await response.body.collect(upTo: Self.maxBodyBytes)
-        } catch let error as HTTPClientError {
-            throw Self.failure(error)
+            response = try await transport.send(
+                .POST, completions[endpoint], headers: completionHeaders, body: body, timeout: nil)
         } catch is CancellationError {
             throw RequestFailure(.timeout, "cancelled")
-        } catch {
-            throw RequestFailure(.connection, "\(error)")
         }
-        let data = Data(buffer: bytes)
-        guard (200..<300).contains(Int(response.status.code)) else {
+        let data = Data(buffer: response.body)
+        guard (200..<300).contains(response.status) else {
             throw RequestFailure.http(
-                status: Int(response.status.code), message: Self.errorMessage(data),
+                status: response.status, message: Self.errorMessage(data),
                 retryAfter: response.headers.first(name: "Retry-After").flatMap(Self.retryAfterSeconds))
         }
         return try Self.parse(data)
     }
 
     public func shutdown() async {
-        try? await client.shutdown()
-    }
-
-    /// Bodies up to this size are sent as one buffer; larger ones are streamed in chunks copied
-    /// from the clips' own bytes as the connection takes them, so that a request holds no copy of
-    /// a long clip.
-    static let singleBufferBytes = 1 << 20
-    static let streamedChunkBytes = 256 << 10
-
-    /// The request body: the canonical JSON text with each clip's base64 in its slot (base64 needs
-    /// no escaping), so that a clip is not walked by a JSON encoder once per request.
-    func body(_ request: ModelRequest, audio: [EncodedClip]) throws -> HTTPClientRequest.Body {
-        let pieces = try bodyPieces(request, audio: audio)
-        let length = pieces.reduce(0) { $0 + $1.count }
-        guard length > Self.singleBufferBytes else {
-            var whole = ByteBuffer()
-            whole.reserveCapacity(length)
-            for piece in pieces { whole.writeBytes(piece) }
-            return .bytes(whole)
-        }
-        return .stream(
-            ChunkSequence(pieces: pieces, chunkBytes: Self.streamedChunkBytes), length: .known(Int64(length)))
+        await transport.shutdown()
     }
 
     /// The body as the text around the clips and the clips' own buffers, in order. Each clip's
     /// slot is marked by a nonce drawn for this request, which no prompt, system text or `extra`
     /// field can hold; a slot not found is an error, never a dropped clip.
-    func bodyPieces(_ request: ModelRequest, audio: [EncodedClip]) throws -> [Data] {
+    func bodyPieces(_ request: ModelRequest, audio: [EncodedClip]) throws -> [ByteBuffer] {
         let nonce =
             String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt64.random(in: .min ... .max), radix: 16)
         let placeholders = audio.indices.map { "@@hark-audio-\(nonce)-\($0)@@" }
@@ -223,31 +203,33 @@ public final class OpenAIAdapter: ModelAdapter {
         if let stop = generation.stop { members["stop"] = .array(stop.map(JSONValue.string)) }
         for (key, value) in generation.extra ?? [:] { members[key] = value }
         // The canonical writer is a few string appends; the clips are spliced into its text.
-        let text = Data(JSONValue.object(members).canonical.utf8)
-        var pieces: [Data] = []
+        let text = ByteBuffer(string: JSONValue.object(members).canonical)
+        var pieces: [ByteBuffer] = []
         var rest = 0
         for (placeholder, clip) in zip(placeholders, audio) {
-            guard let start = Self.firstOffset(of: Data(placeholder.utf8), in: text, from: rest) else {
+            guard let start = Self.firstOffset(of: Array(placeholder.utf8), in: text, from: rest) else {
                 throw HarkError(.internal, "openai: the request body has no slot for clip \(placeholder)")
             }
-            pieces.append(text.subdata(in: rest..<start))
-            pieces.append(clip.base64)
+            pieces.append(text.getSlice(at: rest, length: start - rest)!)
+            pieces.append(clip.buffer)
             rest = start + placeholder.utf8.count
         }
-        pieces.append(text.subdata(in: rest..<text.count))
+        pieces.append(text.getSlice(at: rest, length: text.readableBytes - rest)!)
         return pieces
     }
 
     /// Where `needle` first occurs in `haystack` at or after `offset`, compared as bytes
     /// (Foundation's `range(of:)` on the text cost more than building the rest of the body).
-    static func firstOffset(of needle: Data, in haystack: Data, from offset: Int) -> Int? {
-        guard let first = needle.first, haystack.count - offset >= needle.count else { return nil }
-        var start = offset
-        while start <= haystack.count - needle.count {
-            if haystack[start] == first, haystack[start..<start + needle.count].elementsEqual(needle) { return start }
-            start += 1
+    static func firstOffset(of needle: [UInt8], in haystack: ByteBuffer, from offset: Int) -> Int? {
+        haystack.withUnsafeReadableBytes { bytes in
+            guard let first = needle.first, bytes.count - offset >= needle.count else { return nil }
+            var start = offset
+            while start <= bytes.count - needle.count {
+                if bytes[start] == first, bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+                start += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The chat-completions URL of an endpoint; a query (`?api-version=…`) stays at the end.
@@ -328,15 +310,6 @@ public final class OpenAIAdapter: ModelAdapter {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
     }
-
-    static func failure(_ error: HTTPClientError) -> RequestFailure {
-        switch error {
-        case .deadlineExceeded, .readTimeout, .connectTimeout, .getConnectionFromPoolTimeout, .cancelled:
-            RequestFailure(.timeout, "\(error)")
-        default:
-            RequestFailure(.connection, "\(error)")
-        }
-    }
 }
 
 /// The usual shape of a chat completion: text content (or none), integral token counts.
@@ -373,33 +346,4 @@ private struct ChatCompletion: Decodable {
         case choices, usage
         case systemFingerprint = "system_fingerprint"
     }
-}
-
-/// A streamed request body: the pieces' bytes in order, a chunk at a time, each chunk copied when
-/// the connection asks for it.
-private struct ChunkSequence: AsyncSequence, Sendable {
-    var pieces: [Data]
-    var chunkBytes: Int
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        var pieces: [Data]
-        var chunkBytes: Int
-        var piece = 0
-        var offset = 0
-
-        mutating func next() async -> ByteBuffer? {
-            while piece < pieces.count, offset == pieces[piece].count {
-                piece += 1
-                offset = 0
-            }
-            guard piece < pieces.count else { return nil }
-            let data = pieces[piece]
-            let start = data.startIndex + offset
-            let end = Swift.min(data.endIndex, start + chunkBytes)
-            offset += end - start
-            return ByteBuffer(bytes: data[start..<end])
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(pieces: pieces, chunkBytes: chunkBytes) }
 }
