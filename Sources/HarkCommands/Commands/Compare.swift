@@ -10,6 +10,7 @@ import HarkScoring
 /// `hark compare BASELINE CANDIDATE [MORE...]`: paired statistics between runs.
 struct Compare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract:
             "Compare runs of the same suites item by item: changes with paired intervals and p-values, flipped items.")
 

@@ -8,6 +8,7 @@ import HarkSuites
 /// `hark import`: public benchmark files and labelled folders into hark's formats.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import public benchmark files into suites, or a labelled folder into a clip manifest.",
         subcommands: [
             Kuan2024.self, ICASSP2025.self, CMM.self, MMAU.self, MMAR.self, AIRBench.self, Sakura.self, IFEval.self,
@@ -297,6 +298,7 @@ struct Import: AsyncParsableCommand {
 
     struct Folder: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "folder",
             abstract: "A folder of clips into a clip manifest for hark probes generate.")
 
         @Argument(help: "The folder of clips.")

@@ -10,6 +10,7 @@ import HarkScoring
 /// `hark judge RUN --judge MODEL`: judge a finished run's answers without asking the audio model again.
 struct Judge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "judge",
         abstract: "Judge a run's answers with a judge model, then score the run again.",
         discussion: """
             Judges the open-qa suites of the run and the suites whose scoring.judge names a template, writing

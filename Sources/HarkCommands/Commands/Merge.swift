@@ -9,6 +9,7 @@ import HarkSuites
 /// `hark merge`: shard runs into one run.
 struct Merge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge shard runs (--shard i/N) of the same suites and model into one run.")
 
     @Argument(help: "Run folders, or run names under --results.")

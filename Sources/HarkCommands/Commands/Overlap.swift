@@ -6,6 +6,7 @@ import HarkCore
 /// `hark overlap`: which evaluation clips are also in a training set.
 struct Overlap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "overlap",
         abstract: "Find evaluation clips that are also training clips: same file, same sound, or near duplicates.",
         discussion: """
             TRAIN is a clip manifest, a folder of clips, a synthesis output or a training file (JSON or JSON Lines

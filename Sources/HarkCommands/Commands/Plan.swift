@@ -6,6 +6,7 @@ import HarkApp
 /// runs, and the smallest change it detects as it is.
 struct Plan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plan",
         abstract: "How many samples and clusters a suite needs to detect a change, before it is run.")
 
     @Option(help: "The suite folder.")

@@ -8,10 +8,12 @@ import HarkSuites
 /// `hark probes generate`: yes-no hallucination suites from labelled clips.
 struct Probes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "probes",
         abstract: "Make object-hallucination probe suites.", subcommands: [Generate.self, Pairs.self])
 
     struct Pairs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pairs",
             abstract:
                 "Write multi-audio probe suites on clip pairs: which clip holds a sound, do both, does the second add one.",
             discussion:
@@ -52,6 +54,7 @@ struct Probes: AsyncParsableCommand {
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write yes-no suites (random, popular, adversarial negatives) from a labelled clip manifest.",
             discussion: """
                 The manifest is JSON Lines ({"clip": "a.wav", "objects": ["dog barking"]}) or CSV (clip,objects with

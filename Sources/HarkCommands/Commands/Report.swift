@@ -9,6 +9,7 @@ import HarkRun
 /// `hark report RUN...`: paper tables, JUnit (and the HTML report) from one or more runs.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Make tables (Markdown, LaTeX, CSV), the HTML report and JUnit XML from runs.",
         discussion: """
             Runs are found under --results by name, or by path. Without a format flag, Markdown, LaTeX and CSV

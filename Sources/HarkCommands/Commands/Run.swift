@@ -11,6 +11,7 @@ import Synchronization
 /// `hark run`: ask a model every question of the suites and journal the answers.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Ask a model the questions of one or more suites.",
         discussion: """
             Writes results/<run>/samples.jsonl as answers arrive, then manifest.json and results.json.

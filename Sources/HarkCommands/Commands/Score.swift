@@ -8,6 +8,7 @@ import HarkRun
 /// `hark score RUN`: re-score a run's journal without asking the model again.
 struct Score: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score a run again (another extractor or policy) without asking the model.",
         discussion: "Rewrites results/<run>/results.json and scores.jsonl.")
 

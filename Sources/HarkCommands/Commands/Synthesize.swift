@@ -9,6 +9,7 @@ import HarkSuites
 /// `hark synthesize`: BALSa-style training samples from labelled clips, written by a text model.
 struct Synthesize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "synthesize",
         abstract: "Write training samples (positive, negative, multi-audio) from labelled clips with a text model.",
         discussion: """
             The recipe (YAML) names the kinds, the prompts the trained model sees and the templates the text model is

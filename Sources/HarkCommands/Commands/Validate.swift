@@ -9,6 +9,7 @@ import HarkSuites
 /// `hark validate SUITE...`: load each suite, report every problem, and sum it up.
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check suites and show what they hold.",
         discussion: """
             Loads each suite (a folder with suite.yaml, or the manifest itself), reports every problem
