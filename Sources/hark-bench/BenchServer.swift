@@ -59,10 +59,11 @@ struct BenchServer {
         return "name: bench\n" + adapter + "concurrency: {max: \(concurrency), timeout: 30}\n"
     }
 
-    /// Requests per second the server sustains by itself (`wrk` on the first endpoint with four
-    /// times the run's concurrency, so that latency is not the bound, and a request like the
-    /// run's); nil without a server or without `wrk`.
-    func ceiling(concurrency: Int, body: Data, work: TemporaryDirectory) throws -> Double? {
+    /// Requests per second the first endpoint serves to `wrk` over `connections` connections with a
+    /// request like the run's: with four times the run's concurrency, the server's ceiling; with the
+    /// run's own, what a client without overhead gets from it at that concurrency. nil without a
+    /// server or without `wrk`.
+    func wrkRate(connections: Int, body: Data, work: TemporaryDirectory) throws -> Double? {
         guard let port = ports.first, let wrk = Self.which("wrk") else { return nil }
         let bodyFile = try work.write(body, to: "wrk-body.json")
         let script = """
@@ -76,7 +77,7 @@ struct BenchServer {
         let output = try Self.capture(
             wrk,
             [
-                "-t1", "-c\(4 * concurrency)", "-d4s", "-s", scriptFile.path,
+                "-t1", "-c\(connections)", "-d4s", "-s", scriptFile.path,
                 "http://127.0.0.1:\(port)/v1/chat/completions",
             ])
         guard let line = output.split(separator: "\n").first(where: { $0.contains("Requests/sec:") }),

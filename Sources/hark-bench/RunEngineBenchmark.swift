@@ -6,8 +6,8 @@ import HarkTestSupport
 /// process against a model server (an independent Node server by default, or `hark mock-server`),
 /// timed from spawn to exit. Reports per scenario the wall time against the ideal (requests ×
 /// latency / concurrency), when the first request reached the server, the tail after its last
-/// answer, hark's CPU per request and peak RSS — medians of the repeats — and the server's own
-/// ceiling measured with `wrk` in the same run.
+/// answer, hark's CPU per request and peak RSS — medians of the repeats — and, measured with `wrk`
+/// in the same run, the server's own ceiling and what it serves at the run's concurrency.
 struct RunEngineBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-engine",
@@ -61,7 +61,13 @@ struct RunEngineBenchmark: AsyncParsableCommand {
         let servers = try BenchServer.start(server, endpoints: endpoints, latencyMs: latencyMs, hark: hark, work: work)
         defer { servers.stop() }
         try work.write(servers.modelConfig(concurrency: concurrency), to: "model.yaml")
-        let ceiling = try servers.ceiling(concurrency: concurrency, body: Self.requestBody(work), work: work)
+        let body = try Self.requestBody(work)
+        let ceiling = try servers.wrkRate(connections: 4 * concurrency, body: body, work: work)
+        // One endpoint at its share of the run's requests in flight, times the endpoints.
+        let perEndpoint = max(1, concurrency / endpoints)
+        let alone = try servers.wrkRate(connections: perEndpoint, body: body, work: work).map {
+            $0 * Double(endpoints)
+        }
 
         var samples: [RunSample] = []
         for repeatIndex in 0..<repeats {
@@ -86,7 +92,7 @@ struct RunEngineBenchmark: AsyncParsableCommand {
                 requests: planned, clips: clips, clipSeconds: clipSeconds, concurrency: concurrency,
                 endpoints: endpoints, latencyMs: latencyMs, server: server, repeats: repeats),
             idealRequestsPerSecond: server == "none" ? nil : ideal,
-            serverCeilingRequestsPerSecond: ceiling, samples: samples)
+            serverCeilingRequestsPerSecond: ceiling, serverAloneRequestsPerSecond: alone, samples: samples)
         print(report.text)
         if let json {
             let encoder = JSONEncoder()

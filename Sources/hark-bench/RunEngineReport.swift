@@ -50,6 +50,10 @@ struct RunEngineReport: Encodable {
     /// Concurrency / latency; nil without a server.
     var idealRequestsPerSecond: Double?
     var serverCeilingRequestsPerSecond: Double?
+    /// What `wrk` gets from the server at the run's concurrency (per endpoint, times the
+    /// endpoints): the rate no client exceeds against this server, since its latency is never
+    /// quite the one asked for.
+    var serverAloneRequestsPerSecond: Double?
     var samples: [RunSample]
 
     var idealSeconds: Double? { idealRequestsPerSecond.map { Double(scenario.requests) / $0 } }
@@ -58,6 +62,8 @@ struct RunEngineReport: Encodable {
         var wallSeconds: Double
         /// The ideal wall time over the measured one.
         var ratioToIdeal: Double?
+        /// The wall time `wrk`'s rate at the run's concurrency would take over the measured one.
+        var ratioToServerAlone: Double?
         var requestsPerSecond: Double
         var firstRequestSeconds: Double?
         var tailSeconds: Double?
@@ -67,6 +73,7 @@ struct RunEngineReport: Encodable {
         enum CodingKeys: String, CodingKey {
             case wallSeconds = "wall_s"
             case ratioToIdeal = "ratio_to_ideal"
+            case ratioToServerAlone = "ratio_to_server_alone"
             case requestsPerSecond = "requests_per_s"
             case firstRequestSeconds = "first_request_s"
             case tailSeconds = "tail_s"
@@ -79,6 +86,7 @@ struct RunEngineReport: Encodable {
         let wall = Self.median(samples.map(\.wallSeconds)) ?? 0
         return Medians(
             wallSeconds: wall, ratioToIdeal: idealSeconds.map { $0 / wall },
+            ratioToServerAlone: serverAloneRequestsPerSecond.map { Double(scenario.requests) / $0 / wall },
             requestsPerSecond: Double(scenario.requests) / wall,
             firstRequestSeconds: Self.median(samples.compactMap(\.firstRequestSeconds)),
             tailSeconds: Self.median(samples.compactMap(\.tailSeconds)),
@@ -110,10 +118,17 @@ struct RunEngineReport: Encodable {
             lines.append(
                 String(format: "  server ceiling (wrk, one endpoint, 4× the concurrency) %.0f requests/s", ceiling))
         }
+        if let alone = serverAloneRequestsPerSecond {
+            lines.append(
+                String(
+                    format: "  server alone at the run's concurrency (wrk) %.0f requests/s%@", alone,
+                    idealRequestsPerSecond.map { String(format: ", %.1f%% of the ideal", alone / $0 * 100) } ?? ""))
+        }
         lines.append(
             String(
-                format: "  median of %d: wall %.2f s, %.0f requests/s%@", samples.count, m.wallSeconds,
-                m.requestsPerSecond, m.ratioToIdeal.map { String(format: ", %.1f%% of the ideal", $0 * 100) } ?? ""))
+                format: "  median of %d: wall %.2f s, %.0f requests/s%@%@", samples.count, m.wallSeconds,
+                m.requestsPerSecond, m.ratioToIdeal.map { String(format: ", %.1f%% of the ideal", $0 * 100) } ?? "",
+                m.ratioToServerAlone.map { String(format: ", %.1f%% of the server alone", $0 * 100) } ?? ""))
         lines.append("  first request \(milliseconds(m.firstRequestSeconds)), tail \(milliseconds(m.tailSeconds))")
         lines.append(
             String(format: "  CPU %.3f ms per request, peak RSS %.1f MiB", m.cpuMillisecondsPerRequest, m.peakRSSMiB))
@@ -131,6 +146,7 @@ struct RunEngineReport: Encodable {
         case scenario, samples, medians
         case idealRequestsPerSecond = "ideal_requests_per_s"
         case serverCeilingRequestsPerSecond = "server_ceiling_requests_per_s"
+        case serverAloneRequestsPerSecond = "server_alone_requests_per_s"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -140,5 +156,6 @@ struct RunEngineReport: Encodable {
         try container.encode(medians, forKey: .medians)
         try container.encodeIfPresent(idealRequestsPerSecond, forKey: .idealRequestsPerSecond)
         try container.encodeIfPresent(serverCeilingRequestsPerSecond, forKey: .serverCeilingRequestsPerSecond)
+        try container.encodeIfPresent(serverAloneRequestsPerSecond, forKey: .serverAloneRequestsPerSecond)
     }
 }
