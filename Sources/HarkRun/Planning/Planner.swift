@@ -112,13 +112,15 @@ public struct Plan: Sequence, Sendable {
 
         public mutating func next() -> ModelRequest? {
             while let step = walk.next() {
-                let (entry, item, prompt) = (step.entry, step.item, step.prompt)
+                let (item, prompt) = (walk.items[step.suite][step.item], step.prompt)
+                let clips = walk.clips[step.suite]
                 let audio =
                     planner.textReference || planner.control?.kind == ListeningControl.Kind.none
-                    ? [] : item.audio.compactMap { entry.clips[$0.path] }
+                    ? [] : item.audio.compactMap { clips[$0.path] }
                 var request = ModelRequest(
-                    suiteID: entry.suite.id, itemID: item.id, template: prompt.template, repeatIndex: step.repeatIndex,
-                    system: step.renderer.system, prompt: prompt.text, audio: audio, generation: planner.generation,
+                    suiteID: walk.suiteIDs[step.suite], itemID: item.id, template: prompt.template,
+                    repeatIndex: step.repeatIndex,
+                    system: walk.renderer?.system, prompt: prompt.text, audio: audio, generation: planner.generation,
                     choiceOrder: prompt.choiceOrder)
                 request.control = planner.control
                 if planner.shard?.contains(request.key) ?? true { return request }
@@ -138,7 +140,8 @@ public struct Plan: Sequence, Sendable {
             public mutating func next() -> String? {
                 while let step = walk.next() {
                     let key = ModelRequest.key(
-                        suite: step.entry.suite.id, item: step.item.id, template: step.prompt,
+                        suite: walk.suiteIDs[step.suite], item: walk.items[step.suite][step.item].id,
+                        template: step.prompt,
                         repeatIndex: step.repeatIndex)
                     if walk.shard?.contains(key) ?? true { return key }
                 }
@@ -149,30 +152,38 @@ public struct Plan: Sequence, Sendable {
 }
 
 /// The samples of a plan in order — suite, item (up to the limit), prompt, repeat — with each
-/// item's prompts made once for all its repeats.
+/// item's prompts made once for all its repeats. A step names its suite and item by position, and
+/// the walk holds the suites' parts apart: a copy of a suite costs a retain of each of its fields,
+/// once per sample.
 struct PlanWalk<Prompt> {
     struct Step {
-        var entry: (suite: Suite, clips: [String: Clip])
-        var renderer: PromptRenderer
-        var item: Item
+        var suite: Int
+        var item: Int
         var prompt: Prompt
         var repeatIndex: Int
     }
 
-    private let suites: [(suite: Suite, clips: [String: Clip])]
+    let suiteIDs: [String]
+    let items: [[Item]]
+    let clips: [[String: Clip]]
+    private let manifests: [SuiteManifest]
     private let limit: Int
     private let repeats: Int
     let shard: Shard?
     private let prompts: (PromptRenderer, Item) -> [Prompt]
     private var suiteIndex = 0
     private var itemIndex = -1
-    private var renderer: PromptRenderer?
+    /// The prompt renderer of the suite of the last step.
+    private(set) var renderer: PromptRenderer?
     private var itemPrompts: [Prompt] = []
     private var promptIndex = 0
     private var repeatIndex = 0
 
     init(plan: Plan, prompts: @escaping (PromptRenderer, Item) -> [Prompt]) {
-        suites = plan.suites
+        suiteIDs = plan.suites.map(\.suite.id)
+        items = plan.suites.map(\.suite.items)
+        clips = plan.suites.map(\.clips)
+        manifests = plan.suites.map(\.suite.manifest)
         limit = plan.planner.limit ?? Int.max
         repeats = plan.planner.repeats
         shard = plan.planner.shard
@@ -180,24 +191,21 @@ struct PlanWalk<Prompt> {
     }
 
     mutating func next() -> Step? {
-        while suiteIndex < suites.count {
-            let entry = suites[suiteIndex]
-            let renderer = renderer ?? PromptRenderer(manifest: entry.suite.manifest)
-            self.renderer = renderer
+        while suiteIndex < items.count {
+            if renderer == nil { renderer = PromptRenderer(manifest: manifests[suiteIndex]) }
             if itemIndex >= 0, promptIndex < itemPrompts.count {
                 let step = Step(
-                    entry: entry, renderer: renderer, item: entry.suite.items[itemIndex],
-                    prompt: itemPrompts[promptIndex], repeatIndex: repeatIndex)
+                    suite: suiteIndex, item: itemIndex, prompt: itemPrompts[promptIndex], repeatIndex: repeatIndex)
                 repeatIndex += 1
                 if repeatIndex == repeats { (promptIndex, repeatIndex) = (promptIndex + 1, 0) }
                 return step
             }
             itemIndex += 1
-            if itemIndex < min(limit, entry.suite.items.count) {
-                itemPrompts = prompts(renderer, entry.suite.items[itemIndex])
+            if itemIndex < min(limit, items[suiteIndex].count), let renderer {
+                itemPrompts = prompts(renderer, items[suiteIndex][itemIndex])
                 promptIndex = 0
             } else {
-                (suiteIndex, itemIndex, self.renderer, itemPrompts) = (suiteIndex + 1, -1, nil, [])
+                (suiteIndex, itemIndex, renderer, itemPrompts) = (suiteIndex + 1, -1, nil, [])
             }
         }
         return nil
