@@ -79,20 +79,23 @@ struct SoundFile {
     }
 
     init(reading url: URL) throws(AudioError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw AudioError(url: url, reason: .missing)
-        }
-        guard !isDirectory.boolValue else { throw AudioError(url: url, reason: .unreadable("is a directory")) }
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw AudioError(url: url, reason: .unreadable("permission denied"))
-        }
+        let path = url.path
         var info = SF_INFO()
-        guard let handle = sf_open(url.path, Int32(SFM_READ), &info) else {
-            throw AudioError(url: url, reason: Self.openFailure(String(cString: sf_strerror(nil))))
+        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+            let failure = Self.openFailure(String(cString: sf_strerror(nil)))
+            throw AudioError(url: url, reason: Self.fileProblem(path) ?? failure)
         }
         self.handle = handle
         self.info = info
+    }
+
+    /// Why a file that libsndfile could not open cannot be opened at all (missing, a directory,
+    /// unreadable), if it cannot: asked only after a failed open, which is rare.
+    static func fileProblem(_ path: String) -> AudioError.Reason? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        if isDirectory.boolValue { return .unreadable("is a directory") }
+        return FileManager.default.isReadableFile(atPath: path) ? nil : .unreadable("permission denied")
     }
 
     /// Maps the error of a failed open to a reason; libsndfile keeps it process-wide, so it is read
