@@ -37,8 +37,8 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(
             name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        // glibc's allocator settings (Linux only).
-        .systemLibrary(name: "CMalloc"),
+        // glibc calls Swift's Glibc module lacks: mallopt, sync_file_range (Linux only).
+        .systemLibrary(name: "CGlibc"),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HarkRecords",
-            dependencies: ["HarkCore"],
+            dependencies: ["HarkCore", .target(name: "CGlibc", condition: .when(platforms: [.linux]))],
             swiftSettings: strictSettings),
         .target(
             name: "HarkReports",
@@ -126,7 +126,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(
             name: "hark",
-            dependencies: ["HarkCommands", .target(name: "CMalloc", condition: .when(platforms: [.linux]))],
+            dependencies: ["HarkCommands", .target(name: "CGlibc", condition: .when(platforms: [.linux]))],
             swiftSettings: strictSettings),
         .target(
             name: "HarkTesting",

@@ -2,12 +2,13 @@ public import Foundation
 import HarkCore
 
 /// Writes a file of lines through a temporary sibling of this process and a rename, buffered in
-/// 1 MiB blocks: a crash leaves the old file or the new one, never a mix, and no reader sees a
+/// 1 MiB blocks (each sent on to the disk as it is written: `WriteBack`): a crash leaves the old file or the new one, never a mix, and no reader sees a
 /// half-written file. A write that fails removes the temporary file and names the target.
 public final class LineFileWriter {
     private let target: URL
     private let temporary: URL
     private let handle: FileHandle
+    private var writeBack: WriteBack
     private var buffer = Data()
     private var committed = false
 
@@ -27,6 +28,7 @@ public final class LineFileWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw HarkError.writeFailed("open a file beside", target.path, error)
         }
+        writeBack = WriteBack(descriptor: handle.fileDescriptor, from: 0)
     }
 
     /// Removes temporary files of `target` left by processes that were killed mid-write (their pid
@@ -79,6 +81,7 @@ public final class LineFileWriter {
         } catch {
             throw HarkError.writeFailed("write", target.path, error)
         }
+        writeBack.wrote(buffer.count)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import HarkCommands
 
 #if os(Linux)
-    import CMalloc
+    import CGlibc
 
     // Blocks of a megabyte and more (encoded clips, their decoded samples) come from their own mappings
     // and go back to the system when freed. glibc otherwise raises this threshold to the largest block

@@ -298,6 +298,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live.path))
         #expect(try String(contentsOf: target, encoding: .utf8) == "a\n")
     }
+
+    /// Files of several mebibytes, sent to the disk (and, for the journal, out of the page cache)
+    /// step by step as they grow, read back byte for byte.
+    @Test func filesWrittenBackStepByStepReadBackWhole() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let lines = (0..<30_000).map { Data("line \($0) ".utf8) + Data(repeating: UInt8(ascii: "x"), count: $0 % 200) }
+        let expected = lines.reduce(into: Data()) { $0 += $1 + Data("\n".utf8) }
+        #expect(expected.count > 3 << 20)
+        let target = directory.path("scores.jsonl")
+        let writer = try LineFileWriter(replacing: target)
+        for line in lines { try writer.write(line) }
+        try writer.commit()
+        #expect(try Data(contentsOf: target) == expected)
+
+        let journalURL = directory.path("samples.jsonl")
+        let journal = try Journal(url: journalURL, indexesAppends: false)
+        let records = (0..<12_000).map { index in
+            SampleRecord(
+                request: ModelRequest(
+                    suiteID: "s", itemID: "item-\(index)", template: "q",
+                    prompt: String(repeating: "p", count: index % 300)),
+                requestHash: "h\(index)", response: ModelResponse(text: "Yes"), error: nil, latencyMs: 1, attempts: 1,
+                cached: false)
+        }
+        for record in records { try await journal.append(record) }
+        try await journal.close()
+        #expect(try Data(contentsOf: journalURL).count > 3 << 20)
+        #expect(try Journal.read(journalURL).map(\.key) == records.map(\.key))
+    }
 }
 
 @Suite struct ClipEncoderTests {

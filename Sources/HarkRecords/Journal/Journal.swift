@@ -10,6 +10,7 @@ public actor Journal {
     private let handle: FileHandle
     private var index: JournalIndex
     private let indexesAppends: Bool
+    private var writeBack: WriteBack
 
     /// Opens the journal for appending, creating it when absent. `index` describes the file as it
     /// is (what a rewrite returned); without it the file is read to build it, and a last line cut
@@ -40,6 +41,8 @@ public actor Journal {
         var opened = index ?? scanned ?? JournalIndex()
         opened.continue(at: end)
         self.index = opened
+        // A run replaces its journal with the plan-ordered one at its end (only a resume reads it).
+        writeBack = WriteBack(descriptor: handle.fileDescriptor, from: Int(end), dropsWritten: true)
     }
 
     /// A record's line as appended, and where it went.
@@ -60,6 +63,7 @@ public actor Journal {
         } catch {
             throw HarkError.writeFailed("append to the journal", url.path, error)
         }
+        writeBack.wrote(line.count)
         let entry = indexesAppends ? index.append(key: record.key, length: length) : index.advance(length: length)
         return Appended(entry: entry, line: line.dropLast())
     }
