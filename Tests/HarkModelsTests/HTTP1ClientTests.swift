@@ -53,6 +53,42 @@ import Testing
         try await server.stop()
     }
 
+    /// A kept connection that the server drops on the next request, before answering (as one that
+    /// closed it while idle does when the close crosses the request): the request is sent once more
+    /// on a new connection. A fresh connection dropped is a failure, not sent again.
+    @Test func aKeptConnectionDroppedUnderTheRequestIsRetriedOnceOnANewOne() async throws {
+        let server = try await ScriptedServer { request in
+            request.onConnection == 1 ? .respond(body: "ok") : .close
+        }
+        let client = HTTP1Client(keptPerOrigin: 4, maxBodyBytes: 1 << 20)
+        for _ in 0..<3 {
+            let response = try await client.send(.GET, server.target, headers: [:], body: [], timeout: nil)
+            #expect(String(buffer: response.body) == "ok")
+        }
+        #expect(server.connections == 3)
+        #expect(server.requests == 5)
+        await client.shutdown()
+        try await server.stop()
+    }
+
+    /// AsyncHTTPClient, which `https` endpoints use, behind the same transport: a body of a few
+    /// buffers sent whole, and one over a mebibyte streamed in slices, arrive byte for byte.
+    @Test func theAsyncHTTPClientTransportSendsSmallAndStreamedBodies() async throws {
+        let server = try await ScriptedServer { request in
+            .respond(body: "\(request.body.count):\(request.body.suffix(3))")
+        }
+        let transport = AsyncHTTPClientTransport(connectionsPerHost: 2, maxBodyBytes: 1 << 20)
+        for size in [10, 3 << 20] {
+            let body = ["<", String(repeating: "x", count: size), ">"].map { ByteBuffer(string: $0) }
+            let response = try await transport.send(
+                .POST, server.target, headers: [:], body: body, timeout: .seconds(30))
+            #expect(response.status == 200)
+            #expect(String(buffer: response.body) == "\(size + 2):xx>")
+        }
+        await transport.shutdown()
+        try await server.stop()
+    }
+
     @Test func chunkedAndCloseAnnouncingAnswersAreRead() async throws {
         let server = try await ScriptedServer { request in
             request.path == "/chunked"
@@ -122,6 +158,8 @@ private final class ScriptedServer: Sendable {
     struct Request: Sendable {
         var path: String
         var body: String
+        /// 1 for a connection's first request, 2 for its second, …
+        var onConnection: Int
     }
 
     enum Reply: Sendable {
@@ -168,6 +206,7 @@ private final class ScriptedServer: Sendable {
         let counts: Counts
         var path = ""
         var body = ByteBuffer()
+        var served = 0
 
         init(script: @escaping @Sendable (Request) -> Reply, counts: Counts) {
             self.script = script
@@ -183,7 +222,8 @@ private final class ScriptedServer: Sendable {
                 body.writeBuffer(&part)
             case .end:
                 counts.requests.add(1, ordering: .relaxed)
-                reply(script(Request(path: path, body: String(buffer: body))), context: context)
+                served += 1
+                reply(script(Request(path: path, body: String(buffer: body), onConnection: served)), context: context)
             }
         }
 

@@ -167,8 +167,9 @@ final class HTTP1Client: HTTPTransport {
                 .timeout, "no answer from \(server) within \(expired.timeout.nanoseconds / 1_000_000) ms")
         case ChannelError.connectTimeout:
             return RequestFailure(.timeout, "connecting to \(server) timed out")
-        case HTTP1ExchangeError.closedBeforeResponse:
-            return RequestFailure(.connection, "\(server) closed the connection before answering")
+        case HTTP1ExchangeError.closedBeforeResponse(let cause):
+            return RequestFailure(
+                .connection, "\(server) closed the connection before answering" + (cause.map { " (\($0))" } ?? ""))
         case HTTP1ExchangeError.closedMidResponse:
             return RequestFailure(.connection, "\(server) closed the connection in the middle of its answer")
         case HTTP1ExchangeError.bodyTooLarge(let limit):

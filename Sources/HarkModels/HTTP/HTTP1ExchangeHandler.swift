@@ -11,9 +11,10 @@ struct HTTP1Exchange: Sendable {
 
 /// Why an exchange failed on its connection.
 enum HTTP1ExchangeError: Error, Equatable {
-    /// The connection closed before any byte of the response: on a kept-alive connection, the
-    /// server had closed it while idle, and the request may be sent again on a new one.
-    case closedBeforeResponse
+    /// The connection closed or failed (`cause`: how, when the socket said) before the response
+    /// began: on a kept-alive connection, the server had closed it while idle, and the request may
+    /// be sent again on a new one.
+    case closedBeforeResponse(cause: String?)
     /// The connection closed in the middle of the response.
     case closedMidResponse
     /// The response body is longer than the client reads.
@@ -42,8 +43,8 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             preconditionFailure("HTTP1ExchangeHandler: a second exchange before the first one's response")
         }
         guard context.channel.isActive else {
-            exchange.response.fail(HTTP1ExchangeError.closedBeforeResponse)
-            promise?.fail(HTTP1ExchangeError.closedBeforeResponse)
+            exchange.response.fail(HTTP1ExchangeError.closedBeforeResponse(cause: nil))
+            promise?.fail(HTTP1ExchangeError.closedBeforeResponse(cause: nil))
             return
         }
         pending = exchange.response
@@ -54,9 +55,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             context.write(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
         }
         let written = context.eventLoop.makePromise(of: Void.self)
-        written.futureResult.assumeIsolated().whenFailure { _ in
-            self.fail(self.head == nil ? HTTP1ExchangeError.closedBeforeResponse : HTTP1ExchangeError.closedMidResponse)
-        }
+        written.futureResult.assumeIsolated().whenFailure { error in self.fail(self.closed(by: error)) }
         written.futureResult.cascade(to: promise)
         context.write(wrapOutboundOut(.end(nil)), promise: written)
     }
@@ -89,13 +88,20 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        fail(head == nil ? HTTP1ExchangeError.closedBeforeResponse : HTTP1ExchangeError.closedMidResponse)
+        fail(closed(by: nil))
         context.fireChannelInactive()
     }
 
+    /// A socket error (a reset, a broken pipe) before the response began is the connection closing
+    /// under the request, which may be sent again; later, or a response that cannot be parsed, it
+    /// fails the exchange as it is.
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(error)
+        fail(head == nil && error is IOError ? closed(by: error) : error)
         context.close(promise: nil)
+    }
+
+    private func closed(by error: (any Error)?) -> HTTP1ExchangeError {
+        head == nil ? .closedBeforeResponse(cause: error.map { "\($0)" }) : .closedMidResponse
     }
 
     private func fail(_ error: any Error) {
